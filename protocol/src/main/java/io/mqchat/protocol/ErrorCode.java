@@ -1,0 +1,38 @@
+package io.mqchat.protocol;
+
+/** Why the broker refused a request; the wire name is what clients match on. */
+public enum ErrorCode {
+    /** The payload is not a JSON object. */
+    INVALID_JSON("invalid_json"),
+    /** The payload is JSON, but a required field is missing or has the wrong type or syntax. */
+    INVALID_ENVELOPE("invalid_envelope"),
+    /** The envelope version {@code v} is not one this server speaks. */
+    UNSUPPORTED_VERSION("unsupported_version"),
+    /** The envelope {@code type} is not known for this topic. */
+    UNKNOWN_TYPE("unknown_type"),
+    /** The payload is larger than the configured limit. */
+    TOO_LARGE("too_large"),
+    /** The recipient in the topic is not a valid user id. */
+    INVALID_RECIPIENT("invalid_recipient"),
+    /** Chat messages must be published with QoS 1 or 2 so that they can be stored and acknowledged. */
+    QOS_REQUIRED("qos_required");
+
+    private final String wireName;
+
+    ErrorCode(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static ErrorCode fromWireName(String name) {
+        for (ErrorCode code : values()) {
+            if (code.wireName.equals(name)) {
+                return code;
+            }
+        }
+        throw new IllegalArgumentException("unknown error code: " + name);
+    }
+}

@@ -1,0 +1,41 @@
+package io.mqchat.protocol;
+
+/**
+ * A receipt on the sender's {@code receipts} topic.
+ *
+ * <ul>
+ *   <li>{@code delivered}: device {@code device} of user {@code by} acknowledged message {@code id}.</li>
+ *   <li>{@code read}: user {@code by} has read the conversation with {@code peer} up to message {@code upTo}.
+ *       A user's own other devices get the same marker (with {@code by} = themselves) to sync unread counts.</li>
+ * </ul>
+ *
+ * @param type   {@value #DELIVERED} or {@value #READ}
+ * @param id     the delivered message (delivered only)
+ * @param upTo   the newest read message (read only)
+ * @param by     the user who received or read
+ * @param peer   the other party of the conversation, seen from the receipt's receiver
+ * @param device the device that acknowledged (delivered only)
+ * @param ts     server time in epoch milliseconds
+ */
+public record Receipt(String type, String id, String upTo, String by, String peer, String device, long ts)
+        implements Envelope {
+
+    public static final String DELIVERED = "delivered";
+    public static final String READ = "read";
+
+    public static Receipt delivered(String id, String by, String device, long ts) {
+        return new Receipt(DELIVERED, id, null, by, by, device, ts);
+    }
+
+    public static Receipt read(String upTo, String by, String peer, long ts) {
+        return new Receipt(READ, null, upTo, by, peer, null, ts);
+    }
+
+    public boolean isDelivered() {
+        return DELIVERED.equals(type);
+    }
+
+    public boolean isRead() {
+        return READ.equals(type);
+    }
+}

@@ -1,0 +1,76 @@
+package io.mqchat.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class CodecTest {
+
+    private final Codec codec = new Codec();
+
+    private static byte[] json(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private ErrorCode refusal(String payload) {
+        return assertThrows(ProtocolException.class, () -> codec.decodeOutgoing(json(payload))).code();
+    }
+
+    @Test
+    void stampedMessageRoundTripsWithVersionAndTypeFirst() throws Exception {
+        ChatMessage sent = ChatMessage.text("m1", "hi \"bob\" ✓").stamped("m1", "alice", "bob", 42L);
+        byte[] wire = codec.encode(sent);
+        assertTrue(new String(wire, StandardCharsets.UTF_8).startsWith("{\"v\":1,\"type\":\"text\""));
+        assertEquals(sent, codec.decode(wire));
+    }
+
+    @Test
+    void outgoingMessageIgnoresClientSuppliedSenderAndTime() throws Exception {
+        ChatMessage m = codec.decodeOutgoing(json("{\"v\":1,\"type\":\"text\",\"body\":\"x\",\"from\":\"bob\",\"ts\":1}"));
+        assertNull(m.from());
+        assertNull(m.ts());
+        assertNull(m.id());
+        assertEquals("x", m.body());
+    }
+
+    @Test
+    void malformedPayloadsAreRefusedWithTheirOwnCode() {
+        assertEquals(ErrorCode.INVALID_JSON, refusal("not json"));
+        assertEquals(ErrorCode.INVALID_JSON, refusal("[1,2]"));
+        assertEquals(ErrorCode.INVALID_JSON, refusal("{\"v\":1,\"v\":1}"));
+        assertEquals(ErrorCode.INVALID_ENVELOPE, refusal("{\"type\":\"text\",\"body\":\"x\"}"));
+        assertEquals(ErrorCode.UNSUPPORTED_VERSION, refusal("{\"v\":2,\"type\":\"text\",\"body\":\"x\"}"));
+        assertEquals(ErrorCode.UNKNOWN_TYPE, refusal("{\"v\":1,\"type\":\"video\",\"body\":\"x\"}"));
+        assertEquals(ErrorCode.INVALID_ENVELOPE, refusal("{\"v\":1,\"type\":\"text\"}"));
+        assertEquals(ErrorCode.INVALID_ENVELOPE, refusal("{\"v\":1,\"type\":\"text\",\"body\":7}"));
+        assertEquals(ErrorCode.INVALID_ENVELOPE, refusal("{\"v\":1,\"type\":\"text\",\"body\":\"x\",\"id\":\"a b\"}"));
+    }
+
+    @Test
+    void receiptsErrorsAndNoticesDecodeToTheirRecords() throws Exception {
+        Receipt delivered = Receipt.delivered("m1", "bob", "phone", 5);
+        Receipt read = Receipt.read("m9", "bob", "bob", 6);
+        ErrorReply error = ErrorReply.of(new ProtocolException(ErrorCode.TOO_LARGE, "big"), "m2", "send/u/bob", 7);
+        Notice notice = new Notice(Notice.QUEUE_OVERFLOW, "phone", "sync", 8);
+        assertEquals(delivered, codec.decode(codec.encode(delivered)));
+        assertEquals(read, codec.decode(codec.encode(read)));
+        assertEquals(error, codec.decode(codec.encode(error)));
+        assertEquals(notice, codec.decode(codec.encode(notice)));
+    }
+
+    @Test
+    void readMarkerNeedsAMessageId() throws Exception {
+        assertEquals("m7", codec.decodeReadMarker(json("{\"v\":1,\"upTo\":\"m7\"}")));
+        assertThrows(ProtocolException.class, () -> codec.decodeReadMarker(json("{\"v\":1}")));
+    }
+
+    @Test
+    void peekIdFindsTheIdOfAnOtherwiseRefusedMessage() {
+        assertEquals("m3", codec.peekId(json("{\"v\":9,\"id\":\"m3\"}")).orElseThrow());
+        assertTrue(codec.peekId(json("garbage")).isEmpty());
+    }
+}

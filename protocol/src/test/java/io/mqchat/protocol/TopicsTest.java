@@ -1,0 +1,33 @@
+package io.mqchat.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class TopicsTest {
+
+    @Test
+    void requestTopicsParseIntoActionAndPeer() {
+        Topics.Request send = Topics.Request.parse(Topics.send("bob")).orElseThrow();
+        assertEquals(Topics.Request.Action.SEND, send.action());
+        assertEquals("bob", send.peer());
+        assertEquals(Topics.Request.Action.READ, Topics.Request.parse("read/u/bob").orElseThrow().action());
+        assertTrue(Topics.Request.parse("u/bob/inbox").isEmpty());
+    }
+
+    @Test
+    void peersWithTopicSyntaxAreInvalid() {
+        assertFalse(Topics.Request.parse("send/u/bob/inbox").orElseThrow().peerIsValid());
+        assertFalse(Topics.Request.parse("send/u/").orElseThrow().peerIsValid());
+        assertFalse(Topics.Request.parse("send/u/b+b").orElseThrow().peerIsValid());
+    }
+
+    @Test
+    void inboxOwnerIsReadFromTheTopic() {
+        assertEquals("bob", Topics.inboxOwner(Topics.inbox("bob")).orElseThrow());
+        assertTrue(Topics.inboxOwner(Topics.receipts("bob")).isEmpty());
+        assertTrue(Topics.inboxOwner("u/a/b/inbox").isEmpty());
+    }
+}
