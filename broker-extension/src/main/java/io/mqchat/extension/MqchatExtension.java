@@ -1,0 +1,123 @@
+package io.mqchat.extension;
+
+import com.hivemq.extension.sdk.api.ExtensionMain;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
+import com.hivemq.extension.sdk.api.services.Services;
+import io.mqchat.extension.auth.JwtAuthenticator;
+import io.mqchat.extension.auth.TokenVerifier;
+import io.mqchat.extension.config.ExtensionConfig;
+import io.mqchat.extension.config.JwtConfig;
+import io.mqchat.extension.metrics.ChatMetrics;
+import io.mqchat.extension.outbox.Outbox;
+import io.mqchat.extension.queue.DroppedMessageLogBridge;
+import io.mqchat.extension.queue.QueueOverflowNotices;
+import io.mqchat.extension.receipts.DeliveryTracker;
+import io.mqchat.extension.receipts.OutboundDeliveryInterceptor;
+import io.mqchat.extension.receipts.PubackReceiptInterceptor;
+import io.mqchat.extension.routing.RequestInterceptor;
+import io.mqchat.extension.routing.SubscriptionQosInterceptor;
+import io.mqchat.extension.session.SessionLifecycleListener;
+import io.mqchat.protocol.Codec;
+import java.time.Clock;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The mqchat HiveMQ extension: wires one class per broker hook. Runs embedded (constructed with its config
+ * by the server) or from a zip in a stock HiveMQ's extensions folder (no-argument constructor; the token
+ * secret comes from {@code MQCHAT_JWT_SECRET}).
+ */
+public final class MqchatExtension implements ExtensionMain {
+
+    public static final String ID = "mqchat";
+    public static final String VERSION = "0.1.0";
+
+    private static final Logger log = LoggerFactory.getLogger(MqchatExtension.class);
+
+    private final ExtensionConfig config;
+    private final Clock clock;
+    private DeliveryTracker tracker;
+    private ScheduledFuture<?> sweeper;
+    private Runnable dropBridge;
+
+    /** For a zip deployment: configuration from the environment. */
+    public MqchatExtension() {
+        this(null, Clock.systemUTC());
+    }
+
+    /** For embedding: configuration and time are passed in. */
+    public MqchatExtension(ExtensionConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Override
+    public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
+        ExtensionConfig active;
+        TokenVerifier verifier;
+        try {
+            active = config != null ? config : ExtensionConfig.defaults(JwtConfig.hmac(System.getenv("MQCHAT_JWT_SECRET")));
+            verifier = new TokenVerifier(active.jwt(), clock);
+        } catch (RuntimeException e) {
+            output.preventExtensionStartup("mqchat configuration is invalid: " + e.getMessage());
+            return;
+        }
+        Codec codec = new Codec();
+        ChatMetrics metrics = new ChatMetrics(Services.metricRegistry());
+        Outbox outbox = new Outbox(Services.publishService(), codec);
+        tracker = new DeliveryTracker(clock, active.deliveryTtl());
+        Services.metricRegistry().gauge(ChatMetrics.PREFIX + "deliveries.pending", () -> tracker::size);
+
+        JwtAuthenticator authenticator = new JwtAuthenticator(verifier, active.queueLimit(), metrics,
+                Services.extensionExecutorService());
+        RequestInterceptor requests = new RequestInterceptor(active.maxMessageBytes(), codec, outbox, metrics, clock);
+        OutboundDeliveryInterceptor outbound = new OutboundDeliveryInterceptor(tracker);
+        PubackReceiptInterceptor pubacks = new PubackReceiptInterceptor(tracker, outbox, metrics, clock);
+        SubscriptionQosInterceptor subscriptions = new SubscriptionQosInterceptor();
+        SessionLifecycleListener sessions = new SessionLifecycleListener(tracker);
+        QueueOverflowNotices overflow = new QueueOverflowNotices(outbox, metrics, clock, active.overflowNoticeInterval());
+
+        Services.securityRegistry().setAuthenticatorProvider(providerInput -> authenticator);
+        Services.initializerRegistry().setClientInitializer((initializerInput, clientContext) -> {
+            clientContext.addPublishInboundInterceptor(requests);
+            clientContext.addPublishOutboundInterceptor(outbound);
+            clientContext.addPubackInboundInterceptor(pubacks);
+            clientContext.addSubscribeInboundInterceptor(subscriptions);
+        });
+        Services.eventRegistry().setClientLifecycleEventListener(providerInput -> sessions);
+
+        long sweepMillis = Math.max(1000, active.deliveryTtl().toMillis() / 4);
+        sweeper = Services.extensionExecutorService().scheduleAtFixedRate(() -> {
+            int expired = tracker.sweep();
+            metrics.expiredDeliveries().inc(expired);
+            overflow.sweep();
+        }, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+
+        dropBridge = DroppedMessageLogBridge.install(overflow);
+        if (dropBridge == null) {
+            log.warn("logback not visible to the extension: queue overflow notices are off");
+        }
+        log.info("mqchat extension {} started (queue limit {}, max message {} bytes)", VERSION,
+                active.queueLimit(), active.maxMessageBytes());
+    }
+
+    @Override
+    public void extensionStop(ExtensionStopInput input, ExtensionStopOutput output) {
+        if (sweeper != null) {
+            sweeper.cancel(false);
+        }
+        if (dropBridge != null) {
+            dropBridge.run();
+        }
+    }
+
+    /** In-flight deliveries awaiting a PUBACK; 0 before start. */
+    public int pendingDeliveries() {
+        return tracker == null ? 0 : tracker.size();
+    }
+}

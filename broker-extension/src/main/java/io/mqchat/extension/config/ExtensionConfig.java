@@ -1,0 +1,53 @@
+package io.mqchat.extension.config;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything the extension needs to know, validated on construction. Built by the server from its config
+ * file, or by tests directly.
+ *
+ * @param jwt                    how CONNECT tokens are verified
+ * @param maxMessageBytes        largest accepted request payload; larger ones get {@code too_large}
+ * @param queueLimit             messages the broker queues per device before it drops the oldest
+ * @param deliveryTtl            how long a delivery awaits its PUBACK before it is forgotten (no receipt)
+ * @param overflowNoticeInterval at most one queue-overflow notice per device per this interval
+ */
+public record ExtensionConfig(JwtConfig jwt, int maxMessageBytes, long queueLimit, Duration deliveryTtl,
+                              Duration overflowNoticeInterval) {
+
+    public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
+    /** Ten times HiveMQ's default of 1000: about a week of a busy chat for a device that stays offline. */
+    public static final long DEFAULT_QUEUE_LIMIT = 10_000;
+    public static final Duration DEFAULT_DELIVERY_TTL = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_OVERFLOW_NOTICE_INTERVAL = Duration.ofMinutes(1);
+
+    public ExtensionConfig {
+        Objects.requireNonNull(jwt, "jwt");
+        Objects.requireNonNull(deliveryTtl, "deliveryTtl");
+        Objects.requireNonNull(overflowNoticeInterval, "overflowNoticeInterval");
+        if (maxMessageBytes < 256) {
+            throw new IllegalArgumentException("message.max-bytes must be at least 256");
+        }
+        if (queueLimit < 1) {
+            throw new IllegalArgumentException("queue.limit must be at least 1");
+        }
+        if (deliveryTtl.isNegative() || deliveryTtl.isZero()) {
+            throw new IllegalArgumentException("receipts.delivery-ttl must be positive");
+        }
+    }
+
+    /** Defaults for everything but the token check. */
+    public static ExtensionConfig defaults(JwtConfig jwt) {
+        return new ExtensionConfig(jwt, DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_QUEUE_LIMIT, DEFAULT_DELIVERY_TTL,
+                DEFAULT_OVERFLOW_NOTICE_INTERVAL);
+    }
+
+    public ExtensionConfig withQueueLimit(long limit) {
+        return new ExtensionConfig(jwt, maxMessageBytes, limit, deliveryTtl, overflowNoticeInterval);
+    }
+
+    public ExtensionConfig withMaxMessageBytes(int bytes) {
+        return new ExtensionConfig(jwt, bytes, queueLimit, deliveryTtl, overflowNoticeInterval);
+    }
+}

@@ -1,0 +1,45 @@
+package io.mqchat.extension.embedded;
+
+import io.mqchat.extension.config.ExtensionConfig;
+
+/**
+ * Renders HiveMQ's config.xml from validated settings. Element names follow HiveMQ's config.xsd; HiveMQ
+ * ignores misspelled elements without a word, so this is the only place that writes them.
+ */
+final class BrokerConfigXml {
+
+    private BrokerConfigXml() {
+    }
+
+    static String render(BrokerSettings broker, ExtensionConfig extension) {
+        StringBuilder xml = new StringBuilder(2048);
+        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<hivemq>\n  <listeners>\n");
+        xml.append("    <tcp-listener><port>").append(broker.mqttPort()).append("</port><bind-address>")
+                .append(escape(broker.bindAddress())).append("</bind-address><name>mqchat-tcp</name></tcp-listener>\n");
+        if (broker.websocketPort() != 0) {
+            xml.append("    <websocket-listener><port>").append(broker.websocketPort()).append("</port><bind-address>")
+                    .append(escape(broker.bindAddress())).append("</bind-address><path>")
+                    .append(escape(broker.websocketPath())).append("</path><name>mqchat-ws</name>")
+                    .append("<subprotocols><subprotocol>mqttv3.1</subprotocol><subprotocol>mqtt</subprotocol></subprotocols>")
+                    .append("<allow-extensions>true</allow-extensions></websocket-listener>\n");
+        }
+        xml.append("  </listeners>\n  <mqtt>\n");
+        // discard-oldest keeps the newest messages and the overflow notice; history sync recovers the oldest.
+        xml.append("    <queued-messages><max-queue-size>").append(extension.queueLimit())
+                .append("</max-queue-size><strategy>discard-oldest</strategy></queued-messages>\n");
+        xml.append("    <session-expiry><max-interval>").append(broker.sessionExpiryMax().toSeconds())
+                .append("</max-interval></session-expiry>\n");
+        xml.append("    <packets><max-packet-size>").append(broker.maxPacketBytes()).append("</max-packet-size></packets>\n");
+        xml.append("    <retained-messages><enabled>true</enabled></retained-messages>\n");
+        xml.append("    <shared-subscriptions><enabled>true</enabled></shared-subscriptions>\n");
+        xml.append("  </mqtt>\n");
+        xml.append("  <persistence><mode>").append(broker.filePersistence() ? "file" : "in-memory").append("</mode></persistence>\n");
+        xml.append("  <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>\n");
+        xml.append("</hivemq>\n");
+        return xml.toString();
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

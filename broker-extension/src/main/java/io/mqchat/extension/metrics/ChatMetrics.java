@@ -1,0 +1,76 @@
+package io.mqchat.extension.metrics;
+
+import com.codahale.metrics.Counter;
+import com.codahale.metrics.MetricRegistry;
+
+/**
+ * mqchat's own counters, registered in HiveMQ's metric registry next to the broker's, so one exporter
+ * shows both.
+ */
+public final class ChatMetrics {
+
+    public static final String PREFIX = "mqchat.";
+
+    private final Counter messagesRouted;
+    private final Counter readMarkersRouted;
+    private final Counter requestsRefused;
+    private final Counter permissionDenials;
+    private final Counter authFailures;
+    private final Counter deliveredReceipts;
+    private final Counter failedDeliveries;
+    private final Counter expiredDeliveries;
+    private final Counter queueDrops;
+
+    public ChatMetrics(MetricRegistry registry) {
+        messagesRouted = registry.counter(PREFIX + "messages.routed");
+        readMarkersRouted = registry.counter(PREFIX + "read-markers.routed");
+        requestsRefused = registry.counter(PREFIX + "requests.refused");
+        permissionDenials = registry.counter(PREFIX + "requests.denied");
+        authFailures = registry.counter(PREFIX + "auth.failures");
+        deliveredReceipts = registry.counter(PREFIX + "receipts.delivered");
+        failedDeliveries = registry.counter(PREFIX + "deliveries.failed");
+        expiredDeliveries = registry.counter(PREFIX + "deliveries.expired");
+        queueDrops = registry.counter(PREFIX + "queue.dropped");
+    }
+
+    public Counter messagesRouted() {
+        return messagesRouted;
+    }
+
+    public Counter readMarkersRouted() {
+        return readMarkersRouted;
+    }
+
+    /** Requests answered with an error (bad payload, bad recipient). */
+    public Counter requestsRefused() {
+        return requestsRefused;
+    }
+
+    /** Publishes outside the protocol's request topics, refused as permission violations. */
+    public Counter permissionDenials() {
+        return permissionDenials;
+    }
+
+    public Counter authFailures() {
+        return authFailures;
+    }
+
+    public Counter deliveredReceipts() {
+        return deliveredReceipts;
+    }
+
+    /** Deliveries a device answered with an MQTT 5 error PUBACK: not a delivery. */
+    public Counter failedDeliveries() {
+        return failedDeliveries;
+    }
+
+    /** Deliveries that never got a PUBACK within the delivery TTL. */
+    public Counter expiredDeliveries() {
+        return expiredDeliveries;
+    }
+
+    /** Messages the broker dropped because a device's queue was full. */
+    public Counter queueDrops() {
+        return queueDrops;
+    }
+}

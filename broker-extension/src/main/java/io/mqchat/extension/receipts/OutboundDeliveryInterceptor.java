@@ -1,0 +1,53 @@
+package io.mqchat.extension.receipts;
+
+import com.hivemq.extension.sdk.api.interceptor.publish.PublishOutboundInterceptor;
+import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishOutboundInput;
+import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishOutboundOutput;
+import com.hivemq.extension.sdk.api.packets.general.Qos;
+import com.hivemq.extension.sdk.api.packets.general.UserProperties;
+import com.hivemq.extension.sdk.api.packets.publish.PublishPacket;
+import io.mqchat.extension.outbox.Outbox;
+import io.mqchat.extension.routing.RoutedMessage;
+import io.mqchat.protocol.Topics;
+import java.util.Optional;
+
+/**
+ * Sees every PUBLISH the broker is about to write to a device. It holds back a message from the device
+ * that caused it (a sender never gets its own copy), and records chat messages written to a recipient
+ * device so that its PUBACK becomes a DELIVERED receipt.
+ */
+public final class OutboundDeliveryInterceptor implements PublishOutboundInterceptor {
+
+    private final DeliveryTracker tracker;
+
+    public OutboundDeliveryInterceptor(DeliveryTracker tracker) {
+        this.tracker = tracker;
+    }
+
+    @Override
+    public void onOutboundPublish(PublishOutboundInput input, PublishOutboundOutput output) {
+        PublishPacket publish = input.getPublishPacket();
+        UserProperties properties = publish.getUserProperties();
+        if (properties.isEmpty()) {
+            return;
+        }
+        String clientId = input.getClientInformation().getClientId();
+        if (properties.getFirst(Outbox.ORIGIN_PROPERTY).filter(clientId::equals).isPresent()) {
+            output.preventPublishDelivery();
+            return;
+        }
+        if (publish.getQos() == Qos.AT_MOST_ONCE) {
+            return;
+        }
+        Optional<String> messageId = properties.getFirst(RoutedMessage.ID_PROPERTY);
+        Optional<String> sender = properties.getFirst(RoutedMessage.FROM_PROPERTY);
+        if (messageId.isEmpty() || sender.isEmpty()) {
+            return;
+        }
+        // A copy in the sender's own inbox is for the sender's other devices: no receipt for those.
+        boolean toRecipient = Topics.inboxOwner(publish.getTopic()).filter(owner -> !owner.equals(sender.get())).isPresent();
+        if (toRecipient) {
+            tracker.written(clientId, publish.getPacketId(), messageId.get(), sender.get());
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.mqchat.extension.receipts;
+
+/**
+ * A chat message written to a recipient device, awaiting that device's PUBACK.
+ *
+ * @param messageId the message's id
+ * @param sender    the user who gets the DELIVERED receipt
+ * @param writtenAt when the PUBLISH was written, epoch milliseconds (for the TTL sweep)
+ */
+public record PendingDelivery(String messageId, String sender, long writtenAt) {
+}

@@ -1,0 +1,46 @@
+package io.mqchat.extension.routing;
+
+import com.hivemq.extension.sdk.api.packets.publish.ModifiablePublishPacket;
+import io.mqchat.extension.metrics.ChatMetrics;
+import io.mqchat.extension.outbox.Outbox;
+import io.mqchat.protocol.Codec;
+import io.mqchat.protocol.ProtocolException;
+import io.mqchat.protocol.Receipt;
+import io.mqchat.protocol.Topics;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+
+/**
+ * Routes a read marker: the reader's publish becomes a READ receipt in the peer's receipts topic, and the
+ * reader's other devices get the same marker so that their unread counts follow.
+ */
+final class ReadMarkerRouter {
+
+    private final Codec codec;
+    private final Outbox outbox;
+    private final ChatMetrics metrics;
+    private final Clock clock;
+
+    ReadMarkerRouter(Codec codec, Outbox outbox, ChatMetrics metrics, Clock clock) {
+        this.codec = codec;
+        this.outbox = outbox;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    void route(Request request, ModifiablePublishPacket publish, byte[] payload) throws ProtocolException {
+        String upTo = codec.decodeReadMarker(payload);
+        String reader = request.sender().user();
+        String peer = request.target().peer();
+        long now = clock.millis();
+
+        publish.setTopic(Topics.receipts(peer));
+        publish.setPayload(ByteBuffer.wrap(codec.encode(Receipt.read(upTo, reader, reader, now))));
+        publish.setRetain(false);
+        if (!peer.equals(reader)) {
+            outbox.publishExceptOrigin(Topics.receipts(reader), Receipt.read(upTo, reader, peer, now),
+                    request.sender().clientId());
+        }
+        metrics.readMarkersRouted().inc();
+    }
+}

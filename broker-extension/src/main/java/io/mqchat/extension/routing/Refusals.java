@@ -1,0 +1,49 @@
+package io.mqchat.extension.routing;
+
+import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundOutput;
+import com.hivemq.extension.sdk.api.packets.general.MqttVersion;
+import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
+import io.mqchat.extension.metrics.ChatMetrics;
+import io.mqchat.extension.outbox.Outbox;
+import io.mqchat.protocol.ErrorCode;
+import io.mqchat.protocol.ErrorReply;
+import io.mqchat.protocol.ProtocolException;
+import io.mqchat.protocol.Topics;
+import java.time.Clock;
+
+/**
+ * Answers a request the broker will not carry out: an {@link ErrorReply} on the sender's errors topic, and
+ * for MQTT 5 an error PUBACK with the same code. MQTT 3.1.1 has no error PUBACK, and HiveMQ disconnects a
+ * 3.1.1 client whose publish is refused, so those get a plain PUBACK and only the error message.
+ */
+final class Refusals {
+
+    private final Outbox outbox;
+    private final ChatMetrics metrics;
+    private final Clock clock;
+
+    Refusals(Outbox outbox, ChatMetrics metrics, Clock clock) {
+        this.outbox = outbox;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    void refuse(Request request, PublishInboundOutput output, ProtocolException problem, String ref) {
+        metrics.requestsRefused().inc();
+        outbox.publish(Topics.errors(request.sender().user()), ErrorReply.of(problem, ref, request.topic(), clock.millis()));
+        if (request.mqttVersion() == MqttVersion.V_5) {
+            output.preventPublishDelivery(ackCode(problem.code()), problem.code().wireName() + ": " + problem.getMessage());
+        } else {
+            output.preventPublishDelivery();
+        }
+    }
+
+    private static AckReasonCode ackCode(ErrorCode code) {
+        return switch (code) {
+            case INVALID_RECIPIENT -> AckReasonCode.TOPIC_NAME_INVALID;
+            case TOO_LARGE -> AckReasonCode.QUOTA_EXCEEDED;
+            case QOS_REQUIRED -> AckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR;
+            default -> AckReasonCode.PAYLOAD_FORMAT_INVALID;
+        };
+    }
+}

@@ -1,0 +1,104 @@
+package io.mqchat.extension.routing;
+
+import com.hivemq.extension.sdk.api.interceptor.publish.PublishInboundInterceptor;
+import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundInput;
+import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundOutput;
+import com.hivemq.extension.sdk.api.packets.general.UserProperty;
+import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
+import com.hivemq.extension.sdk.api.packets.publish.ModifiablePublishPacket;
+import io.mqchat.extension.metrics.ChatMetrics;
+import io.mqchat.extension.outbox.Outbox;
+import io.mqchat.protocol.Codec;
+import io.mqchat.protocol.DeviceAddress;
+import io.mqchat.protocol.ErrorCode;
+import io.mqchat.protocol.ProtocolException;
+import io.mqchat.protocol.Topics;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The front door for everything a device publishes. Publishes to the protocol's request topics are
+ * validated and routed; anything else is a permission violation and refused with NOT_AUTHORIZED (which
+ * HiveMQ answers by disconnecting the client). Content problems are answered, not refused, see
+ * {@link Refusals}. Runs on HiveMQ's extension threads and does no blocking I/O.
+ */
+public final class RequestInterceptor implements PublishInboundInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestInterceptor.class);
+
+    private final int maxPayloadBytes;
+    private final Codec codec;
+    private final ChatRouter chat;
+    private final ReadMarkerRouter readMarkers;
+    private final Refusals refusals;
+    private final ChatMetrics metrics;
+
+    public RequestInterceptor(int maxPayloadBytes, Codec codec, Outbox outbox, ChatMetrics metrics, Clock clock) {
+        this.maxPayloadBytes = maxPayloadBytes;
+        this.codec = codec;
+        this.chat = new ChatRouter(codec, outbox, metrics, clock);
+        this.readMarkers = new ReadMarkerRouter(codec, outbox, metrics, clock);
+        this.refusals = new Refusals(outbox, metrics, clock);
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void onInboundPublish(PublishInboundInput input, PublishInboundOutput output) {
+        ModifiablePublishPacket publish = output.getPublishPacket();
+        String topic = publish.getTopic();
+        Optional<DeviceAddress> sender = DeviceAddress.parse(input.getClientInformation().getClientId());
+        Optional<Topics.Request> target = Topics.Request.parse(topic);
+        if (sender.isEmpty() || target.isEmpty()) {
+            metrics.permissionDenials().inc();
+            output.preventPublishDelivery(AckReasonCode.NOT_AUTHORIZED,
+                    "publish only to " + Topics.send("{user}") + " or " + Topics.read("{user}"));
+            return;
+        }
+        removeClientSuppliedServerProperties(publish);
+        Request request = new Request(sender.get(), input.getConnectionInformation().getMqttVersion(), topic, target.get());
+        byte[] payload = null;
+        try {
+            payload = payloadOf(publish);
+            if (!target.get().peerIsValid()) {
+                throw new ProtocolException(ErrorCode.INVALID_RECIPIENT,
+                        "'" + target.get().peer() + "' is not a valid user id");
+            }
+            switch (target.get().action()) {
+                case SEND -> chat.route(request, publish, payload);
+                case READ -> readMarkers.route(request, publish, payload);
+            }
+        } catch (ProtocolException problem) {
+            refusals.refuse(request, output, problem, payload == null ? null : codec.peekId(payload).orElse(null));
+        } catch (RuntimeException bug) {
+            log.error("could not route a publish of client '{}' to '{}'", sender.get().clientId(), topic, bug);
+            refusals.refuse(request, output, new ProtocolException(ErrorCode.INVALID_ENVELOPE, "could not be routed"), null);
+        }
+    }
+
+    private byte[] payloadOf(ModifiablePublishPacket publish) throws ProtocolException {
+        ByteBuffer buffer = publish.getPayload().map(ByteBuffer::duplicate).orElse(ByteBuffer.allocate(0));
+        if (buffer.remaining() > maxPayloadBytes) {
+            throw new ProtocolException(ErrorCode.TOO_LARGE,
+                    "payload has " + buffer.remaining() + " bytes, the limit is " + maxPayloadBytes);
+        }
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return bytes;
+    }
+
+    private static void removeClientSuppliedServerProperties(ModifiablePublishPacket publish) {
+        if (publish.getUserProperties().isEmpty()) {
+            return;
+        }
+        List<UserProperty> all = publish.getUserProperties().asList();
+        for (UserProperty property : all) {
+            if (property.getName().startsWith(RoutedMessage.PREFIX)) {
+                publish.getUserProperties().removeName(property.getName());
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.mqchat.extension.routing;
+
+/**
+ * User properties the broker puts on a routed chat message, so that the outbound and PUBACK interceptors
+ * know its id and sender without parsing the payload. Clients cannot set them: inbound properties with the
+ * {@value #PREFIX} prefix are removed before routing.
+ */
+public final class RoutedMessage {
+
+    public static final String PREFIX = "mqchat-";
+    public static final String ID_PROPERTY = PREFIX + "id";
+    public static final String FROM_PROPERTY = PREFIX + "from";
+
+    private RoutedMessage() {
+    }
+}

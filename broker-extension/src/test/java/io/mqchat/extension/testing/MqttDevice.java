@@ -1,0 +1,151 @@
+package io.mqchat.extension.testing;
+
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3Client;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
+import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
+import io.mqchat.protocol.Topics;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A plain MQTT 5 or 3.1.1 device for tests, speaking only what docs/PROTOCOL.md describes (no client
+ * library): client id {@code user:device}, the token as password, a persistent session and a QoS 1
+ * subscription to the user's tree. Everything it receives is queued for the test to take.
+ */
+public final class MqttDevice implements AutoCloseable {
+
+    /** A message a device received. */
+    public record Received(String topic, String payload) {
+    }
+
+    private final Mqtt5AsyncClient v5;
+    private final Mqtt3AsyncClient v3;
+    private final String user;
+    private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+
+    private MqttDevice(Mqtt5AsyncClient v5, Mqtt3AsyncClient v3, String user) {
+        this.v5 = v5;
+        this.v3 = v3;
+        this.user = user;
+    }
+
+    /** An MQTT 5 device of {@code user}, connected and subscribed to its tree. */
+    public static MqttDevice v5(TestBroker broker, String user, String device) {
+        return v5(broker, user, device, broker.token(user));
+    }
+
+    /** An MQTT 5 device connecting with an arbitrary token; connection failures propagate. */
+    public static MqttDevice v5(TestBroker broker, String user, String device, String token) {
+        Mqtt5AsyncClient client = Mqtt5Client.builder().identifier(user + ":" + device)
+                .serverHost(broker.host()).serverPort(broker.port()).buildAsync();
+        MqttDevice d = new MqttDevice(client, null, user);
+        client.publishes(MqttGlobalPublishFilter.ALL, p -> d.received.add(
+                new Received(p.getTopic().toString(), new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8))));
+        client.connectWith().cleanStart(false).sessionExpiryInterval(3600)
+                .simpleAuth().password(token.getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
+                .send().join();
+        client.subscribeWith().topicFilter(Topics.userTree(user)).qos(MqttQos.AT_LEAST_ONCE).send().join();
+        return d;
+    }
+
+    /** An MQTT 3.1.1 device of {@code user}, connected with a persistent session and subscribed to its tree. */
+    public static MqttDevice v3(TestBroker broker, String user, String device) {
+        Mqtt3AsyncClient client = Mqtt3Client.builder().identifier(user + ":" + device)
+                .serverHost(broker.host()).serverPort(broker.port()).buildAsync();
+        MqttDevice d = new MqttDevice(null, client, user);
+        client.publishes(MqttGlobalPublishFilter.ALL, p -> d.received.add(
+                new Received(p.getTopic().toString(), new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8))));
+        client.connectWith().cleanSession(false)
+                .simpleAuth().username(user).password(broker.token(user).getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
+                .send().join();
+        client.subscribeWith().topicFilter(Topics.userTree(user)).qos(MqttQos.AT_LEAST_ONCE).send().join();
+        return d;
+    }
+
+    /**
+     * Publishes at QoS 1 and waits for the PUBACK. Returns the MQTT 5 reason code, or SUCCESS for 3.1.1
+     * (which has none).
+     */
+    public Mqtt5PubAckReasonCode publish(String topic, String payload) {
+        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+        if (v3 != null) {
+            v3.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(bytes).send().join();
+            return Mqtt5PubAckReasonCode.SUCCESS;
+        }
+        Mqtt5PublishResult result;
+        try {
+            result = v5.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(bytes).send().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException ack) {
+                return ack.getMqttMessage().getReasonCode();
+            }
+            throw e;
+        }
+        if (result instanceof Mqtt5PublishResult.Mqtt5Qos1Result qos1) {
+            return qos1.getPubAck().getReasonCode();
+        }
+        return Mqtt5PubAckReasonCode.SUCCESS;
+    }
+
+    /** The next message this device receives on {@code topic}, skipping others; fails after 20 s. */
+    public Received next(String topic) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            long left = deadline - System.nanoTime();
+            Received r;
+            try {
+                r = left > 0 ? received.poll(left, TimeUnit.NANOSECONDS) : null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
+            if (r == null) {
+                throw new AssertionError(user + " received nothing on " + topic);
+            }
+            if (r.topic().equals(topic)) {
+                return r;
+            }
+        }
+    }
+
+    /** A message on {@code topic} if one arrives within {@code millis}, skipping others. */
+    public Optional<Received> poll(String topic, long millis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        try {
+            Received r;
+            while ((r = received.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) != null) {
+                if (r.topic().equals(topic)) {
+                    return Optional.of(r);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Optional.empty();
+    }
+
+    public boolean isConnected() {
+        return v5 != null ? v5.getState().isConnected() : v3.getState().isConnected();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (v5 != null && v5.getState().isConnected()) {
+                v5.disconnect().join();
+            } else if (v3 != null && v3.getState().isConnected()) {
+                v3.disconnect().join();
+            }
+        } catch (RuntimeException ignored) {
+            // already gone
+        }
+    }
+}
