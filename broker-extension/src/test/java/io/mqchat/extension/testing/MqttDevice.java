@@ -10,7 +10,9 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
 import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
 import io.mqchat.protocol.Topics;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +31,7 @@ public final class MqttDevice implements AutoCloseable {
     private final Mqtt5AsyncClient v5;
     private final Mqtt3AsyncClient v3;
     private final String user;
-    private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    private final Map<String, BlockingQueue<Received>> received = new ConcurrentHashMap<>();
 
     private MqttDevice(Mqtt5AsyncClient v5, Mqtt3AsyncClient v3, String user) {
         this.v5 = v5;
@@ -47,8 +49,7 @@ public final class MqttDevice implements AutoCloseable {
         Mqtt5AsyncClient client = Mqtt5Client.builder().identifier(user + ":" + device)
                 .serverHost(broker.host()).serverPort(broker.port()).buildAsync();
         MqttDevice d = new MqttDevice(client, null, user);
-        client.publishes(MqttGlobalPublishFilter.ALL, p -> d.received.add(
-                new Received(p.getTopic().toString(), new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8))));
+        client.publishes(MqttGlobalPublishFilter.ALL, p -> d.add(p.getTopic().toString(), p.getPayloadAsBytes()));
         client.connectWith().cleanStart(false).sessionExpiryInterval(3600)
                 .simpleAuth().password(token.getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
                 .send().join();
@@ -61,8 +62,7 @@ public final class MqttDevice implements AutoCloseable {
         Mqtt3AsyncClient client = Mqtt3Client.builder().identifier(user + ":" + device)
                 .serverHost(broker.host()).serverPort(broker.port()).buildAsync();
         MqttDevice d = new MqttDevice(null, client, user);
-        client.publishes(MqttGlobalPublishFilter.ALL, p -> d.received.add(
-                new Received(p.getTopic().toString(), new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8))));
+        client.publishes(MqttGlobalPublishFilter.ALL, p -> d.add(p.getTopic().toString(), p.getPayloadAsBytes()));
         client.connectWith().cleanSession(false)
                 .simpleAuth().username(user).password(broker.token(user).getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
                 .send().join();
@@ -95,41 +95,27 @@ public final class MqttDevice implements AutoCloseable {
         return Mqtt5PubAckReasonCode.SUCCESS;
     }
 
-    /** The next message this device receives on {@code topic}, skipping others; fails after 20 s. */
-    public Received next(String topic) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (true) {
-            long left = deadline - System.nanoTime();
-            Received r;
-            try {
-                r = left > 0 ? received.poll(left, TimeUnit.NANOSECONDS) : null;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted");
-            }
-            if (r == null) {
-                throw new AssertionError(user + " received nothing on " + topic);
-            }
-            if (r.topic().equals(topic)) {
-                return r;
-            }
-        }
+    private void add(String topic, byte[] payload) {
+        queue(topic).add(new Received(topic, new String(payload, StandardCharsets.UTF_8)));
     }
 
-    /** A message on {@code topic} if one arrives within {@code millis}, skipping others. */
+    private BlockingQueue<Received> queue(String topic) {
+        return received.computeIfAbsent(topic, t -> new LinkedBlockingQueue<>());
+    }
+
+    /** The next message this device receives on {@code topic}; fails after 20 s. */
+    public Received next(String topic) {
+        return poll(topic, 20_000).orElseThrow(() -> new AssertionError(user + " received nothing on " + topic));
+    }
+
+    /** The next message on {@code topic} if one arrives within {@code millis}. */
     public Optional<Received> poll(String topic, long millis) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         try {
-            Received r;
-            while ((r = received.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) != null) {
-                if (r.topic().equals(topic)) {
-                    return Optional.of(r);
-                }
-            }
+            return Optional.ofNullable(queue(topic).poll(millis, TimeUnit.MILLISECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
     public boolean isConnected() {

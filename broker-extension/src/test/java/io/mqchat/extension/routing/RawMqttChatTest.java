@@ -1,0 +1,93 @@
+package io.mqchat.extension.routing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
+import io.mqchat.extension.testing.MqttDevice;
+import io.mqchat.extension.testing.TestBroker;
+import io.mqchat.protocol.Topics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Chat between plain MQTT clients that know only docs/PROTOCOL.md: no client library involved. */
+class RawMqttChatTest {
+
+    private static final ObjectMapper json = new ObjectMapper();
+    private static TestBroker broker;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = TestBroker.start();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    private static JsonNode parse(MqttDevice.Received r) throws Exception {
+        return json.readTree(r.payload());
+    }
+
+    @Test
+    void mqtt311AndMqtt5ClientsChatWithDeliveredAndReadReceipts() throws Exception {
+        try (MqttDevice carol = MqttDevice.v3(broker, "carol", "old-phone");
+             MqttDevice dan = MqttDevice.v5(broker, "dan", "laptop")) {
+            assertEquals(Mqtt5PubAckReasonCode.SUCCESS,
+                    dan.publish(Topics.send("carol"), "{\"v\":1,\"type\":\"text\",\"id\":\"d-1\",\"body\":\"hello carol\"}"));
+
+            JsonNode atCarol = parse(carol.next(Topics.inbox("carol")));
+            assertEquals("dan", atCarol.get("from").asText());
+            assertEquals("carol", atCarol.get("to").asText());
+            assertEquals("d-1", atCarol.get("id").asText());
+            assertEquals("hello carol", atCarol.get("body").asText());
+            assertTrue(atCarol.get("ts").asLong() > 0);
+
+            JsonNode delivered = parse(dan.next(Topics.receipts("dan")));
+            assertEquals("delivered", delivered.get("type").asText());
+            assertEquals("d-1", delivered.get("id").asText());
+            assertEquals("carol", delivered.get("by").asText());
+            assertEquals("old-phone", delivered.get("device").asText());
+
+            carol.publish(Topics.send("dan"), "{\"v\":1,\"type\":\"text\",\"body\":\"hi dan\"}");
+            JsonNode atDan = parse(dan.next(Topics.inbox("dan")));
+            assertEquals("carol", atDan.get("from").asText());
+            assertNotNull(atDan.get("id"), "the server stamps an id when the client gave none");
+
+            carol.publish(Topics.read("dan"), "{\"v\":1,\"upTo\":\"d-1\"}");
+            JsonNode read = parse(dan.next(Topics.receipts("dan")));
+            assertEquals("read", read.get("type").asText());
+            assertEquals("d-1", read.get("upTo").asText());
+            assertEquals("carol", read.get("by").asText());
+            assertTrue(carol.isConnected());
+        }
+    }
+
+    @Test
+    void everyDeviceOfTheRecipientAndTheSendersOtherDevicesGetTheMessage() throws Exception {
+        try (MqttDevice erinPhone = MqttDevice.v5(broker, "erin", "phone");
+             MqttDevice erinTablet = MqttDevice.v5(broker, "erin", "tablet");
+             MqttDevice frankPhone = MqttDevice.v5(broker, "frank", "phone");
+             MqttDevice frankDesk = MqttDevice.v5(broker, "frank", "desk")) {
+            erinPhone.publish(Topics.send("frank"), "{\"v\":1,\"type\":\"text\",\"id\":\"e-1\",\"body\":\"both?\"}");
+
+            assertEquals("e-1", parse(frankPhone.next(Topics.inbox("frank"))).get("id").asText());
+            assertEquals("e-1", parse(frankDesk.next(Topics.inbox("frank"))).get("id").asText());
+            JsonNode copy = parse(erinTablet.next(Topics.inbox("erin")));
+            assertEquals("e-1", copy.get("id").asText());
+            assertEquals("erin", copy.get("from").asText());
+            assertFalse(erinPhone.poll(Topics.inbox("erin"), 1000).isPresent(), "the sending device gets no copy of its own message");
+
+            JsonNode first = parse(erinPhone.next(Topics.receipts("erin")));
+            JsonNode second = parse(erinPhone.next(Topics.receipts("erin")));
+            assertEquals(java.util.Set.of("phone", "desk"),
+                    java.util.Set.of(first.get("device").asText(), second.get("device").asText()));
+        }
+    }
+}
