@@ -21,7 +21,10 @@ import java.net.MalformedURLException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -50,9 +53,9 @@ public final class TokenVerifier {
         if (config.issuer() != null) {
             exact.issuer(config.issuer());
         }
-        Set<String> audience = config.audience() == null ? null : Set.of(config.audience());
+        Set<String> audience = config.audience() == null ? null : Collections.singleton(config.audience());
         DefaultJWTClaimsVerifier<SecurityContext> claims =
-                new DefaultJWTClaimsVerifier<>(audience, exact.build(), Set.of("sub", "exp"), null) {
+                new DefaultJWTClaimsVerifier<>(audience, exact.build(), new HashSet<>(List.of("sub", "exp")), null) {
                     @Override
                     protected Date currentTime() {
                         return Date.from(clock.instant());

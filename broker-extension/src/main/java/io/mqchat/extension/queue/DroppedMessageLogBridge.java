@@ -36,7 +36,10 @@ public final class DroppedMessageLogBridge extends AppenderBase<ILoggingEvent> {
             bridge.setContext(context);
             bridge.start();
             if (logger.getLevel() == null || logger.getLevel().isGreaterOrEqual(Level.INFO)) {
+                // HiveMQ logs drops at DEBUG. Raising the level for the bridge must not flood the
+                // application's appenders with them (own-copy suppression counts as a drop too).
                 logger.setLevel(Level.DEBUG);
+                logger.setAdditive(false);
             }
             logger.addAppender(bridge);
             return () -> {

@@ -38,6 +38,7 @@ public final class QueueOverflowNotices {
     /** Called for each message dropped from {@code clientId}'s full queue; must not block (a broker thread calls it). */
     public void dropped(String clientId, String topic) {
         metrics.queueDrops().inc();
+        log.debug("queue of device '{}' full: dropped a message on {}", clientId, topic);
         Optional<DeviceAddress> device = DeviceAddress.parse(clientId);
         if (device.isEmpty()) {
             return;

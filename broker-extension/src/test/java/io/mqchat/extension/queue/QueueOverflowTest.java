@@ -1,0 +1,59 @@
+package io.mqchat.extension.queue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mqchat.extension.metrics.ChatMetrics;
+import io.mqchat.extension.testing.MqttDevice;
+import io.mqchat.extension.testing.TestBroker;
+import io.mqchat.protocol.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class QueueOverflowTest {
+
+    private static final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void aDeviceWhoseQueueOverflowedKeepsTheNewestMessagesAndIsToldToSync() throws Exception {
+        try (TestBroker broker = TestBroker.start(config -> config.withQueueLimit(5))) {
+            MqttDevice.v5(broker, "bob", "phone").close();
+            try (MqttDevice alice = MqttDevice.v5(broker, "alice", "phone")) {
+                for (int i = 1; i <= 8; i++) {
+                    alice.publish(Topics.send("bob"), "{\"v\":1,\"type\":\"text\",\"id\":\"m" + i + "\",\"body\":\"" + i + "\"}");
+                }
+            }
+            try (MqttDevice bob = MqttDevice.v5(broker, "bob", "phone")) {
+                JsonNode notice = json.readTree(bob.next(Topics.notices("bob")).payload());
+                assertEquals("queue_overflow", notice.get("type").asText());
+                assertEquals("phone", notice.get("device").asText());
+
+                List<String> ids = new ArrayList<>();
+                bob.poll(Topics.inbox("bob"), 5000).ifPresent(r -> ids.add(id(r)));
+                while (true) {
+                    var next = bob.poll(Topics.inbox("bob"), 1000);
+                    if (next.isEmpty()) {
+                        break;
+                    }
+                    ids.add(id(next.get()));
+                }
+                assertTrue(ids.contains("m8"), "the newest message survives: " + ids);
+                assertTrue(!ids.contains("m1"), "the oldest was dropped: " + ids);
+                assertTrue(ids.size() < 8, "the queue held fewer than were sent: " + ids);
+            }
+            assertTrue(broker.broker().metrics().counter(ChatMetrics.PREFIX + "queue.dropped").getCount() >= 3,
+                    "every drop is counted");
+        }
+    }
+
+    private static String id(MqttDevice.Received r) {
+        try {
+            return json.readTree(r.payload()).get("id").asText();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}

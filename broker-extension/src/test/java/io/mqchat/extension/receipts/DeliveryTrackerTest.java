@@ -1,0 +1,79 @@
+package io.mqchat.extension.receipts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class DeliveryTrackerTest {
+
+    private final AtomicLong now = new AtomicLong(1_000_000);
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("UTC");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(now.get());
+        }
+    };
+    private final DeliveryTracker tracker = new DeliveryTracker(clock, Duration.ofMinutes(10));
+
+    @Test
+    void aPubackCompletesTheMessageWrittenWithItsPacketId() {
+        tracker.written("bob:phone", 1, "m1", "alice");
+        tracker.written("bob:tablet", 1, "m1", "alice");
+        assertEquals("m1", tracker.acknowledged("bob:phone", 1, true).orElseThrow().messageId());
+        assertTrue(tracker.acknowledged("bob:phone", 1, true).isEmpty(), "a second PUBACK is no second delivery");
+        assertEquals("alice", tracker.acknowledged("bob:tablet", 1, true).orElseThrow().sender());
+    }
+
+    @Test
+    void aReusedPacketIdMeansTheNewestMessage() {
+        tracker.written("bob:phone", 7, "old", "alice");
+        tracker.written("bob:phone", 7, "new", "carol");
+        PendingDelivery delivery = tracker.acknowledged("bob:phone", 7, true).orElseThrow();
+        assertEquals("new", delivery.messageId());
+        assertEquals("carol", delivery.sender());
+    }
+
+    @Test
+    void anErrorPubackIsNoDeliveryAndEndsTheFlow() {
+        tracker.written("bob:phone", 2, "m2", "alice");
+        assertTrue(tracker.acknowledged("bob:phone", 2, false).isEmpty());
+        assertEquals(0, tracker.size());
+    }
+
+    @Test
+    void writesWithoutPubackExpireAfterTheTtl() {
+        tracker.written("bob:phone", 3, "m3", "alice");
+        now.addAndGet(Duration.ofMinutes(9).toMillis());
+        tracker.written("bob:phone", 4, "m4", "alice");
+        assertEquals(0, tracker.sweep());
+        now.addAndGet(Duration.ofMinutes(2).toMillis());
+        assertEquals(1, tracker.sweep());
+        assertTrue(tracker.acknowledged("bob:phone", 3, true).isEmpty());
+        assertEquals("m4", tracker.acknowledged("bob:phone", 4, true).orElseThrow().messageId());
+    }
+
+    @Test
+    void aDiscardedSessionForgetsOnlyThatDevice() {
+        tracker.written("bob:phone", 1, "m1", "alice");
+        tracker.written("bob:tablet", 1, "m1", "alice");
+        assertEquals(1, tracker.forget("bob:phone"));
+        assertTrue(tracker.acknowledged("bob:phone", 1, true).isEmpty());
+        assertTrue(tracker.acknowledged("bob:tablet", 1, true).isPresent());
+    }
+}

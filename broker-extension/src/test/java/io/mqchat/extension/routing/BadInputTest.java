@@ -1,0 +1,89 @@
+package io.mqchat.extension.routing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
+import io.mqchat.extension.testing.MqttDevice;
+import io.mqchat.extension.testing.TestBroker;
+import io.mqchat.protocol.Topics;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every class of malformed request gets an error reply, and nobody else notices. */
+class BadInputTest {
+
+    private static final ObjectMapper json = new ObjectMapper();
+    private static TestBroker broker;
+
+    private record Case(String topic, String payload, String code, Mqtt5PubAckReasonCode ack) {
+    }
+
+    private static final List<Case> CASES = List.of(
+            new Case(Topics.send("bob"), "this is not json", "invalid_json", Mqtt5PubAckReasonCode.PAYLOAD_FORMAT_INVALID),
+            new Case(Topics.send("bob"), "[\"an\",\"array\"]", "invalid_json", Mqtt5PubAckReasonCode.PAYLOAD_FORMAT_INVALID),
+            new Case(Topics.send("bob"), "{\"v\":1,\"type\":\"text\",\"id\":\"shape-1\"}", "invalid_envelope",
+                    Mqtt5PubAckReasonCode.PAYLOAD_FORMAT_INVALID),
+            new Case(Topics.send("bob"), "{\"v\":1,\"type\":\"text\",\"body\":42}", "invalid_envelope",
+                    Mqtt5PubAckReasonCode.PAYLOAD_FORMAT_INVALID),
+            new Case(Topics.send("bob"), "{\"v\":7,\"type\":\"text\",\"body\":\"x\"}", "unsupported_version",
+                    Mqtt5PubAckReasonCode.PAYLOAD_FORMAT_INVALID),
+            new Case(Topics.send("bob"), "{\"v\":1,\"type\":\"hologram\",\"body\":\"x\"}", "unknown_type",
+                    Mqtt5PubAckReasonCode.PAYLOAD_FORMAT_INVALID),
+            new Case(Topics.send("bob"), "{\"v\":1,\"type\":\"text\",\"id\":\"big-1\",\"body\":\"" + "x".repeat(70_000) + "\"}",
+                    "too_large", Mqtt5PubAckReasonCode.QUOTA_EXCEEDED),
+            new Case("send/u/bob/extra", "{\"v\":1,\"type\":\"text\",\"body\":\"x\"}", "invalid_recipient",
+                    Mqtt5PubAckReasonCode.TOPIC_NAME_INVALID),
+            new Case("send/u/$bob", "{\"v\":1,\"type\":\"text\",\"body\":\"x\"}", "invalid_recipient",
+                    Mqtt5PubAckReasonCode.TOPIC_NAME_INVALID),
+            new Case(Topics.read("bob"), "{\"v\":1}", "invalid_envelope", Mqtt5PubAckReasonCode.PAYLOAD_FORMAT_INVALID));
+
+    @BeforeAll
+    static void startBroker() {
+        broker = TestBroker.start();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    @Test
+    void eachMalformedRequestGetsAnErrorReplyWhileOthersKeepChatting() throws Exception {
+        try (MqttDevice mqtt5 = MqttDevice.v5(broker, "alice", "phone");
+             MqttDevice mqtt311 = MqttDevice.v3(broker, "olga", "phone");
+             MqttDevice bob = MqttDevice.v5(broker, "bob", "phone");
+             MqttDevice carol = MqttDevice.v5(broker, "carol", "phone")) {
+            int n = 0;
+            for (Case c : CASES) {
+                assertEquals(c.ack(), mqtt5.publish(c.topic(), c.payload()), c.topic() + " " + c.code());
+                JsonNode error = json.readTree(mqtt5.next(Topics.errors("alice")).payload());
+                assertEquals("error", error.get("type").asText());
+                assertEquals(c.code(), error.get("code").asText());
+                assertEquals(c.topic(), error.get("topic").asText());
+                assertTrue(error.get("message").asText().length() > 0);
+
+                assertEquals(Mqtt5PubAckReasonCode.SUCCESS, mqtt311.publish(c.topic(), c.payload()));
+                assertEquals(c.code(), json.readTree(mqtt311.next(Topics.errors("olga")).payload()).get("code").asText());
+                assertTrue(mqtt311.isConnected(), "an MQTT 3.1.1 client is answered, not disconnected");
+
+                carol.publish(Topics.send("bob"), "{\"v\":1,\"type\":\"text\",\"id\":\"c-" + n + "\",\"body\":\"still here\"}");
+                assertEquals("c-" + n++, json.readTree(bob.next(Topics.inbox("bob")).payload()).get("id").asText());
+            }
+            assertTrue(mqtt5.isConnected());
+            assertTrue(bob.poll(Topics.inbox("bob"), 500).isEmpty(), "no refused message reached bob");
+        }
+    }
+
+    @Test
+    void anErrorReplyNamesTheRefusedMessage() throws Exception {
+        try (MqttDevice alice = MqttDevice.v5(broker, "alice", "tablet")) {
+            alice.publish(Topics.send("bob"), "{\"v\":1,\"type\":\"text\",\"id\":\"shape-2\"}");
+            assertEquals("shape-2", json.readTree(alice.next(Topics.errors("alice")).payload()).get("ref").asText());
+        }
+    }
+}
