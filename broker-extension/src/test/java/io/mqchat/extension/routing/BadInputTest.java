@@ -80,6 +80,18 @@ class BadInputTest {
     }
 
     @Test
+    void aChatMessageAtQos0IsAnsweredWithQosRequiredAndNotRouted() throws Exception {
+        try (MqttDevice alice = MqttDevice.v5(broker, "alice", "watch");
+             MqttDevice bob = MqttDevice.v5(broker, "bob", "watch")) {
+            alice.publishAtMostOnce(Topics.send("bob"), "{\"v\":1,\"type\":\"text\",\"id\":\"q0\",\"body\":\"x\"}");
+            JsonNode error = json.readTree(alice.next(Topics.errors("alice")).payload());
+            assertEquals("qos_required", error.get("code").asText());
+            assertEquals("q0", error.get("ref").asText());
+            assertTrue(bob.poll(Topics.inbox("bob"), 500).isEmpty());
+        }
+    }
+
+    @Test
     void anErrorReplyNamesTheRefusedMessage() throws Exception {
         try (MqttDevice alice = MqttDevice.v5(broker, "alice", "tablet")) {
             alice.publish(Topics.send("bob"), "{\"v\":1,\"type\":\"text\",\"id\":\"shape-2\"}");

@@ -95,6 +95,16 @@ public final class MqttDevice implements AutoCloseable {
         return Mqtt5PubAckReasonCode.SUCCESS;
     }
 
+    /** Publishes at QoS 0 (no acknowledgement to wait for). */
+    public void publishAtMostOnce(String topic, String payload) {
+        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+        if (v3 != null) {
+            v3.publishWith().topic(topic).qos(MqttQos.AT_MOST_ONCE).payload(bytes).send().join();
+        } else {
+            v5.publishWith().topic(topic).qos(MqttQos.AT_MOST_ONCE).payload(bytes).send().join();
+        }
+    }
+
     private void add(String topic, byte[] payload) {
         queue(topic).add(new Received(topic, new String(payload, StandardCharsets.UTF_8)));
     }
