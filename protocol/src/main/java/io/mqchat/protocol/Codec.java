@@ -36,6 +36,18 @@ public final class Codec {
         }
     }
 
+    /** Encodes the read marker a client publishes to {@code read/u/{peer}}: read up to message {@code upTo}. */
+    public byte[] encodeReadMarker(String upTo) {
+        if (!MessageIds.isValid(upTo)) {
+            throw new IllegalArgumentException("not a message id: " + upTo);
+        }
+        try {
+            return mapper.writeValueAsBytes(mapper.createObjectNode().put("v", Envelope.VERSION).put("upTo", upTo));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Decodes a chat message a client publishes to {@code send/u/{peer}}; server-stamped fields are ignored. */
     public ChatMessage decodeOutgoing(byte[] payload) throws ProtocolException {
         JsonNode node = readVersionedObject(payload);

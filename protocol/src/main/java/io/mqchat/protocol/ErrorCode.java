@@ -1,5 +1,7 @@
 package io.mqchat.protocol;
 
+import java.util.Optional;
+
 /** Why the broker refused a request; the wire name is what clients match on. */
 public enum ErrorCode {
     /** The payload is not a JSON object. */
@@ -27,12 +29,13 @@ public enum ErrorCode {
         return wireName;
     }
 
-    public static ErrorCode fromWireName(String name) {
+    /** The code with this wire name; empty for a code this version does not know (a newer server's). */
+    public static Optional<ErrorCode> fromWireName(String name) {
         for (ErrorCode code : values()) {
             if (code.wireName.equals(name)) {
-                return code;
+                return Optional.of(code);
             }
         }
-        throw new IllegalArgumentException("unknown error code: " + name);
+        return Optional.empty();
     }
 }

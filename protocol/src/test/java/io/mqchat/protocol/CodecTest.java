@@ -65,6 +65,8 @@ class CodecTest {
     @Test
     void readMarkerNeedsAMessageId() throws Exception {
         assertEquals("m7", codec.decodeReadMarker(json("{\"v\":1,\"upTo\":\"m7\"}")));
+        assertEquals("m-8.x_Y", codec.decodeReadMarker(codec.encodeReadMarker("m-8.x_Y")));
+        assertThrows(IllegalArgumentException.class, () -> codec.encodeReadMarker("a\"b"));
         assertThrows(ProtocolException.class, () -> codec.decodeReadMarker(json("{\"v\":1}")));
     }
 

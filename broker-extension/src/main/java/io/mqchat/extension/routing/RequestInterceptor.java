@@ -60,9 +60,12 @@ public final class RequestInterceptor implements PublishInboundInterceptor {
         }
         removeClientSuppliedServerProperties(publish);
         Request request = new Request(sender.get(), input.getConnectionInformation().getMqttVersion(), topic, target.get());
-        byte[] payload = null;
+        byte[] payload = payloadOf(publish);
         try {
-            payload = payloadOf(publish);
+            if (payload.length > maxPayloadBytes) {
+                throw new ProtocolException(ErrorCode.TOO_LARGE,
+                        "payload has " + payload.length + " bytes, the limit is " + maxPayloadBytes);
+            }
             if (!target.get().peerIsValid()) {
                 throw new ProtocolException(ErrorCode.INVALID_RECIPIENT,
                         "'" + target.get().peer() + "' is not a valid user id");
@@ -72,19 +75,16 @@ public final class RequestInterceptor implements PublishInboundInterceptor {
                 case READ -> readMarkers.route(request, publish, payload);
             }
         } catch (ProtocolException problem) {
-            refusals.refuse(request, output, problem, payload == null ? null : codec.peekId(payload).orElse(null));
+            refusals.refuse(request, output, problem, codec.peekId(payload).orElse(null));
         } catch (RuntimeException bug) {
             log.error("could not route a publish of client '{}' to '{}'", sender.get().clientId(), topic, bug);
             refusals.refuse(request, output, new ProtocolException(ErrorCode.INVALID_ENVELOPE, "could not be routed"), null);
         }
     }
 
-    private byte[] payloadOf(ModifiablePublishPacket publish) throws ProtocolException {
+    /** The payload's bytes; the broker's max packet size bounds them, so reading an oversized one is safe. */
+    private static byte[] payloadOf(ModifiablePublishPacket publish) {
         ByteBuffer buffer = publish.getPayload().map(ByteBuffer::duplicate).orElse(ByteBuffer.allocate(0));
-        if (buffer.remaining() > maxPayloadBytes) {
-            throw new ProtocolException(ErrorCode.TOO_LARGE,
-                    "payload has " + buffer.remaining() + " bytes, the limit is " + maxPayloadBytes);
-        }
         byte[] bytes = new byte[buffer.remaining()];
         buffer.get(bytes);
         return bytes;

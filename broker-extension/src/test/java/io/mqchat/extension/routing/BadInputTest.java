@@ -66,6 +66,9 @@ class BadInputTest {
                 assertEquals(c.code(), error.get("code").asText());
                 assertEquals(c.topic(), error.get("topic").asText());
                 assertTrue(error.get("message").asText().length() > 0);
+                if (c.payload().contains("\"id\":\"big-1\"")) {
+                    assertEquals("big-1", error.get("ref").asText(), "even an oversized message is named");
+                }
 
                 assertEquals(Mqtt5PubAckReasonCode.SUCCESS, mqtt311.publish(c.topic(), c.payload()));
                 assertEquals(c.code(), json.readTree(mqtt311.next(Topics.errors("olga")).payload()).get("code").asText());

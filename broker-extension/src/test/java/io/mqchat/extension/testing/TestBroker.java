@@ -72,7 +72,10 @@ public final class TestBroker implements AutoCloseable {
         return broker;
     }
 
-    /** Stops this broker and starts a new one on the same data folder and port: queued messages survive. */
+    /**
+     * Stops this broker and starts a new one on the same data folder and port: queued messages survive.
+     * Close only the returned broker afterwards (closing this one too would delete the shared folder).
+     */
     public TestBroker restart() {
         broker.close();
         return new TestBroker(folder, port, config);
