@@ -74,6 +74,11 @@ public record Key<T>(String name, ValueParser<T> parser, String defaultText, boo
         return of(name, ValueParsers.duration(min), defaultText, description);
     }
 
+    public static Key<Duration> duration(String name, String defaultText, Duration min, Duration max,
+                                         String description) {
+        return of(name, ValueParsers.duration(min, max), defaultText, description);
+    }
+
     public static Key<String> choice(String name, String defaultText, List<String> choices, String description) {
         return of(name, ValueParsers.choice(choices), defaultText, description);
     }

@@ -57,12 +57,21 @@ public final class ValueParsers {
 
     /** A duration in {@link DurationFormat} syntax, at least {@code min}. */
     public static ValueParser<Duration> duration(Duration min) {
+        return duration(min, null);
+    }
+
+    /** A duration in {@link DurationFormat} syntax in {@code [min, max]}; a null {@code max} means no upper bound. */
+    public static ValueParser<Duration> duration(Duration min, Duration max) {
         String described = "duration (" + DurationFormat.EXAMPLES + ")"
-                + (min.isZero() ? "" : ", at least " + DurationFormat.format(min));
+                + (min.isZero() ? "" : ", at least " + DurationFormat.format(min))
+                + (max == null ? "" : ", at most " + DurationFormat.format(max));
         return of(described, s -> {
             Duration value = DurationFormat.parse(s);
             if (value.compareTo(min) < 0) {
                 throw new IllegalArgumentException("below the minimum of " + DurationFormat.format(min));
+            }
+            if (max != null && value.compareTo(max) > 0) {
+                throw new IllegalArgumentException("above the maximum of " + DurationFormat.format(max));
             }
             return value;
         });

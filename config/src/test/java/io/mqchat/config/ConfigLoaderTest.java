@@ -147,6 +147,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void durationAboveItsMaximumIsRejected() {
+        Key<Duration> capped = Key.duration("session.expiry-max", "30d", Duration.ZERO, Duration.ofDays(365), "cap");
+        ConfigLoader cappedLoader = new ConfigLoader(ConfigSchema.of(capped));
+
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> cappedLoader.load(null, Map.of("MQCHAT_SESSION_EXPIRY_MAX", "400d")));
+
+        assertTrue(e.getMessage().contains("above the maximum of 365d"), e.getMessage());
+    }
+
+    @Test
     void secretValuesAreNeverEchoed() {
         Key<Integer> numericSecret = new Key<>("pin", ValueParsers.integer(0, 9999), null, true, "a secret number");
         ConfigLoader secretLoader = new ConfigLoader(ConfigSchema.of(numericSecret));

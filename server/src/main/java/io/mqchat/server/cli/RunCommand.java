@@ -1,0 +1,80 @@
+package io.mqchat.server.cli;
+
+import io.mqchat.extension.embedded.EmbeddedBroker;
+import io.mqchat.server.preflight.ListenerPorts;
+import io.mqchat.server.settings.ServerSettings;
+import io.mqchat.server.settings.ServerSettingsLoader;
+import io.mqchat.server.shutdown.StopSignal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mqchat run}: validates the configuration, starts the broker with the extension, prints what is
+ * listening and serves until asked to stop.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Start the chat server and serve until stopped (Ctrl-C or SIGTERM).")
+final class RunCommand implements Callable<Integer> {
+
+    /** Below the data folder; HiveMQ unpacks RocksDB's native library there on every start. */
+    static final String TEMP_FOLDER = "tmp";
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "The config file.")
+    Path configFile;
+
+    private final ServerSettingsLoader settingsLoader;
+    private final ProcessContext context;
+
+    RunCommand(ServerSettingsLoader settingsLoader, ProcessContext context) {
+        this.settingsLoader = settingsLoader;
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerSettings settings = settingsLoader.load(configFile);
+        List<String> portProblems = ListenerPorts.unavailable(settings.broker());
+        if (!portProblems.isEmpty()) {
+            throw new StartupException("cannot start: " + String.join("; ", portProblems), null);
+        }
+        settings.devSecretFile().ifPresent(file -> context.out().println("mqchat: using the development JWT "
+                + "secret in " + DisplayPaths.of(file, context.workingDir()) + " (mint tokens with: mqchat token "
+                + "<user>); set jwt.secret, jwt.jwks-file or jwt.jwks-url for production"));
+        context.tempFolder().accept(createTempFolder(settings.dataDir()));
+        // Installed before the slow start, so that a Ctrl-C during start still shuts down cleanly.
+        try (StopSignal stop = context.stopSignal().get();
+             EmbeddedBroker broker = start(settings)) {
+            context.out().println(ReadyLine.of(broker.settings(), context.workingDir()));
+            stop.await();
+            context.out().println("mqchat: stopping");
+        }
+        context.out().println("mqchat: stopped");
+        return ExitCodes.OK;
+    }
+
+    private EmbeddedBroker start(ServerSettings settings) {
+        try {
+            return EmbeddedBroker.start(settings.broker(), settings.extension(), context.clock());
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            // HiveMQ's own words are clear ("Is another HiveMQ instance running?"); the stack trace adds nothing.
+            throw new StartupException("the broker did not start: " + cause.getMessage(), cause);
+        }
+    }
+
+    private static Path createTempFolder(Path dataDir) {
+        Path tmp = dataDir.resolve(TEMP_FOLDER);
+        try {
+            return Files.createDirectories(tmp);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + tmp, e);
+        }
+    }
+}

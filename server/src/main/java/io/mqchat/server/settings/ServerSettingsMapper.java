@@ -1,0 +1,98 @@
+package io.mqchat.server.settings;
+
+import static io.mqchat.server.settings.ServerKeys.DATA_DIR;
+import static io.mqchat.server.settings.ServerKeys.JWT_AUDIENCE;
+import static io.mqchat.server.settings.ServerKeys.JWT_CLOCK_SKEW;
+import static io.mqchat.server.settings.ServerKeys.JWT_ISSUER;
+import static io.mqchat.server.settings.ServerKeys.JWT_JWKS_FILE;
+import static io.mqchat.server.settings.ServerKeys.JWT_JWKS_URL;
+import static io.mqchat.server.settings.ServerKeys.JWT_SECRET;
+import static io.mqchat.server.settings.ServerKeys.MESSAGE_MAX_BYTES;
+import static io.mqchat.server.settings.ServerKeys.MQTT_BIND;
+import static io.mqchat.server.settings.ServerKeys.MQTT_PORT;
+import static io.mqchat.server.settings.ServerKeys.PACKET_MAX_BYTES;
+import static io.mqchat.server.settings.ServerKeys.PERSISTENCE;
+import static io.mqchat.server.settings.ServerKeys.QUEUE_LIMIT;
+import static io.mqchat.server.settings.ServerKeys.RECEIPTS_DELIVERY_TTL;
+import static io.mqchat.server.settings.ServerKeys.SESSION_EXPIRY_MAX;
+import static io.mqchat.server.settings.ServerKeys.WEBSOCKET_PATH;
+import static io.mqchat.server.settings.ServerKeys.WEBSOCKET_PORT;
+
+import io.mqchat.config.Config;
+import io.mqchat.config.ConfigException;
+import io.mqchat.extension.config.ExtensionConfig;
+import io.mqchat.extension.config.JwtConfig;
+import io.mqchat.extension.embedded.BrokerSettings;
+import io.mqchat.server.devsecret.DevSecretFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Turns validated keys into {@link ServerSettings}. The broker's and the extension's own constructors check
+ * rules that span keys (ports must differ, exactly one token key source); their refusals become problems of
+ * the same {@link ConfigException}, so a user sees one list in one format.
+ */
+public final class ServerSettingsMapper {
+
+    private final Path workingDir;
+    private final DevSecretFile devSecrets;
+
+    /**
+     * @param workingDir relative paths in the configuration resolve against it
+     * @param devSecrets provides the development secret when no token key source is configured
+     */
+    public ServerSettingsMapper(Path workingDir, DevSecretFile devSecrets) {
+        this.workingDir = workingDir;
+        this.devSecrets = devSecrets;
+    }
+
+    /** @throws ConfigException listing every problem */
+    public ServerSettings map(Config config) {
+        List<String> problems = new ArrayList<>();
+        Path dataDir = workingDir.resolve(config.get(DATA_DIR)).normalize();
+        BrokerSettings broker = attempt(problems, () -> new BrokerSettings(config.get(MQTT_BIND),
+                config.get(MQTT_PORT), config.get(WEBSOCKET_PORT), config.get(WEBSOCKET_PATH), dataDir,
+                config.get(PERSISTENCE).equals("file"), config.get(PACKET_MAX_BYTES),
+                config.get(SESSION_EXPIRY_MAX)));
+        if (config.get(MESSAGE_MAX_BYTES) >= config.get(PACKET_MAX_BYTES)) {
+            problems.add("message.max-bytes (" + config.get(MESSAGE_MAX_BYTES) + ") must be smaller than "
+                    + "packet.max-bytes (" + config.get(PACKET_MAX_BYTES) + "): a message travels in one packet");
+        }
+        Optional<Path> jwksFile = config.find(JWT_JWKS_FILE).map(workingDir::resolve);
+        jwksFile.filter(file -> !Files.isReadable(file))
+                .ifPresent(file -> problems.add("jwt.jwks-file: " + file + " does not exist or cannot be read"));
+        boolean keySourceConfigured = config.isSet(JWT_SECRET) || config.isSet(JWT_JWKS_FILE)
+                || config.isSet(JWT_JWKS_URL);
+        // Fail before generating a development secret, so a broken config leaves nothing behind.
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+
+        Optional<Path> devSecretFile = keySourceConfigured ? Optional.empty()
+                : Optional.of(dataDir.resolve(DevSecretFile.FILE_NAME));
+        String secret = devSecretFile.map(devSecrets::loadOrCreate).orElse(config.find(JWT_SECRET).orElse(null));
+        JwtConfig jwt = attempt(problems, () -> new JwtConfig(secret, jwksFile.orElse(null),
+                config.find(JWT_JWKS_URL).orElse(null), config.find(JWT_ISSUER).orElse(null),
+                config.find(JWT_AUDIENCE).orElse(null), config.get(JWT_CLOCK_SKEW)));
+        ExtensionConfig extension = jwt == null ? null : attempt(problems, () -> new ExtensionConfig(jwt,
+                config.get(MESSAGE_MAX_BYTES), config.get(QUEUE_LIMIT), config.get(RECEIPTS_DELIVERY_TTL),
+                ExtensionConfig.DEFAULT_OVERFLOW_NOTICE_INTERVAL));
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return new ServerSettings(broker, extension, devSecretFile);
+    }
+
+    private static <T> T attempt(List<String> problems, Supplier<T> construct) {
+        try {
+            return construct.get();
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return null;
+        }
+    }
+}

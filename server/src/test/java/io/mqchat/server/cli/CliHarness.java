@@ -1,0 +1,66 @@
+package io.mqchat.server.cli;
+
+import io.mqchat.server.shutdown.StopSignal;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Runs mqchat commands in-process with a chosen environment and working directory, capturing their output. */
+final class CliHarness {
+
+    private final Map<String, String> env;
+    private final Path workingDir;
+    private final Clock clock;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    final ManualStop stop = new ManualStop();
+    final AtomicReference<Path> tempFolder = new AtomicReference<>();
+
+    CliHarness(Map<String, String> env, Path workingDir, Clock clock) {
+        this.env = env;
+        this.workingDir = workingDir;
+        this.clock = clock;
+    }
+
+    int execute(String... args) {
+        ProcessContext context = new ProcessContext(env, workingDir, clock,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                () -> stop, tempFolder::set);
+        return MqchatCli.execute(args, context);
+    }
+
+    String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A stop signal the test pulls; it reports when the server has started serving. */
+    static final class ManualStop implements StopSignal {
+
+        final CompletableFuture<Void> serving = new CompletableFuture<>();
+        private final CountDownLatch stopRequested = new CountDownLatch(1);
+
+        @Override
+        public void await() throws InterruptedException {
+            serving.complete(null);
+            stopRequested.await();
+        }
+
+        void stop() {
+            stopRequested.countDown();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
