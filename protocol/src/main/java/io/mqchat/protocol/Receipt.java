@@ -1,5 +1,7 @@
 package io.mqchat.protocol;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * A receipt on the sender's {@code receipts} topic.
  *
@@ -31,10 +33,12 @@ public record Receipt(String type, String id, String upTo, String by, String pee
         return new Receipt(READ, null, upTo, by, peer, null, ts);
     }
 
+    @JsonIgnore
     public boolean isDelivered() {
         return DELIVERED.equals(type);
     }
 
+    @JsonIgnore
     public boolean isRead() {
         return READ.equals(type);
     }

@@ -63,6 +63,14 @@ class CodecTest {
     }
 
     @Test
+    void receiptsCarryExactlyTheDocumentedFields() {
+        assertEquals("{\"v\":1,\"type\":\"delivered\",\"id\":\"m1\",\"by\":\"bob\",\"peer\":\"bob\",\"device\":\"phone\",\"ts\":5}",
+                new String(codec.encode(Receipt.delivered("m1", "bob", "phone", 5)), StandardCharsets.UTF_8));
+        assertEquals("{\"v\":1,\"type\":\"read\",\"upTo\":\"m9\",\"by\":\"bob\",\"peer\":\"alice\",\"ts\":6}",
+                new String(codec.encode(Receipt.read("m9", "bob", "alice", 6)), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void readMarkerNeedsAMessageId() throws Exception {
         assertEquals("m7", codec.decodeReadMarker(json("{\"v\":1,\"upTo\":\"m7\"}")));
         assertEquals("m-8.x_Y", codec.decodeReadMarker(codec.encodeReadMarker("m-8.x_Y")));
