@@ -2,41 +2,32 @@ package io.mqchat.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.mqchat.extension.testing.TestBroker;
+import io.mqchat.extension.testing.PerClassBroker;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A device that is offline gets everything it missed when it comes back, even across a broker restart. */
 class OfflineDeliveryTest {
 
     private static final int COUNT = 200;
 
-    private static TestBroker broker;
+    @RegisterExtension
+    static final PerClassBroker broker = new PerClassBroker();
 
-    @BeforeAll
-    static void startBroker() {
-        broker = TestBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     @Test
     void anOfflineDeviceGetsEveryQueuedMessageOnceAndInOrderAfterABrokerRestart() {
         // Bob's device has been online once, so the broker keeps a session for it.
-        TestDevice.online(broker, "bob", "phone").close();
+        TestDevice.online(broker.get(), "bob", "phone").close();
 
         List<String> sentIds = new ArrayList<>();
-        try (TestDevice alice = TestDevice.online(broker, "alice", "phone")) {
+        try (TestDevice alice = TestDevice.online(broker.get(), "alice", "phone")) {
             List<CompletableFuture<SentMessage>> sending = new ArrayList<>();
             for (int i = 0; i < COUNT; i++) {
                 sending.add(alice.client.send("bob", "message " + i));
@@ -45,9 +36,9 @@ class OfflineDeliveryTest {
                 sentIds.add(TestDevice.await(future).id());
             }
 
-            broker = broker.restart();
+            broker.restart();
 
-            try (TestDevice bob = TestDevice.online(broker, "bob", "phone")) {
+            try (TestDevice bob = TestDevice.online(broker.get(), "bob", "phone")) {
                 List<Message> received = bob.messages.next(COUNT);
                 assertEquals(sentIds, received.stream().map(Message::id).collect(Collectors.toList()));
                 for (int i = 0; i < COUNT; i++) {

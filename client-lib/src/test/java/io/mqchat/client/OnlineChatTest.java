@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mqchat.extension.testing.TestBroker;
+import io.mqchat.extension.testing.PerClassBroker;
 import io.mqchat.protocol.ErrorCode;
 import java.util.List;
 import java.util.Optional;
@@ -16,29 +16,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Users who are online chat: messages, SENT/DELIVERED/READ, several devices, refusals. */
 class OnlineChatTest {
 
-    private static TestBroker broker;
+    @RegisterExtension
+    static final PerClassBroker broker = new PerClassBroker();
 
-    @BeforeAll
-    static void startBroker() {
-        broker = TestBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     @Test
     void aTextReachesTheRecipientAndTheSenderSeesSentThenDeliveredThenRead() {
-        try (TestDevice alice = TestDevice.online(broker, "alice1", "phone");
-             TestDevice bob = TestDevice.online(broker, "bob1", "phone")) {
+        try (TestDevice alice = TestDevice.online(broker.get(), "alice1", "phone");
+             TestDevice bob = TestDevice.online(broker.get(), "bob1", "phone")) {
 
             SentMessage sent = alice.send("bob1", "hello Bob");
 
@@ -70,10 +61,10 @@ class OnlineChatTest {
         Recorder<String> aliceSees = new Recorder<>("alice's messages and receipts, in arrival order");
         AtomicReference<MqchatClient> bobsClient = new AtomicReference<>();
         ExecutorService bobsListenerThread = Executors.newSingleThreadExecutor();
-        try (TestDevice alice = TestDevice.online(broker, "alice6", "phone", builder -> builder
+        try (TestDevice alice = TestDevice.online(broker.get(), "alice6", "phone", builder -> builder
                      .onMessage(message -> aliceSees.accept("message " + message.text()))
                      .onDelivered(receipt -> aliceSees.accept("delivered " + receipt.messageId())));
-             TestDevice bob = TestDevice.online(broker, "bob6", "phone", builder -> builder
+             TestDevice bob = TestDevice.online(broker.get(), "bob6", "phone", builder -> builder
                      .listenerExecutor(bobsListenerThread)
                      // Bob's app answers before its listener returns; the answer is SENT (in Alice's queue)
                      // by then, so a DELIVERED produced only after the listener returned must come after it.
@@ -90,9 +81,9 @@ class OnlineChatTest {
 
     @Test
     void everyDeviceOfTheRecipientGetsTheMessageAndEachReportsDelivery() {
-        try (TestDevice alice = TestDevice.online(broker, "alice2", "phone");
-             TestDevice bobPhone = TestDevice.online(broker, "bob2", "phone");
-             TestDevice bobLaptop = TestDevice.online(broker, "bob2", "laptop")) {
+        try (TestDevice alice = TestDevice.online(broker.get(), "alice2", "phone");
+             TestDevice bobPhone = TestDevice.online(broker.get(), "bob2", "phone");
+             TestDevice bobLaptop = TestDevice.online(broker.get(), "bob2", "laptop")) {
 
             SentMessage sent = alice.send("bob2", "to all your devices");
 
@@ -109,9 +100,9 @@ class OnlineChatTest {
 
     @Test
     void theSendersOtherDeviceGetsACopyButTheSendingDeviceDoesNot() {
-        try (TestDevice alicePhone = TestDevice.online(broker, "alice3", "phone");
-             TestDevice aliceLaptop = TestDevice.online(broker, "alice3", "laptop");
-             TestDevice bob = TestDevice.online(broker, "bob3", "phone")) {
+        try (TestDevice alicePhone = TestDevice.online(broker.get(), "alice3", "phone");
+             TestDevice aliceLaptop = TestDevice.online(broker.get(), "alice3", "laptop");
+             TestDevice bob = TestDevice.online(broker.get(), "bob3", "phone")) {
 
             SentMessage sent = alicePhone.send("bob3", "sent from my phone");
 
@@ -134,8 +125,8 @@ class OnlineChatTest {
 
     @Test
     void sendingToAnInvalidRecipientFailsWithInvalidRecipientAndTheClientKeepsWorking() {
-        try (TestDevice alice = TestDevice.online(broker, "alice4", "phone");
-             TestDevice bob = TestDevice.online(broker, "bob4", "phone")) {
+        try (TestDevice alice = TestDevice.online(broker.get(), "alice4", "phone");
+             TestDevice bob = TestDevice.online(broker.get(), "bob4", "phone")) {
 
             Throwable failure = failureOf(alice.client.send("b+b", "hello?"));
 
@@ -150,8 +141,8 @@ class OnlineChatTest {
 
     @Test
     void aMessageTheServerRefusesFailsWithTheServersErrorCodeAndTheClientKeepsWorking() {
-        try (TestDevice alice = TestDevice.online(broker, "alice5", "phone");
-             TestDevice bob = TestDevice.online(broker, "bob5", "phone")) {
+        try (TestDevice alice = TestDevice.online(broker.get(), "alice5", "phone");
+             TestDevice bob = TestDevice.online(broker.get(), "bob5", "phone")) {
 
             // Larger than the server's message limit (64 KiB by default), yet a valid MQTT packet: only
             // the server can refuse it.

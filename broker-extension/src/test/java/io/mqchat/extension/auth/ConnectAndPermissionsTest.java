@@ -25,6 +25,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import io.mqchat.extension.testing.MqttDevice;
+import io.mqchat.extension.testing.PerClassBroker;
 import io.mqchat.extension.testing.TestBroker;
 import io.mqchat.protocol.Topics;
 import java.nio.charset.StandardCharsets;
@@ -33,28 +34,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Who may connect, and what a connected user may read and write. */
 class ConnectAndPermissionsTest {
 
-    private static TestBroker broker;
+    @RegisterExtension
+    static final PerClassBroker broker = new PerClassBroker();
 
-    @BeforeAll
-    static void startBroker() {
-        broker = TestBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     private static Mqtt5ConnAckReasonCode refusal(String clientId, byte[] password) {
         Mqtt5AsyncClient client = Mqtt5Client.builder().identifier(clientId)
-                .serverHost(broker.host()).serverPort(broker.port()).buildAsync();
+                .serverHost(broker.get().host()).serverPort(broker.get().port()).buildAsync();
         CompletionException e = assertThrows(CompletionException.class, () -> {
             if (password == null) {
                 client.connectWith().send().join();
@@ -96,14 +88,14 @@ class ConnectAndPermissionsTest {
                 refusal("mallory:phone", utf8(signed(valid, "a-different-secret-also-32-bytes-long!!"))));
 
         Mqtt3ConnAckException v3 = (Mqtt3ConnAckException) assertThrows(CompletionException.class, () ->
-                Mqtt3Client.builder().identifier("mallory:phone").serverHost(broker.host()).serverPort(broker.port())
+                Mqtt3Client.builder().identifier("mallory:phone").serverHost(broker.get().host()).serverPort(broker.get().port())
                         .buildAsync().connect().join()).getCause();
         assertEquals(Mqtt3ConnAckReturnCode.BAD_USER_NAME_OR_PASSWORD, v3.getMqttMessage().getReturnCode());
     }
 
     @Test
     void aClientIdMustNameADeviceOfTheTokensUser() {
-        byte[] malloryToken = utf8(broker.token("mallory"));
+        byte[] malloryToken = utf8(broker.get().token("mallory"));
         assertEquals(Mqtt5ConnAckReasonCode.NOT_AUTHORIZED, refusal("bob:phone", malloryToken));
         assertEquals(Mqtt5ConnAckReasonCode.NOT_AUTHORIZED, refusal("mallory", malloryToken));
         assertEquals(Mqtt5ConnAckReasonCode.NOT_AUTHORIZED, refusal("mallory:ph#ne", malloryToken));
@@ -119,8 +111,8 @@ class ConnectAndPermissionsTest {
     void malloryCannotSubscribeToAnotherUsersTopics() {
         {
             Mqtt5AsyncClient raw = Mqtt5Client.builder().identifier("mallory:probe")
-                    .serverHost(broker.host()).serverPort(broker.port()).buildAsync();
-            raw.connectWith().simpleAuth().password(utf8(broker.token("mallory"))).applySimpleAuth().send().join();
+                    .serverHost(broker.get().host()).serverPort(broker.get().port()).buildAsync();
+            raw.connectWith().simpleAuth().password(utf8(broker.get().token("mallory"))).applySimpleAuth().send().join();
             for (String filter : new String[] {"u/bob/#", "u/bob/inbox", "u/+/inbox", "#", "send/u/bob"}) {
                 Mqtt5SubAckReasonCode code = raw.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send()
                         .handle((ack, error) -> ack != null ? ack.getReasonCodes().get(0)
@@ -136,8 +128,8 @@ class ConnectAndPermissionsTest {
     @Test
     void malloryCannotPublishIntoAnotherUsersInboxNorSpeakAsAlice() throws Exception {
         ObjectMapper json = new ObjectMapper();
-        try (MqttDevice bob = MqttDevice.v5(broker, "bob", "phone");
-             MqttDevice mallory = MqttDevice.v5(broker, "mallory", "phone")) {
+        try (MqttDevice bob = MqttDevice.v5(broker.get(), "bob", "phone");
+             MqttDevice mallory = MqttDevice.v5(broker.get(), "mallory", "phone")) {
             mallory.publish(Topics.send("bob"),
                     "{\"v\":1,\"type\":\"text\",\"from\":\"alice\",\"body\":\"it is me, alice\"}");
             JsonNode received = json.readTree(bob.next(Topics.inbox("bob")).payload());

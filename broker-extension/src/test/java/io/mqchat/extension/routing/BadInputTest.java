@@ -7,18 +7,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
 import io.mqchat.extension.testing.MqttDevice;
-import io.mqchat.extension.testing.TestBroker;
+import io.mqchat.extension.testing.PerClassBroker;
 import io.mqchat.protocol.Topics;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every class of malformed request gets an error reply, and nobody else notices. */
 class BadInputTest {
 
     private static final ObjectMapper json = new ObjectMapper();
-    private static TestBroker broker;
+    @RegisterExtension
+    static final PerClassBroker broker = new PerClassBroker();
 
     private record Case(String topic, String payload, String code, Mqtt5PubAckReasonCode ack) {
     }
@@ -42,22 +42,13 @@ class BadInputTest {
                     Mqtt5PubAckReasonCode.TOPIC_NAME_INVALID),
             new Case(Topics.read("bob"), "{\"v\":1}", "invalid_envelope", Mqtt5PubAckReasonCode.PAYLOAD_FORMAT_INVALID));
 
-    @BeforeAll
-    static void startBroker() {
-        broker = TestBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     @Test
     void eachMalformedRequestGetsAnErrorReplyWhileOthersKeepChatting() throws Exception {
-        try (MqttDevice mqtt5 = MqttDevice.v5(broker, "alice", "phone");
-             MqttDevice mqtt311 = MqttDevice.v3(broker, "olga", "phone");
-             MqttDevice bob = MqttDevice.v5(broker, "bob", "phone");
-             MqttDevice carol = MqttDevice.v5(broker, "carol", "phone")) {
+        try (MqttDevice mqtt5 = MqttDevice.v5(broker.get(), "alice", "phone");
+             MqttDevice mqtt311 = MqttDevice.v3(broker.get(), "olga", "phone");
+             MqttDevice bob = MqttDevice.v5(broker.get(), "bob", "phone");
+             MqttDevice carol = MqttDevice.v5(broker.get(), "carol", "phone")) {
             int n = 0;
             for (Case c : CASES) {
                 assertEquals(c.ack(), mqtt5.publish(c.topic(), c.payload()), c.topic() + " " + c.code());
@@ -84,8 +75,8 @@ class BadInputTest {
 
     @Test
     void aChatMessageAtQos0IsAnsweredWithQosRequiredAndNotRouted() throws Exception {
-        try (MqttDevice alice = MqttDevice.v5(broker, "alice", "watch");
-             MqttDevice bob = MqttDevice.v5(broker, "bob", "watch")) {
+        try (MqttDevice alice = MqttDevice.v5(broker.get(), "alice", "watch");
+             MqttDevice bob = MqttDevice.v5(broker.get(), "bob", "watch")) {
             alice.publishAtMostOnce(Topics.send("bob"), "{\"v\":1,\"type\":\"text\",\"id\":\"q0\",\"body\":\"x\"}");
             JsonNode error = json.readTree(alice.next(Topics.errors("alice")).payload());
             assertEquals("qos_required", error.get("code").asText());
@@ -96,7 +87,7 @@ class BadInputTest {
 
     @Test
     void anErrorReplyNamesTheRefusedMessage() throws Exception {
-        try (MqttDevice alice = MqttDevice.v5(broker, "alice", "tablet")) {
+        try (MqttDevice alice = MqttDevice.v5(broker.get(), "alice", "tablet")) {
             alice.publish(Topics.send("bob"), "{\"v\":1,\"type\":\"text\",\"id\":\"shape-2\"}");
             assertEquals("shape-2", json.readTree(alice.next(Topics.errors("alice")).payload()).get("ref").asText());
         }

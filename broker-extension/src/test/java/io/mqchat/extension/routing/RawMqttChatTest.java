@@ -9,27 +9,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
 import io.mqchat.extension.testing.MqttDevice;
-import io.mqchat.extension.testing.TestBroker;
+import io.mqchat.extension.testing.PerClassBroker;
 import io.mqchat.protocol.Topics;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Chat between plain MQTT clients that know only docs/PROTOCOL.md: no client library involved. */
 class RawMqttChatTest {
 
     private static final ObjectMapper json = new ObjectMapper();
-    private static TestBroker broker;
+    @RegisterExtension
+    static final PerClassBroker broker = new PerClassBroker();
 
-    @BeforeAll
-    static void startBroker() {
-        broker = TestBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     private static JsonNode parse(MqttDevice.Received r) throws Exception {
         return json.readTree(r.payload());
@@ -37,8 +28,8 @@ class RawMqttChatTest {
 
     @Test
     void mqtt311AndMqtt5ClientsChatWithDeliveredAndReadReceipts() throws Exception {
-        try (MqttDevice carol = MqttDevice.v3(broker, "carol", "old-phone");
-             MqttDevice dan = MqttDevice.v5(broker, "dan", "laptop")) {
+        try (MqttDevice carol = MqttDevice.v3(broker.get(), "carol", "old-phone");
+             MqttDevice dan = MqttDevice.v5(broker.get(), "dan", "laptop")) {
             assertEquals(Mqtt5PubAckReasonCode.SUCCESS,
                     dan.publish(Topics.send("carol"), "{\"v\":1,\"type\":\"text\",\"id\":\"d-1\",\"body\":\"hello carol\"}"));
 
@@ -71,10 +62,10 @@ class RawMqttChatTest {
 
     @Test
     void everyDeviceOfTheRecipientAndTheSendersOtherDevicesGetTheMessage() throws Exception {
-        try (MqttDevice erinPhone = MqttDevice.v5(broker, "erin", "phone");
-             MqttDevice erinTablet = MqttDevice.v5(broker, "erin", "tablet");
-             MqttDevice frankPhone = MqttDevice.v5(broker, "frank", "phone");
-             MqttDevice frankDesk = MqttDevice.v5(broker, "frank", "desk")) {
+        try (MqttDevice erinPhone = MqttDevice.v5(broker.get(), "erin", "phone");
+             MqttDevice erinTablet = MqttDevice.v5(broker.get(), "erin", "tablet");
+             MqttDevice frankPhone = MqttDevice.v5(broker.get(), "frank", "phone");
+             MqttDevice frankDesk = MqttDevice.v5(broker.get(), "frank", "desk")) {
             erinPhone.publish(Topics.send("frank"), "{\"v\":1,\"type\":\"text\",\"id\":\"e-1\",\"body\":\"both?\"}");
 
             assertEquals("e-1", parse(frankPhone.next(Topics.inbox("frank"))).get("id").asText());
