@@ -44,6 +44,8 @@ public final class MqchatExtension implements ExtensionMain {
     private DeliveryTracker tracker;
     private ScheduledFuture<?> sweeper;
     private Runnable dropBridge;
+    private volatile boolean started;
+    private volatile String startFailure = "not started yet";
 
     /** For a zip deployment: configuration from the environment. */
     public MqchatExtension() {
@@ -64,7 +66,8 @@ public final class MqchatExtension implements ExtensionMain {
             active = config != null ? config : ExtensionConfig.defaults(JwtConfig.hmac(System.getenv("MQCHAT_JWT_SECRET")));
             verifier = new TokenVerifier(active.jwt(), clock);
         } catch (RuntimeException e) {
-            output.preventExtensionStartup("mqchat configuration is invalid: " + e.getMessage());
+            startFailure = "mqchat configuration is invalid: " + e.getMessage();
+            output.preventExtensionStartup(startFailure);
             return;
         }
         Codec codec = new Codec();
@@ -102,6 +105,7 @@ public final class MqchatExtension implements ExtensionMain {
         if (dropBridge == null) {
             log.warn("logback not visible to the extension: queue overflow notices are off");
         }
+        started = true;
         log.info("mqchat extension {} started (queue limit {}, max message {} bytes)", VERSION,
                 active.queueLimit(), active.maxMessageBytes());
     }
@@ -114,6 +118,16 @@ public final class MqchatExtension implements ExtensionMain {
         if (dropBridge != null) {
             dropBridge.run();
         }
+    }
+
+    /** True once the hooks are registered; a broker without them must not serve. */
+    public boolean isStarted() {
+        return started;
+    }
+
+    /** Why the extension did not start, while {@link #isStarted()} is false. */
+    public String startFailure() {
+        return startFailure;
     }
 
     /** In-flight deliveries awaiting a PUBACK; 0 before start. */

@@ -1,6 +1,7 @@
 package io.mqchat.extension.embedded;
 
 import com.hivemq.embedded.EmbeddedExtension;
+import com.hivemq.configuration.service.InternalConfigurations;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import io.mqchat.extension.MqchatExtension;
 import io.mqchat.extension.config.ExtensionConfig;
@@ -59,8 +60,14 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .withEmbeddedExtension(embedded)
                 .withoutLoggingBootstrap()
                 .build();
+        // EmbeddedHiveMQ's builder switches HiveMQ to "allow everyone while no authenticator is registered".
+        // Should the extension ever fail to start, the broker must refuse connections instead.
+        InternalConfigurations.AUTH_DENY_UNAUTHENTICATED_CONNECTIONS.set(true);
         try {
             hivemq.start().join();
+            if (!extension.isStarted()) {
+                throw new IllegalStateException("the mqchat extension did not start: " + extension.startFailure());
+            }
         } catch (RuntimeException e) {
             closeQuietly(hivemq);
             throw e;
