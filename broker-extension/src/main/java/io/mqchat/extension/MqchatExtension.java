@@ -10,6 +10,7 @@ import io.mqchat.extension.auth.JwtAuthenticator;
 import io.mqchat.extension.auth.TokenVerifier;
 import io.mqchat.extension.config.ExtensionConfig;
 import io.mqchat.extension.config.JwtConfig;
+import io.mqchat.extension.limits.RequestRateLimiter;
 import io.mqchat.extension.metrics.ChatMetrics;
 import io.mqchat.extension.outbox.Outbox;
 import io.mqchat.extension.queue.DroppedMessageLogBridge;
@@ -19,7 +20,7 @@ import io.mqchat.extension.receipts.OutboundDeliveryInterceptor;
 import io.mqchat.extension.receipts.PubackReceiptInterceptor;
 import io.mqchat.extension.routing.RequestInterceptor;
 import io.mqchat.extension.routing.SubscriptionQosInterceptor;
-import io.mqchat.extension.session.SessionLifecycleListener;
+import io.mqchat.extension.session.FreshSessionInterceptor;
 import io.mqchat.protocol.Codec;
 import java.time.Clock;
 import java.util.concurrent.ScheduledFuture;
@@ -78,11 +79,13 @@ public final class MqchatExtension implements ExtensionMain {
 
         JwtAuthenticator authenticator = new JwtAuthenticator(verifier, active.queueLimit(), metrics,
                 Services.extensionExecutorService());
-        RequestInterceptor requests = new RequestInterceptor(active.maxMessageBytes(), codec, outbox, metrics, clock);
+        RequestRateLimiter rateLimiter = new RequestRateLimiter(active.rateLimit(), clock);
+        RequestInterceptor requests = new RequestInterceptor(active.maxMessageBytes(), rateLimiter, codec, outbox,
+                metrics, clock);
         OutboundDeliveryInterceptor outbound = new OutboundDeliveryInterceptor(tracker);
         PubackReceiptInterceptor pubacks = new PubackReceiptInterceptor(tracker, outbox, metrics, clock);
         SubscriptionQosInterceptor subscriptions = new SubscriptionQosInterceptor();
-        SessionLifecycleListener sessions = new SessionLifecycleListener(tracker);
+        FreshSessionInterceptor freshSessions = new FreshSessionInterceptor(tracker);
         QueueOverflowNotices overflow = new QueueOverflowNotices(outbox, metrics, clock, active.overflowNoticeInterval());
 
         Services.securityRegistry().setAuthenticatorProvider(providerInput -> authenticator);
@@ -92,13 +95,14 @@ public final class MqchatExtension implements ExtensionMain {
             clientContext.addPubackInboundInterceptor(pubacks);
             clientContext.addSubscribeInboundInterceptor(subscriptions);
         });
-        Services.eventRegistry().setClientLifecycleEventListener(providerInput -> sessions);
+        Services.interceptorRegistry().setConnackOutboundInterceptorProvider(providerInput -> freshSessions);
 
         long sweepMillis = Math.max(1000, active.deliveryTtl().toMillis() / 4);
         sweeper = Services.extensionExecutorService().scheduleAtFixedRate(() -> {
             int expired = tracker.sweep();
             metrics.expiredDeliveries().inc(expired);
             overflow.sweep();
+            rateLimiter.sweep();
         }, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
 
         dropBridge = DroppedMessageLogBridge.install(overflow);

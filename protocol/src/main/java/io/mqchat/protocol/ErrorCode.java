@@ -16,8 +16,10 @@ public enum ErrorCode {
     TOO_LARGE("too_large"),
     /** The recipient in the topic is not a valid user id. */
     INVALID_RECIPIENT("invalid_recipient"),
-    /** Chat messages must be published with QoS 1 or 2 so that they can be stored and acknowledged. */
-    QOS_REQUIRED("qos_required");
+    /** Chat messages and read markers must be published with QoS 1 or 2 so that they can be stored and acknowledged. */
+    QOS_REQUIRED("qos_required"),
+    /** The user sends faster than the configured rate limit allows; send again later. */
+    RATE_LIMITED("rate_limited");
 
     private final String wireName;
 

@@ -86,6 +86,12 @@ public final class JwtAuthenticator implements SimpleAuthenticator {
             refuse(output, ConnackReasonCode.NOT_AUTHORIZED, "user name does not match the token", clientId);
             return;
         }
+        if (connect.getWillPublish().isPresent()) {
+            // A will is published by the broker without passing the routing interceptor: it could land in
+            // another user's tree with forged content. Presence comes from the broker's own lifecycle events.
+            refuse(output, ConnackReasonCode.NOT_AUTHORIZED, "last will messages are not supported", clientId);
+            return;
+        }
         output.getDefaultPermissions().addAll(UserPermissions.of(user));
         output.getClientSettings().setClientQueueSizeMaximum(queueLimit);
         output.authenticateSuccessfully(true);

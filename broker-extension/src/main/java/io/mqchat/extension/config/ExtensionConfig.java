@@ -1,5 +1,6 @@
 package io.mqchat.extension.config;
 
+import io.mqchat.extension.limits.RateLimit;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -12,9 +13,10 @@ import java.util.Objects;
  * @param queueLimit             messages the broker queues per device before it drops the oldest
  * @param deliveryTtl            how long a delivery awaits its PUBACK before it is forgotten (no receipt)
  * @param overflowNoticeInterval at most one queue-overflow notice per device per this interval
+ * @param rateLimit              requests one user may send
  */
 public record ExtensionConfig(JwtConfig jwt, int maxMessageBytes, long queueLimit, Duration deliveryTtl,
-                              Duration overflowNoticeInterval) {
+                              Duration overflowNoticeInterval, RateLimit rateLimit) {
 
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
     /** Ten times HiveMQ's default of 1000: about a week of a busy chat for a device that stays offline. */
@@ -26,6 +28,7 @@ public record ExtensionConfig(JwtConfig jwt, int maxMessageBytes, long queueLimi
         Objects.requireNonNull(jwt, "jwt");
         Objects.requireNonNull(deliveryTtl, "deliveryTtl");
         Objects.requireNonNull(overflowNoticeInterval, "overflowNoticeInterval");
+        Objects.requireNonNull(rateLimit, "rateLimit");
         if (maxMessageBytes < 256) {
             throw new IllegalArgumentException("message.max-bytes must be at least 256");
         }
@@ -40,14 +43,18 @@ public record ExtensionConfig(JwtConfig jwt, int maxMessageBytes, long queueLimi
     /** Defaults for everything but the token check. */
     public static ExtensionConfig defaults(JwtConfig jwt) {
         return new ExtensionConfig(jwt, DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_QUEUE_LIMIT, DEFAULT_DELIVERY_TTL,
-                DEFAULT_OVERFLOW_NOTICE_INTERVAL);
+                DEFAULT_OVERFLOW_NOTICE_INTERVAL, RateLimit.DEFAULT);
     }
 
     public ExtensionConfig withQueueLimit(long limit) {
-        return new ExtensionConfig(jwt, maxMessageBytes, limit, deliveryTtl, overflowNoticeInterval);
+        return new ExtensionConfig(jwt, maxMessageBytes, limit, deliveryTtl, overflowNoticeInterval, rateLimit);
     }
 
     public ExtensionConfig withMaxMessageBytes(int bytes) {
-        return new ExtensionConfig(jwt, bytes, queueLimit, deliveryTtl, overflowNoticeInterval);
+        return new ExtensionConfig(jwt, bytes, queueLimit, deliveryTtl, overflowNoticeInterval, rateLimit);
+    }
+
+    public ExtensionConfig withRateLimit(RateLimit limit) {
+        return new ExtensionConfig(jwt, maxMessageBytes, queueLimit, deliveryTtl, overflowNoticeInterval, limit);
     }
 }

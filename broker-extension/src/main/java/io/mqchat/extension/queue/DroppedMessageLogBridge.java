@@ -3,7 +3,7 @@ package io.mqchat.extension.queue;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.AppenderBase;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * <p>It needs logback, which the embedded broker brings; a zip-deployed extension runs in an isolated class
  * loader and may not see it, in which case {@link #install} reports false.
  */
-public final class DroppedMessageLogBridge extends AppenderBase<ILoggingEvent> {
+public final class DroppedMessageLogBridge extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
     static final String EVENT_LOGGER = "event.message-dropped";
 

@@ -11,16 +11,14 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>HiveMQ assigns the packet id before the outbound interceptor runs, reuses ids as soon as they are
  * acknowledged, and re-sends an unacknowledged message with the same id after a reconnect or a restart
- * (firing the interceptor again). So an entry is overwritten on every write, removed by its PUBACK, and
- * rebuilt by a re-send; entries that never get one (session discarded, message expired) are swept after
- * the TTL. Only in-flight messages are held, so the map stays small.
+ * (firing the interceptor again). So every QoS 1 write to a device either records its chat message or
+ * clears whatever an earlier write left under that packet id; a PUBACK removes the entry; a device whose
+ * session starts empty loses all of its entries; anything else left over is swept after the TTL. Only
+ * in-flight messages are held, so the maps stay small.
  */
 public final class DeliveryTracker {
 
-    private record Key(String clientId, int packetId) {
-    }
-
-    private final Map<Key, PendingDelivery> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, Map<Integer, PendingDelivery>> inFlight = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Duration ttl;
 
@@ -31,7 +29,13 @@ public final class DeliveryTracker {
 
     /** Records that {@code messageId} from {@code sender} was written to {@code clientId} as {@code packetId}. */
     public void written(String clientId, int packetId, String messageId, String sender) {
-        inFlight.put(new Key(clientId, packetId), new PendingDelivery(messageId, sender, clock.millis()));
+        inFlight.computeIfAbsent(clientId, id -> new ConcurrentHashMap<>())
+                .put(packetId, new PendingDelivery(messageId, sender, clock.millis()));
+    }
+
+    /** Records that something other than a tracked chat message was written to {@code clientId} as {@code packetId}. */
+    public void writtenUntracked(String clientId, int packetId) {
+        remove(clientId, packetId);
     }
 
     /**
@@ -39,26 +43,41 @@ public final class DeliveryTracker {
      * an MQTT 5 error PUBACK ends the flow at the broker but is no delivery.
      */
     public Optional<PendingDelivery> acknowledged(String clientId, int packetId, boolean success) {
-        PendingDelivery pending = inFlight.remove(new Key(clientId, packetId));
+        PendingDelivery pending = remove(clientId, packetId);
         return success ? Optional.ofNullable(pending) : Optional.empty();
     }
 
-    /** Forgets every write to {@code clientId}, whose session was discarded (clean start). */
+    /** Forgets every write to {@code clientId}, whose session (and so its in-flight messages) is gone. */
     public int forget(String clientId) {
-        int before = inFlight.size();
-        inFlight.keySet().removeIf(key -> key.clientId().equals(clientId));
-        return Math.max(0, before - inFlight.size());
+        Map<Integer, PendingDelivery> removed = inFlight.remove(clientId);
+        return removed == null ? 0 : removed.size();
     }
 
     /** Removes writes older than the TTL and returns how many. */
     public int sweep() {
         long oldest = clock.millis() - ttl.toMillis();
-        int before = inFlight.size();
-        inFlight.values().removeIf(pending -> pending.writtenAt() < oldest);
-        return Math.max(0, before - inFlight.size());
+        int[] removed = {0};
+        for (String clientId : inFlight.keySet()) {
+            inFlight.computeIfPresent(clientId, (id, writes) -> {
+                int before = writes.size();
+                writes.values().removeIf(pending -> pending.writtenAt() < oldest);
+                removed[0] += before - writes.size();
+                return writes.isEmpty() ? null : writes;
+            });
+        }
+        return removed[0];
     }
 
     public int size() {
-        return inFlight.size();
+        return inFlight.values().stream().mapToInt(Map::size).sum();
+    }
+
+    private PendingDelivery remove(String clientId, int packetId) {
+        PendingDelivery[] removed = {null};
+        inFlight.computeIfPresent(clientId, (id, writes) -> {
+            removed[0] = writes.remove(packetId);
+            return writes.isEmpty() ? null : writes;
+        });
+        return removed[0];
     }
 }

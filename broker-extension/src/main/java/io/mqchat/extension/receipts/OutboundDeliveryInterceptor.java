@@ -28,26 +28,23 @@ public final class OutboundDeliveryInterceptor implements PublishOutboundInterce
     public void onOutboundPublish(PublishOutboundInput input, PublishOutboundOutput output) {
         PublishPacket publish = input.getPublishPacket();
         UserProperties properties = publish.getUserProperties();
-        if (properties.isEmpty()) {
-            return;
-        }
         String clientId = input.getClientInformation().getClientId();
-        if (properties.getFirst(Outbox.ORIGIN_PROPERTY).filter(clientId::equals).isPresent()) {
+        if (!properties.isEmpty() && properties.getFirst(Outbox.ORIGIN_PROPERTY).filter(clientId::equals).isPresent()) {
             output.preventPublishDelivery();
             return;
         }
-        if (publish.getQos() == Qos.AT_MOST_ONCE) {
+        // Subscriptions are held at QoS 1 (SubscriptionQosInterceptor): only a PUBACK completes a delivery.
+        if (publish.getQos() != Qos.AT_LEAST_ONCE) {
             return;
         }
+        Optional<String> recipient = Topics.inboxOwner(publish.getTopic());
         Optional<String> messageId = properties.getFirst(RoutedMessage.ID_PROPERTY);
         Optional<String> sender = properties.getFirst(RoutedMessage.FROM_PROPERTY);
-        if (messageId.isEmpty() || sender.isEmpty()) {
-            return;
-        }
         // A copy in the sender's own inbox is for the sender's other devices: no receipt for those.
-        boolean toRecipient = Topics.inboxOwner(publish.getTopic()).filter(owner -> !owner.equals(sender.get())).isPresent();
-        if (toRecipient) {
+        if (recipient.isPresent() && messageId.isPresent() && sender.isPresent() && !recipient.get().equals(sender.get())) {
             tracker.written(clientId, publish.getPacketId(), messageId.get(), sender.get());
+        } else {
+            tracker.writtenUntracked(clientId, publish.getPacketId());
         }
     }
 }

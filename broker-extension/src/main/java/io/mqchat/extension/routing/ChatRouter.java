@@ -1,6 +1,5 @@
 package io.mqchat.extension.routing;
 
-import com.hivemq.extension.sdk.api.packets.general.Qos;
 import com.hivemq.extension.sdk.api.packets.publish.ModifiablePublishPacket;
 import io.mqchat.extension.metrics.ChatMetrics;
 import io.mqchat.extension.outbox.Outbox;
@@ -9,7 +8,6 @@ import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.MessageIds;
 import io.mqchat.protocol.ProtocolException;
 import io.mqchat.protocol.Topics;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 
 /**
@@ -33,22 +31,16 @@ final class ChatRouter {
     }
 
     void route(Request request, ModifiablePublishPacket publish, byte[] payload) throws ProtocolException {
-        if (publish.getQos() == Qos.AT_MOST_ONCE) {
-            throw new ProtocolException(io.mqchat.protocol.ErrorCode.QOS_REQUIRED,
-                    "chat messages must be published with QoS 1 so they can be stored and acknowledged");
-        }
+        RoutedPublish.requireAcknowledged(publish, "chat messages");
         ChatMessage message = codec.decodeOutgoing(payload);
         String sender = request.sender().user();
         String recipient = request.target().peer();
         String id = message.id() != null ? message.id() : MessageIds.newId();
         byte[] routed = codec.encode(message.stamped(id, sender, recipient, clock.millis()));
 
-        publish.setTopic(Topics.inbox(recipient));
-        publish.setPayload(ByteBuffer.wrap(routed));
-        publish.setRetain(false);
+        RoutedPublish.rewrite(publish, Topics.inbox(recipient), routed, request.sender().clientId());
         publish.getUserProperties().addUserProperty(RoutedMessage.ID_PROPERTY, id);
         publish.getUserProperties().addUserProperty(RoutedMessage.FROM_PROPERTY, sender);
-        publish.getUserProperties().addUserProperty(Outbox.ORIGIN_PROPERTY, request.sender().clientId());
         if (!recipient.equals(sender)) {
             outbox.publish(Topics.inbox(sender), routed, request.sender().clientId());
         }

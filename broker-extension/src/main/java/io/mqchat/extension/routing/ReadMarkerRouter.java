@@ -7,7 +7,6 @@ import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.ProtocolException;
 import io.mqchat.protocol.Receipt;
 import io.mqchat.protocol.Topics;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 
 /**
@@ -29,14 +28,14 @@ final class ReadMarkerRouter {
     }
 
     void route(Request request, ModifiablePublishPacket publish, byte[] payload) throws ProtocolException {
+        RoutedPublish.requireAcknowledged(publish, "read markers");
         String upTo = codec.decodeReadMarker(payload);
         String reader = request.sender().user();
         String peer = request.target().peer();
         long now = clock.millis();
 
-        publish.setTopic(Topics.receipts(peer));
-        publish.setPayload(ByteBuffer.wrap(codec.encode(Receipt.read(upTo, reader, reader, now))));
-        publish.setRetain(false);
+        RoutedPublish.rewrite(publish, Topics.receipts(peer), codec.encode(Receipt.read(upTo, reader, reader, now)),
+                request.sender().clientId());
         if (!peer.equals(reader)) {
             outbox.publishExceptOrigin(Topics.receipts(reader), Receipt.read(upTo, reader, peer, now),
                     request.sender().clientId());

@@ -41,7 +41,7 @@ final class Refusals {
     private static AckReasonCode ackCode(ErrorCode code) {
         return switch (code) {
             case INVALID_RECIPIENT -> AckReasonCode.TOPIC_NAME_INVALID;
-            case TOO_LARGE -> AckReasonCode.QUOTA_EXCEEDED;
+            case TOO_LARGE, RATE_LIMITED -> AckReasonCode.QUOTA_EXCEEDED;
             case QOS_REQUIRED -> AckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR;
             default -> AckReasonCode.PAYLOAD_FORMAT_INVALID;
         };

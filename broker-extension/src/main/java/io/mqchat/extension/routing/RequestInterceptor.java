@@ -3,9 +3,9 @@ package io.mqchat.extension.routing;
 import com.hivemq.extension.sdk.api.interceptor.publish.PublishInboundInterceptor;
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundInput;
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundOutput;
-import com.hivemq.extension.sdk.api.packets.general.UserProperty;
 import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
 import com.hivemq.extension.sdk.api.packets.publish.ModifiablePublishPacket;
+import io.mqchat.extension.limits.RequestRateLimiter;
 import io.mqchat.extension.metrics.ChatMetrics;
 import io.mqchat.extension.outbox.Outbox;
 import io.mqchat.protocol.Codec;
@@ -15,7 +15,6 @@ import io.mqchat.protocol.ProtocolException;
 import io.mqchat.protocol.Topics;
 import java.nio.ByteBuffer;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,9 +35,12 @@ public final class RequestInterceptor implements PublishInboundInterceptor {
     private final ReadMarkerRouter readMarkers;
     private final Refusals refusals;
     private final ChatMetrics metrics;
+    private final RequestRateLimiter rateLimiter;
 
-    public RequestInterceptor(int maxPayloadBytes, Codec codec, Outbox outbox, ChatMetrics metrics, Clock clock) {
+    public RequestInterceptor(int maxPayloadBytes, RequestRateLimiter rateLimiter, Codec codec, Outbox outbox,
+                              ChatMetrics metrics, Clock clock) {
         this.maxPayloadBytes = maxPayloadBytes;
+        this.rateLimiter = rateLimiter;
         this.codec = codec;
         this.chat = new ChatRouter(codec, outbox, metrics, clock);
         this.readMarkers = new ReadMarkerRouter(codec, outbox, metrics, clock);
@@ -58,13 +60,15 @@ public final class RequestInterceptor implements PublishInboundInterceptor {
                     "publish only to " + Topics.send("{user}") + " or " + Topics.read("{user}"));
             return;
         }
-        removeClientSuppliedServerProperties(publish);
         Request request = new Request(sender.get(), input.getConnectionInformation().getMqttVersion(), topic, target.get());
         byte[] payload = payloadOf(publish);
         try {
             if (payload.length > maxPayloadBytes) {
                 throw new ProtocolException(ErrorCode.TOO_LARGE,
                         "payload has " + payload.length + " bytes, the limit is " + maxPayloadBytes);
+            }
+            if (!rateLimiter.tryAcquire(sender.get().user())) {
+                throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many requests: slow down and send again");
             }
             if (!target.get().peerIsValid()) {
                 throw new ProtocolException(ErrorCode.INVALID_RECIPIENT,
@@ -88,17 +92,5 @@ public final class RequestInterceptor implements PublishInboundInterceptor {
         byte[] bytes = new byte[buffer.remaining()];
         buffer.get(bytes);
         return bytes;
-    }
-
-    private static void removeClientSuppliedServerProperties(ModifiablePublishPacket publish) {
-        if (publish.getUserProperties().isEmpty()) {
-            return;
-        }
-        List<UserProperty> all = publish.getUserProperties().asList();
-        for (UserProperty property : all) {
-            if (property.getName().startsWith(RoutedMessage.PREFIX)) {
-                publish.getUserProperties().removeName(property.getName());
-            }
-        }
     }
 }

@@ -2,8 +2,8 @@ package io.mqchat.extension.routing;
 
 /**
  * User properties the broker puts on a routed chat message, so that the outbound and PUBACK interceptors
- * know its id and sender without parsing the payload. Clients cannot set them: inbound properties with the
- * {@value #PREFIX} prefix are removed before routing.
+ * know its id and sender without parsing the payload. Clients cannot set them: routing replaces every user
+ * property of a request publish.
  */
 public final class RoutedMessage {
 

@@ -141,6 +141,24 @@ class ConnectAndPermissionsTest {
         }
     }
 
+    @Test
+    void aLastWillCannotSmuggleAForgedMessageIntoAnotherUsersInbox() throws Exception {
+        try (MqttDevice bob = MqttDevice.v5(broker.get(), "bob", "tablet")) {
+            Mqtt5AsyncClient mallory = Mqtt5Client.builder().identifier("mallory:will")
+                    .serverHost(broker.get().host()).serverPort(broker.get().port()).buildAsync();
+            CompletionException refused = assertThrows(CompletionException.class, () -> mallory.connectWith()
+                    .simpleAuth().password(utf8(broker.get().token("mallory"))).applySimpleAuth()
+                    .willPublish().topic(Topics.inbox("bob")).qos(MqttQos.AT_LEAST_ONCE)
+                    .payload(utf8("{\"v\":1,\"type\":\"text\",\"id\":\"w1\",\"from\":\"alice\",\"to\":\"bob\",\"body\":\"forged\"}"))
+                    .userProperties().add("mqchat-from", "alice").add("mqchat-id", "w1").applyUserProperties()
+                    .applyWillPublish()
+                    .send().join());
+            assertEquals(Mqtt5ConnAckReasonCode.NOT_AUTHORIZED,
+                    ((Mqtt5ConnAckException) refused.getCause()).getMqttMessage().getReasonCode());
+            assertFalse(bob.poll(Topics.inbox("bob"), 1000).isPresent(), "no will reached bob");
+        }
+    }
+
     /** Signs tokens without the minter's user id check, to test the broker's own. */
     private static final class TokenMinterForTests {
         String mintUnchecked(String subject) {

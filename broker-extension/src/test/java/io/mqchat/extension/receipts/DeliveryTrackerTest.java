@@ -50,6 +50,13 @@ class DeliveryTrackerTest {
     }
 
     @Test
+    void aPacketIdReusedForAnUntrackedWriteNoLongerNamesTheOldMessage() {
+        tracker.written("bob:phone", 1, "lost-with-the-session", "alice");
+        tracker.writtenUntracked("bob:phone", 1);
+        assertTrue(tracker.acknowledged("bob:phone", 1, true).isEmpty(), "a PUBACK of the receipt is no delivery");
+    }
+
+    @Test
     void anErrorPubackIsNoDeliveryAndEndsTheFlow() {
         tracker.written("bob:phone", 2, "m2", "alice");
         assertTrue(tracker.acknowledged("bob:phone", 2, false).isEmpty());

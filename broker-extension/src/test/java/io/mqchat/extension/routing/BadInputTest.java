@@ -82,6 +82,9 @@ class BadInputTest {
             assertEquals("qos_required", error.get("code").asText());
             assertEquals("q0", error.get("ref").asText());
             assertTrue(bob.poll(Topics.inbox("bob"), 500).isEmpty());
+
+            alice.publishAtMostOnce(Topics.read("bob"), "{\"v\":1,\"upTo\":\"m1\"}");
+            assertEquals("qos_required", json.readTree(alice.next(Topics.errors("alice")).payload()).get("code").asText());
         }
     }
 

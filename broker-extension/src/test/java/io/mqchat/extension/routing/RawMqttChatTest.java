@@ -61,6 +61,29 @@ class RawMqttChatTest {
     }
 
     @Test
+    void qos2SubscribersAreHeldAtQos1SoTheyStillProduceDeliveredReceipts() throws Exception {
+        com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient gina = com.hivemq.client.mqtt.mqtt5.Mqtt5Client.builder()
+                .identifier("gina:phone").serverHost(broker.get().host()).serverPort(broker.get().port()).buildAsync();
+        java.util.concurrent.BlockingQueue<com.hivemq.client.mqtt.datatypes.MqttQos> received =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        gina.publishes(com.hivemq.client.mqtt.MqttGlobalPublishFilter.ALL, p -> received.add(p.getQos()));
+        gina.connectWith().simpleAuth().password(broker.get().token("gina").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .applySimpleAuth().send().join();
+        gina.subscribeWith().topicFilter(Topics.userTree("gina")).qos(com.hivemq.client.mqtt.datatypes.MqttQos.EXACTLY_ONCE)
+                .send().join();
+        try (MqttDevice hank = MqttDevice.v5(broker.get(), "hank", "phone")) {
+            hank.publish(Topics.send("gina"), "{\"v\":1,\"type\":\"text\",\"id\":\"h-1\",\"body\":\"exactly?\"}");
+            assertEquals(com.hivemq.client.mqtt.datatypes.MqttQos.AT_LEAST_ONCE,
+                    received.poll(20, java.util.concurrent.TimeUnit.SECONDS));
+            JsonNode delivered = parse(hank.next(Topics.receipts("hank")));
+            assertEquals("h-1", delivered.get("id").asText());
+            assertEquals("phone", delivered.get("device").asText());
+        } finally {
+            gina.disconnect().join();
+        }
+    }
+
+    @Test
     void everyDeviceOfTheRecipientAndTheSendersOtherDevicesGetTheMessage() throws Exception {
         try (MqttDevice erinPhone = MqttDevice.v5(broker.get(), "erin", "phone");
              MqttDevice erinTablet = MqttDevice.v5(broker.get(), "erin", "tablet");

@@ -46,6 +46,10 @@ public final class ServerKeys {
     public static final Key<Duration> RECEIPTS_DELIVERY_TTL = Key.duration("receipts.delivery-ttl", "10m",
             Duration.ofSeconds(1), "How long a message awaits the recipient's acknowledgement before no delivery "
                     + "receipt is expected any more");
+    public static final Key<Integer> RATE_PER_SECOND = Key.integer("rate.messages-per-second", "30", 1,
+            1_000_000, "Messages and read markers one user may send per second, over all of its devices");
+    public static final Key<Integer> RATE_BURST = Key.integer("rate.burst", "300", 1, 10_000_000,
+            "Messages one user may send at once after a quiet spell");
     public static final Key<Duration> SESSION_EXPIRY_MAX = Key.duration("session.expiry-max", "30d",
             Duration.ZERO, MAX_SESSION_EXPIRY, "Longest time a device's session and queue outlive its connection");
     public static final Key<Integer> PACKET_MAX_BYTES = Key.integer("packet.max-bytes",
@@ -55,7 +59,8 @@ public final class ServerKeys {
     /** Every key, in the order the key reference lists them. */
     public static final ConfigSchema SCHEMA = ConfigSchema.of(MQTT_BIND, MQTT_PORT, WEBSOCKET_PORT, WEBSOCKET_PATH,
             DATA_DIR, PERSISTENCE, JWT_SECRET, JWT_JWKS_FILE, JWT_JWKS_URL, JWT_ISSUER, JWT_AUDIENCE,
-            JWT_CLOCK_SKEW, MESSAGE_MAX_BYTES, QUEUE_LIMIT, RECEIPTS_DELIVERY_TTL, SESSION_EXPIRY_MAX,
+            JWT_CLOCK_SKEW, MESSAGE_MAX_BYTES, QUEUE_LIMIT, RECEIPTS_DELIVERY_TTL, RATE_PER_SECOND, RATE_BURST,
+            SESSION_EXPIRY_MAX,
             PACKET_MAX_BYTES);
 
     private ServerKeys() {

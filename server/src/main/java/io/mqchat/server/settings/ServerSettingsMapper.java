@@ -13,6 +13,8 @@ import static io.mqchat.server.settings.ServerKeys.MQTT_PORT;
 import static io.mqchat.server.settings.ServerKeys.PACKET_MAX_BYTES;
 import static io.mqchat.server.settings.ServerKeys.PERSISTENCE;
 import static io.mqchat.server.settings.ServerKeys.QUEUE_LIMIT;
+import static io.mqchat.server.settings.ServerKeys.RATE_BURST;
+import static io.mqchat.server.settings.ServerKeys.RATE_PER_SECOND;
 import static io.mqchat.server.settings.ServerKeys.RECEIPTS_DELIVERY_TTL;
 import static io.mqchat.server.settings.ServerKeys.SESSION_EXPIRY_MAX;
 import static io.mqchat.server.settings.ServerKeys.WEBSOCKET_PATH;
@@ -22,6 +24,7 @@ import io.mqchat.config.Config;
 import io.mqchat.config.ConfigException;
 import io.mqchat.extension.config.ExtensionConfig;
 import io.mqchat.extension.config.JwtConfig;
+import io.mqchat.extension.limits.RateLimit;
 import io.mqchat.extension.embedded.BrokerSettings;
 import io.mqchat.server.devsecret.DevSecretFile;
 import java.nio.file.Files;
@@ -80,7 +83,8 @@ public final class ServerSettingsMapper {
                 config.find(JWT_AUDIENCE).orElse(null), config.get(JWT_CLOCK_SKEW)));
         ExtensionConfig extension = jwt == null ? null : attempt(problems, () -> new ExtensionConfig(jwt,
                 config.get(MESSAGE_MAX_BYTES), config.get(QUEUE_LIMIT), config.get(RECEIPTS_DELIVERY_TTL),
-                ExtensionConfig.DEFAULT_OVERFLOW_NOTICE_INTERVAL));
+                ExtensionConfig.DEFAULT_OVERFLOW_NOTICE_INTERVAL,
+                new RateLimit(config.get(RATE_PER_SECOND), config.get(RATE_BURST))));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }

@@ -1,0 +1,74 @@
+package io.mqchat.extension.receipts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import io.mqchat.extension.testing.MqttDevice;
+import io.mqchat.extension.testing.TestBroker;
+import io.mqchat.protocol.Topics;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A message written to a device but not yet acknowledged when the broker stops is re-sent after the restart
+ * with the same packet id, and its PUBACK then still becomes the DELIVERED receipt.
+ */
+class DeliveredAcrossRestartTest {
+
+    private static final ObjectMapper json = new ObjectMapper();
+
+    /** Bob's phone with manual acknowledgement: the test decides when the PUBACK goes out. */
+    private static Mqtt5AsyncClient bobPhone(TestBroker broker, BlockingQueue<Mqtt5Publish> received) {
+        Mqtt5AsyncClient bob = Mqtt5Client.builder().identifier("bob:phone")
+                .serverHost(broker.host()).serverPort(broker.port()).buildAsync();
+        bob.publishes(MqttGlobalPublishFilter.ALL, received::add, true);
+        bob.connectWith().cleanStart(false).sessionExpiryInterval(3600)
+                .simpleAuth().password(broker.token("bob").getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
+                .send().join();
+        bob.subscribeWith().topicFilter(Topics.userTree("bob")).qos(MqttQos.AT_LEAST_ONCE).send().join();
+        return bob;
+    }
+
+    @Test
+    void anInFlightMessageAcknowledgedAfterARestartStillYieldsItsDeliveredReceipt() throws Exception {
+        TestBroker broker = TestBroker.start();
+        try {
+            BlockingQueue<Mqtt5Publish> beforeStop = new LinkedBlockingQueue<>();
+            Mqtt5AsyncClient bob = bobPhone(broker, beforeStop);
+            try (MqttDevice alice = MqttDevice.v5(broker, "alice", "phone")) {
+                alice.publish(Topics.send("bob"), "{\"v\":1,\"type\":\"text\",\"id\":\"r1\",\"body\":\"hold on\"}");
+                Mqtt5Publish unacknowledged = beforeStop.poll(20, TimeUnit.SECONDS);
+                assertTrue(unacknowledged != null && !unacknowledged.getTopic().toString().isEmpty());
+                assertTrue(alice.poll(Topics.receipts("alice"), 1000).isEmpty(), "no PUBACK yet, so no DELIVERED");
+            }
+
+            broker = broker.restart();
+            try (MqttDevice alice = MqttDevice.v5(broker, "alice", "phone")) {
+                BlockingQueue<Mqtt5Publish> afterRestart = new LinkedBlockingQueue<>();
+                bob = bobPhone(broker, afterRestart);
+                Mqtt5Publish resent = afterRestart.poll(20, TimeUnit.SECONDS);
+                assertTrue(resent != null, "the broker re-sends the unacknowledged message");
+                assertEquals("r1", json.readTree(resent.getPayloadAsBytes()).get("id").asText());
+                resent.acknowledge();
+
+                JsonNode delivered = json.readTree(alice.next(Topics.receipts("alice")).payload());
+                assertEquals("delivered", delivered.get("type").asText());
+                assertEquals("r1", delivered.get("id").asText());
+                assertEquals("phone", delivered.get("device").asText());
+                bob.disconnect().join();
+            }
+        } finally {
+            broker.close();
+        }
+    }
+}
