@@ -3,31 +3,13 @@ package io.mqchat.extension.limits;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.concurrent.atomic.AtomicLong;
+import io.mqchat.extension.testing.ManualClock;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class RequestRateLimiterTest {
 
-    private final AtomicLong now = new AtomicLong(0);
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(now.get());
-        }
-    };
+    private final ManualClock clock = new ManualClock(0);
 
     @Test
     void aUserGetsItsBurstThenTheSustainedRate() {
@@ -38,11 +20,11 @@ class RequestRateLimiterTest {
         assertFalse(limiter.tryAcquire("alice"), "the burst is spent");
         assertTrue(limiter.tryAcquire("bob"), "each user has a bucket of its own");
 
-        now.addAndGet(100);
+        clock.advance(Duration.ofMillis(100));
         assertTrue(limiter.tryAcquire("alice"), "10 per second refill one in 100 ms");
         assertFalse(limiter.tryAcquire("alice"));
 
-        now.addAndGet(10_000);
+        clock.advance(Duration.ofMillis(10_000));
         for (int i = 0; i < 3; i++) {
             assertTrue(limiter.tryAcquire("alice"), "a quiet spell refills up to the burst, no further");
         }

@@ -3,32 +3,13 @@ package io.mqchat.extension.receipts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
+import io.mqchat.extension.testing.ManualClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class DeliveryTrackerTest {
 
-    private final AtomicLong now = new AtomicLong(1_000_000);
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(now.get());
-        }
-    };
+    private final ManualClock clock = new ManualClock(1000000);
     private final DeliveryTracker tracker = new DeliveryTracker(clock, Duration.ofMinutes(10));
 
     @Test
@@ -66,10 +47,10 @@ class DeliveryTrackerTest {
     @Test
     void writesWithoutPubackExpireAfterTheTtl() {
         tracker.written("bob:phone", 3, "m3", "alice");
-        now.addAndGet(Duration.ofMinutes(9).toMillis());
+        clock.advance(Duration.ofMinutes(9));
         tracker.written("bob:phone", 4, "m4", "alice");
         assertEquals(0, tracker.sweep());
-        now.addAndGet(Duration.ofMinutes(2).toMillis());
+        clock.advance(Duration.ofMinutes(2));
         assertEquals(1, tracker.sweep());
         assertTrue(tracker.acknowledged("bob:phone", 3, true).isEmpty());
         assertEquals("m4", tracker.acknowledged("bob:phone", 4, true).orElseThrow().messageId());
