@@ -42,7 +42,6 @@ public final class MqchatExtension implements ExtensionMain {
 
     private final ExtensionConfig config;
     private final Clock clock;
-    private DeliveryTracker tracker;
     private ScheduledFuture<?> sweeper;
     private Runnable dropBridge;
     private volatile boolean started;
@@ -74,7 +73,7 @@ public final class MqchatExtension implements ExtensionMain {
         Codec codec = new Codec();
         ChatMetrics metrics = new ChatMetrics(Services.metricRegistry());
         Outbox outbox = new Outbox(Services.publishService(), codec);
-        tracker = new DeliveryTracker(clock, active.deliveryTtl());
+        DeliveryTracker tracker = new DeliveryTracker(clock, active.deliveryTtl());
         Services.metricRegistry().gauge(ChatMetrics.PREFIX + "deliveries.pending", () -> tracker::size);
 
         JwtAuthenticator authenticator = new JwtAuthenticator(verifier, active.queueLimit(), metrics,
@@ -132,10 +131,5 @@ public final class MqchatExtension implements ExtensionMain {
     /** Why the extension did not start, while {@link #isStarted()} is false. */
     public String startFailure() {
         return startFailure;
-    }
-
-    /** In-flight deliveries awaiting a PUBACK; 0 before start. */
-    public int pendingDeliveries() {
-        return tracker == null ? 0 : tracker.size();
     }
 }

@@ -50,10 +50,6 @@ public record ExtensionConfig(JwtConfig jwt, int maxMessageBytes, long queueLimi
         return new ExtensionConfig(jwt, maxMessageBytes, limit, deliveryTtl, overflowNoticeInterval, rateLimit);
     }
 
-    public ExtensionConfig withMaxMessageBytes(int bytes) {
-        return new ExtensionConfig(jwt, bytes, queueLimit, deliveryTtl, overflowNoticeInterval, rateLimit);
-    }
-
     public ExtensionConfig withRateLimit(RateLimit limit) {
         return new ExtensionConfig(jwt, maxMessageBytes, queueLimit, deliveryTtl, overflowNoticeInterval, limit);
     }
