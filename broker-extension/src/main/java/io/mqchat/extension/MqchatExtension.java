@@ -7,12 +7,19 @@ import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
 import com.hivemq.extension.sdk.api.services.Services;
 import io.mqchat.extension.auth.JwtAuthenticator;
+import io.mqchat.extension.auth.Roles;
 import io.mqchat.extension.auth.TokenVerifier;
 import io.mqchat.extension.config.ExtensionConfig;
 import io.mqchat.extension.config.JwtConfig;
 import io.mqchat.extension.limits.RequestRateLimiter;
 import io.mqchat.extension.metrics.ChatMetrics;
+import io.mqchat.extension.notify.OfflineNotifier;
 import io.mqchat.extension.outbox.Outbox;
+import io.mqchat.extension.presence.ActivityTracker;
+import io.mqchat.extension.presence.Connections;
+import io.mqchat.extension.presence.LiveConnection;
+import io.mqchat.extension.presence.PresenceEvents;
+import io.mqchat.extension.presence.PresenceLifecycle;
 import io.mqchat.extension.queue.DroppedMessageLogBridge;
 import io.mqchat.extension.queue.QueueOverflowNotices;
 import io.mqchat.extension.receipts.DeliveryTracker;
@@ -22,6 +29,7 @@ import io.mqchat.extension.routing.RequestInterceptor;
 import io.mqchat.extension.routing.SubscriptionQosInterceptor;
 import io.mqchat.extension.session.FreshSessionInterceptor;
 import io.mqchat.protocol.Codec;
+import io.mqchat.protocol.MessageIds;
 import java.time.Clock;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +51,8 @@ public final class MqchatExtension implements ExtensionMain {
     private final ExtensionConfig config;
     private final Clock clock;
     private ScheduledFuture<?> sweeper;
+    private Connections connections;
+    private PresenceEvents presenceEvents;
     private Runnable dropBridge;
     private volatile boolean started;
     private volatile String startFailure = "not started yet";
@@ -76,11 +86,17 @@ public final class MqchatExtension implements ExtensionMain {
         DeliveryTracker tracker = new DeliveryTracker(clock, active.deliveryTtl());
         Services.metricRegistry().gauge(ChatMetrics.PREFIX + "deliveries.pending", () -> tracker::size);
 
+        Connections connections = new Connections(MessageIds.newId().substring(0, 8));
+        PresenceEvents presenceEvents = new PresenceEvents(outbox, clock, active.activityInterval());
+        ActivityTracker activity = new ActivityTracker(connections, presenceEvents, clock);
+        OfflineNotifier notifier = new OfflineNotifier(connections, outbox, active.notifyIncludeBody());
+        PresenceLifecycle lifecycle = new PresenceLifecycle(connections, presenceEvents, clock);
+
         JwtAuthenticator authenticator = new JwtAuthenticator(verifier, active.queueLimit(), metrics,
                 Services.extensionExecutorService());
         RequestRateLimiter rateLimiter = new RequestRateLimiter(active.rateLimit(), clock);
         RequestInterceptor requests = new RequestInterceptor(active.maxMessageBytes(), rateLimiter, codec, outbox,
-                metrics, clock);
+                metrics, connections, activity, notifier, clock);
         OutboundDeliveryInterceptor outbound = new OutboundDeliveryInterceptor(tracker);
         PubackReceiptInterceptor pubacks = new PubackReceiptInterceptor(tracker, outbox, metrics, clock);
         SubscriptionQosInterceptor subscriptions = new SubscriptionQosInterceptor();
@@ -89,12 +105,20 @@ public final class MqchatExtension implements ExtensionMain {
 
         Services.securityRegistry().setAuthenticatorProvider(providerInput -> authenticator);
         Services.initializerRegistry().setClientInitializer((initializerInput, clientContext) -> {
+            if (Roles.isService(initializerInput.getConnectionInformation())) {
+                return; // workers publish where their permissions allow, unrouted
+            }
             clientContext.addPublishInboundInterceptor(requests);
+            clientContext.addPingReqInboundInterceptor(activity);
             clientContext.addPublishOutboundInterceptor(outbound);
             clientContext.addPubackInboundInterceptor(pubacks);
             clientContext.addSubscribeInboundInterceptor(subscriptions);
         });
         Services.interceptorRegistry().setConnackOutboundInterceptorProvider(providerInput -> freshSessions);
+        Services.eventRegistry().setClientLifecycleEventListener(providerInput -> lifecycle);
+        this.connections = connections;
+        this.presenceEvents = presenceEvents;
+        presenceEvents.brokerStarted(connections.brokerRun());
 
         long sweepMillis = Math.max(1000, active.deliveryTtl().toMillis() / 4);
         sweeper = Services.extensionExecutorService().scheduleAtFixedRate(() -> {
@@ -115,6 +139,14 @@ public final class MqchatExtension implements ExtensionMain {
 
     @Override
     public void extensionStop(ExtensionStopInput input, ExtensionStopOutput output) {
+        if (connections != null) {
+            // Best effort: the next start's broker_started event settles whatever does not get out now.
+            for (LiveConnection connection : connections.all()) {
+                connections.close(connection.device().clientId(), connection.id())
+                        .ifPresent(closed -> presenceEvents.disconnected(closed, connections.brokerRun(),
+                                connections.connectedDevices(closed.device().user()) == 0));
+            }
+        }
         if (sweeper != null) {
             sweeper.cancel(false);
         }

@@ -83,6 +83,10 @@ public record Key<T>(String name, ValueParser<T> parser, String defaultText, boo
         return of(name, ValueParsers.choice(choices), defaultText, description);
     }
 
+    public static Key<Boolean> flag(String name, String defaultText, String description) {
+        return of(name, ValueParsers.bool(), defaultText, description);
+    }
+
     public static Key<Path> path(String name, String defaultText, String description) {
         return of(name, ValueParsers.path(), defaultText, description);
     }

@@ -86,6 +86,19 @@ public final class ValueParsers {
                 .orElseThrow(() -> new IllegalArgumentException("not " + described)));
     }
 
+    /** {@code true} or {@code false}, without regard to case. */
+    public static ValueParser<Boolean> bool() {
+        return of("true or false", s -> {
+            if (s.equalsIgnoreCase("true")) {
+                return true;
+            }
+            if (s.equalsIgnoreCase("false")) {
+                return false;
+            }
+            throw new IllegalArgumentException("not true or false");
+        });
+    }
+
     /** A file system path; relative paths stay relative (to the working directory). */
     public static ValueParser<Path> path() {
         return of("path", s -> {

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -76,6 +78,74 @@ public final class Codec {
         return upTo;
     }
 
+    /** Encodes the typing signal a client publishes to {@code typing/u/{peer}} or {@code typing/g/{group}}. */
+    public byte[] encodeTypingSignal(String state) {
+        return writeObject(mapper.createObjectNode().put("v", Envelope.VERSION).put("state", requireTypingState(state)));
+    }
+
+    /** Decodes a client's typing signal; returns {@value Typing#TYPING} or {@value Typing#PAUSED} (default typing). */
+    public String decodeTypingSignal(byte[] payload) throws ProtocolException {
+        JsonNode node = readVersionedObject(payload);
+        String state = optionalText(node, "state");
+        if (state == null) {
+            return Typing.TYPING;
+        }
+        if (!Typing.TYPING.equals(state) && !Typing.PAUSED.equals(state)) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "state must be 'typing' or 'paused'");
+        }
+        return state;
+    }
+
+    /** Encodes the privacy setting a client publishes to {@code req/presence}. */
+    public byte[] encodePrivacyRequest(String privacy) {
+        if (!PresenceEvent.EVERYONE.equals(privacy) && !PresenceEvent.NOBODY.equals(privacy)) {
+            throw new IllegalArgumentException("privacy must be everyone or nobody: " + privacy);
+        }
+        return writeObject(mapper.createObjectNode().put("v", Envelope.VERSION).put("privacy", privacy));
+    }
+
+    /** Decodes a client's privacy request; returns {@value PresenceEvent#EVERYONE} or {@value PresenceEvent#NOBODY}. */
+    public String decodePrivacyRequest(byte[] payload) throws ProtocolException {
+        String privacy = requiredText(readVersionedObject(payload), "privacy");
+        if (!PresenceEvent.EVERYONE.equals(privacy) && !PresenceEvent.NOBODY.equals(privacy)) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "privacy must be 'everyone' or 'nobody'");
+        }
+        return privacy;
+    }
+
+    /**
+     * Decodes a group administration request as a client publishes it to {@code req/groups}, checking that
+     * the op is known and has the arguments it needs; server-stamped fields are ignored.
+     */
+    public GroupRequest decodeGroupRequest(byte[] payload) throws ProtocolException {
+        JsonNode node = readVersionedObject(payload);
+        String op = requiredText(node, "op");
+        if (!GroupRequest.OPS.contains(op)) {
+            throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown op '" + op + "', one of " + GroupRequest.OPS);
+        }
+        String ref = optionalText(node, "ref");
+        if (ref != null && !MessageIds.isValid(ref)) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "ref must be 1-64 characters of [A-Za-z0-9_.-]");
+        }
+        String group = optionalText(node, "group");
+        boolean needsGroup = !GroupRequest.CREATE.equals(op) && !GroupRequest.MINE.equals(op);
+        if (needsGroup && !UserIds.isValidUserId(group)) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "op '" + op + "' needs a valid 'group'");
+        }
+        String name = optionalText(node, "name");
+        boolean needsName = GroupRequest.CREATE.equals(op) || GroupRequest.RENAME.equals(op);
+        if (needsName && (name == null || name.isBlank() || name.length() > GroupNames.MAX_LENGTH)) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE,
+                    "op '" + op + "' needs a 'name' of 1-" + GroupNames.MAX_LENGTH + " characters");
+        }
+        List<String> members = optionalUserList(node, "members");
+        boolean needsMembers = GroupRequest.ADD.equals(op) || GroupRequest.REMOVE.equals(op);
+        if (needsMembers && (members == null || members.isEmpty())) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "op '" + op + "' needs a non-empty 'members' list");
+        }
+        return new GroupRequest(op, needsGroup ? group : null, needsName ? name : null, members, ref, null, null, null);
+    }
+
     /** Decodes anything the broker publishes on a user's tree. */
     public Envelope decode(byte[] payload) throws ProtocolException {
         JsonNode node = readVersionedObject(payload);
@@ -85,6 +155,13 @@ public final class Codec {
             case Receipt.DELIVERED, Receipt.READ -> Receipt.class;
             case ErrorReply.TYPE -> ErrorReply.class;
             case Notice.QUEUE_OVERFLOW -> Notice.class;
+            case Typing.TYPE -> Typing.class;
+            case Presence.TYPE -> Presence.class;
+            case PresenceEvent.TYPE -> PresenceEvent.class;
+            case Notify.TYPE -> Notify.class;
+            case GroupRequest.TYPE -> GroupRequest.class;
+            case Response.TYPE -> Response.class;
+            case GroupEvent.TYPE -> GroupEvent.class;
             default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown type '" + type + "'");
         };
         try {
@@ -123,6 +200,42 @@ public final class Codec {
             throw new ProtocolException(ErrorCode.UNSUPPORTED_VERSION, "unsupported version " + v + ", this server speaks 1");
         }
         return node;
+    }
+
+    private byte[] writeObject(JsonNode node) {
+        try {
+            return mapper.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String requireTypingState(String state) {
+        if (!Typing.TYPING.equals(state) && !Typing.PAUSED.equals(state)) {
+            throw new IllegalArgumentException("typing state must be typing or paused: " + state);
+        }
+        return state;
+    }
+
+    private static List<String> optionalUserList(JsonNode node, String field) throws ProtocolException {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isArray() || value.size() > GroupNames.MAX_MEMBERS_PER_REQUEST) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE,
+                    "'" + field + "' must be a list of at most " + GroupNames.MAX_MEMBERS_PER_REQUEST + " user ids");
+        }
+        List<String> users = new ArrayList<>(value.size());
+        for (JsonNode user : value) {
+            if (!user.isTextual() || !UserIds.isValidUserId(user.asText())) {
+                throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "'" + field + "' holds an invalid user id");
+            }
+            if (!users.contains(user.asText())) {
+                users.add(user.asText());
+            }
+        }
+        return users;
     }
 
     private static String requiredText(JsonNode node, String field) throws ProtocolException {

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * Everything the broker puts on a user's topics. Each payload is a JSON object with a version {@code v}
+ * Everything the broker and the workers put on a user's topics or on the internal service topics. Each payload is a JSON object with a version {@code v}
  * and a {@code type}; {@link Codec} maps the type to one of these records.
  */
 @JsonPropertyOrder({"v", "type"})
-public sealed interface Envelope permits ChatMessage, Receipt, ErrorReply, Notice {
+public sealed interface Envelope permits ChatMessage, Receipt, ErrorReply, Notice, Typing, Presence,
+        PresenceEvent, Notify, GroupRequest, Response, GroupEvent {
 
     /** The only envelope version this code speaks. */
     int VERSION = 1;

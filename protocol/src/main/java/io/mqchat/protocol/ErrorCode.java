@@ -19,7 +19,19 @@ public enum ErrorCode {
     /** Chat messages and read markers must be published with QoS 1 or 2 so that they can be stored and acknowledged. */
     QOS_REQUIRED("qos_required"),
     /** The user sends faster than the configured rate limit allows; send again later. */
-    RATE_LIMITED("rate_limited");
+    RATE_LIMITED("rate_limited"),
+    /** The user is not a member of the group it addressed. */
+    NOT_MEMBER("not_member"),
+    /** Only a group admin may do this. */
+    NOT_ADMIN("not_admin"),
+    /** The group would exceed its member limit. */
+    LIMIT_REACHED("limit_reached"),
+    /** No group has this id. */
+    UNKNOWN_GROUP("unknown_group"),
+    /** The request's op or arguments are not valid. */
+    BAD_REQUEST("bad_request"),
+    /** A store the request needs is down; try again later. */
+    UNAVAILABLE("unavailable");
 
     private final String wireName;
 

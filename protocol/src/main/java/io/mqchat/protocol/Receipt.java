@@ -15,22 +15,34 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param id     the delivered message (delivered only)
  * @param upTo   the newest read message (read only)
  * @param by     the user who received or read
- * @param peer   the other party of the conversation, seen from the receipt's receiver
+ * @param peer   the other party of a 1-1 conversation, seen from the receipt's receiver
+ * @param group  the group of a group conversation (then {@code peer} is absent)
  * @param device the device that acknowledged (delivered only)
  * @param ts     server time in epoch milliseconds
  */
-public record Receipt(String type, String id, String upTo, String by, String peer, String device, long ts)
+public record Receipt(String type, String id, String upTo, String by, String peer, String group, String device,
+                      long ts)
         implements Envelope {
 
     public static final String DELIVERED = "delivered";
     public static final String READ = "read";
 
     public static Receipt delivered(String id, String by, String device, long ts) {
-        return new Receipt(DELIVERED, id, null, by, by, device, ts);
+        return new Receipt(DELIVERED, id, null, by, by, null, device, ts);
     }
 
     public static Receipt read(String upTo, String by, String peer, long ts) {
-        return new Receipt(READ, null, upTo, by, peer, null, ts);
+        return new Receipt(READ, null, upTo, by, peer, null, null, ts);
+    }
+
+    /** Device {@code device} of member {@code by} acknowledged group message {@code id}. */
+    public static Receipt deliveredInGroup(String id, String by, String group, String device, long ts) {
+        return new Receipt(DELIVERED, id, null, by, null, group, device, ts);
+    }
+
+    /** Member {@code by} read group {@code group} up to message {@code upTo}. */
+    public static Receipt readInGroup(String upTo, String by, String group, long ts) {
+        return new Receipt(READ, null, upTo, by, null, group, null, ts);
     }
 
     @JsonIgnore

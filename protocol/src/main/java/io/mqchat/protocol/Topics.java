@@ -44,6 +44,26 @@ public final class Topics {
         return USER_ROOT + "/" + user + "/" + NOTICES;
     }
 
+    /** Typing signals from peers (QoS 0: never stored for an offline device). */
+    public static final String TYPING = "typing";
+    /** Responses to the user's requests (group administration). */
+    public static final String RESPONSES = "responses";
+    /** Root of the retained presence topics, one per user, readable by every user. */
+    public static final String PRESENCE_ROOT = "p";
+
+    public static String typing(String user) {
+        return USER_ROOT + "/" + user + "/" + TYPING;
+    }
+
+    public static String responses(String user) {
+        return USER_ROOT + "/" + user + "/" + RESPONSES;
+    }
+
+    /** The retained presence topic of {@code user}. */
+    public static String presence(String user) {
+        return PRESENCE_ROOT + "/" + user;
+    }
+
     /** The topic a client publishes a chat message for {@code peer} to. */
     public static String send(String peer) {
         return Request.Action.SEND.prefix + peer;
@@ -52,6 +72,36 @@ public final class Topics {
     /** The topic a client publishes a read marker for its conversation with {@code peer} to. */
     public static String read(String peer) {
         return Request.Action.READ.prefix + peer;
+    }
+
+    /** The topic a client publishes a typing signal for {@code peer} to (QoS 0). */
+    public static String typingTo(String peer) {
+        return Request.Action.TYPING.prefix + peer;
+    }
+
+    /** The topic a client publishes a chat message for group {@code group} to. */
+    public static String sendToGroup(String group) {
+        return Request.Action.SEND_GROUP.prefix + group;
+    }
+
+    /** The topic a client publishes a read marker for group {@code group} to. */
+    public static String readInGroup(String group) {
+        return Request.Action.READ_GROUP.prefix + group;
+    }
+
+    /** The topic a client publishes a typing signal for group {@code group} to (QoS 0). */
+    public static String typingInGroup(String group) {
+        return Request.Action.TYPING_GROUP.prefix + group;
+    }
+
+    /** The topic of group administration requests (create, add, remove, leave, rename, info, mine). */
+    public static String groupRequests() {
+        return Request.Action.GROUP_ADMIN.prefix;
+    }
+
+    /** The topic of presence settings requests (privacy). */
+    public static String presenceRequests() {
+        return Request.Action.PRESENCE_SETTINGS.prefix;
     }
 
     /** The user whose inbox {@code topic} is, if it is an inbox topic. */
@@ -69,37 +119,57 @@ public final class Topics {
     }
 
     /**
-     * A request a client published: an action and the peer it targets.
+     * A request a client published: an action and the user or group it targets.
      *
      * @param action what the client asks for
-     * @param peer   the raw peer level of the topic; may be syntactically invalid, see {@link #peerIsValid()}
+     * @param target the raw peer or group level of the topic (empty for the fixed request topics); may be
+     *               syntactically invalid, see {@link #targetIsValid()}
      */
-    public record Request(Action action, String peer) {
+    public record Request(Action action, String target) {
 
         /** What a request topic asks the broker to do. */
         public enum Action {
-            SEND("send/u/"),
-            READ("read/u/");
+            SEND("send/u/", true),
+            READ("read/u/", true),
+            TYPING("typing/u/", true),
+            SEND_GROUP("send/g/", true),
+            READ_GROUP("read/g/", true),
+            TYPING_GROUP("typing/g/", true),
+            GROUP_ADMIN("req/groups", false),
+            PRESENCE_SETTINGS("req/presence", false);
 
             private final String prefix;
+            private final boolean targeted;
 
-            Action(String prefix) {
+            Action(String prefix, boolean targeted) {
                 this.prefix = prefix;
+                this.targeted = targeted;
+            }
+
+            /** True when the topic names a peer or group after the prefix. */
+            public boolean targeted() {
+                return targeted;
+            }
+
+            /** True when the target is a group rather than a user. */
+            public boolean toGroup() {
+                return this == SEND_GROUP || this == READ_GROUP || this == TYPING_GROUP;
             }
         }
 
         /** Parses a published topic; empty when it is not a request topic at all. */
         public static Optional<Request> parse(String topic) {
             for (Action action : Action.values()) {
-                if (topic.startsWith(action.prefix)) {
+                if (action.targeted ? topic.startsWith(action.prefix) : topic.equals(action.prefix)) {
                     return Optional.of(new Request(action, topic.substring(action.prefix.length())));
                 }
             }
             return Optional.empty();
         }
 
-        public boolean peerIsValid() {
-            return UserIds.isValidUserId(peer);
+        /** True when the target level is a valid user or group id (or absent where none belongs). */
+        public boolean targetIsValid() {
+            return action.targeted ? UserIds.isValidUserId(target) : target.isEmpty();
         }
     }
 }

@@ -12,16 +12,16 @@ class TopicsTest {
     void requestTopicsParseIntoActionAndPeer() {
         Topics.Request send = Topics.Request.parse(Topics.send("bob")).orElseThrow();
         assertEquals(Topics.Request.Action.SEND, send.action());
-        assertEquals("bob", send.peer());
+        assertEquals("bob", send.target());
         assertEquals(Topics.Request.Action.READ, Topics.Request.parse("read/u/bob").orElseThrow().action());
         assertTrue(Topics.Request.parse("u/bob/inbox").isEmpty());
     }
 
     @Test
     void peersWithTopicSyntaxAreInvalid() {
-        assertFalse(Topics.Request.parse("send/u/bob/inbox").orElseThrow().peerIsValid());
-        assertFalse(Topics.Request.parse("send/u/").orElseThrow().peerIsValid());
-        assertFalse(Topics.Request.parse("send/u/b+b").orElseThrow().peerIsValid());
+        assertFalse(Topics.Request.parse("send/u/bob/inbox").orElseThrow().targetIsValid());
+        assertFalse(Topics.Request.parse("send/u/").orElseThrow().targetIsValid());
+        assertFalse(Topics.Request.parse("send/u/b+b").orElseThrow().targetIsValid());
     }
 
     @Test

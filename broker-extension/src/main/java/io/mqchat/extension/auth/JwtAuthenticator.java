@@ -19,13 +19,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Authenticates a CONNECT: the password is a JWT whose {@code sub} is the user, and the client id must be
- * {@code {user}:{device}}. Token problems are refused with BAD_USER_NAME_OR_PASSWORD, identity problems
+ * {@code {user}:{device}} (for a worker's service token: {@code {service}:{instance}}). Token problems are refused with BAD_USER_NAME_OR_PASSWORD, identity problems
  * (a client id or user name claiming someone else, an impossible user id) with NOT_AUTHORIZED.
  */
 public final class JwtAuthenticator implements SimpleAuthenticator {
 
     private static final Logger log = LoggerFactory.getLogger(JwtAuthenticator.class);
     private static final Duration REMOTE_KEY_TIMEOUT = Duration.ofSeconds(10);
+    private static final long SERVICE_QUEUE_LIMIT = 1_000_000;
 
     private final TokenVerifier verifier;
     private final long queueLimit;
@@ -67,15 +68,16 @@ public final class JwtAuthenticator implements SimpleAuthenticator {
             refuse(output, ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD, "a JWT is required as the password", clientId);
             return;
         }
-        String user;
+        Identity identity;
         try {
-            user = verifier.verify(utf8(password.get()));
+            identity = verifier.verify(utf8(password.get()));
         } catch (TokenRejectedException e) {
             ConnackReasonCode code = e.kind() == TokenRejectedException.Kind.INVALID_IDENTITY
                     ? ConnackReasonCode.NOT_AUTHORIZED : ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD;
             refuse(output, code, e.getMessage(), clientId);
             return;
         }
+        String user = identity.subject();
         Optional<DeviceAddress> device = DeviceAddress.parse(clientId);
         if (device.isEmpty() || !device.get().user().equals(user)) {
             refuse(output, ConnackReasonCode.NOT_AUTHORIZED,
@@ -92,8 +94,15 @@ public final class JwtAuthenticator implements SimpleAuthenticator {
             refuse(output, ConnackReasonCode.NOT_AUTHORIZED, "last will messages are not supported", clientId);
             return;
         }
-        output.getDefaultPermissions().addAll(UserPermissions.of(user));
-        output.getClientSettings().setClientQueueSizeMaximum(queueLimit);
+        if (identity.service()) {
+            Roles.markService(input.getConnectionInformation());
+            output.getDefaultPermissions().addAll(ServicePermissions.all());
+            // A worker that is down must not lose the work waiting for it; history and groups depend on it.
+            output.getClientSettings().setClientQueueSizeMaximum(SERVICE_QUEUE_LIMIT);
+        } else {
+            output.getDefaultPermissions().addAll(UserPermissions.of(user));
+            output.getClientSettings().setClientQueueSizeMaximum(queueLimit);
+        }
         output.authenticateSuccessfully(true);
     }
 

@@ -42,12 +42,24 @@ public final class TokenMinter {
 
     /** A token for {@code user}, valid from now for {@code ttl}. */
     public String mint(String user, Duration ttl) {
-        if (!UserIds.isValidUserId(user)) {
+        if (!UserIds.isValidUserId(user) || user.startsWith(Identity.SERVICE_PREFIX)) {
             throw new IllegalArgumentException("invalid user id: " + user);
         }
+        return sign(new JWTClaimsSet.Builder().subject(user), ttl);
+    }
+
+    /** A service account token for worker {@code service} (which must start with {@code svc-}). */
+    public String mintService(String service, Duration ttl) {
+        if (!UserIds.isValidUserId(service) || !service.startsWith(Identity.SERVICE_PREFIX)) {
+            throw new IllegalArgumentException("a service name must be a valid id starting with '"
+                    + Identity.SERVICE_PREFIX + "': " + service);
+        }
+        return sign(new JWTClaimsSet.Builder().subject(service).claim(Identity.ROLE_CLAIM, Identity.SERVICE_ROLE), ttl);
+    }
+
+    private String sign(JWTClaimsSet.Builder claims, Duration ttl) {
         Instant now = clock.instant();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .subject(user)
+        claims
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(ttl)));
         if (issuer != null) {

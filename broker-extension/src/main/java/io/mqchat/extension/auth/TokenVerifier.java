@@ -86,8 +86,8 @@ public final class TokenVerifier {
         return remoteKeys;
     }
 
-    /** The user id the token proves. */
-    public String verify(String token) throws TokenRejectedException {
+    /** The user or service account the token proves. */
+    public Identity verify(String token) throws TokenRejectedException {
         JWTClaimsSet claims;
         try {
             claims = processor.process(token, null);
@@ -100,10 +100,16 @@ public final class TokenVerifier {
         } catch (UncheckedIOException e) {
             throw new TokenRejectedException(TokenRejectedException.Kind.INVALID_TOKEN, "signing keys unavailable");
         }
-        String user = claims.getSubject();
-        if (!UserIds.isValidUserId(user)) {
+        String subject = claims.getSubject();
+        if (!UserIds.isValidUserId(subject)) {
             throw new TokenRejectedException(TokenRejectedException.Kind.INVALID_IDENTITY, "token subject is not a valid user id");
         }
-        return user;
+        boolean service = Identity.SERVICE_ROLE.equals(claims.getClaim(Identity.ROLE_CLAIM));
+        if (service != subject.startsWith(Identity.SERVICE_PREFIX)) {
+            throw new TokenRejectedException(TokenRejectedException.Kind.INVALID_IDENTITY, service
+                    ? "a service token's subject must start with '" + Identity.SERVICE_PREFIX + "'"
+                    : "user ids starting with '" + Identity.SERVICE_PREFIX + "' are reserved for services");
+        }
+        return new Identity(subject, service);
     }
 }

@@ -2,14 +2,15 @@ package io.mqchat.extension.auth;
 
 import com.hivemq.extension.sdk.api.auth.parameter.TopicPermission;
 import com.hivemq.extension.sdk.api.services.builder.Builders;
+import io.mqchat.protocol.ServiceTopics;
 import io.mqchat.protocol.Topics;
 import java.util.List;
 
 /**
- * The topic permissions of a user's device. A device subscribes only to its own user's tree. It publishes
- * to request topics, which the routing interceptor rewrites before HiveMQ authorizes them, so the
- * publish permissions name the rewritten targets; the interceptor refuses any publish that did not come
- * through a request topic.
+ * The topic permissions of a user's device. A device subscribes to its own user's tree and to presence
+ * topics. It publishes to request topics, which the routing interceptor rewrites before HiveMQ authorizes
+ * them, so the publish permissions name the rewritten targets; the interceptor refuses any publish that did
+ * not come through a request topic, so a device can never publish to these targets directly.
  */
 final class UserPermissions {
 
@@ -18,13 +19,22 @@ final class UserPermissions {
 
     static List<TopicPermission> of(String user) {
         return List.of(
-                Builders.topicPermission()
-                        .topicFilter(Topics.userTree(user))
-                        .activity(TopicPermission.MqttActivity.SUBSCRIBE)
-                        .sharedSubscription(TopicPermission.SharedSubscription.NOT_SHARED)
-                        .build(),
+                subscribeTo(Topics.userTree(user)),
+                subscribeTo(Topics.presence("+")),
                 publishTo(Topics.inbox("+")),
-                publishTo(Topics.receipts("+")));
+                publishTo(Topics.receipts("+")),
+                publishTo(Topics.typing("+")),
+                publishTo(ServiceTopics.PRESENCE_EVENTS),
+                publishTo(ServiceTopics.GROUP_TRAFFIC),
+                publishTo(ServiceTopics.GROUP_REQUESTS));
+    }
+
+    private static TopicPermission subscribeTo(String filter) {
+        return Builders.topicPermission()
+                .topicFilter(filter)
+                .activity(TopicPermission.MqttActivity.SUBSCRIBE)
+                .sharedSubscription(TopicPermission.SharedSubscription.NOT_SHARED)
+                .build();
     }
 
     private static TopicPermission publishTo(String filter) {

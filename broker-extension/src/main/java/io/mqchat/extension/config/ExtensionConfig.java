@@ -14,21 +14,26 @@ import java.util.Objects;
  * @param deliveryTtl            how long a delivery awaits its PUBACK before it is forgotten (no receipt)
  * @param overflowNoticeInterval at most one queue-overflow notice per device per this interval
  * @param rateLimit              requests one user may send
+ * @param activityInterval       at most one presence activity event per user per this interval
+ * @param notifyIncludeBody      whether push notification requests carry the message text
  */
 public record ExtensionConfig(JwtConfig jwt, int maxMessageBytes, long queueLimit, Duration deliveryTtl,
-                              Duration overflowNoticeInterval, RateLimit rateLimit) {
+                              Duration overflowNoticeInterval, RateLimit rateLimit, Duration activityInterval,
+                              boolean notifyIncludeBody) {
 
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
     /** Ten times HiveMQ's default of 1000: about a week of a busy chat for a device that stays offline. */
     public static final long DEFAULT_QUEUE_LIMIT = 10_000;
     public static final Duration DEFAULT_DELIVERY_TTL = Duration.ofMinutes(10);
     public static final Duration DEFAULT_OVERFLOW_NOTICE_INTERVAL = Duration.ofMinutes(1);
+    public static final Duration DEFAULT_ACTIVITY_INTERVAL = Duration.ofMinutes(1);
 
     public ExtensionConfig {
         Objects.requireNonNull(jwt, "jwt");
         Objects.requireNonNull(deliveryTtl, "deliveryTtl");
         Objects.requireNonNull(overflowNoticeInterval, "overflowNoticeInterval");
         Objects.requireNonNull(rateLimit, "rateLimit");
+        Objects.requireNonNull(activityInterval, "activityInterval");
         if (maxMessageBytes < 256) {
             throw new IllegalArgumentException("message.max-bytes must be at least 256");
         }
@@ -43,14 +48,26 @@ public record ExtensionConfig(JwtConfig jwt, int maxMessageBytes, long queueLimi
     /** Defaults for everything but the token check. */
     public static ExtensionConfig defaults(JwtConfig jwt) {
         return new ExtensionConfig(jwt, DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_QUEUE_LIMIT, DEFAULT_DELIVERY_TTL,
-                DEFAULT_OVERFLOW_NOTICE_INTERVAL, RateLimit.DEFAULT);
+                DEFAULT_OVERFLOW_NOTICE_INTERVAL, RateLimit.DEFAULT, DEFAULT_ACTIVITY_INTERVAL, false);
     }
 
     public ExtensionConfig withQueueLimit(long limit) {
-        return new ExtensionConfig(jwt, maxMessageBytes, limit, deliveryTtl, overflowNoticeInterval, rateLimit);
+        return new ExtensionConfig(jwt, maxMessageBytes, limit, deliveryTtl, overflowNoticeInterval, rateLimit,
+                activityInterval, notifyIncludeBody);
     }
 
     public ExtensionConfig withRateLimit(RateLimit limit) {
-        return new ExtensionConfig(jwt, maxMessageBytes, queueLimit, deliveryTtl, overflowNoticeInterval, limit);
+        return new ExtensionConfig(jwt, maxMessageBytes, queueLimit, deliveryTtl, overflowNoticeInterval, limit,
+                activityInterval, notifyIncludeBody);
+    }
+
+    public ExtensionConfig withActivityInterval(Duration interval) {
+        return new ExtensionConfig(jwt, maxMessageBytes, queueLimit, deliveryTtl, overflowNoticeInterval, rateLimit,
+                interval, notifyIncludeBody);
+    }
+
+    public ExtensionConfig withNotifyIncludeBody(boolean include) {
+        return new ExtensionConfig(jwt, maxMessageBytes, queueLimit, deliveryTtl, overflowNoticeInterval, rateLimit,
+                activityInterval, include);
     }
 }

@@ -13,6 +13,7 @@ public final class ChatMetrics {
 
     private final Counter messagesRouted;
     private final Counter readMarkersRouted;
+    private final Counter groupMessagesRouted;
     private final Counter requestsRefused;
     private final Counter permissionDenials;
     private final Counter authFailures;
@@ -24,6 +25,7 @@ public final class ChatMetrics {
     public ChatMetrics(MetricRegistry registry) {
         messagesRouted = registry.counter(PREFIX + "messages.routed");
         readMarkersRouted = registry.counter(PREFIX + "read-markers.routed");
+        groupMessagesRouted = registry.counter(PREFIX + "group-messages.routed");
         requestsRefused = registry.counter(PREFIX + "requests.refused");
         permissionDenials = registry.counter(PREFIX + "requests.denied");
         authFailures = registry.counter(PREFIX + "auth.failures");
@@ -35,6 +37,11 @@ public final class ChatMetrics {
 
     public Counter messagesRouted() {
         return messagesRouted;
+    }
+
+    /** Group messages handed to the group-worker (fan-out is counted there). */
+    public Counter groupMessagesRouted() {
+        return groupMessagesRouted;
     }
 
     public Counter readMarkersRouted() {

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Messages the server itself publishes (receipts, errors, notices, copies for a sender's other devices).
- * Every publish is QoS 1, so it is queued for offline devices, and asynchronous, so no caller blocks.
+ * Every publish but a signal is QoS 1, so it is queued for offline devices, and asynchronous, so no caller
+ * blocks.
  */
 public final class Outbox {
 
@@ -47,6 +48,16 @@ public final class Outbox {
         if (originClientId != null) {
             builder.userProperty(ORIGIN_PROPERTY, originClientId);
         }
+        return logFailure(publishService.publish(builder.build()), topic);
+    }
+
+    /**
+     * Publishes a signal at QoS 0: delivered to connected devices only, never stored for offline ones (typing
+     * is worth nothing later). Marked with its origin client.
+     */
+    public CompletableFuture<Void> publishSignal(String topic, byte[] payload, String originClientId) {
+        PublishBuilder builder = builder(topic, payload).qos(Qos.AT_MOST_ONCE)
+                .userProperty(ORIGIN_PROPERTY, originClientId);
         return logFailure(publishService.publish(builder.build()), topic);
     }
 

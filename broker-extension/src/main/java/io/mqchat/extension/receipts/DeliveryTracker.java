@@ -29,8 +29,13 @@ public final class DeliveryTracker {
 
     /** Records that {@code messageId} from {@code sender} was written to {@code clientId} as {@code packetId}. */
     public void written(String clientId, int packetId, String messageId, String sender) {
+        written(clientId, packetId, messageId, sender, null);
+    }
+
+    /** Like {@link #written(String, int, String, String)} for a message of group {@code group} (null for 1-1). */
+    public void written(String clientId, int packetId, String messageId, String sender, String group) {
         inFlight.computeIfAbsent(clientId, id -> new ConcurrentHashMap<>())
-                .put(packetId, new PendingDelivery(messageId, sender, clock.millis()));
+                .put(packetId, new PendingDelivery(messageId, sender, group, clock.millis()));
     }
 
     /** Records that something other than a tracked chat message was written to {@code clientId} as {@code packetId}. */

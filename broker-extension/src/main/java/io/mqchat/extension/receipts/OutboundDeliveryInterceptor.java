@@ -42,7 +42,8 @@ public final class OutboundDeliveryInterceptor implements PublishOutboundInterce
         Optional<String> sender = properties.getFirst(RoutedMessage.FROM_PROPERTY);
         // A copy in the sender's own inbox is for the sender's other devices: no receipt for those.
         if (recipient.isPresent() && messageId.isPresent() && sender.isPresent() && !recipient.get().equals(sender.get())) {
-            tracker.written(clientId, publish.getPacketId(), messageId.get(), sender.get());
+            tracker.written(clientId, publish.getPacketId(), messageId.get(), sender.get(),
+                    properties.getFirst(RoutedMessage.GROUP_PROPERTY).orElse(null));
         } else {
             tracker.writtenUntracked(clientId, publish.getPacketId());
         }

@@ -43,7 +43,10 @@ public final class PubackReceiptInterceptor implements PubackInboundInterceptor 
             return;
         }
         PendingDelivery pending = delivery.get();
-        Receipt receipt = Receipt.delivered(pending.messageId(), device.get().user(), device.get().device(), clock.millis());
+        Receipt receipt = pending.group() == null
+                ? Receipt.delivered(pending.messageId(), device.get().user(), device.get().device(), clock.millis())
+                : Receipt.deliveredInGroup(pending.messageId(), device.get().user(), pending.group(),
+                        device.get().device(), clock.millis());
         outbox.publish(Topics.receipts(pending.sender()), receipt);
         metrics.deliveredReceipts().inc();
     }

@@ -1,7 +1,9 @@
 package io.mqchat.extension.routing;
 
+import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundOutput;
 import com.hivemq.extension.sdk.api.packets.publish.ModifiablePublishPacket;
 import io.mqchat.extension.metrics.ChatMetrics;
+import io.mqchat.extension.notify.OfflineNotifier;
 import io.mqchat.extension.outbox.Outbox;
 import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.Codec;
@@ -14,29 +16,35 @@ import java.time.Clock;
  * Routes a 1-1 chat message: stamps sender, recipient, server time and (if absent) an id, and rewrites the
  * sender's publish into the recipient's inbox. Rewriting the publish itself, rather than publishing a new
  * one, keeps SENT honest: the sender's PUBACK follows only once the routed message is in the broker's
- * durable queue. A copy goes to the sender's own inbox for the sender's other devices.
+ * durable queue. A copy goes to the sender's own inbox for the sender's other devices, and a recipient
+ * with no connected device gets a push notification.
  */
-final class ChatRouter {
+final class ChatRouter implements RequestRouter {
 
     private final Codec codec;
     private final Outbox outbox;
     private final ChatMetrics metrics;
+    private final OfflineNotifier notifier;
     private final Clock clock;
 
-    ChatRouter(Codec codec, Outbox outbox, ChatMetrics metrics, Clock clock) {
+    ChatRouter(Codec codec, Outbox outbox, ChatMetrics metrics, OfflineNotifier notifier, Clock clock) {
         this.codec = codec;
         this.outbox = outbox;
         this.metrics = metrics;
+        this.notifier = notifier;
         this.clock = clock;
     }
 
-    void route(Request request, ModifiablePublishPacket publish, byte[] payload) throws ProtocolException {
+    @Override
+    public void route(Request request, PublishInboundOutput output, byte[] payload) throws ProtocolException {
+        ModifiablePublishPacket publish = output.getPublishPacket();
         RoutedPublish.requireAcknowledged(publish, "chat messages");
         ChatMessage message = codec.decodeOutgoing(payload);
         String sender = request.sender().user();
-        String recipient = request.target().peer();
+        String recipient = request.target().target();
         String id = message.id() != null ? message.id() : MessageIds.newId();
-        byte[] routed = codec.encode(message.stamped(id, sender, recipient, clock.millis()));
+        ChatMessage stamped = message.stamped(id, sender, recipient, clock.millis());
+        byte[] routed = codec.encode(stamped);
 
         RoutedPublish.rewrite(publish, Topics.inbox(recipient), routed, request.sender().clientId());
         publish.getUserProperties().addUserProperty(RoutedMessage.ID_PROPERTY, id);
@@ -44,6 +52,7 @@ final class ChatRouter {
         if (!recipient.equals(sender)) {
             outbox.publish(Topics.inbox(sender), routed, request.sender().clientId());
         }
+        notifier.routed(stamped);
         metrics.messagesRouted().inc();
     }
 }

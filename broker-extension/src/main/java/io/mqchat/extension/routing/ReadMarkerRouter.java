@@ -1,5 +1,6 @@
 package io.mqchat.extension.routing;
 
+import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundOutput;
 import com.hivemq.extension.sdk.api.packets.publish.ModifiablePublishPacket;
 import io.mqchat.extension.metrics.ChatMetrics;
 import io.mqchat.extension.outbox.Outbox;
@@ -13,7 +14,7 @@ import java.time.Clock;
  * Routes a read marker: the reader's publish becomes a READ receipt in the peer's receipts topic, and the
  * reader's other devices get the same marker so that their unread counts follow.
  */
-final class ReadMarkerRouter {
+final class ReadMarkerRouter implements RequestRouter {
 
     private final Codec codec;
     private final Outbox outbox;
@@ -27,11 +28,13 @@ final class ReadMarkerRouter {
         this.clock = clock;
     }
 
-    void route(Request request, ModifiablePublishPacket publish, byte[] payload) throws ProtocolException {
+    @Override
+    public void route(Request request, PublishInboundOutput output, byte[] payload) throws ProtocolException {
+        ModifiablePublishPacket publish = output.getPublishPacket();
         RoutedPublish.requireAcknowledged(publish, "read markers");
         String upTo = codec.decodeReadMarker(payload);
         String reader = request.sender().user();
-        String peer = request.target().peer();
+        String peer = request.target().target();
         long now = clock.millis();
 
         RoutedPublish.rewrite(publish, Topics.receipts(peer), codec.encode(Receipt.read(upTo, reader, reader, now)),

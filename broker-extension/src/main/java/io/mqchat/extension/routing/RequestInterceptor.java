@@ -7,7 +7,10 @@ import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
 import com.hivemq.extension.sdk.api.packets.publish.ModifiablePublishPacket;
 import io.mqchat.extension.limits.RequestRateLimiter;
 import io.mqchat.extension.metrics.ChatMetrics;
+import io.mqchat.extension.notify.OfflineNotifier;
 import io.mqchat.extension.outbox.Outbox;
+import io.mqchat.extension.presence.ActivityTracker;
+import io.mqchat.extension.presence.Connections;
 import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.DeviceAddress;
 import io.mqchat.protocol.ErrorCode;
@@ -31,21 +34,22 @@ public final class RequestInterceptor implements PublishInboundInterceptor {
 
     private final int maxPayloadBytes;
     private final Codec codec;
-    private final ChatRouter chat;
-    private final ReadMarkerRouter readMarkers;
+    private final RequestRoutes routes;
     private final Refusals refusals;
     private final ChatMetrics metrics;
     private final RequestRateLimiter rateLimiter;
+    private final ActivityTracker activity;
 
     public RequestInterceptor(int maxPayloadBytes, RequestRateLimiter rateLimiter, Codec codec, Outbox outbox,
-                              ChatMetrics metrics, Clock clock) {
+                              ChatMetrics metrics, Connections connections, ActivityTracker activity,
+                              OfflineNotifier notifier, Clock clock) {
         this.maxPayloadBytes = maxPayloadBytes;
         this.rateLimiter = rateLimiter;
         this.codec = codec;
-        this.chat = new ChatRouter(codec, outbox, metrics, clock);
-        this.readMarkers = new ReadMarkerRouter(codec, outbox, metrics, clock);
+        this.routes = new RequestRoutes(codec, outbox, metrics, connections, notifier, clock);
         this.refusals = new Refusals(outbox, metrics, clock);
         this.metrics = metrics;
+        this.activity = activity;
     }
 
     @Override
@@ -57,9 +61,10 @@ public final class RequestInterceptor implements PublishInboundInterceptor {
         if (sender.isEmpty() || target.isEmpty()) {
             metrics.permissionDenials().inc();
             output.preventPublishDelivery(AckReasonCode.NOT_AUTHORIZED,
-                    "publish only to " + Topics.send("{user}") + " or " + Topics.read("{user}"));
+                    "publish only to request topics such as " + Topics.send("{user}") + ", see the protocol");
             return;
         }
+        activity.active(sender.get().clientId());
         Request request = new Request(sender.get(), input.getConnectionInformation().getMqttVersion(), topic, target.get());
         byte[] payload = payloadOf(publish);
         try {
@@ -68,22 +73,34 @@ public final class RequestInterceptor implements PublishInboundInterceptor {
                         "payload has " + payload.length + " bytes, the limit is " + maxPayloadBytes);
             }
             if (!rateLimiter.tryAcquire(sender.get().user())) {
+                if (isSignal(target.get())) {
+                    // A typing signal is worth nothing late; dropping it quietly beats an error per keystroke.
+                    output.preventPublishDelivery();
+                    return;
+                }
                 throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many requests: slow down and send again");
             }
-            if (!target.get().peerIsValid()) {
-                throw new ProtocolException(ErrorCode.INVALID_RECIPIENT,
-                        "'" + target.get().peer() + "' is not a valid user id");
+            if (!target.get().targetIsValid()) {
+                throw new ProtocolException(ErrorCode.INVALID_RECIPIENT, invalidTarget(target.get()));
             }
-            switch (target.get().action()) {
-                case SEND -> chat.route(request, publish, payload);
-                case READ -> readMarkers.route(request, publish, payload);
-            }
+            routes.forAction(target.get().action()).route(request, output, payload);
         } catch (ProtocolException problem) {
             refusals.refuse(request, output, problem, codec.peekId(payload).orElse(null));
         } catch (RuntimeException bug) {
             log.error("could not route a publish of client '{}' to '{}'", sender.get().clientId(), topic, bug);
             refusals.refuse(request, output, new ProtocolException(ErrorCode.INVALID_ENVELOPE, "could not be routed"), null);
         }
+    }
+
+    private static boolean isSignal(Topics.Request target) {
+        return target.action() == Topics.Request.Action.TYPING || target.action() == Topics.Request.Action.TYPING_GROUP;
+    }
+
+    private static String invalidTarget(Topics.Request target) {
+        if (!target.action().targeted()) {
+            return "this request topic takes no further levels";
+        }
+        return "'" + target.target() + "' is not a valid " + (target.action().toGroup() ? "group" : "user") + " id";
     }
 
     /** The payload's bytes; the broker's max packet size bounds them, so reading an oversized one is safe. */

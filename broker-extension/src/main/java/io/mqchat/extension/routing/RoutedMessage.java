@@ -1,7 +1,7 @@
 package io.mqchat.extension.routing;
 
 /**
- * User properties the broker puts on a routed chat message, so that the outbound and PUBACK interceptors
+ * User properties the broker (or the group-worker) puts on a routed chat message, so that the outbound and PUBACK interceptors
  * know its id and sender without parsing the payload. Clients cannot set them: routing replaces every user
  * property of a request publish.
  */
@@ -10,6 +10,8 @@ public final class RoutedMessage {
     public static final String PREFIX = "mqchat-";
     public static final String ID_PROPERTY = PREFIX + "id";
     public static final String FROM_PROPERTY = PREFIX + "from";
+    /** Set by the group-worker on fanned-out group messages: the receipt names the group. */
+    public static final String GROUP_PROPERTY = PREFIX + "group";
 
     private RoutedMessage() {
     }

@@ -6,7 +6,9 @@ import com.hivemq.extension.sdk.api.packets.publish.PayloadFormatIndicator;
 import io.mqchat.extension.outbox.Outbox;
 import io.mqchat.protocol.ErrorCode;
 import io.mqchat.protocol.ProtocolException;
+import io.mqchat.protocol.Topics;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 
 /**
  * Turns a device's request publish into what the broker routes: a new topic and a server-written payload,
@@ -23,6 +25,22 @@ final class RoutedPublish {
         if (publish.getQos() == Qos.AT_MOST_ONCE) {
             throw new ProtocolException(ErrorCode.QOS_REQUIRED,
                     what + " must be published with QoS 1 so they can be stored and acknowledged");
+        }
+    }
+
+    /**
+     * Like {@link #rewrite} but keeps the MQTT 5 response topic and correlation data when the response topic
+     * lies in the requester's own tree; elsewhere they could aim a worker's answer at another user.
+     */
+    static void rewriteRequest(ModifiablePublishPacket publish, String topic, byte[] payload, String originClientId,
+                               String requester) {
+        Optional<String> responseTopic = publish.getResponseTopic()
+                .filter(candidate -> candidate.startsWith(Topics.USER_ROOT + "/" + requester + "/"));
+        Optional<ByteBuffer> correlation = publish.getCorrelationData().map(ByteBuffer::duplicate);
+        rewrite(publish, topic, payload, originClientId);
+        if (responseTopic.isPresent()) {
+            publish.setResponseTopic(responseTopic.get());
+            correlation.ifPresent(publish::setCorrelationData);
         }
     }
 

@@ -55,8 +55,8 @@ class TokenVerifierTest {
 
     @Test
     void aValidTokenProvesItsSubject() throws Exception {
-        assertEquals("alice", verifier.verify(hs256(claims("alice").build(), SECRET)));
-        assertEquals("alice", verifier.verify(new TokenMinter(SECRET, clock).mint("alice", Duration.ofMinutes(5))));
+        assertEquals("alice", verifier.verify(hs256(claims("alice").build(), SECRET)).subject());
+        assertEquals("alice", verifier.verify(new TokenMinter(SECRET, clock).mint("alice", Duration.ofMinutes(5))).subject());
     }
 
     @Test
@@ -113,17 +113,17 @@ class TokenVerifierTest {
         rs.sign(new RSASSASigner(rsa));
         SignedJWT es = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("ec-1").build(), good);
         es.sign(new ECDSASigner(ec));
-        assertEquals("alice", keySet.verify(rs.serialize()));
-        assertEquals("alice", keySet.verify(es.serialize()));
+        assertEquals("alice", keySet.verify(rs.serialize()).subject());
+        assertEquals("alice", keySet.verify(es.serialize()).subject());
 
         SignedJWT wrongAudience = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").build(),
                 claims("alice").issuer("https://id.example").audience("other-app").build());
         wrongAudience.sign(new RSASSASigner(rsa));
-        assertThrows(TokenRejectedException.class, () -> keySet.verify(wrongAudience.serialize()));
+        assertThrows(TokenRejectedException.class, () -> keySet.verify(wrongAudience.serialize()).subject());
         SignedJWT wrongIssuer = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").build(),
                 claims("alice").issuer("https://evil.example").audience("mqchat").build());
         wrongIssuer.sign(new RSASSASigner(rsa));
-        assertThrows(TokenRejectedException.class, () -> keySet.verify(wrongIssuer.serialize()));
+        assertThrows(TokenRejectedException.class, () -> keySet.verify(wrongIssuer.serialize()).subject());
     }
 
     @Test

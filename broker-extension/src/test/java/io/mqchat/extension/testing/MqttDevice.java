@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class MqttDevice implements AutoCloseable {
 
-    /** A message a device received. */
-    public record Received(String topic, String payload) {
+    /** A message a device received; response topic and correlation data are null unless MQTT 5 set them. */
+    public record Received(String topic, String payload, String responseTopic, String correlation) {
     }
 
     private final Mqtt5AsyncClient v5;
@@ -49,12 +49,66 @@ public final class MqttDevice implements AutoCloseable {
         Mqtt5AsyncClient client = Mqtt5Client.builder().identifier(user + ":" + device)
                 .serverHost(broker.host()).serverPort(broker.port()).buildAsync();
         MqttDevice d = new MqttDevice(client, null, user);
-        client.publishes(MqttGlobalPublishFilter.ALL, p -> d.add(p.getTopic().toString(), p.getPayloadAsBytes()));
+        client.publishes(MqttGlobalPublishFilter.ALL, d::add);
         client.connectWith().cleanStart(false).sessionExpiryInterval(3600)
                 .simpleAuth().password(token.getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
                 .send().join();
         client.subscribeWith().topicFilter(Topics.userTree(user)).qos(MqttQos.AT_LEAST_ONCE).send().join();
         return d;
+    }
+
+    /** A worker's MQTT 5 connection with a service token for {@code service}; it subscribes to nothing yet. */
+    public static MqttDevice service(TestBroker broker, String service, String instance) {
+        Mqtt5AsyncClient client = Mqtt5Client.builder().identifier(service + ":" + instance)
+                .serverHost(broker.host()).serverPort(broker.port()).buildAsync();
+        MqttDevice d = new MqttDevice(client, null, service);
+        client.publishes(MqttGlobalPublishFilter.ALL, d::add);
+        client.connectWith().cleanStart(false).sessionExpiryInterval(3600)
+                .simpleAuth().password(broker.serviceToken(service).getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
+                .send().join();
+        return d;
+    }
+
+    /** Subscribes at QoS 1 to {@code filter}; true when the broker granted it. */
+    public boolean subscribe(String filter) {
+        if (v3 != null) {
+            return !v3.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send().join()
+                    .getReturnCodes().get(0).isError();
+        }
+        try {
+            return !v5.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send().join()
+                    .getReasonCodes().get(0).isError();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5SubAckException) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Publishes at QoS 1 with MQTT 5 user properties (MQTT 5 devices only) and waits for the PUBACK. */
+    public Mqtt5PubAckReasonCode publish(String topic, String payload, java.util.Map<String, String> userProperties) {
+        var properties = com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserProperties.builder();
+        userProperties.forEach(properties::add);
+        Mqtt5PublishResult result = v5.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE)
+                .payload(payload.getBytes(StandardCharsets.UTF_8)).userProperties(properties.build()).send().join();
+        return result instanceof Mqtt5PublishResult.Mqtt5Qos1Result qos1
+                ? qos1.getPubAck().getReasonCode() : Mqtt5PubAckReasonCode.SUCCESS;
+    }
+
+    /** Publishes a retained message at QoS 1 (MQTT 5 devices only) and waits for the PUBACK. */
+    public void publishRetained(String topic, String payload) {
+        v5.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).retain(true)
+                .payload(payload.getBytes(StandardCharsets.UTF_8)).send().join();
+    }
+
+    /** Publishes a request at QoS 1 with an MQTT 5 response topic and correlation data (MQTT 5 devices only). */
+    public Mqtt5PubAckReasonCode request(String topic, String payload, String responseTopic, String correlation) {
+        Mqtt5PublishResult result = v5.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE)
+                .payload(payload.getBytes(StandardCharsets.UTF_8)).responseTopic(responseTopic)
+                .correlationData(correlation.getBytes(StandardCharsets.UTF_8)).send().join();
+        return result instanceof Mqtt5PublishResult.Mqtt5Qos1Result qos1
+                ? qos1.getPubAck().getReasonCode() : Mqtt5PubAckReasonCode.SUCCESS;
     }
 
     /** An MQTT 3.1.1 device of {@code user}, connected with a persistent session and subscribed to its tree. */
@@ -106,7 +160,14 @@ public final class MqttDevice implements AutoCloseable {
     }
 
     private void add(String topic, byte[] payload) {
-        queue(topic).add(new Received(topic, new String(payload, StandardCharsets.UTF_8)));
+        queue(topic).add(new Received(topic, new String(payload, StandardCharsets.UTF_8), null, null));
+    }
+
+    private void add(com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish publish) {
+        String topic = publish.getTopic().toString();
+        queue(topic).add(new Received(topic, new String(publish.getPayloadAsBytes(), StandardCharsets.UTF_8),
+                publish.getResponseTopic().map(Object::toString).orElse(null),
+                publish.getCorrelationData().map(b -> StandardCharsets.UTF_8.decode(b.duplicate()).toString()).orElse(null)));
     }
 
     private BlockingQueue<Received> queue(String topic) {

@@ -68,6 +68,11 @@ public final class TestBroker implements AutoCloseable {
         return minter.mint(user, Duration.ofHours(1));
     }
 
+    /** A service account token for worker {@code service} (e.g. {@code svc-presence}), valid for an hour. */
+    public String serviceToken(String service) {
+        return minter.mintService(service, Duration.ofHours(1));
+    }
+
     public EmbeddedBroker broker() {
         return broker;
     }

@@ -50,6 +50,11 @@ public final class ServerKeys {
             1_000_000, "Messages and read markers one user may send per second, over all of its devices");
     public static final Key<Integer> RATE_BURST = Key.integer("rate.burst", "300", 1, 10_000_000,
             "Messages one user may send at once after a quiet spell");
+    public static final Key<Duration> PRESENCE_ACTIVITY_INTERVAL = Key.duration("presence.activity-interval", "1m",
+            Duration.ofSeconds(1), "At most one presence activity event per user per this interval (what lastSeen "
+                    + "falls back to after a broker crash)");
+    public static final Key<Boolean> NOTIFY_INCLUDE_BODY = Key.flag("notify.include-body", "false",
+            "Whether push notifications carry the message text (the push service then sees it)");
     public static final Key<Duration> SESSION_EXPIRY_MAX = Key.duration("session.expiry-max", "30d",
             Duration.ZERO, MAX_SESSION_EXPIRY, "Longest time a device's session and queue outlive its connection");
     public static final Key<Integer> PACKET_MAX_BYTES = Key.integer("packet.max-bytes",
@@ -60,7 +65,7 @@ public final class ServerKeys {
     public static final ConfigSchema SCHEMA = ConfigSchema.of(MQTT_BIND, MQTT_PORT, WEBSOCKET_PORT, WEBSOCKET_PATH,
             DATA_DIR, PERSISTENCE, JWT_SECRET, JWT_JWKS_FILE, JWT_JWKS_URL, JWT_ISSUER, JWT_AUDIENCE,
             JWT_CLOCK_SKEW, MESSAGE_MAX_BYTES, QUEUE_LIMIT, RECEIPTS_DELIVERY_TTL, RATE_PER_SECOND, RATE_BURST,
-            SESSION_EXPIRY_MAX,
+            PRESENCE_ACTIVITY_INTERVAL, NOTIFY_INCLUDE_BODY, SESSION_EXPIRY_MAX,
             PACKET_MAX_BYTES);
 
     private ServerKeys() {

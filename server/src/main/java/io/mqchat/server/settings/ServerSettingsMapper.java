@@ -10,8 +10,10 @@ import static io.mqchat.server.settings.ServerKeys.JWT_SECRET;
 import static io.mqchat.server.settings.ServerKeys.MESSAGE_MAX_BYTES;
 import static io.mqchat.server.settings.ServerKeys.MQTT_BIND;
 import static io.mqchat.server.settings.ServerKeys.MQTT_PORT;
+import static io.mqchat.server.settings.ServerKeys.NOTIFY_INCLUDE_BODY;
 import static io.mqchat.server.settings.ServerKeys.PACKET_MAX_BYTES;
 import static io.mqchat.server.settings.ServerKeys.PERSISTENCE;
+import static io.mqchat.server.settings.ServerKeys.PRESENCE_ACTIVITY_INTERVAL;
 import static io.mqchat.server.settings.ServerKeys.QUEUE_LIMIT;
 import static io.mqchat.server.settings.ServerKeys.RATE_BURST;
 import static io.mqchat.server.settings.ServerKeys.RATE_PER_SECOND;
@@ -84,7 +86,8 @@ public final class ServerSettingsMapper {
         ExtensionConfig extension = jwt == null ? null : attempt(problems, () -> new ExtensionConfig(jwt,
                 config.get(MESSAGE_MAX_BYTES), config.get(QUEUE_LIMIT), config.get(RECEIPTS_DELIVERY_TTL),
                 ExtensionConfig.DEFAULT_OVERFLOW_NOTICE_INTERVAL,
-                new RateLimit(config.get(RATE_PER_SECOND), config.get(RATE_BURST))));
+                new RateLimit(config.get(RATE_PER_SECOND), config.get(RATE_BURST)), config.get(PRESENCE_ACTIVITY_INTERVAL),
+                config.get(NOTIFY_INCLUDE_BODY)));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }

@@ -1,0 +1,33 @@
+package io.mqchat.extension.notify;
+
+import io.mqchat.extension.outbox.Outbox;
+import io.mqchat.extension.presence.Connections;
+import io.mqchat.protocol.ChatMessage;
+import io.mqchat.protocol.Notify;
+import io.mqchat.protocol.ServiceTopics;
+
+/**
+ * Asks for a push notification when a 1-1 message is routed to a user with no device connected to this
+ * broker. The presence-worker double-checks against its own state, coalesces and sends it.
+ */
+public final class OfflineNotifier {
+
+    private final Connections connections;
+    private final Outbox outbox;
+    private final boolean includeBody;
+
+    /** @param includeBody whether notifications carry the message text (off by default: push services see it) */
+    public OfflineNotifier(Connections connections, Outbox outbox, boolean includeBody) {
+        this.connections = connections;
+        this.outbox = outbox;
+        this.includeBody = includeBody;
+    }
+
+    public void routed(ChatMessage message) {
+        if (connections.connectedDevices(message.to()) > 0) {
+            return;
+        }
+        outbox.publish(ServiceTopics.NOTIFY, new Notify(message.to(), message.from(), null, message.id(),
+                includeBody ? message.body() : null, message.ts()));
+    }
+}

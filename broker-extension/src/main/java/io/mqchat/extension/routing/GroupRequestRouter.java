@@ -1,0 +1,34 @@
+package io.mqchat.extension.routing;
+
+import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundOutput;
+import com.hivemq.extension.sdk.api.packets.publish.ModifiablePublishPacket;
+import io.mqchat.protocol.Codec;
+import io.mqchat.protocol.GroupRequest;
+import io.mqchat.protocol.ProtocolException;
+import io.mqchat.protocol.ServiceTopics;
+import java.time.Clock;
+
+/**
+ * Forwards a group administration request to the group-worker, stamped with the requesting user and device.
+ * The request's shape is checked here, so a malformed one is answered at once instead of travelling on.
+ */
+final class GroupRequestRouter implements RequestRouter {
+
+    private final Codec codec;
+    private final Clock clock;
+
+    GroupRequestRouter(Codec codec, Clock clock) {
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    @Override
+    public void route(Request request, PublishInboundOutput output, byte[] payload) throws ProtocolException {
+        ModifiablePublishPacket publish = output.getPublishPacket();
+        RoutedPublish.requireAcknowledged(publish, "group requests");
+        GroupRequest stamped = codec.decodeGroupRequest(payload)
+                .stamped(request.sender().user(), request.sender().device(), clock.millis());
+        RoutedPublish.rewriteRequest(publish, ServiceTopics.GROUP_REQUESTS, codec.encode(stamped),
+                request.sender().clientId(), request.sender().user());
+    }
+}

@@ -1,0 +1,54 @@
+package io.mqchat.extension.routing;
+
+import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundOutput;
+import com.hivemq.extension.sdk.api.packets.publish.ModifiablePublishPacket;
+import io.mqchat.extension.metrics.ChatMetrics;
+import io.mqchat.protocol.ChatMessage;
+import io.mqchat.protocol.Codec;
+import io.mqchat.protocol.MessageIds;
+import io.mqchat.protocol.ProtocolException;
+import io.mqchat.protocol.Receipt;
+import io.mqchat.protocol.ServiceTopics;
+import java.time.Clock;
+
+/**
+ * Routes group messages and group read markers to the group-worker, stamped with the sender, the group and
+ * the server time. The sender's publish itself is rewritten, so SENT means the message is durable in the
+ * worker's queue; the worker checks membership and fans it out.
+ */
+final class GroupTrafficRouter implements RequestRouter {
+
+    private final Codec codec;
+    private final ChatMetrics metrics;
+    private final Clock clock;
+
+    GroupTrafficRouter(Codec codec, ChatMetrics metrics, Clock clock) {
+        this.codec = codec;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Override
+    public void route(Request request, PublishInboundOutput output, byte[] payload) throws ProtocolException {
+        ModifiablePublishPacket publish = output.getPublishPacket();
+        String sender = request.sender().user();
+        String group = request.target().target();
+        byte[] routed;
+        switch (request.target().action()) {
+            case SEND_GROUP -> {
+                RoutedPublish.requireAcknowledged(publish, "chat messages");
+                ChatMessage message = codec.decodeOutgoing(payload);
+                String id = message.id() != null ? message.id() : MessageIds.newId();
+                routed = codec.encode(message.stampedForGroup(id, sender, group, clock.millis()));
+                metrics.groupMessagesRouted().inc();
+            }
+            case READ_GROUP -> {
+                RoutedPublish.requireAcknowledged(publish, "read markers");
+                routed = codec.encode(Receipt.readInGroup(codec.decodeReadMarker(payload), sender, group, clock.millis()));
+                metrics.readMarkersRouted().inc();
+            }
+            default -> throw new IllegalArgumentException("not group traffic: " + request.target().action());
+        }
+        RoutedPublish.rewrite(publish, ServiceTopics.GROUP_TRAFFIC, routed, request.sender().clientId());
+    }
+}

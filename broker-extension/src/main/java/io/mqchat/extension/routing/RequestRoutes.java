@@ -1,0 +1,38 @@
+package io.mqchat.extension.routing;
+
+import io.mqchat.extension.metrics.ChatMetrics;
+import io.mqchat.extension.notify.OfflineNotifier;
+import io.mqchat.extension.outbox.Outbox;
+import io.mqchat.extension.presence.Connections;
+import io.mqchat.protocol.Codec;
+import io.mqchat.protocol.Topics.Request.Action;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Which router carries out each request action: the whole protocol surface a device can publish to. */
+final class RequestRoutes {
+
+    private final Map<Action, RequestRouter> routers = new EnumMap<>(Action.class);
+
+    RequestRoutes(Codec codec, Outbox outbox, ChatMetrics metrics, Connections connections, OfflineNotifier notifier,
+                  Clock clock) {
+        TypingRouter typing = new TypingRouter(codec, outbox, clock);
+        GroupTrafficRouter groups = new GroupTrafficRouter(codec, metrics, clock);
+        routers.put(Action.SEND, new ChatRouter(codec, outbox, metrics, notifier, clock));
+        routers.put(Action.READ, new ReadMarkerRouter(codec, outbox, metrics, clock));
+        routers.put(Action.TYPING, typing);
+        routers.put(Action.SEND_GROUP, groups);
+        routers.put(Action.READ_GROUP, groups);
+        routers.put(Action.TYPING_GROUP, typing);
+        routers.put(Action.GROUP_ADMIN, new GroupRequestRouter(codec, clock));
+        routers.put(Action.PRESENCE_SETTINGS, new PresenceSettingsRouter(codec, connections, clock));
+        if (routers.size() != Action.values().length) {
+            throw new IllegalStateException("a request action has no router");
+        }
+    }
+
+    RequestRouter forAction(Action action) {
+        return routers.get(action);
+    }
+}

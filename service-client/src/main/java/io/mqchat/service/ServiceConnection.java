@@ -1,0 +1,259 @@
+package io.mqchat.service;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserProperties;
+import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserPropertiesBuilder;
+import com.hivemq.client.mqtt.mqtt5.lifecycle.Mqtt5ClientDisconnectedContext;
+import com.hivemq.client.mqtt.mqtt5.lifecycle.Mqtt5ClientReconnector;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishBuilder;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
+import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAck;
+import io.mqchat.protocol.ServiceTopics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A worker's connection to the broker as a service account: a persistent session (messages wait while the
+ * worker is down), QoS 1 subscriptions whose messages are handled in order on one thread each and
+ * acknowledged only once handled, and QoS 0/1 publishing. Reconnects by itself with a fresh token.
+ */
+public final class ServiceConnection implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceConnection.class);
+
+    private final String clientId;
+    private final Supplier<String> token;
+    private final Duration sessionExpiry;
+    private final int inFlight;
+    private final Mqtt5AsyncClient mqtt;
+    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    private ServiceConnection(Builder builder) {
+        this.clientId = builder.clientId;
+        this.token = builder.token;
+        this.sessionExpiry = builder.sessionExpiry;
+        this.inFlight = builder.inFlight;
+        this.mqtt = MqttClient.builder()
+                .useMqttVersion5()
+                .identifier(clientId)
+                .serverHost(builder.host)
+                .serverPort(builder.port)
+                .automaticReconnect()
+                .initialDelay(100, TimeUnit.MILLISECONDS)
+                .maxDelay(5, TimeUnit.SECONDS)
+                .applyAutomaticReconnect()
+                .addDisconnectedListener(context -> {
+                    Mqtt5ClientReconnector reconnector = ((Mqtt5ClientDisconnectedContext) context).getReconnector();
+                    if (closed) {
+                        reconnector.reconnect(false);
+                        return;
+                    }
+                    reconnector.connectWith()
+                            .cleanStart(false)
+                            .sessionExpiryInterval(sessionExpiry.toSeconds())
+                            .simpleAuth().password(token.get().getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
+                            .restrictions().receiveMaximum(builder.inFlight).applyRestrictions()
+                            .applyConnect();
+                })
+                .buildAsync();
+        // Before connect: a persistent session's waiting messages arrive right after CONNACK.
+        mqtt.publishes(MqttGlobalPublishFilter.ALL, this::dispatch, true);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The client id, {@code {service}:{instance}}. */
+    public String clientId() {
+        return clientId;
+    }
+
+    /** Subscribes to {@code topic} (QoS 1) on the next {@link #connect()}; every instance gets every message. */
+    public ServiceConnection subscribe(String topic, MessageHandler handler) {
+        return register(topic, topic, handler);
+    }
+
+    /** Subscribes to {@code topic} as a member of {@code workerGroup}: the group's instances split its messages. */
+    public ServiceConnection subscribeShared(String workerGroup, String topic, MessageHandler handler) {
+        return register(ServiceTopics.shared(workerGroup, topic), topic, handler);
+    }
+
+    private ServiceConnection register(String filter, String topic, MessageHandler handler) {
+        subscriptions.add(new Subscription(filter, topic, handler, Backoff.DEFAULT,
+                clientId + " " + topic));
+        return this;
+    }
+
+    /** Connects and subscribes; blocks until both are done or {@code timeout} passed. */
+    public void connect(Duration timeout) {
+        try {
+            mqtt.connectWith()
+                    .cleanStart(false)
+                    .sessionExpiryInterval(sessionExpiry.toSeconds())
+                    .simpleAuth().password(token.get().getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
+                    .restrictions().receiveMaximum(inFlight).applyRestrictions()
+                    .send()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            for (Subscription subscription : subscriptions) {
+                // Also when the session was kept: a worker that crashed between CONNACK and SUBACK would
+                // otherwise have a session without its subscription.
+                mqtt.subscribeWith().topicFilter(subscription.filter()).qos(MqttQos.AT_LEAST_ONCE).send()
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("service " + clientId + " cannot connect: " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("service " + clientId + " cannot connect within " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while connecting " + clientId, e);
+        }
+        log.info("service {} connected with {} subscription(s)", clientId, subscriptions.size());
+    }
+
+    /** {@link #connect(Duration)} with a 30 s limit. */
+    public void connect() {
+        connect(Duration.ofSeconds(30));
+    }
+
+    public boolean isConnected() {
+        return mqtt.getState().isConnected();
+    }
+
+    /**
+     * Publishes; the future completes when the broker acknowledged a QoS 1 message (at once for QoS 0) and
+     * fails when the broker refused it or the connection broke first.
+     */
+    public CompletableFuture<Void> publish(OutboundMessage message) {
+        Mqtt5PublishBuilder.Complete publish = Mqtt5Publish.builder()
+                .topic(message.topic())
+                .qos(message.qos() == 1 ? MqttQos.AT_LEAST_ONCE : MqttQos.AT_MOST_ONCE)
+                .payload(message.payload())
+                .retain(message.retain());
+        if (!message.userProperties().isEmpty()) {
+            Mqtt5UserPropertiesBuilder properties = Mqtt5UserProperties.builder();
+            for (Map.Entry<String, String> property : message.userProperties().entrySet()) {
+                properties.add(property.getKey(), property.getValue());
+            }
+            publish.userProperties(properties.build());
+        }
+        message.correlationData().ifPresent(publish::correlationData);
+        return mqtt.publish(publish.build()).thenApply(ServiceConnection::requireAccepted);
+    }
+
+    private static Void requireAccepted(Mqtt5PublishResult result) {
+        if (result.getError().isPresent()) {
+            throw new IllegalStateException("publish to " + result.getPublish().getTopic() + " failed",
+                    result.getError().get());
+        }
+        if (result instanceof Mqtt5PublishResult.Mqtt5Qos1Result qos1) {
+            Mqtt5PubAck ack = qos1.getPubAck();
+            if (ack.getReasonCode().isError()) {
+                throw new IllegalStateException("broker refused a publish to " + result.getPublish().getTopic()
+                        + ": " + ack.getReasonCode());
+            }
+        }
+        return null;
+    }
+
+    private void dispatch(Mqtt5Publish publish) {
+        String topic = publish.getTopic().toString();
+        for (Subscription subscription : subscriptions) {
+            if (subscription.matches(topic)) {
+                subscription.submit(publish);
+                return;
+            }
+        }
+        // Not ours (a stale subscription of an older version of this worker): let it go.
+        publish.acknowledge();
+    }
+
+    /**
+     * Stops handling and disconnects. Messages received but not yet handled stay unacknowledged, so the
+     * broker re-sends them to the next connection of this session (or to another instance of a shared group).
+     */
+    @Override
+    public void close() {
+        closed = true;
+        subscriptions.forEach(Subscription::close);
+        try {
+            if (mqtt.getState().isConnectedOrReconnect()) {
+                mqtt.disconnect().get(5, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            log.debug("service {} did not disconnect cleanly", clientId, e);
+        }
+    }
+
+    /** Configures a {@link ServiceConnection}. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 1883;
+        private String clientId;
+        private Supplier<String> token;
+        private Duration sessionExpiry = Duration.ofDays(7);
+        private int inFlight = 100;
+
+        private Builder() {
+        }
+
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host);
+            return this;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** {@code {service}:{instance}}; instances of one service that share work need distinct ids. */
+        public Builder clientId(String clientId) {
+            this.clientId = Objects.requireNonNull(clientId);
+            return this;
+        }
+
+        /** The service token, asked for on every (re)connect so that a rotated token is picked up. */
+        public Builder token(Supplier<String> token) {
+            this.token = Objects.requireNonNull(token);
+            return this;
+        }
+
+        /** How long the broker keeps the session (and the messages waiting in it) while the worker is down. */
+        public Builder sessionExpiry(Duration sessionExpiry) {
+            this.sessionExpiry = Objects.requireNonNull(sessionExpiry);
+            return this;
+        }
+
+        /** How many unacknowledged messages the broker may send at once; the rest wait in the session. */
+        public Builder inFlight(int inFlight) {
+            this.inFlight = inFlight;
+            return this;
+        }
+
+        public ServiceConnection build() {
+            if (clientId == null || token == null) {
+                throw new IllegalStateException("clientId and token are required");
+            }
+            return new ServiceConnection(this);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.mqchat.service;
+
+import com.hivemq.client.mqtt.datatypes.MqttTopic;
+import com.hivemq.client.mqtt.datatypes.MqttTopicFilter;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One subscription of a worker and the single thread that handles its messages in arrival order,
+ * acknowledging each only once handled.
+ */
+final class Subscription {
+
+    private static final Logger log = LoggerFactory.getLogger(Subscription.class);
+
+    private final String filter;
+    private final MqttTopicFilter matcher;
+    private final MessageHandler handler;
+    private final Backoff backoff;
+    private final ExecutorService thread;
+    private volatile boolean closed;
+
+    Subscription(String filter, String topicFilter, MessageHandler handler, Backoff backoff, String threadName) {
+        this.filter = filter;
+        this.matcher = MqttTopicFilter.of(topicFilter);
+        this.handler = handler;
+        this.backoff = backoff;
+        this.thread = Executors.newSingleThreadExecutor(runnable -> {
+            Thread t = new Thread(runnable, threadName);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The filter as subscribed, e.g. {@code $share/presence-worker/svc/presence/events}. */
+    String filter() {
+        return filter;
+    }
+
+    boolean matches(String topic) {
+        return matcher.matches(MqttTopic.of(topic));
+    }
+
+    void submit(Mqtt5Publish publish) {
+        thread.execute(() -> handle(publish));
+    }
+
+    private void handle(Mqtt5Publish publish) {
+        InboundMessage message = Inbound.of(publish);
+        for (int failures = 1; !closed; failures++) {
+            try {
+                handler.handle(message);
+                break;
+            } catch (RetryLater e) {
+                if (failures == 1 || failures % 20 == 0) {
+                    log.warn("cannot handle a message on '{}' yet ({}); retrying", message.topic(), e.getMessage());
+                }
+                if (!sleep(backoff.after(failures).toMillis())) {
+                    return;
+                }
+            } catch (Exception | LinkageError e) {
+                log.error("dropping a message on '{}' that cannot be handled", message.topic(), e);
+                break;
+            }
+        }
+        if (!closed) {
+            publish.acknowledge();
+        }
+    }
+
+    private boolean sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Stops handling; messages not yet acknowledged are re-sent by the broker to the next connection. */
+    void close() {
+        closed = true;
+        thread.shutdownNow();
+        try {
+            thread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
