@@ -1,8 +1,13 @@
 package io.mqchat.client;
 
+import io.mqchat.client.groups.GroupEvent;
+import io.mqchat.client.groups.GroupMessageStatus;
 import io.mqchat.client.internal.Deduplicator;
+import io.mqchat.client.internal.GroupReceiptTracker;
 import io.mqchat.client.internal.Listeners;
 import io.mqchat.client.internal.ServerAddress;
+import io.mqchat.client.presence.PresenceState;
+import io.mqchat.client.typing.TypingSignal;
 import io.mqchat.protocol.DeviceAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +28,8 @@ public final class MqchatClientBuilder {
     public static final Duration DEFAULT_SESSION_EXPIRY = Duration.ofDays(30);
     public static final Duration DEFAULT_RECONNECT_INITIAL_DELAY = Duration.ofSeconds(1);
     public static final Duration DEFAULT_RECONNECT_MAX_DELAY = Duration.ofSeconds(60);
+    /** Long enough for an answer across a reconnect; a request still unanswered then is likely lost. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     ServerAddress server = ServerAddress.localDefault();
     String user;
@@ -35,6 +42,8 @@ public final class MqchatClientBuilder {
     Executor listenerExecutor;
     Executor blockingExecutor = ForkJoinPool.commonPool();
     int dedupeCapacity = Deduplicator.DEFAULT_CAPACITY;
+    Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+    int trackedGroupMessages = GroupReceiptTracker.DEFAULT_CAPACITY;
     Listeners listeners = Listeners.none();
 
     MqchatClientBuilder() {
@@ -134,6 +143,27 @@ public final class MqchatClientBuilder {
         return this;
     }
 
+    /** How long a group request waits for the server's answer before failing; default 30 s. */
+    public MqchatClientBuilder requestTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("request timeout must be positive: " + timeout);
+        }
+        this.requestTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * Of how many recently sent group messages the receipts are summed up (see
+     * {@link MqchatClient#groupMessageStatus}); older ones are forgotten first. Default 1,000.
+     */
+    public MqchatClientBuilder trackedGroupMessages(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("tracked group messages must be at least 1: " + count);
+        }
+        this.trackedGroupMessages = count;
+        return this;
+    }
+
     /**
      * Called once per chat message that reaches this device, in order, including copies of what this user
      * sent from another device. When it returns, the server sends the sender a DELIVERED receipt.
@@ -164,6 +194,37 @@ public final class MqchatClientBuilder {
     /** Called when this device's offline queue overflowed and messages must be recovered from history. */
     public MqchatClientBuilder onQueueOverflow(Consumer<QueueOverflow> listener) {
         listeners = listeners.withOverflows(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /**
+     * Called when the presence of a user this device watches (see {@link MqchatClient#presence(String)}) arrives
+     * or changes, for every watched user.
+     */
+    public MqchatClientBuilder onPresence(Consumer<PresenceState> listener) {
+        listeners = listeners.withPresence(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /** Called when a peer or a member of one of this user's groups starts or stops typing. */
+    public MqchatClientBuilder onTyping(Consumer<TypingSignal> listener) {
+        listeners = listeners.withTyping(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /** Called once per change of a group this user belongs to: created, members added or removed, renamed. */
+    public MqchatClientBuilder onGroupEvent(Consumer<GroupEvent> listener) {
+        listeners = listeners.withGroupEvents(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /**
+     * Called whenever the summary of a group message this device sent changes: another member has it or read
+     * it, or its recipients became known. {@link GroupMessageStatus#deliveredToAll()} and
+     * {@link GroupMessageStatus#readByAll()} tell when every member has.
+     */
+    public MqchatClientBuilder onGroupMessageStatus(Consumer<GroupMessageStatus> listener) {
+        listeners = listeners.withGroupMessageStatus(Objects.requireNonNull(listener, "listener"));
         return this;
     }
 

@@ -11,6 +11,7 @@ public class SendRejectedException extends MqchatException {
 
     private final String messageId;
     private final String wireCode;
+    private final String detail;
 
     /**
      * @param messageId the refused message id (for a read marker: its {@code upTo} id)
@@ -21,6 +22,7 @@ public class SendRejectedException extends MqchatException {
         super(wireCode + ": " + detail);
         this.messageId = messageId;
         this.wireCode = wireCode;
+        this.detail = detail;
     }
 
     public String messageId() {
@@ -30,6 +32,11 @@ public class SendRejectedException extends MqchatException {
     /** The reason as the server named it. */
     public String wireCode() {
         return wireCode;
+    }
+
+    /** The explanation, without the code. */
+    public String detail() {
+        return detail;
     }
 
     /** The reason, when it is one this library knows; a newer server may send others. */

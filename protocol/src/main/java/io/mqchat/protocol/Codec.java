@@ -173,10 +173,19 @@ public final class Codec {
 
     /** The {@code id} a payload names, if it is readable at all; used to reference a refused message. */
     public Optional<String> peekId(byte[] payload) {
+        return peekReference(payload, "id");
+    }
+
+    /** The {@code ref} a group request names, if it is readable at all; used to reference a refused request. */
+    public Optional<String> peekRef(byte[] payload) {
+        return peekReference(payload, "ref");
+    }
+
+    private Optional<String> peekReference(byte[] payload, String field) {
         try {
-            JsonNode id = mapper.readTree(payload).get("id");
-            return id != null && id.isTextual() && MessageIds.isValid(id.asText())
-                    ? Optional.of(id.asText()) : Optional.empty();
+            JsonNode value = mapper.readTree(payload).get(field);
+            return value != null && value.isTextual() && MessageIds.isValid(value.asText())
+                    ? Optional.of(value.asText()) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -6,8 +6,10 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserProperties;
 import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserPropertiesBuilder;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.lifecycle.Mqtt5ClientDisconnectedContext;
 import com.hivemq.client.mqtt.mqtt5.lifecycle.Mqtt5ClientReconnector;
+import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
@@ -30,7 +32,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A worker's connection to the broker as a service account: a persistent session (messages wait while the
  * worker is down), QoS 1 subscriptions whose messages are handled in order on one thread each and
- * acknowledged only once handled, and QoS 0/1 publishing. Reconnects by itself with a fresh token.
+ * acknowledged only once handled, and QoS 0/1 publishing. Reconnects by itself with a fresh token, but not
+ * after the broker refused the token.
+ *
+ * <p>The MQTT client's event loop threads outlive {@link #close()} and are not daemons: a worker's main method
+ * ends with {@code System.exit}.
  */
 public final class ServiceConnection implements AutoCloseable {
 
@@ -60,7 +66,8 @@ public final class ServiceConnection implements AutoCloseable {
                 .applyAutomaticReconnect()
                 .addDisconnectedListener(context -> {
                     Mqtt5ClientReconnector reconnector = ((Mqtt5ClientDisconnectedContext) context).getReconnector();
-                    if (closed) {
+                    if (closed || isRefusedToken(context.getCause())) {
+                        // Retrying a token the broker refused only hides the problem: fail loudly instead.
                         reconnector.reconnect(false);
                         return;
                     }
@@ -157,6 +164,14 @@ public final class ServiceConnection implements AutoCloseable {
         }
         message.correlationData().ifPresent(publish::correlationData);
         return mqtt.publish(publish.build()).thenApply(ServiceConnection::requireAccepted);
+    }
+
+    private static boolean isRefusedToken(Throwable cause) {
+        if (!(cause instanceof Mqtt5ConnAckException refused)) {
+            return false;
+        }
+        Mqtt5ConnAckReasonCode code = refused.getMqttMessage().getReasonCode();
+        return code == Mqtt5ConnAckReasonCode.BAD_USER_NAME_OR_PASSWORD || code == Mqtt5ConnAckReasonCode.NOT_AUTHORIZED;
     }
 
     private static Void requireAccepted(Mqtt5PublishResult result) {

@@ -85,11 +85,17 @@ public final class RequestInterceptor implements PublishInboundInterceptor {
             }
             routes.forAction(target.get().action()).route(request, output, payload);
         } catch (ProtocolException problem) {
-            refusals.refuse(request, output, problem, codec.peekId(payload).orElse(null));
+            refusals.refuse(request, output, problem, referenceOf(target.get(), payload));
         } catch (RuntimeException bug) {
             log.error("could not route a publish of client '{}' to '{}'", sender.get().clientId(), topic, bug);
             refusals.refuse(request, output, new ProtocolException(ErrorCode.INVALID_ENVELOPE, "could not be routed"), null);
         }
+    }
+
+    /** What a refusal names: a message's id, or a group request's {@code ref}. */
+    private String referenceOf(Topics.Request target, byte[] payload) {
+        return (target.action() == Topics.Request.Action.GROUP_ADMIN ? codec.peekRef(payload) : codec.peekId(payload))
+                .orElse(null);
     }
 
     private static boolean isSignal(Topics.Request target) {

@@ -117,6 +117,10 @@ class PresenceEventsTest {
             alice.publish(Topics.send("bob5"), "{\"v\":1,\"type\":\"text\",\"id\":\"online-1\",\"body\":\"hi\"}");
             bob.next(Topics.inbox("bob5"));
             bob.close();
+            // The broker handles the DISCONNECT asynchronously: send only once it has.
+            while (!PresenceEvent.DISCONNECTED.equals(nextEventOf("bob5").event())) {
+                Thread.onSpinWait();
+            }
             alice.publish(Topics.send("bob5"), "{\"v\":1,\"type\":\"text\",\"id\":\"offline-1\",\"body\":\"secret\"}");
 
             Notify notify = (Notify) codec.decode(worker.next(ServiceTopics.NOTIFY).payload().getBytes());

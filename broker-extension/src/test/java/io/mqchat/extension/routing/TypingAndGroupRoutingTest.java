@@ -112,8 +112,10 @@ class TypingAndGroupRoutingTest {
     @Test
     void malformedGroupRequestsAreAnsweredAtOnceAndNeverReachTheWorker() {
         try (MqttDevice alice = MqttDevice.v3(broker.get(), "alice5", "phone")) {
-            alice.publish(Topics.groupRequests(), "{\"v\":1,\"op\":\"explode\"}");
-            assertTrue(alice.next(Topics.errors("alice5")).payload().contains("unknown_type"));
+            alice.publish(Topics.groupRequests(), "{\"v\":1,\"op\":\"explode\",\"ref\":\"r-9\"}");
+            String error = alice.next(Topics.errors("alice5")).payload();
+            assertTrue(error.contains("unknown_type"));
+            assertTrue(error.contains("\"ref\":\"r-9\""), "the refusal names the request's ref");
             alice.publish(Topics.groupRequests(), "{\"v\":1,\"op\":\"add\",\"group\":\"g1\",\"members\":[\"a/b\"]}");
             assertTrue(alice.next(Topics.errors("alice5")).payload().contains("invalid_envelope"));
             alice.publish(Topics.sendToGroup("bad$group"), "{\"v\":1,\"type\":\"text\",\"body\":\"x\"}");

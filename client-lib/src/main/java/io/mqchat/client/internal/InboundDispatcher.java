@@ -1,40 +1,69 @@
 package io.mqchat.client.internal;
 
+import io.mqchat.client.Conversation;
 import io.mqchat.client.DeliveryReceipt;
 import io.mqchat.client.Message;
 import io.mqchat.client.QueueOverflow;
 import io.mqchat.client.ReadReceipt;
 import io.mqchat.client.ServerError;
+import io.mqchat.client.groups.GroupEvent;
+import io.mqchat.client.typing.TypingSignal;
 import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.Envelope;
+import io.mqchat.protocol.ErrorCode;
 import io.mqchat.protocol.ErrorReply;
+import io.mqchat.protocol.GroupRequest;
 import io.mqchat.protocol.Notice;
+import io.mqchat.protocol.Presence;
 import io.mqchat.protocol.ProtocolException;
 import io.mqchat.protocol.Receipt;
+import io.mqchat.protocol.Response;
+import io.mqchat.protocol.Topics;
+import io.mqchat.protocol.Typing;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Consumer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
- * Turns what arrives on the user's tree into calls of the app's listeners, once per chat message.
+ * Turns what arrives on the user's tree (and on the presence topics it watches) into calls of the app's
+ * listeners, once per chat message, and keeps the client's group and presence bookkeeping up to date.
  * Returns only after the listener returned, so that the caller acknowledges (and the sender sees DELIVERED)
  * only what the app has actually been given.
  */
 public final class InboundDispatcher {
+
+    /** Deduplicator sender key of group events: '#' is in no user id, so no message can collide with them. */
+    private static final String GROUP_EVENTS = "#group-event";
 
     private final String me;
     private final Codec codec;
     private final Deduplicator deduplicator;
     private final Listeners listeners;
     private final Clock clock;
+    private final PresenceBook presence;
+    private final GroupState groups;
 
+    /** A dispatcher for 1-1 chat only, with bookkeeping of its own for the rest; for tests. */
     public InboundDispatcher(String me, Codec codec, Deduplicator deduplicator, Listeners listeners, Clock clock) {
+        this(me, codec, deduplicator, listeners, clock, new PresenceBook(listeners.presence(), new NoTopics()),
+                new GroupState(new GroupDirectory(me), new PendingRequests(Duration.ofMinutes(1)),
+                        new GroupReceiptTracker(me, GroupReceiptTracker.DEFAULT_CAPACITY,
+                                listeners.groupMessageStatus())));
+    }
+
+    public InboundDispatcher(String me, Codec codec, Deduplicator deduplicator, Listeners listeners, Clock clock,
+                             PresenceBook presence, GroupState groups) {
         this.me = me;
         this.codec = codec;
         this.deduplicator = deduplicator;
         this.listeners = listeners;
         this.clock = clock;
+        this.presence = presence;
+        this.groups = groups;
     }
 
     public void dispatch(byte[] payload) {
@@ -45,16 +74,31 @@ public final class InboundDispatcher {
             // A newer server may send types this library does not know yet; skipping them keeps it working.
             return;
         }
+        try {
+            handle(envelope);
+        } catch (IllegalArgumentException e) {
+            // An id that cannot name a user, group or conversation: not something an app could use.
+        }
+    }
+
+    private void handle(Envelope envelope) {
         if (envelope instanceof ChatMessage message) {
             onMessage(message);
         } else if (envelope instanceof Receipt receipt) {
             onReceipt(receipt);
         } else if (envelope instanceof ErrorReply error) {
-            deliver(listeners.errors(), new ServerError(error.code(), error.message(), error.ref(), error.topic(),
-                    Instant.ofEpochMilli(error.ts())));
+            onError(error);
         } else if (envelope instanceof Notice notice && Notice.QUEUE_OVERFLOW.equals(notice.type())) {
-            deliver(listeners.overflows(), new QueueOverflow(notice.device(), notice.message(),
+            Listeners.deliver(listeners.overflows(), new QueueOverflow(notice.device(), notice.message(),
                     Instant.ofEpochMilli(notice.ts())));
+        } else if (envelope instanceof Typing typing) {
+            onTyping(typing);
+        } else if (envelope instanceof Presence state && state.user() != null) {
+            presence.accept(state);
+        } else if (envelope instanceof Response response) {
+            onResponse(response);
+        } else if (envelope instanceof io.mqchat.protocol.GroupEvent event) {
+            onGroupEvent(event);
         }
     }
 
@@ -64,30 +108,110 @@ public final class InboundDispatcher {
         }
         // The server always stamps ts; the receive time is the best stand-in should it ever be missing.
         Instant sentAt = message.ts() != null ? Instant.ofEpochMilli(message.ts()) : clock.instant();
-        deliver(listeners.messages(), new Message(message.id(), message.from(), message.to(), message.body(),
-                sentAt, me.equals(message.from())));
+        boolean sentByMe = me.equals(message.from());
+        Message received;
+        if (message.inGroup()) {
+            if (message.id() != null) {
+                groups.tracker().received(message.group(), message.id());
+            }
+            received = new Message(message.id(), message.from(), null, message.body(), sentAt, sentByMe,
+                    Conversation.group(message.group()));
+        } else {
+            received = new Message(message.id(), message.from(), message.to(), message.body(), sentAt, sentByMe);
+        }
+        Listeners.deliver(listeners.messages(), received);
     }
 
     private void onReceipt(Receipt receipt) {
         Instant at = Instant.ofEpochMilli(receipt.ts());
+        boolean inGroup = receipt.group() != null;
         if (receipt.isDelivered()) {
-            deliver(listeners.delivered(), new DeliveryReceipt(receipt.id(), receipt.by(), receipt.device(), at));
+            Conversation conversation = inGroup ? Conversation.group(receipt.group()) : Conversation.with(receipt.by());
+            if (inGroup) {
+                groups.tracker().delivered(receipt.id(), receipt.by());
+            }
+            Listeners.deliver(listeners.delivered(),
+                    new DeliveryReceipt(receipt.id(), receipt.by(), receipt.device(), at, conversation));
         } else if (receipt.isRead()) {
-            deliver(listeners.read(), new ReadReceipt(receipt.peer(), receipt.by(), receipt.upTo(), at,
-                    me.equals(receipt.by())));
+            Conversation conversation = inGroup ? Conversation.group(receipt.group()) : Conversation.with(receipt.peer());
+            if (inGroup) {
+                groups.tracker().read(receipt.group(), receipt.upTo(), receipt.by());
+            }
+            Listeners.deliver(listeners.read(), new ReadReceipt(inGroup ? null : receipt.peer(), receipt.by(),
+                    receipt.upTo(), at, me.equals(receipt.by()), conversation));
         }
     }
 
-    /**
-     * A throwing listener must not stall the stream: the message still counts as delivered (it reached the
-     * app) and the failure goes where uncaught exceptions of this thread go.
-     */
-    private static <T> void deliver(Consumer<T> listener, T event) {
+    private void onError(ErrorReply error) {
+        if (Topics.groupRequests().equals(error.topic())) {
+            groups.pending().refused(error.ref(), error.code(), error.message());
+        } else if (ErrorCode.NOT_MEMBER.wireName().equals(error.code()) && error.ref() != null) {
+            // SENT already happened for this message; all that is left to do is stop waiting for its receipts.
+            groups.tracker().forget(error.ref());
+        }
+        Listeners.deliver(listeners.errors(), new ServerError(error.code(), error.message(), error.ref(),
+                error.topic(), Instant.ofEpochMilli(error.ts())));
+    }
+
+    private void onTyping(Typing typing) {
+        if (typing.from() == null || me.equals(typing.from())) {
+            return;
+        }
+        Conversation conversation = typing.group() != null
+                ? Conversation.group(typing.group()) : Conversation.with(typing.from());
+        TypingSignal.State state = Typing.PAUSED.equals(typing.state())
+                ? TypingSignal.State.PAUSED : TypingSignal.State.TYPING;
+        Listeners.deliver(listeners.typing(),
+                new TypingSignal(conversation, typing.from(), state, Instant.ofEpochMilli(typing.ts())));
+    }
+
+    /** Every device of the user gets every response; the directory learns from all of them. */
+    private void onResponse(Response response) {
+        if (response.ok() && response.group() != null) {
+            if (GroupRequest.LEAVE.equals(response.op())) {
+                groups.directory().forget(response.group().id());
+            } else {
+                groups.directory().learn(response.group());
+            }
+        }
+        if (response.ok() && response.groups() != null) {
+            response.groups().forEach(groups.directory()::learn);
+        }
+        groups.pending().answer(response);
+    }
+
+    private void onGroupEvent(io.mqchat.protocol.GroupEvent event) {
+        Optional<GroupEvent.Kind> kind = kindOf(event.event());
+        if (kind.isEmpty() || event.group() == null
+                || (event.id() != null && !deduplicator.firstSeen(GROUP_EVENTS, event.id()))) {
+            return;
+        }
+        GroupEvent change = new GroupEvent(event.id(), event.group(), kind.get(), event.by(),
+                event.members() == null ? List.of() : event.members(), event.name(), Instant.ofEpochMilli(event.ts()));
+        groups.directory().apply(change);
+        Listeners.deliver(listeners.groupEvents(), change);
+    }
+
+    /** Empty for an event kind a newer server may know and this library does not. */
+    private static Optional<GroupEvent.Kind> kindOf(String wire) {
+        if (wire == null) {
+            return Optional.empty();
+        }
         try {
-            listener.accept(event);
-        } catch (RuntimeException e) {
-            Thread thread = Thread.currentThread();
-            thread.getUncaughtExceptionHandler().uncaughtException(thread, e);
+            return Optional.of(GroupEvent.Kind.valueOf(wire.toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Presence subscriptions of a dispatcher that has no connection. */
+    private static final class NoTopics implements PresenceBook.Topics {
+        @Override
+        public void subscribe(String user) {
+        }
+
+        @Override
+        public void unsubscribe(String user) {
         }
     }
 }

@@ -6,6 +6,10 @@ import io.mqchat.client.Message;
 import io.mqchat.client.QueueOverflow;
 import io.mqchat.client.ReadReceipt;
 import io.mqchat.client.ServerError;
+import io.mqchat.client.groups.GroupEvent;
+import io.mqchat.client.groups.GroupMessageStatus;
+import io.mqchat.client.presence.PresenceState;
+import io.mqchat.client.typing.TypingSignal;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -15,7 +19,11 @@ public record Listeners(Consumer<Message> messages,
                         Consumer<ReadReceipt> read,
                         Consumer<ServerError> errors,
                         Consumer<QueueOverflow> overflows,
-                        Consumer<AuthenticationException> authenticationFailures) {
+                        Consumer<AuthenticationException> authenticationFailures,
+                        Consumer<PresenceState> presence,
+                        Consumer<TypingSignal> typing,
+                        Consumer<GroupEvent> groupEvents,
+                        Consumer<GroupMessageStatus> groupMessageStatus) {
 
     public Listeners {
         Objects.requireNonNull(messages, "messages");
@@ -24,33 +32,77 @@ public record Listeners(Consumer<Message> messages,
         Objects.requireNonNull(errors, "errors");
         Objects.requireNonNull(overflows, "overflows");
         Objects.requireNonNull(authenticationFailures, "authenticationFailures");
+        Objects.requireNonNull(presence, "presence");
+        Objects.requireNonNull(typing, "typing");
+        Objects.requireNonNull(groupEvents, "groupEvents");
+        Objects.requireNonNull(groupMessageStatus, "groupMessageStatus");
     }
 
     public static Listeners none() {
-        return new Listeners(m -> { }, d -> { }, r -> { }, e -> { }, o -> { }, a -> { });
+        return new Listeners(m -> { }, d -> { }, r -> { }, e -> { }, o -> { }, a -> { }, p -> { }, t -> { },
+                g -> { }, s -> { });
     }
 
     public Listeners withMessages(Consumer<Message> listener) {
-        return new Listeners(listener, delivered, read, errors, overflows, authenticationFailures);
+        return new Listeners(listener, delivered, read, errors, overflows, authenticationFailures, presence, typing,
+                groupEvents, groupMessageStatus);
     }
 
     public Listeners withDelivered(Consumer<DeliveryReceipt> listener) {
-        return new Listeners(messages, listener, read, errors, overflows, authenticationFailures);
+        return new Listeners(messages, listener, read, errors, overflows, authenticationFailures, presence, typing,
+                groupEvents, groupMessageStatus);
     }
 
     public Listeners withRead(Consumer<ReadReceipt> listener) {
-        return new Listeners(messages, delivered, listener, errors, overflows, authenticationFailures);
+        return new Listeners(messages, delivered, listener, errors, overflows, authenticationFailures, presence, typing,
+                groupEvents, groupMessageStatus);
     }
 
     public Listeners withErrors(Consumer<ServerError> listener) {
-        return new Listeners(messages, delivered, read, listener, overflows, authenticationFailures);
+        return new Listeners(messages, delivered, read, listener, overflows, authenticationFailures, presence, typing,
+                groupEvents, groupMessageStatus);
     }
 
     public Listeners withOverflows(Consumer<QueueOverflow> listener) {
-        return new Listeners(messages, delivered, read, errors, listener, authenticationFailures);
+        return new Listeners(messages, delivered, read, errors, listener, authenticationFailures, presence, typing,
+                groupEvents, groupMessageStatus);
     }
 
     public Listeners withAuthenticationFailures(Consumer<AuthenticationException> listener) {
-        return new Listeners(messages, delivered, read, errors, overflows, listener);
+        return new Listeners(messages, delivered, read, errors, overflows, listener, presence, typing,
+                groupEvents, groupMessageStatus);
+    }
+
+    public Listeners withPresence(Consumer<PresenceState> listener) {
+        return new Listeners(messages, delivered, read, errors, overflows, authenticationFailures, listener, typing,
+                groupEvents, groupMessageStatus);
+    }
+
+    public Listeners withTyping(Consumer<TypingSignal> listener) {
+        return new Listeners(messages, delivered, read, errors, overflows, authenticationFailures, presence, listener,
+                groupEvents, groupMessageStatus);
+    }
+
+    public Listeners withGroupEvents(Consumer<GroupEvent> listener) {
+        return new Listeners(messages, delivered, read, errors, overflows, authenticationFailures, presence, typing,
+                listener, groupMessageStatus);
+    }
+
+    public Listeners withGroupMessageStatus(Consumer<GroupMessageStatus> listener) {
+        return new Listeners(messages, delivered, read, errors, overflows, authenticationFailures, presence, typing,
+                groupEvents, listener);
+    }
+
+    /**
+     * Calls {@code listener}. A throwing listener must not stall the stream: the event still counts as handed
+     * over and the failure goes where uncaught exceptions of this thread go.
+     */
+    public static <T> void deliver(Consumer<T> listener, T event) {
+        try {
+            listener.accept(event);
+        } catch (RuntimeException e) {
+            Thread thread = Thread.currentThread();
+            thread.getUncaughtExceptionHandler().uncaughtException(thread, e);
+        }
     }
 }

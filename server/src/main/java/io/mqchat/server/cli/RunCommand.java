@@ -5,6 +5,7 @@ import io.mqchat.server.preflight.ListenerPorts;
 import io.mqchat.server.settings.ServerSettings;
 import io.mqchat.server.settings.ServerSettingsLoader;
 import io.mqchat.server.shutdown.StopSignal;
+import io.mqchat.server.workers.InProcessWorkers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -50,7 +51,9 @@ final class RunCommand implements Callable<Integer> {
         context.tempFolder().accept(createTempFolder(settings.dataDir()));
         // Installed before the slow start, so that a Ctrl-C during start still shuts down cleanly.
         try (StopSignal stop = context.stopSignal().get();
-             EmbeddedBroker broker = start(settings)) {
+             EmbeddedBroker broker = start(settings);
+             InProcessWorkers workers = startWorkers(settings)) {
+            workers.summary().forEach(line -> context.out().println("mqchat: " + line));
             context.out().println(ReadyLine.of(broker.settings(), context.workingDir()));
             stop.await();
             context.out().println("mqchat: stopping");
@@ -66,6 +69,14 @@ final class RunCommand implements Callable<Integer> {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             // HiveMQ's own words are clear ("Is another HiveMQ instance running?"); the stack trace adds nothing.
             throw new StartupException("the broker did not start: " + cause.getMessage(), cause);
+        }
+    }
+
+    private InProcessWorkers startWorkers(ServerSettings settings) {
+        try {
+            return InProcessWorkers.start(settings, context.clock());
+        } catch (RuntimeException e) {
+            throw new StartupException("the workers did not start: " + e.getMessage(), e);
         }
     }
 

@@ -26,6 +26,10 @@ final class TokenCommand implements Callable<Integer> {
             description = "How long the token is valid, e.g. 30m, 24h, 7d (default: ${DEFAULT-VALUE}).")
     Duration ttl;
 
+    @Option(names = "--service", description = "Mint a service account token for a standalone worker; USER is then "
+            + "the service name, which starts with svc- (svc-presence, svc-groups).")
+    boolean service;
+
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "The config file.")
     Path configFile;
 
@@ -53,7 +57,7 @@ final class TokenCommand implements Callable<Integer> {
                 context.err().println("mqchat: signed with the development secret in "
                         + DisplayPaths.of(file, context.workingDir())));
         TokenMinter minter = new TokenMinter(jwt.hmacSecret(), jwt.issuer(), jwt.audience(), context.clock());
-        context.out().println(minter.mint(user, ttl));
+        context.out().println(service ? minter.mintService(user, ttl) : minter.mint(user, ttl));
         return ExitCodes.OK;
     }
 }

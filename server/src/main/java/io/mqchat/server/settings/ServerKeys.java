@@ -3,6 +3,8 @@ package io.mqchat.server.settings;
 import io.mqchat.config.ConfigSchema;
 import io.mqchat.config.Key;
 import io.mqchat.extension.embedded.BrokerSettings;
+import io.mqchat.groups.settings.GroupKeys;
+import io.mqchat.presence.settings.PresenceKeys;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,12 +63,13 @@ public final class ServerKeys {
             String.valueOf(BrokerSettings.DEFAULT_MAX_PACKET_BYTES), 1024, MAX_MQTT_PACKET_BYTES,
             "Largest MQTT packet the broker accepts; bigger ones disconnect the client");
 
-    /** Every key, in the order the key reference lists them. */
+    /** Every key, in the order the key reference lists them: the server's, then the in-process workers'. */
     public static final ConfigSchema SCHEMA = ConfigSchema.of(MQTT_BIND, MQTT_PORT, WEBSOCKET_PORT, WEBSOCKET_PATH,
             DATA_DIR, PERSISTENCE, JWT_SECRET, JWT_JWKS_FILE, JWT_JWKS_URL, JWT_ISSUER, JWT_AUDIENCE,
             JWT_CLOCK_SKEW, MESSAGE_MAX_BYTES, QUEUE_LIMIT, RECEIPTS_DELIVERY_TTL, RATE_PER_SECOND, RATE_BURST,
             PRESENCE_ACTIVITY_INTERVAL, NOTIFY_INCLUDE_BODY, SESSION_EXPIRY_MAX,
-            PACKET_MAX_BYTES);
+            PACKET_MAX_BYTES)
+            .plus(PresenceKeys.SCHEMA).plus(GroupKeys.SCHEMA);
 
     private ServerKeys() {
     }

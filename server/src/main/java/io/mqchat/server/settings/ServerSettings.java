@@ -1,6 +1,8 @@
 package io.mqchat.server.settings;
 
 import io.mqchat.extension.config.ExtensionConfig;
+import io.mqchat.groups.settings.GroupSettings;
+import io.mqchat.presence.settings.PresenceSettings;
 import io.mqchat.extension.embedded.BrokerSettings;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -13,10 +15,15 @@ import java.util.Optional;
  * @param broker        listeners, data folder, persistence, limits
  * @param extension     token verification and chat limits
  * @param devSecretFile the generated development secret in use, empty when a secret or JWKS is configured
+ * @param presence      the in-process presence-worker's Redis and notification settings
+ * @param groups        the in-process group-worker's MongoDB and group settings
  */
-public record ServerSettings(BrokerSettings broker, ExtensionConfig extension, Optional<Path> devSecretFile) {
+public record ServerSettings(BrokerSettings broker, ExtensionConfig extension, Optional<Path> devSecretFile,
+                             PresenceSettings presence, GroupSettings groups) {
 
     public ServerSettings {
+        Objects.requireNonNull(presence, "presence");
+        Objects.requireNonNull(groups, "groups");
         Objects.requireNonNull(broker, "broker");
         Objects.requireNonNull(extension, "extension");
         Objects.requireNonNull(devSecretFile, "devSecretFile");

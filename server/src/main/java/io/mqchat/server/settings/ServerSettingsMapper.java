@@ -28,6 +28,10 @@ import io.mqchat.extension.config.ExtensionConfig;
 import io.mqchat.extension.config.JwtConfig;
 import io.mqchat.extension.limits.RateLimit;
 import io.mqchat.extension.embedded.BrokerSettings;
+import io.mqchat.groups.settings.GroupSettings;
+import io.mqchat.groups.settings.GroupSettingsMapper;
+import io.mqchat.presence.settings.PresenceSettings;
+import io.mqchat.presence.settings.PresenceSettingsMapper;
 import io.mqchat.server.devsecret.DevSecretFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,10 +92,22 @@ public final class ServerSettingsMapper {
                 ExtensionConfig.DEFAULT_OVERFLOW_NOTICE_INTERVAL,
                 new RateLimit(config.get(RATE_PER_SECOND), config.get(RATE_BURST)), config.get(PRESENCE_ACTIVITY_INTERVAL),
                 config.get(NOTIFY_INCLUDE_BODY)));
+        PresenceSettings presence = collect(problems, () -> PresenceSettingsMapper.map(config));
+        GroupSettings groups = collect(problems, () -> GroupSettingsMapper.groups(config));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new ServerSettings(broker, extension, devSecretFile);
+        return new ServerSettings(broker, extension, devSecretFile, presence, groups);
+    }
+
+    /** Like {@link #attempt} for the workers' own mappers, which report all their problems at once. */
+    private static <T> T collect(List<String> problems, Supplier<T> construct) {
+        try {
+            return attempt(problems, construct);
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
     }
 
     private static <T> T attempt(List<String> problems, Supplier<T> construct) {

@@ -1,0 +1,67 @@
+package io.mqchat.groups.fanout;
+
+import io.mqchat.groups.membership.MembershipCache;
+import io.mqchat.groups.outbound.Publisher;
+import io.mqchat.groups.store.Group;
+import io.mqchat.groups.store.StoreUnavailableException;
+import io.mqchat.protocol.Codec;
+import io.mqchat.protocol.ErrorCode;
+import io.mqchat.protocol.ErrorReply;
+import io.mqchat.protocol.Topics;
+import io.mqchat.service.OutboundMessage;
+import io.mqchat.service.RetryLater;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Lets group traffic through only from members, using the cached membership. A store that is down makes the
+ * traffic wait ({@link RetryLater}) rather than be refused or dropped.
+ */
+final class MembershipGate {
+
+    private final MembershipCache cache;
+    private final Publisher publisher;
+    private final Codec codec;
+    private final Clock clock;
+
+    MembershipGate(MembershipCache cache, Publisher publisher, Codec codec, Clock clock) {
+        this.cache = cache;
+        this.publisher = publisher;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    /** The group if {@code user} is a member; empty (silently) otherwise. */
+    Optional<Group> admit(String groupId, String user) throws RetryLater {
+        return lookup(groupId).filter(group -> group.isMember(user));
+    }
+
+    /**
+     * The group if {@code user} is a member; otherwise empty, after telling the user on its errors topic.
+     *
+     * @param ref          the refused message's id
+     * @param requestTopic the topic the user published to
+     */
+    Optional<Group> admitOrAnswer(String groupId, String user, String ref, String requestTopic) throws RetryLater {
+        Optional<Group> group = lookup(groupId);
+        if (group.isPresent() && group.get().isMember(user)) {
+            return group;
+        }
+        ErrorReply error = group.isPresent()
+                ? new ErrorReply(ErrorCode.NOT_MEMBER.wireName(), "you are not a member of group " + groupId, ref,
+                        requestTopic, clock.millis())
+                : new ErrorReply(ErrorCode.UNKNOWN_GROUP.wireName(), "no group " + groupId, ref, requestTopic,
+                        clock.millis());
+        publisher.publishAll(List.of(OutboundMessage.to(Topics.errors(user), codec.encode(error)).qos(1).build()));
+        return Optional.empty();
+    }
+
+    private Optional<Group> lookup(String groupId) throws RetryLater {
+        try {
+            return cache.group(groupId);
+        } catch (StoreUnavailableException e) {
+            throw new RetryLater("group store unavailable", e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.mqchat.groups.fanout;
+
+import io.mqchat.groups.outbound.Publisher;
+import io.mqchat.groups.store.Group;
+import io.mqchat.protocol.ChatMessage;
+import io.mqchat.protocol.Codec;
+import io.mqchat.protocol.Notify;
+import io.mqchat.protocol.ServiceTopics;
+import io.mqchat.protocol.Topics;
+import io.mqchat.service.OutboundMessage;
+import io.mqchat.service.RetryLater;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Fans a stamped group message out to every member's inbox (the sender's too, for its other devices), with the
+ * user properties from which the extension makes per-member DELIVERED receipts, and asks for a push
+ * notification for every other member.
+ */
+final class MessageFanout {
+
+    static final String ID_PROPERTY = "mqchat-id";
+    static final String FROM_PROPERTY = "mqchat-from";
+    static final String GROUP_PROPERTY = "mqchat-group";
+    static final String ORIGIN_PROPERTY = "mqchat-origin";
+
+    private final MembershipGate gate;
+    private final Publisher publisher;
+    private final Codec codec;
+
+    MessageFanout(MembershipGate gate, Publisher publisher, Codec codec) {
+        this.gate = gate;
+        this.publisher = publisher;
+        this.codec = codec;
+    }
+
+    void fanOut(ChatMessage message, Optional<String> origin) throws RetryLater {
+        Optional<Group> group = gate.admitOrAnswer(message.group(), message.from(), message.id(),
+                Topics.sendToGroup(message.group()));
+        if (group.isEmpty()) {
+            return;
+        }
+        byte[] payload = codec.encode(message);
+        List<OutboundMessage> out = new ArrayList<>(group.get().members().size() * 2);
+        for (String member : group.get().members()) {
+            OutboundMessage.Builder copy = OutboundMessage.to(Topics.inbox(member), payload).qos(1)
+                    .userProperty(ID_PROPERTY, message.id())
+                    .userProperty(FROM_PROPERTY, message.from())
+                    .userProperty(GROUP_PROPERTY, message.group());
+            if (member.equals(message.from())) {
+                origin.ifPresent(client -> copy.userProperty(ORIGIN_PROPERTY, client));
+            } else {
+                out.add(notification(message, member));
+            }
+            out.add(copy.build());
+        }
+        publisher.publishAll(out);
+    }
+
+    private OutboundMessage notification(ChatMessage message, String member) {
+        Notify notify = new Notify(member, message.from(), message.group(), message.id(), null, message.ts());
+        return OutboundMessage.to(ServiceTopics.NOTIFY, codec.encode(notify)).qos(1).build();
+    }
+}

@@ -1,0 +1,47 @@
+package io.mqchat.groups.fanout;
+
+import io.mqchat.groups.outbound.Publisher;
+import io.mqchat.groups.store.Group;
+import io.mqchat.protocol.Codec;
+import io.mqchat.protocol.Receipt;
+import io.mqchat.protocol.Topics;
+import io.mqchat.service.OutboundMessage;
+import io.mqchat.service.RetryLater;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Fans a member's read marker out to every member's receipts: senders learn READ per member, and the reader's
+ * other devices sync their unread counts.
+ */
+final class ReadMarkerFanout {
+
+    private final MembershipGate gate;
+    private final Publisher publisher;
+    private final Codec codec;
+
+    ReadMarkerFanout(MembershipGate gate, Publisher publisher, Codec codec) {
+        this.gate = gate;
+        this.publisher = publisher;
+        this.codec = codec;
+    }
+
+    void fanOut(Receipt marker, Optional<String> origin) throws RetryLater {
+        Optional<Group> group = gate.admitOrAnswer(marker.group(), marker.by(), marker.upTo(),
+                Topics.readInGroup(marker.group()));
+        if (group.isEmpty()) {
+            return;
+        }
+        byte[] payload = codec.encode(marker);
+        List<OutboundMessage> out = new ArrayList<>(group.get().members().size());
+        for (String member : group.get().members()) {
+            OutboundMessage.Builder copy = OutboundMessage.to(Topics.receipts(member), payload).qos(1);
+            if (member.equals(marker.by())) {
+                origin.ifPresent(client -> copy.userProperty(MessageFanout.ORIGIN_PROPERTY, client));
+            }
+            out.add(copy.build());
+        }
+        publisher.publishAll(out);
+    }
+}

@@ -1,0 +1,42 @@
+package io.mqchat.groups.settings;
+
+import io.mqchat.config.ConfigSchema;
+import io.mqchat.config.Key;
+import java.time.Duration;
+
+/**
+ * The group-worker's configuration keys. {@link #SCHEMA} holds what the component needs wherever it runs (the
+ * all-in-one server adds it to its own schema); {@link #STANDALONE} adds how a standalone worker reaches the
+ * broker.
+ */
+public final class GroupKeys {
+
+    public static final Key<String> MONGO_URI = Key.text("mongo.uri", null,
+            "MongoDB connection string (mongodb://...); unset runs an embedded store in the data folder "
+                    + "(all-in-one server only)");
+    public static final Key<String> MONGO_DATABASE = Key.text("mongo.database", "mqchat",
+            "MongoDB database holding the groups collection");
+    public static final Key<Integer> MAX_MEMBERS = Key.integer("groups.max-members", "256", 2, 100_000,
+            "Most members one group may have; fan-out work grows with it");
+    public static final Key<Duration> CACHE_TTL = Key.duration("groups.cache-ttl", "30s", Duration.ofSeconds(1),
+            Duration.ofHours(1), "Longest time a worker trusts a cached membership without hearing of a change");
+
+    public static final Key<String> BROKER_HOST = Key.text("broker.host", "127.0.0.1",
+            "Host of the mqchat broker the worker connects to");
+    public static final Key<Integer> BROKER_PORT = Key.port("broker.port", "1883",
+            "MQTT port of the mqchat broker");
+    public static final Key<String> SERVICE_TOKEN = Key.secret("service.token",
+            "Service token of the worker (mqchat token --service svc-groups); required");
+    public static final Key<String> WORKER_INSTANCE = Key.text("worker.instance", "1",
+            "Name of this instance, unique among the group-workers; its MQTT session is svc-groups:{instance}");
+
+    /** The keys of the component, wherever it runs. */
+    public static final ConfigSchema SCHEMA = ConfigSchema.of(MONGO_URI, MONGO_DATABASE, MAX_MEMBERS, CACHE_TTL);
+
+    /** The keys of the standalone worker process. */
+    public static final ConfigSchema STANDALONE = SCHEMA.plus(ConfigSchema.of(BROKER_HOST, BROKER_PORT,
+            SERVICE_TOKEN, WORKER_INSTANCE));
+
+    private GroupKeys() {
+    }
+}

@@ -1,0 +1,48 @@
+package io.mqchat.groups.settings;
+
+import io.mqchat.config.Config;
+import io.mqchat.config.ConfigException;
+import io.mqchat.protocol.UserIds;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns validated keys into settings, adding the rules that span keys. */
+public final class GroupSettingsMapper {
+
+    private GroupSettingsMapper() {
+    }
+
+    /** The component settings from a config whose schema includes {@link GroupKeys#SCHEMA}. */
+    public static GroupSettings groups(Config config) {
+        return new GroupSettings(config.find(GroupKeys.MONGO_URI).orElse(null), config.get(GroupKeys.MONGO_DATABASE),
+                config.get(GroupKeys.MAX_MEMBERS), config.get(GroupKeys.CACHE_TTL));
+    }
+
+    /**
+     * The standalone worker's settings from a config of schema {@link GroupKeys#STANDALONE}.
+     *
+     * @throws ConfigException when the MongoDB address or the service token is missing: a standalone worker has
+     *                         no embedded store to fall back on and no secret to mint a token with
+     */
+    public static WorkerSettings worker(Config config) {
+        List<String> problems = new ArrayList<>();
+        if (config.find(GroupKeys.MONGO_URI).isEmpty()) {
+            problems.add(GroupKeys.MONGO_URI.name() + " (" + GroupKeys.MONGO_URI.envName()
+                    + ") is required: a standalone group-worker needs a MongoDB");
+        }
+        if (config.find(GroupKeys.SERVICE_TOKEN).isEmpty()) {
+            problems.add(GroupKeys.SERVICE_TOKEN.name() + " (" + GroupKeys.SERVICE_TOKEN.envName()
+                    + ") is required: the worker logs in to the broker with it");
+        }
+        String instance = config.get(GroupKeys.WORKER_INSTANCE);
+        if (!UserIds.isValidDeviceId(instance)) {
+            problems.add(GroupKeys.WORKER_INSTANCE.name() + ": \"" + instance + "\" is not a valid instance name "
+                    + "(1-64 characters, no : / + # $ or whitespace)");
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return new WorkerSettings(groups(config), config.get(GroupKeys.BROKER_HOST), config.get(GroupKeys.BROKER_PORT),
+                config.get(GroupKeys.SERVICE_TOKEN), instance);
+    }
+}

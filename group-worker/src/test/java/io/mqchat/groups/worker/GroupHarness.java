@@ -1,0 +1,155 @@
+package io.mqchat.groups.worker;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mongodb.client.MongoClient;
+import io.mqchat.extension.config.ExtensionConfig;
+import io.mqchat.extension.testing.MqttDevice;
+import io.mqchat.extension.testing.TestBroker;
+import io.mqchat.groups.embedded.EmbeddedMongo;
+import io.mqchat.groups.settings.GroupSettings;
+import io.mqchat.groups.store.MongoConnector;
+import io.mqchat.groups.store.MongoGroupStore;
+import io.mqchat.protocol.Codec;
+import io.mqchat.protocol.Envelope;
+import io.mqchat.protocol.ProtocolException;
+import io.mqchat.protocol.Response;
+import io.mqchat.protocol.Topics;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/**
+ * A real broker with the extension, an embedded MongoDB-wire store, and group-workers connected to both, for
+ * end-to-end tests with plain MQTT devices.
+ */
+final class GroupHarness implements AutoCloseable {
+
+    static final Codec CODEC = new Codec();
+
+    private final TestBroker broker;
+    private final Path mongoDir;
+    private final String database = "mqchat" + UUID.randomUUID().toString().replace("-", "");
+    private final List<AutoCloseable> opened = new ArrayList<>();
+    private EmbeddedMongo mongo;
+
+    private GroupHarness(TestBroker broker, Path mongoDir) {
+        this.broker = broker;
+        this.mongoDir = mongoDir;
+        this.mongo = EmbeddedMongo.start(mongoDir);
+    }
+
+    static GroupHarness start(Path dir, UnaryOperator<ExtensionConfig> extension) {
+        return new GroupHarness(TestBroker.start(extension), dir.resolve("mongo"));
+    }
+
+    TestBroker broker() {
+        return broker;
+    }
+
+    /** A started worker with its own MongoDB client and store, like a separate process. */
+    GroupWorker worker(String instance, int maxMembers) {
+        MongoClient client = MongoConnector.connect(mongo.connectionString());
+        opened.add(client);
+        MongoGroupStore store = new MongoGroupStore(client.getDatabase(database), maxMembers);
+        GroupWorker worker = new GroupWorker(GroupSettings.defaults().withMaxMembers(maxMembers), Clock.systemUTC(),
+                store, new BrokerLink(broker.host(), broker.port(), instance,
+                        () -> broker.serviceToken(GroupWorker.SERVICE)));
+        worker.start();
+        opened.add(worker);
+        return worker;
+    }
+
+    /** Stops the store; workers see it as MongoDB being down. */
+    void stopMongo() {
+        mongo.close();
+    }
+
+    /** Starts the store again on the same port and data. */
+    void restartMongo() {
+        mongo = EmbeddedMongo.start(mongoDir, "127.0.0.1", mongo.port());
+    }
+
+    MqttDevice device(String user, String device) {
+        MqttDevice d = MqttDevice.v5(broker, user, device);
+        opened.add(d);
+        return d;
+    }
+
+    /** Publishes a group request and waits for its response (matched by {@code ref}) on the user's tree. */
+    static Response request(MqttDevice device, String user, String json) {
+        String ref = "r" + UUID.randomUUID().toString().replace("-", "");
+        String withRef = json.replaceFirst("\\{", "{\"ref\":\"" + ref + "\",");
+        device.publish(Topics.groupRequests(), withRef);
+        return await(device, Topics.responses(user), Response.class, r -> ref.equals(r.ref()));
+    }
+
+    /** Creates a group of {@code creator} with {@code members}; returns its id. */
+    static String createGroup(MqttDevice device, String creator, String name, String... members) {
+        Response response = request(device, creator, "{\"v\":1,\"op\":\"create\",\"name\":\"" + name
+                + "\",\"members\":[" + quoted(members) + "]}");
+        assertTrue(response.ok(), () -> "create failed: " + response);
+        return response.group().id();
+    }
+
+    static String quoted(String... users) {
+        return String.join(",", java.util.Arrays.stream(users).map(u -> "\"" + u + "\"").toList());
+    }
+
+    /** The next envelope of {@code type} matching {@code match} on {@code topic}, skipping others; fails after 20 s. */
+    static <T extends Envelope> T await(MqttDevice device, String topic, Class<T> type, Predicate<T> match) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline) {
+            Optional<MqttDevice.Received> next = device.poll(topic, deadline - System.currentTimeMillis());
+            if (next.isPresent()) {
+                Envelope envelope = decode(next.get().payload());
+                if (type.isInstance(envelope) && match.test(type.cast(envelope))) {
+                    return type.cast(envelope);
+                }
+            }
+        }
+        throw new AssertionError("no matching " + type.getSimpleName() + " on " + topic);
+    }
+
+    /** Every envelope of {@code type} arriving on {@code topic} within {@code millis}. */
+    static <T extends Envelope> List<T> drain(MqttDevice device, String topic, Class<T> type, long millis) {
+        List<T> found = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < deadline) {
+            device.poll(topic, Math.max(1, deadline - System.currentTimeMillis()))
+                    .map(r -> decode(r.payload()))
+                    .filter(type::isInstance)
+                    .ifPresent(e -> found.add(type.cast(e)));
+        }
+        return found;
+    }
+
+    static Envelope decode(String payload) {
+        try {
+            return CODEC.decode(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (ProtocolException e) {
+            throw new AssertionError("undecodable payload " + payload, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            try {
+                opened.get(i).close();
+            } catch (Exception ignored) {
+                // closing what is already gone
+            }
+        }
+        try {
+            mongo.close();
+        } finally {
+            broker.close();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.mqchat.presence.notify;
+
+import io.mqchat.protocol.Notify;
+
+/**
+ * A push notification to send: a message reached a user none of whose devices is connected.
+ *
+ * @param recipient the user to notify
+ * @param sender    who sent the message
+ * @param group     the group of a group message, null for a 1-1 message
+ * @param messageId the message id
+ * @param body      the message text, only when the server is configured to include it; else null
+ * @param ts        server time of the message in epoch milliseconds
+ */
+public record Notification(String recipient, String sender, String group, String messageId, String body, long ts) {
+
+    public static Notification of(Notify notify) {
+        return new Notification(notify.recipient(), notify.sender(), notify.group(), notify.id(), notify.body(),
+                notify.ts());
+    }
+
+    /** The conversation the message belongs to from the recipient's view: the group, else the sender. */
+    public String conversation() {
+        return group != null ? group : sender;
+    }
+
+    /** The conversation, unique across 1-1 and group conversations even if a user is named like a group. */
+    public String conversationKey() {
+        return (group != null ? "g/" : "u/") + conversation();
+    }
+}

@@ -1,0 +1,53 @@
+package io.mqchat.presence.settings;
+
+import io.mqchat.config.ConfigSchema;
+import io.mqchat.config.Key;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The configuration keys of the presence-worker. {@link #SCHEMA} holds what the worker needs wherever it runs
+ * (Redis, notifications); the all-in-one server adds it to its own. {@link #STANDALONE_SCHEMA} adds how a
+ * standalone worker reaches the broker, which the server knows by itself.
+ */
+public final class PresenceKeys {
+
+    public static final String SINK_LOG = "log";
+    public static final String SINK_WEBHOOK = "webhook";
+
+    public static final Key<RedisAddress> REDIS_ADDRESS = Key.of("redis.address", RedisAddress.parser(), null,
+            "Redis as host:port; unset, the all-in-one server starts an embedded Redis (a standalone worker needs it)");
+    public static final Key<String> NOTIFY_SINK = Key.choice("notify.sink", SINK_LOG, List.of(SINK_LOG, SINK_WEBHOOK),
+            "Where notifications for users with no connected device go: log, or webhook (HTTP POST of JSON)");
+    public static final Key<URI> NOTIFY_WEBHOOK_URL = Key.httpUrl("notify.webhook-url",
+            "Push gateway endpoint the webhook sink POSTs each notification to");
+    public static final Key<Integer> NOTIFY_WEBHOOK_ATTEMPTS = Key.integer("notify.webhook-attempts", "5", 1, 20,
+            "Tries per notification before the webhook sink gives up (backoff doubles between tries)");
+    public static final Key<Duration> NOTIFY_WEBHOOK_BACKOFF = Key.duration("notify.webhook-backoff", "500ms",
+            Duration.ZERO, Duration.ofSeconds(10), "Wait before the webhook's second try; it doubles per try");
+    public static final Key<Duration> NOTIFY_WEBHOOK_TIMEOUT = Key.duration("notify.webhook-timeout", "5s",
+            Duration.ofMillis(100), Duration.ofMinutes(1), "Time limit of one webhook request");
+    public static final Key<Duration> NOTIFY_COALESCE_WINDOW = Key.duration("notify.coalesce-window", "1m",
+            Duration.ofSeconds(1), Duration.ofDays(1),
+            "At most one notification per recipient and conversation within this window");
+
+    public static final Key<String> BROKER_HOST = Key.text("broker.host", "127.0.0.1",
+            "Host of the mqchat broker the standalone worker connects to");
+    public static final Key<Integer> BROKER_PORT = Key.port("broker.port", "1883", "MQTT port of the mqchat broker");
+    public static final Key<String> SERVICE_TOKEN = Key.secret("service.token",
+            "Service token of the worker (a JWT with sub svc-presence and the service role)");
+    public static final Key<String> WORKER_INSTANCE = Key.text("worker.instance", "1",
+            "Name of this instance among the presence-workers; every running instance needs its own");
+
+    /** Keys of the worker wherever it runs. */
+    public static final ConfigSchema SCHEMA = ConfigSchema.of(REDIS_ADDRESS, NOTIFY_SINK, NOTIFY_WEBHOOK_URL,
+            NOTIFY_WEBHOOK_ATTEMPTS, NOTIFY_WEBHOOK_BACKOFF, NOTIFY_WEBHOOK_TIMEOUT, NOTIFY_COALESCE_WINDOW);
+
+    /** Keys of the standalone worker process. */
+    public static final ConfigSchema STANDALONE_SCHEMA = SCHEMA.plus(ConfigSchema.of(BROKER_HOST, BROKER_PORT,
+            SERVICE_TOKEN, WORKER_INSTANCE));
+
+    private PresenceKeys() {
+    }
+}

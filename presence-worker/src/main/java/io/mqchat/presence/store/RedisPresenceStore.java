@@ -1,0 +1,150 @@
+package io.mqchat.presence.store;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * {@link PresenceStore} in Redis (keys in {@link RedisKeys}); every change is one Lua script, so it is atomic
+ * even with several worker instances. Connections are keyed by connection id rather than by device: a device that
+ * reconnects has two connection ids for a moment, and whichever events come last, the user stays online exactly
+ * while one of them is open.
+ *
+ * <p>Does not own the Redis client; whoever created it closes it.
+ */
+public final class RedisPresenceStore implements PresenceStore {
+
+    /** How long a connection's end is remembered, so that its connect event arriving late is ignored. */
+    public static final Duration DEFAULT_ENDED_MEMORY = Duration.ofDays(1);
+    private static final int SCAN_BATCH = 500;
+
+    private final UnifiedJedis jedis;
+    private final Duration endedMemory;
+
+    public RedisPresenceStore(UnifiedJedis jedis) {
+        this(jedis, DEFAULT_ENDED_MEMORY);
+    }
+
+    /**
+     * @param jedis       the Redis client, shared
+     * @param endedMemory how long an ended connection is remembered; longer than events can be delayed
+     */
+    public RedisPresenceStore(UnifiedJedis jedis, Duration endedMemory) {
+        this.jedis = jedis;
+        this.endedMemory = endedMemory;
+    }
+
+    @Override
+    public UserPresence connected(String user, String device, String conn, long at) {
+        return change(user, PresenceScripts.CONNECTED, List.of(RedisKeys.ended(conn), RedisKeys.goneRuns()),
+                List.of(user, device, conn, runOf(conn), Long.toString(at)));
+    }
+
+    @Override
+    public UserPresence disconnected(String user, String conn, long lastActivity, long at) {
+        return change(user, PresenceScripts.DISCONNECTED, List.of(RedisKeys.ended(conn)),
+                List.of(user, conn, Long.toString(lastActivity), Long.toString(at),
+                        Long.toString(endedMemory.toMillis())));
+    }
+
+    @Override
+    public UserPresence active(String user, String conn, long lastActivity, long at) {
+        return change(user, PresenceScripts.ACTIVE, List.of(),
+                List.of(user, Long.toString(lastActivity), Long.toString(at)));
+    }
+
+    @Override
+    public UserPresence setPrivacy(String user, Privacy privacy, long at) {
+        return change(user, PresenceScripts.PRIVACY, List.of(),
+                List.of(user, privacy.wireName(), Long.toString(at)));
+    }
+
+    @Override
+    public void brokerStarted(String broker, long at) {
+        call(() -> PresenceScripts.BROKER_STARTED.run(jedis, List.of(RedisKeys.currentRun(), RedisKeys.goneRuns()),
+                List.of(broker, Long.toString(at))));
+    }
+
+    @Override
+    public List<String> usersWithConnections() {
+        return call(() -> {
+            List<String> users = new ArrayList<>();
+            ScanParams params = new ScanParams().count(SCAN_BATCH);
+            String cursor = ScanParams.SCAN_POINTER_START;
+            do {
+                ScanResult<String> page = jedis.sscan(RedisKeys.usersWithConnections(), cursor, params);
+                users.addAll(page.getResult());
+                cursor = page.getCursor();
+            } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+            return users;
+        });
+    }
+
+    @Override
+    public UserPresence sweepGoneRuns(String user, long at) {
+        return change(user, PresenceScripts.SWEEP, List.of(RedisKeys.goneRuns()), List.of(user, Long.toString(at)));
+    }
+
+    @Override
+    public UserPresence read(String user) {
+        return toPresence(user, call(() -> PresenceScripts.READ.run(jedis, userKeys(user, List.of()), List.of())));
+    }
+
+    @Override
+    public void markPublished(String user, long version) {
+        call(() -> PresenceScripts.MARK_PUBLISHED.run(jedis, List.of(RedisKeys.user(user)),
+                List.of(Long.toString(version))));
+    }
+
+    @Override
+    public Set<String> connectedDevices(String user) {
+        return call(() -> new LinkedHashSet<>(jedis.hvals(RedisKeys.connections(user))));
+    }
+
+    /** The broker run a connection id belongs to: everything before its last {@code /}. */
+    static String runOf(String conn) {
+        int slash = conn.lastIndexOf('/');
+        return slash < 0 ? conn : conn.substring(0, slash);
+    }
+
+    private UserPresence change(String user, LuaScript script, List<String> extraKeys, List<String> args) {
+        return toPresence(user, call(() -> script.run(jedis, userKeys(user, extraKeys), args)));
+    }
+
+    private static List<String> userKeys(String user, List<String> extraKeys) {
+        List<String> keys = new ArrayList<>(List.of(RedisKeys.user(user), RedisKeys.connections(user),
+                RedisKeys.usersWithConnections()));
+        keys.addAll(extraKeys);
+        return keys;
+    }
+
+    private static UserPresence toPresence(String user, Object reply) {
+        List<?> fields = (List<?>) reply;
+        String lastSeen = (String) fields.get(1);
+        return new UserPresence(user, "1".equals(fields.get(0)), lastSeen.isEmpty() ? null : Long.valueOf(lastSeen),
+                Privacy.fromWire((String) fields.get(2)), Long.parseLong((String) fields.get(3)),
+                Long.parseLong((String) fields.get(4)), Long.parseLong((String) fields.get(5)));
+    }
+
+    private static <T> T call(Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (JedisConnectionException e) {
+            throw new StoreUnavailableException("Redis is unreachable: " + e.getMessage(), e);
+        } catch (JedisDataException e) {
+            // A Redis that is starting replies LOADING until its snapshot is read: wait, like for a down one.
+            if (e.getMessage() != null && e.getMessage().startsWith("LOADING")) {
+                throw new StoreUnavailableException("Redis is loading its data: " + e.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.mqchat.presence.worker;
+
+import io.mqchat.presence.notify.Coalescer;
+import io.mqchat.presence.notify.LogSink;
+import io.mqchat.presence.notify.Notification;
+import io.mqchat.presence.notify.NotificationSink;
+import io.mqchat.presence.notify.NotifyHandler;
+import io.mqchat.presence.notify.RedisCoalescer;
+import io.mqchat.presence.notify.WebhookSink;
+import io.mqchat.presence.settings.PresenceSettings;
+import io.mqchat.presence.settings.RedisAddress;
+import io.mqchat.presence.store.PresenceStore;
+import io.mqchat.presence.store.RedisPresenceStore;
+import io.mqchat.presence.store.StoreUnavailableException;
+import io.mqchat.presence.tracking.InvalidEventException;
+import io.mqchat.presence.tracking.PresenceTracker;
+import io.mqchat.presence.tracking.PublishFailedException;
+import io.mqchat.protocol.Codec;
+import io.mqchat.protocol.Envelope;
+import io.mqchat.protocol.Notify;
+import io.mqchat.protocol.PresenceEvent;
+import io.mqchat.protocol.ProtocolException;
+import io.mqchat.protocol.ServiceTopics;
+import io.mqchat.service.InboundMessage;
+import io.mqchat.service.RetryLater;
+import io.mqchat.service.ServiceConnection;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * The presence-worker: consumes presence events and notification requests through shared subscriptions (so
+ * instances split the load), keeps presence in Redis and retains every change on {@code p/{user}}.
+ *
+ * <p>Each subscription has its own thread, so a slow webhook never delays presence. A message is acknowledged
+ * only once handled; while Redis or the broker cannot take a change, the event is retried and the ones after it
+ * wait in the worker's persistent session. Undecodable or incomplete messages are logged and skipped.
+ *
+ * <p>Owns the Redis client it creates and the connection it is given: {@link #close()} closes both.
+ */
+public final class PresenceWorker implements AutoCloseable {
+
+    /** The service name in the worker's token ({@code sub}) and client id. */
+    public static final String SERVICE = "svc-presence";
+    /** The shared-subscription group of all presence-worker instances. */
+    public static final String WORKER_GROUP = "presence-worker";
+    /** Reported when an event is applied this late: presence is running behind. */
+    private static final Duration LAG_WARNING = Duration.ofSeconds(30);
+    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger(PresenceWorker.class);
+
+    private final ServiceConnection connection;
+    private final JedisPooled redis;
+    private final PresenceTracker tracker;
+    private final NotifyHandler notifications;
+    private final Clock clock;
+    private final Codec codec = new Codec();
+    private final AtomicLong appliedEvents = new AtomicLong();
+
+    /**
+     * @param settings   the worker's settings; the Redis address must be set (the server fills in its embedded one)
+     * @param connection a connection built for {@link #clientId(String)} with a service token; not yet connected
+     * @param clock      the time the worker compares event times with
+     */
+    public PresenceWorker(PresenceSettings settings, ServiceConnection connection, Clock clock) {
+        RedisAddress address = settings.redis().orElseThrow(
+                () -> new IllegalArgumentException("the presence-worker needs a Redis address"));
+        this.connection = connection;
+        this.clock = clock;
+        this.redis = new JedisPooled(address.host(), address.port());
+        PresenceStore store = new RedisPresenceStore(redis);
+        this.tracker = new PresenceTracker(store, new MqttPresencePublisher(connection, codec, PUBLISH_TIMEOUT));
+        Coalescer coalescer = new RedisCoalescer(redis, settings.notifications().coalesceWindow());
+        this.notifications = new NotifyHandler(store, coalescer, sink(settings));
+    }
+
+    /** The client id of instance {@code instance}: {@code svc-presence:{instance}}. */
+    public static String clientId(String instance) {
+        return SERVICE + ":" + instance;
+    }
+
+    /** Subscribes and connects; blocks until the broker confirmed both. Events waiting in the session follow. */
+    public void start() {
+        connection.subscribeShared(WORKER_GROUP, ServiceTopics.PRESENCE_EVENTS, this::onPresenceEvent);
+        connection.subscribeShared(WORKER_GROUP, ServiceTopics.NOTIFY, this::onNotify);
+        connection.connect();
+    }
+
+    /** Presence events this instance has applied since it was created: how the instances split the load. */
+    public long appliedEvents() {
+        return appliedEvents.get();
+    }
+
+    /** Stops handling (unhandled messages stay in the session), disconnects and closes the Redis client. */
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } finally {
+            redis.close();
+        }
+    }
+
+    private void onPresenceEvent(InboundMessage message) throws RetryLater {
+        Optional<PresenceEvent> event = decode(message, PresenceEvent.class);
+        if (event.isEmpty()) {
+            return;
+        }
+        try {
+            tracker.apply(event.get());
+        } catch (InvalidEventException e) {
+            LOG.warn("skipping a presence event: {}", e.getMessage());
+            return;
+        } catch (StoreUnavailableException | PublishFailedException e) {
+            throw new RetryLater(e.getMessage(), e);
+        }
+        appliedEvents.incrementAndGet();
+        long lag = clock.millis() - event.get().ts();
+        if (lag > LAG_WARNING.toMillis()) {
+            LOG.warn("presence is running behind: applied a {} event {} ms after it happened", event.get().event(), lag);
+        }
+    }
+
+    private void onNotify(InboundMessage message) throws RetryLater {
+        Optional<Notify> notify = decode(message, Notify.class);
+        if (notify.isEmpty()) {
+            return;
+        }
+        if (notify.get().recipient() == null || notify.get().sender() == null || notify.get().id() == null) {
+            LOG.warn("skipping a notification request without recipient, sender or id: {}", notify.get());
+            return;
+        }
+        try {
+            notifications.handle(Notification.of(notify.get()));
+        } catch (StoreUnavailableException e) {
+            throw new RetryLater(e.getMessage(), e);
+        }
+    }
+
+    private <T extends Envelope> Optional<T> decode(InboundMessage message, Class<T> type) {
+        try {
+            Envelope envelope = codec.decode(message.payload());
+            if (type.isInstance(envelope)) {
+                return Optional.of(type.cast(envelope));
+            }
+            LOG.warn("skipping a {} on {}: expected {}", envelope.type(), message.topic(), type.getSimpleName());
+        } catch (ProtocolException e) {
+            LOG.warn("skipping an undecodable message on {}: {}", message.topic(), e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    private static NotificationSink sink(PresenceSettings settings) {
+        return settings.notifications().webhook()
+                .<NotificationSink>map(webhook -> new WebhookSink(HttpClient.newBuilder()
+                        .connectTimeout(webhook.timeout()).build(), webhook))
+                .orElseGet(LogSink::new);
+    }
+}

@@ -1,0 +1,124 @@
+package io.mqchat.presence.notify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mqchat.presence.store.PresenceStore;
+import io.mqchat.presence.store.RedisPresenceStore;
+import io.mqchat.presence.store.StoreUnavailableException;
+import io.mqchat.presence.testing.RedisFixture;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.JedisPooled;
+
+/** Which notification requests become notifications, with presence and coalescing in a real Redis. */
+class NotifyHandlerTest {
+
+    @TempDir
+    static Path folder;
+    private static RedisFixture redis;
+
+    private final List<Notification> sent = new ArrayList<>();
+    private PresenceStore store;
+    private boolean sinkWorks = true;
+
+    @BeforeAll
+    static void startRedis() {
+        redis = RedisFixture.start(folder);
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        redis.close();
+    }
+
+    @BeforeEach
+    void emptyRedis() {
+        redis.flush();
+        store = new RedisPresenceStore(redis.jedis());
+    }
+
+    @Test
+    void oneNotificationPerRecipientAndConversationPerWindow() {
+        NotifyHandler handler = handler(Duration.ofMinutes(1));
+        assertTrue(handler.handle(message("bob", "alice", null, "m1")));
+        for (int i = 2; i <= 6; i++) {
+            assertFalse(handler.handle(message("bob", "alice", null, "m" + i)));
+        }
+        assertTrue(handler.handle(message("bob", "carol", null, "m7")), "another conversation");
+        assertTrue(handler.handle(message("dave", "alice", null, "m8")), "another recipient");
+        assertTrue(handler.handle(message("bob", "alice", "g-1", "m9")), "a group is its own conversation");
+        assertFalse(handler.handle(message("bob", "carol", "g-1", "m10")), "the same group");
+        assertEquals(List.of("m1", "m7", "m8", "m9"), sent.stream().map(Notification::messageId).toList());
+    }
+
+    @Test
+    void aUserNamedLikeAGroupIsAnotherConversationThanTheGroup() {
+        NotifyHandler handler = handler(Duration.ofMinutes(1));
+        assertTrue(handler.handle(message("bob", "g-1", null, "m1")));
+        assertTrue(handler.handle(message("bob", "alice", "g-1", "m2")));
+    }
+
+    @Test
+    void twoWorkerInstancesCoalesceTogether() {
+        NotifyHandler one = handler(Duration.ofMinutes(1));
+        NotifyHandler two = handler(Duration.ofMinutes(1));
+        assertTrue(one.handle(message("bob", "alice", null, "m1")));
+        assertFalse(two.handle(message("bob", "alice", null, "m2")));
+    }
+
+    @Test
+    void aNewWindowGetsANewNotification() throws InterruptedException {
+        NotifyHandler handler = handler(Duration.ofMillis(200));
+        assertTrue(handler.handle(message("bob", "alice", null, "m1")));
+        Thread.sleep(400);
+        assertTrue(handler.handle(message("bob", "alice", null, "m2")));
+    }
+
+    @Test
+    void aRecipientWithAConnectedDeviceIsNotNotified() {
+        store.connected("bob", "phone", "b1/1", 1000);
+        assertFalse(handler(Duration.ofMinutes(1)).handle(message("bob", "alice", "g-1", "m1")));
+        assertTrue(sent.isEmpty());
+    }
+
+    @Test
+    void aNotificationTheSinkGaveUpOnLetsTheNextMessageTry() {
+        NotifyHandler handler = handler(Duration.ofMinutes(1));
+        sinkWorks = false;
+        assertFalse(handler.handle(message("bob", "alice", null, "m1")));
+        sinkWorks = true;
+        assertTrue(handler.handle(message("bob", "alice", null, "m2")));
+    }
+
+    @Test
+    void aDownRedisIsReportedSoThatTheRequestIsRetried() {
+        try (JedisPooled nowhere = new JedisPooled("127.0.0.1", 1)) {
+            NotifyHandler cut = new NotifyHandler(new RedisPresenceStore(nowhere),
+                    new RedisCoalescer(nowhere, Duration.ofMinutes(1)), n -> true);
+            assertThrows(StoreUnavailableException.class, () -> cut.handle(message("bob", "alice", null, "m1")));
+        }
+    }
+
+    private NotifyHandler handler(Duration window) {
+        return new NotifyHandler(store, new RedisCoalescer(redis.jedis(), window), notification -> {
+            if (sinkWorks) {
+                sent.add(notification);
+            }
+            return sinkWorks;
+        });
+    }
+
+    private static Notification message(String recipient, String sender, String group, String id) {
+        return new Notification(recipient, sender, group, id, null, 1000);
+    }
+}

@@ -1,0 +1,67 @@
+package io.mqchat.presence.notify;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A local HTTP server standing in for a push gateway: records every POST and answers with scripted statuses. */
+public final class WebhookServer implements AutoCloseable {
+
+    private final HttpServer server;
+    private final List<String> bodies = new CopyOnWriteArrayList<>();
+    private final Deque<Integer> statuses = new ArrayDeque<>();
+
+    private WebhookServer(HttpServer server) {
+        this.server = server;
+    }
+
+    /** Starts one on a free loopback port; it answers 204 unless told otherwise. */
+    public static WebhookServer start() {
+        try {
+            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            WebhookServer webhook = new WebhookServer(http);
+            http.createContext("/push", exchange -> {
+                webhook.bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                int status = webhook.nextStatus();
+                exchange.sendResponseHeaders(status, -1);
+                exchange.close();
+            });
+            http.start();
+            return webhook;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/push");
+    }
+
+    /** The next requests get these statuses, in order; after them, 204 again. */
+    public synchronized void answer(Integer... next) {
+        statuses.addAll(List.of(next));
+    }
+
+    /** Bodies of every request so far, in arrival order. */
+    public List<String> bodies() {
+        return List.copyOf(bodies);
+    }
+
+    private synchronized int nextStatus() {
+        Integer next = statuses.poll();
+        return next == null ? 204 : next;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

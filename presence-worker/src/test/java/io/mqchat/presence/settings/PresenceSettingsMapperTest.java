@@ -1,0 +1,84 @@
+package io.mqchat.presence.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mqchat.config.ConfigException;
+import io.mqchat.config.ConfigLoader;
+import io.mqchat.presence.settings.PresenceSettingsMapper.StandaloneSettings;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** From configuration keys to the worker's settings, with the rules that span keys. */
+class PresenceSettingsMapperTest {
+
+    @Test
+    void defaultsAreTheLogSinkAOneMinuteWindowAndNoRedisAddress() {
+        PresenceSettings settings = map(Map.of());
+        assertEquals(Optional.empty(), settings.redis());
+        assertEquals(NotifySettings.defaults(), settings.notifications());
+    }
+
+    @Test
+    void theWebhookSinkTakesItsUrlAttemptsBackoffAndTimeout() {
+        PresenceSettings settings = map(Map.of("MQCHAT_NOTIFY_SINK", "webhook",
+                "MQCHAT_NOTIFY_WEBHOOK_URL", "https://push.example/notify", "MQCHAT_NOTIFY_WEBHOOK_ATTEMPTS", "3",
+                "MQCHAT_NOTIFY_COALESCE_WINDOW", "30s", "MQCHAT_REDIS_ADDRESS", "redis.internal:6380"));
+        assertEquals(Optional.of(new RedisAddress("redis.internal", 6380)), settings.redis());
+        assertEquals(URI.create("https://push.example/notify"), settings.notifications().webhook().orElseThrow().url());
+        assertEquals(3, settings.notifications().webhook().orElseThrow().attempts());
+        assertEquals(Duration.ofMillis(500), settings.notifications().webhook().orElseThrow().firstBackoff());
+        assertEquals(Duration.ofSeconds(30), settings.notifications().coalesceWindow());
+    }
+
+    @Test
+    void aWebhookSinkWithoutUrlAndAUrlWithoutWebhookSinkAreRefused() {
+        ConfigException noUrl = assertThrows(ConfigException.class, () -> map(Map.of("MQCHAT_NOTIFY_SINK", "webhook")));
+        assertTrue(noUrl.getMessage().contains("notify.webhook-url"), noUrl.getMessage());
+        ConfigException unused = assertThrows(ConfigException.class,
+                () -> map(Map.of("MQCHAT_NOTIFY_WEBHOOK_URL", "http://localhost/push")));
+        assertTrue(unused.getMessage().contains("notify.sink"), unused.getMessage());
+    }
+
+    @Test
+    void aMalformedRedisAddressIsRefusedWithTheKeyNamed() {
+        ConfigException e = assertThrows(ConfigException.class, () -> map(Map.of("MQCHAT_REDIS_ADDRESS", "localhost")));
+        assertTrue(e.getMessage().contains("redis.address"), e.getMessage());
+        assertThrows(ConfigException.class, () -> map(Map.of("MQCHAT_REDIS_ADDRESS", "localhost:0")));
+    }
+
+    @Test
+    void theStandaloneWorkerNeedsRedisAndAServiceTokenAndNamesBothWhenMissing() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> PresenceSettingsMapper.mapStandalone(new ConfigLoader(PresenceKeys.STANDALONE_SCHEMA)
+                        .load(null, Map.of())));
+        assertTrue(e.getMessage().contains("redis.address") && e.getMessage().contains("service.token"),
+                e.getMessage());
+    }
+
+    @Test
+    void theStandaloneWorkerReadsHowToReachTheBroker() {
+        StandaloneSettings settings = PresenceSettingsMapper.mapStandalone(
+                new ConfigLoader(PresenceKeys.STANDALONE_SCHEMA).load(null, Map.of(
+                        "MQCHAT_REDIS_ADDRESS", "127.0.0.1:6379", "MQCHAT_SERVICE_TOKEN", "t0ken",
+                        "MQCHAT_BROKER_HOST", "broker", "MQCHAT_BROKER_PORT", "1884", "MQCHAT_WORKER_INSTANCE", "b")));
+        assertEquals(new BrokerConnectionSettings("broker", 1884, "t0ken", "b"), settings.broker());
+        assertTrue(!settings.broker().toString().contains("t0ken"), "the token is never shown");
+    }
+
+    @Test
+    void anInstanceNameThatCannotBePartOfAClientIdIsRefused() {
+        assertThrows(ConfigException.class, () -> PresenceSettingsMapper.mapStandalone(
+                new ConfigLoader(PresenceKeys.STANDALONE_SCHEMA).load(null, Map.of(
+                        "MQCHAT_REDIS_ADDRESS", "127.0.0.1:6379", "MQCHAT_SERVICE_TOKEN", "t",
+                        "MQCHAT_WORKER_INSTANCE", "a/b"))));
+    }
+
+    private static PresenceSettings map(Map<String, String> env) {
+        return PresenceSettingsMapper.map(new ConfigLoader(PresenceKeys.SCHEMA).load(null, env));
+    }
+}

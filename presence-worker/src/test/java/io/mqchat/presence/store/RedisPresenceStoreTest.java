@@ -1,0 +1,57 @@
+package io.mqchat.presence.store;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.mqchat.presence.testing.RedisFixture;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.JedisPooled;
+
+/** The store contract against a real redis-server, plus what only Redis can do: be down. */
+class RedisPresenceStoreTest extends PresenceStoreContract {
+
+    @TempDir
+    static Path folder;
+    private static RedisFixture redis;
+
+    @BeforeAll
+    static void startRedis() {
+        redis = RedisFixture.start(folder);
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        redis.close();
+    }
+
+    @BeforeEach
+    void emptyRedis() {
+        redis.flush();
+    }
+
+    @Override
+    protected PresenceStore store() {
+        return new RedisPresenceStore(redis.jedis());
+    }
+
+    @Test
+    void anUnreachableRedisIsReportedAsUnavailable() {
+        try (JedisPooled nowhere = new JedisPooled("127.0.0.1", 1)) {
+            PresenceStore store = new RedisPresenceStore(nowhere);
+            assertThrows(StoreUnavailableException.class, () -> store.connected("bob", "phone", "b1/1", 1000));
+            assertThrows(StoreUnavailableException.class, () -> store.read("bob"));
+        }
+    }
+
+    @Test
+    void scriptsRunAgainAfterRedisForgotThem() {
+        PresenceStore store = store();
+        store.connected("bob", "phone", "b1/1", 1000);
+        redis.jedis().scriptFlush();
+        store.disconnected("bob", "b1/1", 1000, 2000);
+    }
+}

@@ -1,0 +1,142 @@
+package io.mqchat.server.workers;
+
+import com.mongodb.client.MongoClient;
+import io.mqchat.extension.auth.TokenMinter;
+import io.mqchat.extension.config.JwtConfig;
+import io.mqchat.groups.embedded.EmbeddedMongo;
+import io.mqchat.groups.store.MongoConnector;
+import io.mqchat.groups.store.MongoGroupStore;
+import io.mqchat.groups.store.StoreUnavailableException;
+import io.mqchat.groups.worker.BrokerLink;
+import io.mqchat.groups.worker.GroupWorker;
+import io.mqchat.presence.embedded.EmbeddedRedis;
+import io.mqchat.presence.settings.RedisAddress;
+import io.mqchat.presence.worker.PresenceWorker;
+import io.mqchat.server.settings.ServerSettings;
+import io.mqchat.service.ServiceConnection;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The workers the all-in-one server runs in its own JVM, each an MQTT client of the embedded broker with a
+ * service token minted from the server's secret, exactly as a standalone worker would be. Where no Redis or
+ * MongoDB address is configured, it starts an embedded Redis server and an embedded MongoDB-wire store in the
+ * data folder, so that {@code mqchat run} works on a bare machine.
+ */
+public final class InProcessWorkers implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(InProcessWorkers.class);
+    private static final Duration SERVICE_TOKEN_TTL = Duration.ofHours(1);
+    private static final String INSTANCE = "server";
+
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final List<String> summary = new ArrayList<>();
+
+    private InProcessWorkers() {
+    }
+
+    /**
+     * Starts the stores that are not configured and both workers; on failure stops what already started.
+     *
+     * @throws IllegalStateException when a worker cannot start, e.g. without an HS256 secret to mint its token
+     */
+    public static InProcessWorkers start(ServerSettings settings, Clock clock) {
+        InProcessWorkers workers = new InProcessWorkers();
+        try {
+            workers.startAll(settings, clock);
+            return workers;
+        } catch (RuntimeException e) {
+            workers.close();
+            throw e;
+        }
+    }
+
+    /** One line per worker saying where its store is, for the start-up output. */
+    public List<String> summary() {
+        return List.copyOf(summary);
+    }
+
+    private void startAll(ServerSettings settings, Clock clock) {
+        JwtConfig jwt = settings.extension().jwt();
+        if (jwt.hmacSecret() == null) {
+            throw new IllegalStateException("the in-process workers sign their service tokens with jwt.secret: "
+                    + "set it alongside jwt.jwks-file / jwt.jwks-url");
+        }
+        TokenMinter minter = new TokenMinter(jwt.hmacSecret(), jwt.issuer(), jwt.audience(), clock);
+        String host = loopbackOf(settings.broker().bindAddress());
+        int port = settings.broker().mqttPort();
+        Path dataDir = settings.dataDir();
+
+        RedisAddress redis = settings.presence().redis().orElseGet(() -> startEmbeddedRedis(dataDir.resolve("redis")));
+        Supplier<String> presenceToken = () -> minter.mintService(PresenceWorker.SERVICE, SERVICE_TOKEN_TTL);
+        ServiceConnection presenceConnection = ServiceConnection.builder().host(host).port(port)
+                .clientId(PresenceWorker.clientId(INSTANCE)).token(presenceToken).build();
+        PresenceWorker presence = new PresenceWorker(settings.presence().withRedis(redis), presenceConnection, clock);
+        running.push(presence);
+        presence.start();
+        summary.add("presence-worker: redis " + redis + (settings.presence().redis().isEmpty() ? " (embedded)" : ""));
+
+        String mongoUri = settings.groups().mongo().orElseGet(() -> startEmbeddedMongo(dataDir.resolve("mongo")));
+        MongoClient mongo = MongoConnector.connect(mongoUri);
+        running.push(mongo);
+        MongoGroupStore store = new MongoGroupStore(mongo.getDatabase(settings.groups().database()),
+                settings.groups().maxMembers());
+        try {
+            store.ensureIndexes();
+        } catch (StoreUnavailableException e) {
+            log.warn("MongoDB is not reachable yet ({}); group messages wait until it is", e.getMessage());
+        }
+        BrokerLink link = new BrokerLink(host, port, INSTANCE,
+                () -> minter.mintService(GroupWorker.SERVICE, SERVICE_TOKEN_TTL));
+        GroupWorker groups = new GroupWorker(settings.groups(), clock, store, link);
+        running.push(groups);
+        groups.start();
+        summary.add("group-worker: mongodb " + (settings.groups().mongo().isEmpty() ? "embedded, in "
+                + dataDir.resolve("mongo") : "as configured") + ", at most " + settings.groups().maxMembers()
+                + " members per group");
+    }
+
+    private RedisAddress startEmbeddedRedis(Path folder) {
+        try {
+            EmbeddedRedis redis = EmbeddedRedis.start(folder, 0);
+            running.push(redis);
+            return new RedisAddress(redis.host(), redis.port());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded Redis server in " + folder, e);
+        }
+    }
+
+    private String startEmbeddedMongo(Path folder) {
+        EmbeddedMongo mongo = EmbeddedMongo.start(folder);
+        running.push(mongo);
+        return mongo.connectionString();
+    }
+
+    /** The address a local client reaches a listener bound to {@code bind} at. */
+    private static String loopbackOf(String bind) {
+        return bind.equals("0.0.0.0") || bind.equals("::") ? "127.0.0.1" : bind;
+    }
+
+    /** Stops the workers first (their unhandled messages stay in their sessions), then the stores. */
+    @Override
+    public void close() {
+        while (!running.isEmpty()) {
+            AutoCloseable next = running.pop();
+            try {
+                next.close();
+            } catch (Exception e) {
+                log.warn("could not stop {} cleanly", next.getClass().getSimpleName(), e);
+            }
+        }
+    }
+}
