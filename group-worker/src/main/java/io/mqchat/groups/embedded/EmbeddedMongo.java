@@ -1,7 +1,6 @@
 package io.mqchat.groups.embedded;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -41,7 +40,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dataDir, e);
         }
-        MongoServer server = new MongoServer(new H2Backend(dataDir.resolve(FILE_NAME).toString()));
+        MongoServer server = new MongoServer(new OneAtATimeH2Backend(dataDir.resolve(FILE_NAME).toString()));
         server.enableOplog();
         try {
             server.bind(host, port);
