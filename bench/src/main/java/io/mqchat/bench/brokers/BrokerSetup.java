@@ -1,0 +1,27 @@
+package io.mqchat.bench.brokers;
+
+import java.util.List;
+
+/**
+ * How to run one broker under test.
+ *
+ * @param kind            which broker
+ * @param filePersistence durable file persistence (HiveMQ) / persistence on (Mosquitto), else in memory
+ * @param jvmOptions      options of the broker's JVM (ignored for Mosquitto)
+ * @param queueLimit      messages queued per offline device (HiveMQ max-queue-size, Mosquitto max_queued_messages)
+ * @param profile         record a JFR profile of the broker JVM to {@code broker.jfr} in its folder
+ * @param persistenceBuckets HiveMQ's persistence bucket count (0: HiveMQ's default of 64); in file mode each
+ *                        bucket holds about 20 open files, which a 20,000-file limit feels
+ */
+public record BrokerSetup(BrokerKind kind, boolean filePersistence, List<String> jvmOptions, long queueLimit,
+                          boolean profile, int persistenceBuckets) {
+
+    public BrokerSetup {
+        jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** E.g. {@code mqchat/file}. */
+    public String label() {
+        return kind.label() + "/" + (filePersistence ? "file" : "memory");
+    }
+}

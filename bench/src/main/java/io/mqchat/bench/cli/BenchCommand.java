@@ -1,0 +1,195 @@
+package io.mqchat.bench.cli;
+
+import io.mqchat.bench.brokers.BrokerKind;
+import io.mqchat.bench.brokers.BrokerLauncher;
+import io.mqchat.bench.hosted.BrokerCommand;
+import io.mqchat.bench.load.IdleDevicesCommand;
+import io.mqchat.bench.profile.JfrSummaryCommand;
+import io.mqchat.bench.report.JsonReport;
+import io.mqchat.bench.report.Progress;
+import io.mqchat.bench.report.ScenarioReport;
+import io.mqchat.bench.report.Table;
+import io.mqchat.bench.scenarios.BenchContext;
+import io.mqchat.bench.scenarios.BenchOptions;
+import io.mqchat.bench.scenarios.CatchUp;
+import io.mqchat.bench.scenarios.ChatComparison;
+import io.mqchat.bench.scenarios.ConnectedDevices;
+import io.mqchat.bench.scenarios.GroupFanOut;
+import io.mqchat.bench.scenarios.Scenario;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mqchat-bench}: runs the chosen scenarios against brokers it starts itself on 127.0.0.1, prints a
+ * progress line while it runs, and the results as Markdown tables plus a JSON file at the end.
+ */
+@Command(name = "mqchat-bench", mixinStandardHelpOptions = true,
+        description = "mqchat benchmarks, side by side with bare HiveMQ CE and Mosquitto, on 127.0.0.1 only.",
+        subcommands = {BrokerCommand.class, IdleDevicesCommand.class, JfrSummaryCommand.class})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--scenario", split = ",", defaultValue = "compare,groups,devices,catchup",
+            description = "chat, compare, groups, devices, catchup, or all (default: ${DEFAULT-VALUE}; compare includes chat)")
+    List<String> scenarios;
+
+    @Option(names = "--pairs", defaultValue = "100", description = "1-1 conversations (default ${DEFAULT-VALUE})")
+    int pairs;
+
+    @Option(names = "--rounds", defaultValue = "3", description = "rounds of the comparison (default ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Option(names = "--brokers", split = ",", defaultValue = "mqchat,hivemq,mosquitto",
+            description = "brokers of compare and catchup, mqchat first (default ${DEFAULT-VALUE})")
+    List<String> brokers;
+
+    @Option(names = "--persistence", defaultValue = "file", description = "file or memory (default ${DEFAULT-VALUE})")
+    String persistence;
+
+    @Option(names = "--broker-jvm", defaultValue = "-Xms1g -Xmx1g -XX:+UseG1GC -XX:MaxDirectMemorySize=512m",
+            description = "JVM options of the HiveMQ brokers, space separated (default: ${DEFAULT-VALUE})")
+    String brokerJvm;
+
+    @Option(names = "--warmup", defaultValue = "PT15S", description = "ISO-8601 duration (default ${DEFAULT-VALUE})")
+    Duration warmup;
+
+    @Option(names = "--saturation", defaultValue = "PT15S", description = "saturation phase (default ${DEFAULT-VALUE})")
+    Duration saturation;
+
+    @Option(names = "--rate-phase", defaultValue = "PT10S", description = "each fixed-rate phase (default ${DEFAULT-VALUE})")
+    Duration ratePhase;
+
+    @Option(names = "--rates", split = ",", defaultValue = "1000,5000",
+            description = "fixed rates, chat messages/s (default ${DEFAULT-VALUE}); empty for none")
+    List<Integer> rates;
+
+    @Option(names = "--window", defaultValue = "4", description = "outstanding messages per sender at saturation (default ${DEFAULT-VALUE})")
+    int window;
+
+    @Option(names = "--max-messages", defaultValue = "3000000", description = "bound on messages per broker run (default ${DEFAULT-VALUE})")
+    int maxMessages;
+
+    @Option(names = "--drain-timeout", defaultValue = "PT60S", description = "wait for stragglers before counting them lost (default ${DEFAULT-VALUE})")
+    Duration drainTimeout;
+
+    @Option(names = "--devices", defaultValue = "19000", description = "idle devices to ramp to (default ${DEFAULT-VALUE})")
+    int devices;
+
+    @Option(names = "--device-checkpoints", split = ",", defaultValue = "1000,5000,10000,15000",
+            description = "device counts to measure memory at, besides 0 and --devices (default ${DEFAULT-VALUE})")
+    List<Integer> deviceCheckpoints;
+
+    @Option(names = "--devices-per-worker", defaultValue = "5000", description = "idle devices per generator process (default ${DEFAULT-VALUE})")
+    int devicesPerWorker;
+
+    @Option(names = "--device-brokers", split = ",", defaultValue = "mqchat",
+            description = "brokers of the devices scenario (default ${DEFAULT-VALUE})")
+    List<String> deviceBrokers;
+
+    @Option(names = "--background-rate", defaultValue = "200", description = "background chat msg/s while devices are connected (default ${DEFAULT-VALUE})")
+    int backgroundRate;
+
+    @Option(names = "--catchup-messages", defaultValue = "10000", description = "queued messages to catch up on (default ${DEFAULT-VALUE})")
+    int catchUpMessages;
+
+    @Option(names = "--profile", description = "record JFR profiles of the JVM brokers in round 1 of compare")
+    boolean profile;
+
+    @Option(names = "--persistence-buckets", defaultValue = "0",
+            description = "HiveMQ persistence buckets for both HiveMQ brokers; 0 keeps HiveMQ's 64 (default ${DEFAULT-VALUE})")
+    int persistenceBuckets;
+
+    @Option(names = "--devices-broker-jvm",
+            defaultValue = "-Xms64m -Xmx2g -XX:+UseG1GC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:MaxDirectMemorySize=256m",
+            description = "JVM options of the broker in the devices scenario (default: ${DEFAULT-VALUE})")
+    String devicesBrokerJvm;
+
+    @Option(names = "--keep-data", description = "keep each broker's persistence folder after it stopped")
+    boolean keepData;
+
+    @Option(names = "--out", defaultValue = "bench/target/bench-runs", description = "where run folders go (default ${DEFAULT-VALUE})")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!persistence.equals("file") && !persistence.equals("memory")) {
+            throw new IllegalArgumentException("--persistence must be file or memory");
+        }
+        BenchOptions options = new BenchOptions(pairs, rounds, kinds(brokers), persistence.equals("file"),
+                jvmOptions(brokerJvm), warmup, saturation,
+                ratePhase, rates, window, maxMessages, drainTimeout, devices, deviceCheckpoints, devicesPerWorker,
+                kinds(deviceBrokers), backgroundRate, catchUpMessages, profile, persistenceBuckets, jvmOptions(devicesBrokerJvm));
+        Clock clock = Clock.systemUTC();
+        Path runFolder = Files.createDirectories(out.resolve(
+                DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(clock.instant())));
+        byte[] secretBytes = new byte[32];
+        new SecureRandom().nextBytes(secretBytes);
+        String secret = HexFormat.of().formatHex(secretBytes);
+        Map<String, Object> machine = MachineInfo.describe();
+        List<ScenarioReport> reports = new ArrayList<>();
+        try (Progress progress = new Progress(System.out, System::nanoTime, 5_000)) {
+            progress.say("mqchat-bench: " + machine + ", run folder " + runFolder);
+            BenchContext context = new BenchContext(options, runFolder, new BrokerLauncher(secret, keepData), secret, progress,
+                    clock, System::nanoTime);
+            for (Scenario scenario : selected()) {
+                progress.say("scenario " + scenario.name());
+                reports.add(scenario.run(context));
+            }
+        }
+        StringBuilder markdown = new StringBuilder("## Results\n\nMachine: " + machine + "\n\n");
+        for (ScenarioReport report : reports) {
+            markdown.append("## Scenario ").append(report.scenario()).append(": ").append(report.status()).append("\n\n");
+            for (Table table : report.tables()) {
+                markdown.append(table.toMarkdown()).append("\n");
+            }
+        }
+        Files.writeString(runFolder.resolve("results.md"), markdown, StandardCharsets.UTF_8);
+        JsonReport.write(runFolder.resolve("results.json"), machine, reports);
+        System.out.println();
+        System.out.println(markdown);
+        System.out.println("results: " + runFolder.resolve("results.md") + " and " + runFolder.resolve("results.json"));
+        return 0;
+    }
+
+    private List<Scenario> selected() {
+        Map<String, Scenario> known = new LinkedHashMap<>();
+        for (Scenario s : List.of(ChatComparison.chat(), ChatComparison.compare(), new GroupFanOut(),
+                new ConnectedDevices(), new CatchUp())) {
+            known.put(s.name(), s);
+        }
+        List<Scenario> chosen = new ArrayList<>();
+        for (String name : scenarios) {
+            if (name.equals("all")) {
+                return List.of(known.get("compare"), known.get("groups"), known.get("devices"), known.get("catchup"));
+            }
+            Scenario s = known.get(name.trim());
+            if (s == null) {
+                throw new IllegalArgumentException("unknown scenario " + name + "; known: " + known.keySet() + ", all");
+            }
+            chosen.add(s);
+        }
+        return chosen;
+    }
+
+    private static List<String> jvmOptions(String spaceSeparated) {
+        return Arrays.stream(spaceSeparated.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static List<BrokerKind> kinds(List<String> labels) {
+        return labels.stream().map(BrokerKind::parse).toList();
+    }
+}

@@ -1,0 +1,51 @@
+package io.mqchat.bench.hosted;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs one broker under test in this JVM, so that its CPU and memory can be read per process. Started by the
+ * benchmark, never by hand.
+ */
+@Command(name = "broker", hidden = true, description = "Runs a broker under test (started by the benchmark).")
+public final class BrokerCommand implements Callable<Integer> {
+
+    /** The HS256 secret reaches the broker through the environment, never the command line (ps shows that). */
+    public static final String SECRET_ENV = "MQCHAT_BENCH_SECRET";
+
+    @Option(names = "--kind", required = true, description = "mqchat or hivemq")
+    String kind;
+
+    @Option(names = "--port", required = true)
+    int port;
+
+    @Option(names = "--folder", required = true)
+    Path folder;
+
+    @Option(names = "--file-persistence", arity = "1", defaultValue = "true")
+    boolean filePersistence;
+
+    @Option(names = "--queue-limit", defaultValue = "10000")
+    long queueLimit;
+
+    @Option(names = "--persistence-buckets", defaultValue = "0", description = "0 keeps HiveMQ's default")
+    int persistenceBuckets;
+
+    @Override
+    public Integer call() throws Exception {
+        if (persistenceBuckets > 0) {
+            // Internal HiveMQ settings, read at start: the same for mqchat and bare HiveMQ, so comparisons stay fair.
+            com.hivemq.configuration.service.InternalConfigurations.PERSISTENCE_BUCKET_COUNT.set(persistenceBuckets);
+            com.hivemq.configuration.service.InternalConfigurations.PAYLOAD_PERSISTENCE_BUCKET_COUNT.set(persistenceBuckets);
+        }
+        AutoCloseable broker = switch (kind) {
+            case "mqchat" -> MqchatHost.start(folder, port, filePersistence, queueLimit, System.getenv(SECRET_ENV));
+            case "hivemq" -> BareHiveMq.start(folder, port, filePersistence, queueLimit);
+            default -> throw new IllegalArgumentException("unknown broker kind " + kind);
+        };
+        ControlLoop.serve(broker, System.out);
+        return 0;
+    }
+}

@@ -1,0 +1,32 @@
+package io.mqchat.bench.hosted;
+
+import io.mqchat.extension.config.ExtensionConfig;
+import io.mqchat.extension.config.JwtConfig;
+import io.mqchat.extension.embedded.BrokerSettings;
+import io.mqchat.extension.embedded.EmbeddedBroker;
+import io.mqchat.extension.limits.RateLimit;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * mqchat's own embedded broker, configured as the server would be except for the per-user rate limit: the
+ * benchmark's users send far faster than a person (a saturated pair sends hundreds of messages a second),
+ * so the limit is raised out of the way, and the report says so.
+ */
+final class MqchatHost {
+
+    /** Effectively unlimited: the benchmark measures the broker, not the limiter's refusals. */
+    static final RateLimit BENCHMARK_RATE_LIMIT = new RateLimit(1_000_000, 1_000_000);
+
+    private MqchatHost() {
+    }
+
+    static AutoCloseable start(Path folder, int port, boolean filePersistence, long queueLimit, String secret) {
+        BrokerSettings settings = new BrokerSettings("127.0.0.1", port, 0, "/mqtt", folder, filePersistence,
+                BrokerSettings.DEFAULT_MAX_PACKET_BYTES, BrokerSettings.DEFAULT_SESSION_EXPIRY_MAX);
+        ExtensionConfig config = ExtensionConfig.defaults(JwtConfig.hmac(secret))
+                .withQueueLimit(queueLimit)
+                .withRateLimit(BENCHMARK_RATE_LIMIT);
+        return EmbeddedBroker.start(settings, config, Clock.systemUTC());
+    }
+}

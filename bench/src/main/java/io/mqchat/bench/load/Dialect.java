@@ -1,0 +1,20 @@
+package io.mqchat.bench.load;
+
+/**
+ * How the load generator speaks to one kind of broker: where a device listens, where it sends a message for
+ * a peer, how it authenticates, and whether a DELIVERED receipt completes a message.
+ */
+public interface Dialect {
+
+    /** The filter a device of {@code user} subscribes to at QoS 1. */
+    String subscription(String user);
+
+    /** The topic a device publishes a message for {@code peer} to. */
+    String sendTopic(String peer);
+
+    /** The CONNECT password of {@code user}, or null for none. */
+    byte[] password(String user);
+
+    /** True when a DELIVERED receipt follows each delivery (mqchat), false for plain pub/sub. */
+    boolean receipts();
+}

@@ -1,0 +1,144 @@
+package io.mqchat.bench.load;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
+import java.util.function.LongSupplier;
+
+/**
+ * Chat traffic over a fleet: device {@code i} sends to the user of device {@code peers[i]}. Records every
+ * message in the ledger and tells a listener (the workload) when a sender's message completed: delivered for
+ * plain pub/sub, DELIVERED-receipted for mqchat.
+ */
+public final class Traffic implements Inbound {
+
+    private final MessageLedger ledger;
+    private final Dialect dialect;
+    private final String body;
+    private final LongSupplier nanos;
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong completed = new AtomicLong();
+    private final AtomicLong acknowledged = new AtomicLong();
+    private final AtomicLong unknownArrivals = new AtomicLong();
+    private final AtomicLong otherArrivals = new AtomicLong();
+    private final AtomicLong publishFailures = new AtomicLong();
+    private final AtomicReference<String> firstProblem = new AtomicReference<>();
+    private volatile IntConsumer onComplete = sender -> { };
+    private DeviceFleet fleet;
+    private String[] sendTopics;
+
+    public Traffic(MessageLedger ledger, Dialect dialect, String body, LongSupplier nanos) {
+        this.ledger = ledger;
+        this.dialect = dialect;
+        this.body = body;
+        this.nanos = nanos;
+    }
+
+    /** Binds the connected fleet (created with this traffic as its {@link Inbound}) and who talks to whom. */
+    public void attach(DeviceFleet devices, int[] peers) {
+        this.fleet = devices;
+        this.sendTopics = new String[devices.size()];
+        for (int i = 0; i < devices.size(); i++) {
+            sendTopics[i] = dialect.sendTopic(devices.device(peers[i]).user());
+        }
+    }
+
+    public int senders() {
+        return fleet.size();
+    }
+
+    public MessageLedger ledger() {
+        return ledger;
+    }
+
+    public boolean completesOnReceipt() {
+        return dialect.receipts();
+    }
+
+    /** Who hears about completions; the closed loop sends its next message from here. */
+    public void onComplete(IntConsumer listener) {
+        this.onComplete = listener;
+    }
+
+    /** Sends one message from {@code sender}, stamped {@code sentNanos}; false once the ledger is full. */
+    public boolean send(int sender, long sentNanos) {
+        int seq = ledger.reserve(sender, sentNanos);
+        if (seq < 0) {
+            return false;
+        }
+        sent.incrementAndGet();
+        fleet.device(sender).publish(sendTopics[sender], Payloads.text(seq, body)).whenComplete((ok, error) -> {
+            if (error != null) {
+                publishFailures.incrementAndGet();
+                firstProblem.compareAndSet(null, "publish failed: " + error);
+            } else {
+                acknowledged.incrementAndGet();
+            }
+        });
+        return true;
+    }
+
+    /** Messages sent but not yet complete. */
+    public long outstanding() {
+        return sent.get() - completed.get();
+    }
+
+    /** Messages sent whose PUBACK (SENT) has not come back yet. */
+    public long unacknowledged() {
+        return sent.get() - acknowledged.get() - publishFailures.get();
+    }
+
+    public long nanos() {
+        return nanos.getAsLong();
+    }
+
+    @Override
+    public void delivered(int device, int seq, long at) {
+        if (!ledger.known(seq)) {
+            unknownArrivals.incrementAndGet();
+            return;
+        }
+        if (ledger.delivered(seq, at) && !dialect.receipts()) {
+            complete(seq);
+        }
+    }
+
+    @Override
+    public void receipted(int seq, long at) {
+        if (!ledger.known(seq)) {
+            unknownArrivals.incrementAndGet();
+            return;
+        }
+        if (ledger.receipted(seq, at) && dialect.receipts()) {
+            complete(seq);
+        }
+    }
+
+    private void complete(int seq) {
+        completed.incrementAndGet();
+        onComplete.accept(ledger.senderOf(seq));
+    }
+
+    @Override
+    public void other(int device, String topic, byte[] payload) {
+        otherArrivals.incrementAndGet();
+        firstProblem.compareAndSet(null, topic + " " + new String(payload, StandardCharsets.UTF_8));
+    }
+
+    /** Arrivals and failures that are not part of the plan; all should stay 0. */
+    public Anomalies anomalies() {
+        return new Anomalies(unknownArrivals.get(), otherArrivals.get(), publishFailures.get(), firstProblem.get());
+    }
+
+    /**
+     * Unplanned events of a run.
+     *
+     * @param unknownArrivals messages or receipts whose id the ledger never issued
+     * @param otherArrivals   errors, notices and anything else that reached a device
+     * @param publishFailures sends the broker refused or that failed
+     * @param firstProblem    the first such event, for the report
+     */
+    public record Anomalies(long unknownArrivals, long otherArrivals, long publishFailures, String firstProblem) {
+    }
+}

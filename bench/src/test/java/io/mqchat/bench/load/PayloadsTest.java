@@ -1,0 +1,33 @@
+package io.mqchat.bench.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class PayloadsTest {
+
+    @Test
+    void sequenceSurvivesTheRoundTrip() {
+        assertEquals(123456, Payloads.sequenceOf(Payloads.text(123456, Payloads.DEFAULT_BODY)));
+    }
+
+    @Test
+    void readsTheIdOfRoutedMessagesAndReceipts() {
+        byte[] routed = "{\"v\":1,\"type\":\"text\",\"id\":\"m42\",\"from\":\"a0\",\"to\":\"b0\",\"ts\":1,\"body\":\"x\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] receipt = "{\"v\":1,\"type\":\"delivered\",\"id\":\"m7\",\"by\":\"b0\",\"device\":\"d\",\"ts\":2}"
+                .getBytes(StandardCharsets.UTF_8);
+        assertEquals(42, Payloads.sequenceOf(routed));
+        assertEquals(7, Payloads.sequenceOf(receipt));
+    }
+
+    @Test
+    void foreignIdsAreMinusOne() {
+        assertEquals(-1, Payloads.sequenceOf("{\"id\":\"x42\"}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(-1, Payloads.sequenceOf("{\"id\":\"m\"}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(-1, Payloads.sequenceOf("{\"id\":\"m12".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(-1, Payloads.sequenceOf("{\"id\":\"m99999999999\"}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(-1, Payloads.sequenceOf(new byte[0]));
+    }
+}
