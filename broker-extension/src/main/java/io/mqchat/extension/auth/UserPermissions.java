@@ -4,6 +4,7 @@ import com.hivemq.extension.sdk.api.auth.parameter.TopicPermission;
 import com.hivemq.extension.sdk.api.services.builder.Builders;
 import io.mqchat.protocol.ServiceTopics;
 import io.mqchat.protocol.Topics;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,19 +15,27 @@ import java.util.List;
  */
 final class UserPermissions {
 
+    /**
+     * The permissions every user has, built once: they are immutable, and building them per device was most
+     * of the extension's memory per connected device (docs/BENCHMARKS.md).
+     */
+    private static final List<TopicPermission> SHARED = List.of(
+            subscribeTo(Topics.presence("+")),
+            publishTo(Topics.inbox("+")),
+            publishTo(Topics.receipts("+")),
+            publishTo(Topics.typing("+")),
+            publishTo(ServiceTopics.PRESENCE_EVENTS),
+            publishTo(ServiceTopics.GROUP_TRAFFIC),
+            publishTo(ServiceTopics.GROUP_REQUESTS));
+
     private UserPermissions() {
     }
 
     static List<TopicPermission> of(String user) {
-        return List.of(
-                subscribeTo(Topics.userTree(user)),
-                subscribeTo(Topics.presence("+")),
-                publishTo(Topics.inbox("+")),
-                publishTo(Topics.receipts("+")),
-                publishTo(Topics.typing("+")),
-                publishTo(ServiceTopics.PRESENCE_EVENTS),
-                publishTo(ServiceTopics.GROUP_TRAFFIC),
-                publishTo(ServiceTopics.GROUP_REQUESTS));
+        List<TopicPermission> permissions = new ArrayList<>(SHARED.size() + 1);
+        permissions.add(subscribeTo(Topics.userTree(user)));
+        permissions.addAll(SHARED);
+        return permissions;
     }
 
     private static TopicPermission subscribeTo(String filter) {
