@@ -109,6 +109,22 @@ public final class Topics {
         return ownerOf(topic, INBOX);
     }
 
+    /**
+     * True when {@code topic} is some user's inbox. Checks only the shape, not the user id's syntax: for topics
+     * the server wrote itself, on the hot path of every delivery.
+     */
+    public static boolean isInbox(String topic) {
+        return topic.startsWith(USER_ROOT + "/") && topic.endsWith("/" + INBOX);
+    }
+
+    /** True when {@code topic} is exactly {@code user}'s inbox, without building the topic string. */
+    public static boolean isInboxOf(String topic, String user) {
+        int prefix = USER_ROOT.length() + 1;
+        return topic.length() == prefix + user.length() + 1 + INBOX.length()
+                && topic.startsWith(USER_ROOT + "/") && topic.startsWith(user, prefix)
+                && topic.charAt(prefix + user.length()) == '/' && topic.endsWith(INBOX);
+    }
+
     private static Optional<String> ownerOf(String topic, String leaf) {
         String suffix = "/" + leaf;
         if (!topic.startsWith(USER_ROOT + "/") || !topic.endsWith(suffix)) {

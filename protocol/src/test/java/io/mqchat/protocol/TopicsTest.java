@@ -25,6 +25,17 @@ class TopicsTest {
     }
 
     @Test
+    void anInboxIsRecognisedByShapeAndOwner() {
+        assertTrue(Topics.isInbox(Topics.inbox("bob")));
+        assertTrue(!Topics.isInbox(Topics.receipts("bob")));
+        assertTrue(Topics.isInboxOf(Topics.inbox("bob"), "bob"));
+        assertTrue(!Topics.isInboxOf(Topics.inbox("bobby"), "bob"));
+        assertTrue(!Topics.isInboxOf(Topics.inbox("bob"), "bo"));
+        assertTrue(!Topics.isInboxOf("u/bob/xnbox", "bob"));
+        assertTrue(!Topics.isInboxOf(Topics.receipts("bob"), "bob"));
+    }
+
+    @Test
     void inboxOwnerIsReadFromTheTopic() {
         assertEquals("bob", Topics.inboxOwner(Topics.inbox("bob")).orElseThrow());
         assertTrue(Topics.inboxOwner(Topics.receipts("bob")).isEmpty());

@@ -36,7 +36,7 @@ public final class Connections {
         return connection;
     }
 
-    /** Records the end of connection {@code id}; false when it was already replaced by a newer one. */
+    /** Records the end of connection {@code id}; empty when it was already replaced by a newer one. */
     public Optional<LiveConnection> close(String clientId, String id) {
         LiveConnection current = byClient.get(clientId);
         if (current == null || !current.id().equals(id) || !byClient.remove(clientId, current)) {

@@ -37,11 +37,13 @@ public final class OutboundDeliveryInterceptor implements PublishOutboundInterce
         if (publish.getQos() != Qos.AT_LEAST_ONCE) {
             return;
         }
-        Optional<String> recipient = Topics.inboxOwner(publish.getTopic());
+        String topic = publish.getTopic();
         Optional<String> messageId = properties.getFirst(RoutedMessage.ID_PROPERTY);
         Optional<String> sender = properties.getFirst(RoutedMessage.FROM_PROPERTY);
-        // A copy in the sender's own inbox is for the sender's other devices: no receipt for those.
-        if (recipient.isPresent() && messageId.isPresent() && sender.isPresent() && !recipient.get().equals(sender.get())) {
+        // A copy in the sender's own inbox is for the sender's other devices: no receipt for those. Only the
+        // topic's shape is checked: the server wrote it, and this runs for every message written to a device.
+        if (messageId.isPresent() && sender.isPresent() && Topics.isInbox(topic)
+                && !Topics.isInboxOf(topic, sender.get())) {
             tracker.written(clientId, publish.getPacketId(), messageId.get(), sender.get(),
                     properties.getFirst(RoutedMessage.GROUP_PROPERTY).orElse(null));
         } else {

@@ -101,9 +101,8 @@ public final class InProcessWorkers implements AutoCloseable {
         GroupWorker groups = new GroupWorker(settings.groups(), clock, store, link);
         running.push(groups);
         groups.start();
-        summary.add("group-worker: mongodb " + (settings.groups().mongo().isEmpty() ? "embedded, in "
-                + dataDir.resolve("mongo") : "as configured") + ", at most " + settings.groups().maxMembers()
-                + " members per group");
+        summary.add("group-worker: mongodb " + (settings.groups().mongo().isEmpty() ? "embedded (in the data folder)"
+                : "as configured") + ", at most " + settings.groups().maxMembers() + " members per group");
     }
 
     private RedisAddress startEmbeddedRedis(Path folder) {
