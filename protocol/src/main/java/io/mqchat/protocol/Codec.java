@@ -50,22 +50,33 @@ public final class Codec {
         }
     }
 
-    /** Decodes a chat message a client publishes to {@code send/u/{peer}}; server-stamped fields are ignored. */
+    /**
+     * Decodes a chat message a client publishes to {@code send/u/{peer}} or {@code send/g/{group}}: a text message
+     * (with an optional {@code ttl}) or a timer change. Server-stamped fields are ignored. Whether a ttl or timer is
+     * one the server offers is for the server's configuration to say, not the codec.
+     */
     public ChatMessage decodeOutgoing(byte[] payload) throws ProtocolException {
         JsonNode node = readVersionedObject(payload);
         String type = requiredText(node, "type");
-        if (!ChatMessage.TEXT.equals(type)) {
-            throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown message type '" + type + "'");
-        }
         String id = optionalText(node, "id");
         if (id != null && !MessageIds.isValid(id)) {
             throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "id must be 1-64 characters of [A-Za-z0-9_.-]");
+        }
+        if (ChatMessage.TIMER.equals(type)) {
+            Integer timer = optionalSeconds(node, "timer", 0);
+            if (timer == null) {
+                throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "a timer message needs 'timer' (seconds, 0 = off)");
+            }
+            return ChatMessage.timerChange(id, timer);
+        }
+        if (!ChatMessage.TEXT.equals(type)) {
+            throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown message type '" + type + "'");
         }
         String body = requiredText(node, "body");
         if (body.isEmpty()) {
             throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "body must not be empty");
         }
-        return ChatMessage.text(id, body);
+        return ChatMessage.text(id, body, optionalSeconds(node, "ttl", 1));
     }
 
     /** Decodes a read marker a client publishes to {@code read/u/{peer}}; returns the {@code upTo} message id. */
@@ -146,12 +157,64 @@ public final class Codec {
         return new GroupRequest(op, needsGroup ? group : null, needsName ? name : null, members, ref, null, null, null);
     }
 
+    /**
+     * Decodes a history request as a client publishes it to {@code req/history}, checking the op, the conversation,
+     * the cursors and the limit; server-stamped fields are ignored.
+     */
+    public HistoryRequest decodeHistoryRequest(byte[] payload) throws ProtocolException {
+        JsonNode node = readVersionedObject(payload);
+        String op = requiredText(node, "op");
+        if (!HistoryRequest.OPS.contains(op)) {
+            throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown op '" + op + "', one of " + HistoryRequest.OPS);
+        }
+        String ref = optionalText(node, "ref");
+        if (ref != null && !MessageIds.isValid(ref)) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "ref must be 1-64 characters of [A-Za-z0-9_.-]");
+        }
+        if (HistoryRequest.CONVERSATIONS.equals(op)) {
+            JsonNode since = node.get("since");
+            if (since != null && !since.isNull() && (!since.canConvertToLong() || !since.isIntegralNumber()
+                    || since.longValue() < 0)) {
+                throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "'since' must be epoch milliseconds");
+            }
+            return HistoryRequest.conversations(since == null || since.isNull() ? null : since.longValue(), ref);
+        }
+        String with = optionalText(node, "with");
+        String group = optionalText(node, "group");
+        if ((with == null) == (group == null)) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "op 'messages' needs exactly one of 'with' and 'group'");
+        }
+        if (!UserIds.isValidUserId(with != null ? with : group)) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "'" + (with != null ? "with" : "group")
+                    + "' is not a valid id");
+        }
+        String before = optionalText(node, "before");
+        String after = optionalText(node, "after");
+        if (before != null && after != null) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "give at most one of 'before' and 'after'");
+        }
+        if (before != null) {
+            Cursor.parse(before);
+        }
+        if (after != null) {
+            Cursor.parse(after);
+        }
+        JsonNode limit = node.get("limit");
+        if (limit != null && !limit.isNull() && (!limit.isInt() || limit.intValue() < 1
+                || limit.intValue() > HistoryRequest.MAX_LIMIT)) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "'limit' must be 1-" + HistoryRequest.MAX_LIMIT);
+        }
+        Integer pageSize = limit == null || limit.isNull() ? null : limit.intValue();
+        return with != null ? HistoryRequest.withPeer(with, before, after, pageSize, ref)
+                : HistoryRequest.inGroup(group, before, after, pageSize, ref);
+    }
+
     /** Decodes anything the broker publishes on a user's tree. */
     public Envelope decode(byte[] payload) throws ProtocolException {
         JsonNode node = readVersionedObject(payload);
         String type = requiredText(node, "type");
         Class<? extends Envelope> target = switch (type) {
-            case ChatMessage.TEXT -> ChatMessage.class;
+            case ChatMessage.TEXT, ChatMessage.TIMER -> ChatMessage.class;
             case Receipt.DELIVERED, Receipt.READ -> Receipt.class;
             case ErrorReply.TYPE -> ErrorReply.class;
             case Notice.QUEUE_OVERFLOW -> Notice.class;
@@ -162,6 +225,8 @@ public final class Codec {
             case GroupRequest.TYPE -> GroupRequest.class;
             case Response.TYPE -> Response.class;
             case GroupEvent.TYPE -> GroupEvent.class;
+            case HistoryRequest.TYPE -> HistoryRequest.class;
+            case HistoryResponse.TYPE -> HistoryResponse.class;
             default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown type '" + type + "'");
         };
         try {
@@ -245,6 +310,18 @@ public final class Codec {
             }
         }
         return users;
+    }
+
+    private static Integer optionalSeconds(JsonNode node, String field, int min) throws ProtocolException {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isInt() || value.intValue() < min || value.intValue() > ChatMessage.MAX_TTL_SECONDS) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE,
+                    "'" + field + "' must be whole seconds, " + min + "-" + ChatMessage.MAX_TTL_SECONDS);
+        }
+        return value.intValue();
     }
 
     private static String requiredText(JsonNode node, String field) throws ProtocolException {

@@ -19,6 +19,13 @@ public final class ServiceTopics {
     public static final String GROUP_REQUESTS = ROOT + "/groups/requests";
     /** Membership changes, broadcast to every group-worker instance (not shared) to invalidate caches. */
     public static final String GROUP_CHANGES = ROOT + "/groups/changes";
+    /**
+     * The archive's feed: routed 1-1 and group messages, read markers and group events, each published once by the
+     * part that routed it.
+     */
+    public static final String ARCHIVE = ROOT + "/archive/messages";
+    /** History sync requests, stamped with the requesting user ({@link HistoryRequest}). */
+    public static final String HISTORY_REQUESTS = ROOT + "/archive/requests";
 
     private ServiceTopics() {
     }

@@ -46,7 +46,7 @@ public final class Topics {
 
     /** Typing signals from peers (QoS 0: never stored for an offline device). */
     public static final String TYPING = "typing";
-    /** Responses to the user's requests (group administration). */
+    /** Responses to the user's requests (group administration, history sync). */
     public static final String RESPONSES = "responses";
     /** Root of the retained presence topics, one per user, readable by every user. */
     public static final String PRESENCE_ROOT = "p";
@@ -104,6 +104,11 @@ public final class Topics {
         return Request.Action.PRESENCE_SETTINGS.prefix;
     }
 
+    /** The topic of history sync requests (pages of a conversation, the conversation list). */
+    public static String historyRequests() {
+        return Request.Action.HISTORY.prefix;
+    }
+
     /** The user whose inbox {@code topic} is, if it is an inbox topic. */
     public static Optional<String> inboxOwner(String topic) {
         return ownerOf(topic, INBOX);
@@ -152,7 +157,8 @@ public final class Topics {
             READ_GROUP("read/g/", true),
             TYPING_GROUP("typing/g/", true),
             GROUP_ADMIN("req/groups", false),
-            PRESENCE_SETTINGS("req/presence", false);
+            PRESENCE_SETTINGS("req/presence", false),
+            HISTORY("req/history", false);
 
             private final String prefix;
             private final boolean targeted;
