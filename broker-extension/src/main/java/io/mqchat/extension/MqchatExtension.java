@@ -9,6 +9,7 @@ import com.hivemq.extension.sdk.api.services.Services;
 import io.mqchat.extension.auth.JwtAuthenticator;
 import io.mqchat.extension.auth.Roles;
 import io.mqchat.extension.auth.TokenVerifier;
+import io.mqchat.extension.archive.ArchiveFeed;
 import io.mqchat.extension.config.ExtensionConfig;
 import io.mqchat.extension.config.JwtConfig;
 import io.mqchat.extension.limits.RequestRateLimiter;
@@ -26,6 +27,7 @@ import io.mqchat.extension.receipts.DeliveryTracker;
 import io.mqchat.extension.receipts.OutboundDeliveryInterceptor;
 import io.mqchat.extension.receipts.PubackReceiptInterceptor;
 import io.mqchat.extension.routing.RequestInterceptor;
+import io.mqchat.extension.routing.RequestRoutes;
 import io.mqchat.extension.routing.SubscriptionQosInterceptor;
 import io.mqchat.extension.session.FreshSessionInterceptor;
 import io.mqchat.protocol.Codec;
@@ -95,8 +97,10 @@ public final class MqchatExtension implements ExtensionMain {
         JwtAuthenticator authenticator = new JwtAuthenticator(verifier, active.queueLimit(), metrics,
                 Services.extensionExecutorService());
         RequestRateLimiter rateLimiter = new RequestRateLimiter(active.rateLimit(), clock);
+        RequestRoutes routes = new RequestRoutes(codec, outbox, metrics, connections, notifier,
+                new ArchiveFeed(outbox, active.archiveFeed()), active.disappearingTimers(), clock);
         RequestInterceptor requests = new RequestInterceptor(active.maxMessageBytes(), rateLimiter, codec, outbox,
-                metrics, connections, activity, notifier, clock);
+                metrics, activity, routes, clock);
         OutboundDeliveryInterceptor outbound = new OutboundDeliveryInterceptor(tracker);
         PubackReceiptInterceptor pubacks = new PubackReceiptInterceptor(tracker, outbox, metrics, clock);
         SubscriptionQosInterceptor subscriptions = new SubscriptionQosInterceptor();

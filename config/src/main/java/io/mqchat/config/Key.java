@@ -79,6 +79,12 @@ public record Key<T>(String name, ValueParser<T> parser, String defaultText, boo
         return of(name, ValueParsers.duration(min, max), defaultText, description);
     }
 
+    /** A comma-separated list of durations, each in {@code [min, max]}. */
+    public static Key<List<Duration>> durations(String name, String defaultText, Duration min, Duration max,
+                                                String description) {
+        return of(name, ValueParsers.durations(min, max), defaultText, description);
+    }
+
     public static Key<String> choice(String name, String defaultText, List<String> choices, String description) {
         return of(name, ValueParsers.choice(choices), defaultText, description);
     }

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -74,6 +75,25 @@ public final class ValueParsers {
                 throw new IllegalArgumentException("above the maximum of " + DurationFormat.format(max));
             }
             return value;
+        });
+    }
+
+    /** A comma-separated list of durations, each in {@code [min, max]}, without repeats; at least one. */
+    public static ValueParser<List<Duration>> durations(Duration min, Duration max) {
+        ValueParser<Duration> one = duration(min, max);
+        return of("comma-separated " + one.describe(), s -> {
+            List<Duration> values = new ArrayList<>();
+            for (String part : s.split(",")) {
+                if (part.isBlank()) {
+                    throw new IllegalArgumentException("an empty entry in the list");
+                }
+                Duration value = one.parse(part.trim());
+                if (values.contains(value)) {
+                    throw new IllegalArgumentException(part.trim() + " is listed twice");
+                }
+                values.add(value);
+            }
+            return List.copyOf(values);
         });
     }
 

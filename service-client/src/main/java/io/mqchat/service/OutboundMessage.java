@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A message a worker publishes. Built with {@link #to(String, byte[])}; QoS 1, not retained, by default.
@@ -14,9 +15,10 @@ import java.util.Optional;
  * @param retain          whether the broker keeps it as the topic's retained message
  * @param userProperties  MQTT 5 user properties, in order
  * @param correlationData MQTT 5 correlation data, for a response
+ * @param messageExpiry   MQTT 5 message expiry in seconds: the broker drops the message from offline queues after it
  */
 public record OutboundMessage(String topic, byte[] payload, int qos, boolean retain, Map<String, String> userProperties,
-                              Optional<byte[]> correlationData) {
+                              Optional<byte[]> correlationData, OptionalLong messageExpiry) {
 
     public OutboundMessage {
         Objects.requireNonNull(topic, "topic");
@@ -39,6 +41,7 @@ public record OutboundMessage(String topic, byte[] payload, int qos, boolean ret
         private boolean retain;
         private final Map<String, String> userProperties = new LinkedHashMap<>();
         private byte[] correlationData;
+        private Long messageExpiry;
 
         private Builder(String topic, byte[] payload) {
             this.topic = topic;
@@ -65,8 +68,15 @@ public record OutboundMessage(String topic, byte[] payload, int qos, boolean ret
             return this;
         }
 
+        /** The broker drops the message from offline queues {@code seconds} after it was published. */
+        public Builder messageExpiry(long seconds) {
+            this.messageExpiry = seconds;
+            return this;
+        }
+
         public OutboundMessage build() {
-            return new OutboundMessage(topic, payload, qos, retain, userProperties, Optional.ofNullable(correlationData));
+            return new OutboundMessage(topic, payload, qos, retain, userProperties, Optional.ofNullable(correlationData),
+                    messageExpiry == null ? OptionalLong.empty() : OptionalLong.of(messageExpiry));
         }
     }
 }

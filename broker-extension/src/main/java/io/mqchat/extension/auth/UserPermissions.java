@@ -26,7 +26,8 @@ final class UserPermissions {
             publishTo(Topics.typing("+")),
             publishTo(ServiceTopics.PRESENCE_EVENTS),
             publishTo(ServiceTopics.GROUP_TRAFFIC),
-            publishTo(ServiceTopics.GROUP_REQUESTS));
+            publishTo(ServiceTopics.GROUP_REQUESTS),
+            publishTo(ServiceTopics.HISTORY_REQUESTS));
 
     private UserPermissions() {
     }

@@ -16,10 +16,12 @@ import java.util.Objects;
  * @param rateLimit              requests one user may send
  * @param activityInterval       at most one presence activity event per user per this interval
  * @param notifyIncludeBody      whether push notification requests carry the message text
+ * @param disappearingTimers     the disappearing-message timers users may choose (a message's ttl must be one)
+ * @param archiveFeed            whether routed messages and read markers are fed to the archive
  */
 public record ExtensionConfig(JwtConfig jwt, int maxMessageBytes, long queueLimit, Duration deliveryTtl,
                               Duration overflowNoticeInterval, RateLimit rateLimit, Duration activityInterval,
-                              boolean notifyIncludeBody) {
+                              boolean notifyIncludeBody, DisappearingTimers disappearingTimers, boolean archiveFeed) {
 
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
     /** Ten times HiveMQ's default of 1000: about a week of a busy chat for a device that stays offline. */
@@ -34,6 +36,7 @@ public record ExtensionConfig(JwtConfig jwt, int maxMessageBytes, long queueLimi
         Objects.requireNonNull(overflowNoticeInterval, "overflowNoticeInterval");
         Objects.requireNonNull(rateLimit, "rateLimit");
         Objects.requireNonNull(activityInterval, "activityInterval");
+        Objects.requireNonNull(disappearingTimers, "disappearingTimers");
         if (maxMessageBytes < 256) {
             throw new IllegalArgumentException("message.max-bytes must be at least 256");
         }
@@ -48,26 +51,37 @@ public record ExtensionConfig(JwtConfig jwt, int maxMessageBytes, long queueLimi
     /** Defaults for everything but the token check. */
     public static ExtensionConfig defaults(JwtConfig jwt) {
         return new ExtensionConfig(jwt, DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_QUEUE_LIMIT, DEFAULT_DELIVERY_TTL,
-                DEFAULT_OVERFLOW_NOTICE_INTERVAL, RateLimit.DEFAULT, DEFAULT_ACTIVITY_INTERVAL, false);
+                DEFAULT_OVERFLOW_NOTICE_INTERVAL, RateLimit.DEFAULT, DEFAULT_ACTIVITY_INTERVAL, false,
+                DisappearingTimers.DEFAULT, true);
     }
 
     public ExtensionConfig withQueueLimit(long limit) {
         return new ExtensionConfig(jwt, maxMessageBytes, limit, deliveryTtl, overflowNoticeInterval, rateLimit,
-                activityInterval, notifyIncludeBody);
+                activityInterval, notifyIncludeBody, disappearingTimers, archiveFeed);
     }
 
     public ExtensionConfig withRateLimit(RateLimit limit) {
         return new ExtensionConfig(jwt, maxMessageBytes, queueLimit, deliveryTtl, overflowNoticeInterval, limit,
-                activityInterval, notifyIncludeBody);
+                activityInterval, notifyIncludeBody, disappearingTimers, archiveFeed);
     }
 
     public ExtensionConfig withActivityInterval(Duration interval) {
         return new ExtensionConfig(jwt, maxMessageBytes, queueLimit, deliveryTtl, overflowNoticeInterval, rateLimit,
-                interval, notifyIncludeBody);
+                interval, notifyIncludeBody, disappearingTimers, archiveFeed);
     }
 
     public ExtensionConfig withNotifyIncludeBody(boolean include) {
         return new ExtensionConfig(jwt, maxMessageBytes, queueLimit, deliveryTtl, overflowNoticeInterval, rateLimit,
-                activityInterval, include);
+                activityInterval, include, disappearingTimers, archiveFeed);
+    }
+
+    public ExtensionConfig withDisappearingTimers(DisappearingTimers timers) {
+        return new ExtensionConfig(jwt, maxMessageBytes, queueLimit, deliveryTtl, overflowNoticeInterval, rateLimit,
+                activityInterval, notifyIncludeBody, timers, archiveFeed);
+    }
+
+    public ExtensionConfig withArchiveFeed(boolean feed) {
+        return new ExtensionConfig(jwt, maxMessageBytes, queueLimit, deliveryTtl, overflowNoticeInterval, rateLimit,
+                activityInterval, notifyIncludeBody, disappearingTimers, feed);
     }
 }

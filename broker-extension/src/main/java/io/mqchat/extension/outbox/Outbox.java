@@ -44,9 +44,20 @@ public final class Outbox {
 
     /** Publishes an already encoded payload, marked with its origin client when one is given. */
     public CompletableFuture<Void> publish(String topic, byte[] payload, String originClientId) {
+        return publish(topic, payload, originClientId, null);
+    }
+
+    /**
+     * Publishes an already encoded payload that the broker drops from offline queues after {@code expirySeconds}
+     * (none when null), marked with its origin client when one is given.
+     */
+    public CompletableFuture<Void> publish(String topic, byte[] payload, String originClientId, Integer expirySeconds) {
         PublishBuilder builder = builder(topic, payload);
         if (originClientId != null) {
             builder.userProperty(ORIGIN_PROPERTY, originClientId);
+        }
+        if (expirySeconds != null) {
+            builder.messageExpiryInterval(expirySeconds);
         }
         return logFailure(publishService.publish(builder.build()), topic);
     }

@@ -2,11 +2,14 @@ package io.mqchat.extension.routing;
 
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundOutput;
 import com.hivemq.extension.sdk.api.packets.publish.ModifiablePublishPacket;
+import io.mqchat.extension.archive.ArchiveFeed;
+import io.mqchat.extension.config.DisappearingTimers;
 import io.mqchat.extension.metrics.ChatMetrics;
 import io.mqchat.extension.notify.OfflineNotifier;
 import io.mqchat.extension.outbox.Outbox;
 import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.Codec;
+import io.mqchat.protocol.ErrorCode;
 import io.mqchat.protocol.MessageIds;
 import io.mqchat.protocol.ProtocolException;
 import io.mqchat.protocol.Topics;
@@ -16,8 +19,9 @@ import java.time.Clock;
  * Routes a 1-1 chat message: stamps sender, recipient, server time and (if absent) an id, and rewrites the
  * sender's publish into the recipient's inbox. Rewriting the publish itself, rather than publishing a new
  * one, keeps SENT honest: the sender's PUBACK follows only once the routed message is in the broker's
- * durable queue. A copy goes to the sender's own inbox for the sender's other devices, and a recipient
- * with no connected device gets a push notification.
+ * durable queue. A copy goes to the sender's own inbox for the sender's other devices, one to the archive, and a
+ * recipient with no connected device gets a push notification. A disappearing message's copies expire from
+ * offline queues with it.
  */
 final class ChatRouter implements RequestRouter {
 
@@ -25,13 +29,18 @@ final class ChatRouter implements RequestRouter {
     private final Outbox outbox;
     private final ChatMetrics metrics;
     private final OfflineNotifier notifier;
+    private final ArchiveFeed archive;
+    private final DisappearingTimers timers;
     private final Clock clock;
 
-    ChatRouter(Codec codec, Outbox outbox, ChatMetrics metrics, OfflineNotifier notifier, Clock clock) {
+    ChatRouter(Codec codec, Outbox outbox, ChatMetrics metrics, OfflineNotifier notifier, ArchiveFeed archive,
+               DisappearingTimers timers, Clock clock) {
         this.codec = codec;
         this.outbox = outbox;
         this.metrics = metrics;
         this.notifier = notifier;
+        this.archive = archive;
+        this.timers = timers;
         this.clock = clock;
     }
 
@@ -40,6 +49,7 @@ final class ChatRouter implements RequestRouter {
         ModifiablePublishPacket publish = output.getPublishPacket();
         RoutedPublish.requireAcknowledged(publish, "chat messages");
         ChatMessage message = codec.decodeOutgoing(payload);
+        requireOffered(message, timers);
         String sender = request.sender().user();
         String recipient = request.target().target();
         String id = message.id() != null ? message.id() : MessageIds.newId();
@@ -49,10 +59,26 @@ final class ChatRouter implements RequestRouter {
         RoutedPublish.rewrite(publish, Topics.inbox(recipient), routed, request.sender().clientId());
         publish.getUserProperties().addUserProperty(RoutedMessage.ID_PROPERTY, id);
         publish.getUserProperties().addUserProperty(RoutedMessage.FROM_PROPERTY, sender);
-        if (!recipient.equals(sender)) {
-            outbox.publish(Topics.inbox(sender), routed, request.sender().clientId());
+        if (stamped.ttl() != null) {
+            publish.setMessageExpiryInterval(stamped.ttl());
         }
+        if (!recipient.equals(sender)) {
+            outbox.publish(Topics.inbox(sender), routed, request.sender().clientId(), stamped.ttl());
+        }
+        archive.messageRouted(routed);
         notifier.routed(stamped);
         metrics.messagesRouted().inc();
+    }
+
+    /** Refuses a ttl or timer the server does not offer (a timer may always be turned off). */
+    static void requireOffered(ChatMessage message, DisappearingTimers timers) throws ProtocolException {
+        if (message.ttl() != null && !timers.offers(message.ttl())) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE,
+                    "ttl must be one of the server's disappearing-message timers: " + timers.describe());
+        }
+        if (message.timer() != null && message.timer() != 0 && !timers.offers(message.timer())) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE,
+                    "timer must be 0 or one of the server's disappearing-message timers: " + timers.describe());
+        }
     }
 }

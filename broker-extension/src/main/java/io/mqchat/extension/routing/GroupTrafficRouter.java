@@ -2,6 +2,7 @@ package io.mqchat.extension.routing;
 
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundOutput;
 import com.hivemq.extension.sdk.api.packets.publish.ModifiablePublishPacket;
+import io.mqchat.extension.config.DisappearingTimers;
 import io.mqchat.extension.metrics.ChatMetrics;
 import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.Codec;
@@ -20,11 +21,13 @@ final class GroupTrafficRouter implements RequestRouter {
 
     private final Codec codec;
     private final ChatMetrics metrics;
+    private final DisappearingTimers timers;
     private final Clock clock;
 
-    GroupTrafficRouter(Codec codec, ChatMetrics metrics, Clock clock) {
+    GroupTrafficRouter(Codec codec, ChatMetrics metrics, DisappearingTimers timers, Clock clock) {
         this.codec = codec;
         this.metrics = metrics;
+        this.timers = timers;
         this.clock = clock;
     }
 
@@ -38,6 +41,7 @@ final class GroupTrafficRouter implements RequestRouter {
             case SEND_GROUP -> {
                 RoutedPublish.requireAcknowledged(publish, "chat messages");
                 ChatMessage message = codec.decodeOutgoing(payload);
+                ChatRouter.requireOffered(message, timers);
                 String id = message.id() != null ? message.id() : MessageIds.newId();
                 routed = codec.encode(message.stampedForGroup(id, sender, group, clock.millis()));
                 metrics.groupMessagesRouted().inc();

@@ -2,6 +2,7 @@ package io.mqchat.extension.routing;
 
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundOutput;
 import com.hivemq.extension.sdk.api.packets.publish.ModifiablePublishPacket;
+import io.mqchat.extension.archive.ArchiveFeed;
 import io.mqchat.extension.metrics.ChatMetrics;
 import io.mqchat.extension.outbox.Outbox;
 import io.mqchat.protocol.Codec;
@@ -12,19 +13,21 @@ import java.time.Clock;
 
 /**
  * Routes a read marker: the reader's publish becomes a READ receipt in the peer's receipts topic, and the
- * reader's other devices get the same marker so that their unread counts follow.
+ * reader's other devices get the same marker so that their unread counts follow, and so does the archive.
  */
 final class ReadMarkerRouter implements RequestRouter {
 
     private final Codec codec;
     private final Outbox outbox;
     private final ChatMetrics metrics;
+    private final ArchiveFeed archive;
     private final Clock clock;
 
-    ReadMarkerRouter(Codec codec, Outbox outbox, ChatMetrics metrics, Clock clock) {
+    ReadMarkerRouter(Codec codec, Outbox outbox, ChatMetrics metrics, ArchiveFeed archive, Clock clock) {
         this.codec = codec;
         this.outbox = outbox;
         this.metrics = metrics;
+        this.archive = archive;
         this.clock = clock;
     }
 
@@ -39,10 +42,11 @@ final class ReadMarkerRouter implements RequestRouter {
 
         RoutedPublish.rewrite(publish, Topics.receipts(peer), codec.encode(Receipt.read(upTo, reader, reader, now)),
                 request.sender().clientId());
+        Receipt marker = Receipt.read(upTo, reader, peer, now);
         if (!peer.equals(reader)) {
-            outbox.publishExceptOrigin(Topics.receipts(reader), Receipt.read(upTo, reader, peer, now),
-                    request.sender().clientId());
+            outbox.publishExceptOrigin(Topics.receipts(reader), marker, request.sender().clientId());
         }
+        archive.readMarked(marker);
         metrics.readMarkersRouted().inc();
     }
 }

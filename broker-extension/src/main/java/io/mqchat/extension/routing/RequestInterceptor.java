@@ -7,10 +7,8 @@ import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
 import com.hivemq.extension.sdk.api.packets.publish.ModifiablePublishPacket;
 import io.mqchat.extension.limits.RequestRateLimiter;
 import io.mqchat.extension.metrics.ChatMetrics;
-import io.mqchat.extension.notify.OfflineNotifier;
 import io.mqchat.extension.outbox.Outbox;
 import io.mqchat.extension.presence.ActivityTracker;
-import io.mqchat.extension.presence.Connections;
 import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.DeviceAddress;
 import io.mqchat.protocol.ErrorCode;
@@ -41,12 +39,11 @@ public final class RequestInterceptor implements PublishInboundInterceptor {
     private final ActivityTracker activity;
 
     public RequestInterceptor(int maxPayloadBytes, RequestRateLimiter rateLimiter, Codec codec, Outbox outbox,
-                              ChatMetrics metrics, Connections connections, ActivityTracker activity,
-                              OfflineNotifier notifier, Clock clock) {
+                              ChatMetrics metrics, ActivityTracker activity, RequestRoutes routes, Clock clock) {
         this.maxPayloadBytes = maxPayloadBytes;
         this.rateLimiter = rateLimiter;
         this.codec = codec;
-        this.routes = new RequestRoutes(codec, outbox, metrics, connections, notifier, clock);
+        this.routes = routes;
         this.refusals = new Refusals(outbox, metrics, clock);
         this.metrics = metrics;
         this.activity = activity;
@@ -92,10 +89,11 @@ public final class RequestInterceptor implements PublishInboundInterceptor {
         }
     }
 
-    /** What a refusal names: a message's id, or a group request's {@code ref}. */
+    /** What a refusal names: a message's id, or a group or history request's {@code ref}. */
     private String referenceOf(Topics.Request target, byte[] payload) {
-        return (target.action() == Topics.Request.Action.GROUP_ADMIN ? codec.peekRef(payload) : codec.peekId(payload))
-                .orElse(null);
+        boolean request = target.action() == Topics.Request.Action.GROUP_ADMIN
+                || target.action() == Topics.Request.Action.HISTORY;
+        return (request ? codec.peekRef(payload) : codec.peekId(payload)).orElse(null);
     }
 
     private static boolean isSignal(Topics.Request target) {

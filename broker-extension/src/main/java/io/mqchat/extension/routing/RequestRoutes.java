@@ -1,5 +1,7 @@
 package io.mqchat.extension.routing;
 
+import io.mqchat.extension.archive.ArchiveFeed;
+import io.mqchat.extension.config.DisappearingTimers;
 import io.mqchat.extension.metrics.ChatMetrics;
 import io.mqchat.extension.notify.OfflineNotifier;
 import io.mqchat.extension.outbox.Outbox;
@@ -11,22 +13,27 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /** Which router carries out each request action: the whole protocol surface a device can publish to. */
-final class RequestRoutes {
+public final class RequestRoutes {
 
     private final Map<Action, RequestRouter> routers = new EnumMap<>(Action.class);
 
-    RequestRoutes(Codec codec, Outbox outbox, ChatMetrics metrics, Connections connections, OfflineNotifier notifier,
-                  Clock clock) {
+    /**
+     * @param archive what feeds the archive with routed 1-1 traffic
+     * @param timers  the disappearing-message timers the server offers
+     */
+    public RequestRoutes(Codec codec, Outbox outbox, ChatMetrics metrics, Connections connections,
+                         OfflineNotifier notifier, ArchiveFeed archive, DisappearingTimers timers, Clock clock) {
         TypingRouter typing = new TypingRouter(codec, outbox, clock);
-        GroupTrafficRouter groups = new GroupTrafficRouter(codec, metrics, clock);
-        routers.put(Action.SEND, new ChatRouter(codec, outbox, metrics, notifier, clock));
-        routers.put(Action.READ, new ReadMarkerRouter(codec, outbox, metrics, clock));
+        GroupTrafficRouter groups = new GroupTrafficRouter(codec, metrics, timers, clock);
+        routers.put(Action.SEND, new ChatRouter(codec, outbox, metrics, notifier, archive, timers, clock));
+        routers.put(Action.READ, new ReadMarkerRouter(codec, outbox, metrics, archive, clock));
         routers.put(Action.TYPING, typing);
         routers.put(Action.SEND_GROUP, groups);
         routers.put(Action.READ_GROUP, groups);
         routers.put(Action.TYPING_GROUP, typing);
         routers.put(Action.GROUP_ADMIN, new GroupRequestRouter(codec, clock));
         routers.put(Action.PRESENCE_SETTINGS, new PresenceSettingsRouter(codec, connections, clock));
+        routers.put(Action.HISTORY, new HistoryRequestRouter(codec, clock));
         if (routers.size() != Action.values().length) {
             throw new IllegalStateException("a request action has no router");
         }

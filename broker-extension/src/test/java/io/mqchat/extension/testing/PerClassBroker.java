@@ -1,5 +1,7 @@
 package io.mqchat.extension.testing;
 
+import io.mqchat.extension.config.ExtensionConfig;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -10,11 +12,22 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class PerClassBroker implements BeforeAllCallback, AfterAllCallback {
 
+    private final UnaryOperator<ExtensionConfig> customize;
     private TestBroker broker;
+
+    /** A broker with the test defaults. */
+    public PerClassBroker() {
+        this(UnaryOperator.identity());
+    }
+
+    /** A broker whose extension configuration {@code customize} adjusts. */
+    public PerClassBroker(UnaryOperator<ExtensionConfig> customize) {
+        this.customize = customize;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        broker = TestBroker.start();
+        broker = TestBroker.start(customize);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.mqchat.protocol.Envelope;
 import io.mqchat.protocol.GroupEvent;
 import io.mqchat.protocol.GroupRequest;
 import io.mqchat.protocol.ProtocolException;
+import io.mqchat.protocol.ServiceTopics;
 import io.mqchat.protocol.Topics;
 import io.mqchat.protocol.UserIds;
 import io.mqchat.service.InboundMessage;
@@ -76,9 +77,11 @@ public final class AdminRequests implements MessageHandler {
     }
 
     private List<OutboundMessage> announcements(GroupEvent event, List<String> recipients) {
-        List<OutboundMessage> out = new ArrayList<>(recipients.size() + 1);
+        List<OutboundMessage> out = new ArrayList<>(recipients.size() + 2);
         out.add(announcer.announce(event));
         byte[] payload = codec.encode(event);
+        // The archive learns membership periods from the events, so a member's history starts when it joined.
+        out.add(OutboundMessage.to(ServiceTopics.ARCHIVE, payload).qos(1).build());
         for (String member : recipients) {
             out.add(OutboundMessage.to(Topics.inbox(member), payload).qos(1).build());
         }

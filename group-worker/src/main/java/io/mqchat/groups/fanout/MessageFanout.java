@@ -15,8 +15,9 @@ import java.util.Optional;
 
 /**
  * Fans a stamped group message out to every member's inbox (the sender's too, for its other devices), with the
- * user properties from which the extension makes per-member DELIVERED receipts, and asks for a push
- * notification for every other member.
+ * user properties from which the extension makes per-member DELIVERED receipts, asks for a push notification for
+ * every other member and hands one copy to the archive. A disappearing message's copies expire from offline queues
+ * with it.
  */
 final class MessageFanout {
 
@@ -48,6 +49,9 @@ final class MessageFanout {
                     .userProperty(ID_PROPERTY, message.id())
                     .userProperty(FROM_PROPERTY, message.from())
                     .userProperty(GROUP_PROPERTY, message.group());
+            if (message.ttl() != null) {
+                copy.messageExpiry(message.ttl());
+            }
             if (member.equals(message.from())) {
                 origin.ifPresent(client -> copy.userProperty(ORIGIN_PROPERTY, client));
             } else {
@@ -55,6 +59,7 @@ final class MessageFanout {
             }
             out.add(copy.build());
         }
+        out.add(OutboundMessage.to(ServiceTopics.ARCHIVE, payload).qos(1).build());
         publisher.publishAll(out);
     }
 

@@ -4,6 +4,7 @@ import io.mqchat.groups.outbound.Publisher;
 import io.mqchat.groups.store.Group;
 import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.Receipt;
+import io.mqchat.protocol.ServiceTopics;
 import io.mqchat.protocol.Topics;
 import io.mqchat.service.OutboundMessage;
 import io.mqchat.service.RetryLater;
@@ -13,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Fans a member's read marker out to every member's receipts: senders learn READ per member, and the reader's
- * other devices sync their unread counts.
+ * other devices sync their unread counts. The archive gets one copy, for the member's read mark.
  */
 final class ReadMarkerFanout {
 
@@ -42,6 +43,7 @@ final class ReadMarkerFanout {
             }
             out.add(copy.build());
         }
+        out.add(OutboundMessage.to(ServiceTopics.ARCHIVE, payload).qos(1).build());
         publisher.publishAll(out);
     }
 }

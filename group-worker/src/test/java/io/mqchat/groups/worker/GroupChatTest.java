@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mqchat.extension.config.DisappearingTimers;
 import io.mqchat.extension.testing.MqttDevice;
 import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.ErrorReply;
@@ -23,11 +24,11 @@ import io.mqchat.service.OutboundMessage;
 import io.mqchat.service.ServiceConnection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GroupChatTest {
 
     private static final int MAX_MEMBERS = 6;
+    private static final int SHORT_TIMER = 2;
 
     @TempDir
     static Path dir;
@@ -48,7 +50,8 @@ class GroupChatTest {
 
     @BeforeAll
     static void start() {
-        harness = GroupHarness.start(dir, UnaryOperator.identity());
+        harness = GroupHarness.start(dir, config -> config.withDisappearingTimers(
+                DisappearingTimers.of(List.of(Duration.ofSeconds(SHORT_TIMER), Duration.ofDays(7)))));
         harness.worker("1", MAX_MEMBERS);
         harness.worker("2", MAX_MEMBERS);
     }
@@ -137,6 +140,52 @@ class GroupChatTest {
         for (int i = 1; i <= 3; i++) {
             assertEquals("message " + i, message(bobAgain, bob, "off" + i).body());
         }
+    }
+
+    @Test
+    void theArchiveGetsEveryGroupMessageReadMarkerAndMembershipChangeOnce() {
+        String alice = user("alice");
+        String bob = user("bob");
+        MqttDevice archive = MqttDevice.service(harness.broker(), "svc-archive", "test");
+        assertTrue(archive.subscribe(ServiceTopics.shared("archive-worker", ServiceTopics.ARCHIVE)));
+        try {
+            MqttDevice phone = harness.device(alice, "phone");
+            MqttDevice bobPhone = harness.device(bob, "phone");
+            String group = createGroup(phone, alice, "Minutes", bob);
+            GroupEvent created = await(archive, ServiceTopics.ARCHIVE, GroupEvent.class, e -> group.equals(e.group()));
+            assertEquals(Set.of(alice, bob), new HashSet<>(created.members()));
+
+            phone.publish(Topics.sendToGroup(group), text("minuted", "for the record"));
+            ChatMessage archived = await(archive, ServiceTopics.ARCHIVE, ChatMessage.class, m -> group.equals(m.group()));
+            assertEquals(message(bobPhone, bob, "minuted"), archived);
+            bobPhone.publish(Topics.readInGroup(group), "{\"v\":1,\"upTo\":\"minuted\"}");
+            Receipt read = await(archive, ServiceTopics.ARCHIVE, Receipt.class, r -> group.equals(r.group()));
+            assertEquals(Receipt.readInGroup("minuted", bob, group, read.ts()), read);
+            assertTrue(drain(archive, ServiceTopics.ARCHIVE, ChatMessage.class, 500).isEmpty(),
+                    "one copy per message, not one per member");
+        } finally {
+            archive.close();
+        }
+    }
+
+    @Test
+    void aDisappearingGroupMessageNeverReachesAMemberThatComesBackAfterItExpired() {
+        String alice = user("alice");
+        String bob = user("bob");
+        MqttDevice phone = harness.device(alice, "phone");
+        MqttDevice laptop = harness.device(alice, "laptop");
+        MqttDevice.v5(harness.broker(), bob, "phone").close();
+        String group = createGroup(phone, alice, "Ephemeral", bob);
+        phone.publish(Topics.sendToGroup(group),
+                "{\"v\":1,\"type\":\"text\",\"id\":\"gone\",\"body\":\"secret\",\"ttl\":" + SHORT_TIMER + "}");
+        phone.publish(Topics.sendToGroup(group), text("kept", "permanent"));
+        message(laptop, alice, "kept");
+        sleep(SHORT_TIMER * 1000L + 500);
+
+        MqttDevice bobAgain = harness.device(bob, "phone");
+        assertEquals("permanent", message(bobAgain, bob, "kept").body());
+        assertTrue(drain(bobAgain, Topics.inbox(bob), ChatMessage.class, 500).stream().noneMatch(m -> "gone".equals(m.id())),
+                "the expired message was dropped from the member's queue");
     }
 
     @Test

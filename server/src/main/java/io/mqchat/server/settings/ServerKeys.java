@@ -57,6 +57,11 @@ public final class ServerKeys {
                     + "falls back to after a broker crash)");
     public static final Key<Boolean> NOTIFY_INCLUDE_BODY = Key.flag("notify.include-body", "false",
             "Whether push notifications carry the message text (the push service then sees it)");
+    public static final Key<List<Duration>> DISAPPEARING_TIMERS = Key.durations("chat.disappearing-timers",
+            "24h,7d,90d", Duration.ofSeconds(1), Duration.ofDays(366),
+            "The disappearing-message timers users may choose; a message's ttl must be one of them");
+    public static final Key<Boolean> ARCHIVE_FEED = Key.flag("archive.feed", "true",
+            "Whether routed 1-1 messages and read markers are fed to the archive (history sync needs it)");
     public static final Key<Duration> SESSION_EXPIRY_MAX = Key.duration("session.expiry-max", "30d",
             Duration.ZERO, MAX_SESSION_EXPIRY, "Longest time a device's session and queue outlive its connection");
     public static final Key<Integer> PACKET_MAX_BYTES = Key.integer("packet.max-bytes",
@@ -67,7 +72,7 @@ public final class ServerKeys {
     public static final ConfigSchema SCHEMA = ConfigSchema.of(MQTT_BIND, MQTT_PORT, WEBSOCKET_PORT, WEBSOCKET_PATH,
             DATA_DIR, PERSISTENCE, JWT_SECRET, JWT_JWKS_FILE, JWT_JWKS_URL, JWT_ISSUER, JWT_AUDIENCE,
             JWT_CLOCK_SKEW, MESSAGE_MAX_BYTES, QUEUE_LIMIT, RECEIPTS_DELIVERY_TTL, RATE_PER_SECOND, RATE_BURST,
-            PRESENCE_ACTIVITY_INTERVAL, NOTIFY_INCLUDE_BODY, SESSION_EXPIRY_MAX,
+            PRESENCE_ACTIVITY_INTERVAL, NOTIFY_INCLUDE_BODY, DISAPPEARING_TIMERS, ARCHIVE_FEED, SESSION_EXPIRY_MAX,
             PACKET_MAX_BYTES)
             .plus(PresenceKeys.SCHEMA).plus(GroupKeys.SCHEMA);
 

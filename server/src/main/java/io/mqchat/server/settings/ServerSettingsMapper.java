@@ -11,6 +11,8 @@ import static io.mqchat.server.settings.ServerKeys.MESSAGE_MAX_BYTES;
 import static io.mqchat.server.settings.ServerKeys.MQTT_BIND;
 import static io.mqchat.server.settings.ServerKeys.MQTT_PORT;
 import static io.mqchat.server.settings.ServerKeys.NOTIFY_INCLUDE_BODY;
+import static io.mqchat.server.settings.ServerKeys.DISAPPEARING_TIMERS;
+import static io.mqchat.server.settings.ServerKeys.ARCHIVE_FEED;
 import static io.mqchat.server.settings.ServerKeys.PACKET_MAX_BYTES;
 import static io.mqchat.server.settings.ServerKeys.PERSISTENCE;
 import static io.mqchat.server.settings.ServerKeys.PRESENCE_ACTIVITY_INTERVAL;
@@ -24,6 +26,7 @@ import static io.mqchat.server.settings.ServerKeys.WEBSOCKET_PORT;
 
 import io.mqchat.config.Config;
 import io.mqchat.config.ConfigException;
+import io.mqchat.extension.config.DisappearingTimers;
 import io.mqchat.extension.config.ExtensionConfig;
 import io.mqchat.extension.config.JwtConfig;
 import io.mqchat.extension.limits.RateLimit;
@@ -91,7 +94,8 @@ public final class ServerSettingsMapper {
                 config.get(MESSAGE_MAX_BYTES), config.get(QUEUE_LIMIT), config.get(RECEIPTS_DELIVERY_TTL),
                 ExtensionConfig.DEFAULT_OVERFLOW_NOTICE_INTERVAL,
                 new RateLimit(config.get(RATE_PER_SECOND), config.get(RATE_BURST)), config.get(PRESENCE_ACTIVITY_INTERVAL),
-                config.get(NOTIFY_INCLUDE_BODY)));
+                config.get(NOTIFY_INCLUDE_BODY), DisappearingTimers.of(config.get(DISAPPEARING_TIMERS)),
+                config.get(ARCHIVE_FEED)));
         PresenceSettings presence = collect(problems, () -> PresenceSettingsMapper.map(config));
         GroupSettings groups = collect(problems, () -> GroupSettingsMapper.groups(config));
         if (!problems.isEmpty()) {
