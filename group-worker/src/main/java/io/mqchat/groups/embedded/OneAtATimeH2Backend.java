@@ -6,12 +6,19 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The embedded store's H2 backend, executing one command at a time. MongoDB makes every single-document
  * update (a version-checked {@code findOneAndUpdate} above all) atomic; mongo-java-server does not guard
  * them against concurrent connections, and two group-worker clients lost an update in a test. Serializing
  * commands restores MongoDB's guarantee at the development scale the embedded store is for.
+ *
+ * <p>Answers are deep copies made inside the lock: the backend answers with the stored documents themselves, and
+ * the wire encoder writes them after the command returned, so without copies a reader could see a document
+ * half-way through another connection's update (a new version with the old members: the store lost an update
+ * that way under load).
  */
 final class OneAtATimeH2Backend extends H2Backend {
 
@@ -21,16 +28,21 @@ final class OneAtATimeH2Backend extends H2Backend {
 
     @Override
     public synchronized Document handleMessage(MongoMessage message) {
-        return super.handleMessage(message);
+        return super.handleMessage(message).cloneDeeply();
     }
 
     @Override
     public synchronized Document handleCommand(Channel channel, String database, String command, Document query) {
-        return super.handleCommand(channel, database, command, query);
+        return super.handleCommand(channel, database, command, query).cloneDeeply();
     }
 
     @Override
     public synchronized QueryResult handleQuery(MongoQuery query) {
-        return super.handleQuery(query);
+        QueryResult result = super.handleQuery(query);
+        List<Document> copies = new ArrayList<>();
+        for (Document document : result) {
+            copies.add(document.cloneDeeply());
+        }
+        return new QueryResult(copies, result.getCursorId());
     }
 }
