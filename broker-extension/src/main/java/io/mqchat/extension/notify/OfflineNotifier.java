@@ -23,8 +23,9 @@ public final class OfflineNotifier {
         this.includeBody = includeBody;
     }
 
+    /** Asks for a notification when {@code message} went to a user with no connected device (not for timer changes). */
     public void routed(ChatMessage message) {
-        if (connections.connectedDevices(message.to()) > 0) {
+        if (message.isTimerChange() || connections.connectedDevices(message.to()) > 0) {
             return;
         }
         outbox.publish(ServiceTopics.NOTIFY, new Notify(message.to(), message.from(), null, message.id(),

@@ -156,4 +156,17 @@ class ArchiveFeedAndDisappearingTest {
             assertEquals(0, ((ChatMessage) codec.decode(bob.next(Topics.inbox("bob7")).payload().getBytes())).timer());
         }
     }
+
+    @Test
+    void aTimerChangeForAnOfflineUserAsksForNoPushNotification() throws Exception {
+        MqttDevice.v5(broker.get(), "bob8", "phone").close();
+        try (MqttDevice presence = MqttDevice.service(broker.get(), "svc-presence", "test");
+             MqttDevice alice = MqttDevice.v5(broker.get(), "alice8", "phone")) {
+            assertTrue(presence.subscribe(ServiceTopics.shared("presence-worker", ServiceTopics.NOTIFY)));
+            alice.publish(Topics.send("bob8"), "{\"v\":1,\"type\":\"timer\",\"id\":\"tm-8\",\"timer\":86400}");
+            alice.publish(Topics.send("bob8"), "{\"v\":1,\"type\":\"text\",\"id\":\"tx-8\",\"body\":\"hi\"}");
+            String notify = presence.next(ServiceTopics.NOTIFY).payload();
+            assertTrue(notify.contains("tx-8"), "the first notification is the text's, none came for the timer: " + notify);
+        }
+    }
 }

@@ -54,7 +54,7 @@ final class MessageFanout {
             }
             if (member.equals(message.from())) {
                 origin.ifPresent(client -> copy.userProperty(ORIGIN_PROPERTY, client));
-            } else {
+            } else if (!message.isTimerChange()) {
                 out.add(notification(message, member));
             }
             out.add(copy.build());
