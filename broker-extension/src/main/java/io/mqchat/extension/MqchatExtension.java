@@ -12,6 +12,7 @@ import io.mqchat.extension.auth.TokenVerifier;
 import io.mqchat.extension.archive.ArchiveFeed;
 import io.mqchat.extension.config.ExtensionConfig;
 import io.mqchat.extension.config.JwtConfig;
+import io.mqchat.extension.devices.KnownDevices;
 import io.mqchat.extension.limits.RequestRateLimiter;
 import io.mqchat.extension.metrics.ChatMetrics;
 import io.mqchat.extension.notify.OfflineNotifier;
@@ -92,13 +93,15 @@ public final class MqchatExtension implements ExtensionMain {
         PresenceEvents presenceEvents = new PresenceEvents(outbox, clock, active.activityInterval());
         ActivityTracker activity = new ActivityTracker(connections, presenceEvents, clock);
         OfflineNotifier notifier = new OfflineNotifier(connections, outbox, active.notifyIncludeBody());
-        PresenceLifecycle lifecycle = new PresenceLifecycle(connections, presenceEvents, clock);
+        KnownDevices devices = new KnownDevices();
+        devices.loadFrom(Services.clientService());
+        PresenceLifecycle lifecycle = new PresenceLifecycle(connections, devices, presenceEvents, clock);
 
         JwtAuthenticator authenticator = new JwtAuthenticator(verifier, active.queueLimit(), metrics,
                 Services.extensionExecutorService());
         RequestRateLimiter rateLimiter = new RequestRateLimiter(active.rateLimit(), clock);
         RequestRoutes routes = new RequestRoutes(codec, outbox, metrics, connections, notifier,
-                new ArchiveFeed(outbox, active.archiveFeed()), active.disappearingTimers(), clock);
+                new ArchiveFeed(outbox, active.archiveFeed()), active.disappearingTimers(), devices, clock);
         RequestInterceptor requests = new RequestInterceptor(active.maxMessageBytes(), rateLimiter, codec, outbox,
                 metrics, activity, routes, clock);
         OutboundDeliveryInterceptor outbound = new OutboundDeliveryInterceptor(tracker);

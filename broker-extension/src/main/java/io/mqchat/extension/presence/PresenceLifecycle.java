@@ -1,5 +1,6 @@
 package io.mqchat.extension.presence;
 
+import io.mqchat.extension.devices.KnownDevices;
 import com.hivemq.extension.sdk.api.client.parameter.ConnectionAttributeStore;
 import com.hivemq.extension.sdk.api.events.client.ClientLifecycleEventListener;
 import com.hivemq.extension.sdk.api.events.client.parameters.AuthenticationSuccessfulInput;
@@ -15,18 +16,21 @@ import java.util.Optional;
  * Turns a user device's connection lifecycle into presence: connected once authenticated, disconnected on
  * every kind of end (DISCONNECT, keep-alive timeout, network loss, takeover, server shutdown). The
  * connection's id is kept on the connection itself, so a late disconnect of a replaced connection cannot
- * end its successor. Service accounts (workers) have no presence.
+ * end its successor. Service accounts (workers) have no presence. Every authenticated device is also recorded
+ * among the user's {@link KnownDevices}.
  */
 public final class PresenceLifecycle implements ClientLifecycleEventListener {
 
     private static final String CONNECTION_ATTRIBUTE = "mqchat.connection";
 
     private final Connections connections;
+    private final KnownDevices devices;
     private final PresenceEvents events;
     private final Clock clock;
 
-    public PresenceLifecycle(Connections connections, PresenceEvents events, Clock clock) {
+    public PresenceLifecycle(Connections connections, KnownDevices devices, PresenceEvents events, Clock clock) {
         this.connections = connections;
+        this.devices = devices;
         this.events = events;
         this.clock = clock;
     }
@@ -44,6 +48,7 @@ public final class PresenceLifecycle implements ClientLifecycleEventListener {
         if (device.isEmpty()) {
             return;
         }
+        devices.register(device.get());
         LiveConnection connection = connections.open(device.get(), clock.millis());
         input.getConnectionInformation().getConnectionAttributeStore().putAsString(CONNECTION_ATTRIBUTE, connection.id());
         events.connected(connection, connections.brokerRun());

@@ -4,6 +4,7 @@ import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInbound
 import com.hivemq.extension.sdk.api.packets.publish.ModifiablePublishPacket;
 import io.mqchat.extension.archive.ArchiveFeed;
 import io.mqchat.extension.config.DisappearingTimers;
+import io.mqchat.extension.devices.KnownDevices;
 import io.mqchat.extension.metrics.ChatMetrics;
 import io.mqchat.extension.notify.OfflineNotifier;
 import io.mqchat.extension.outbox.Outbox;
@@ -19,7 +20,7 @@ import java.time.Clock;
  * Routes a 1-1 chat message: stamps sender, recipient, server time and (if absent) an id, and rewrites the
  * sender's publish into the recipient's inbox. Rewriting the publish itself, rather than publishing a new
  * one, keeps SENT honest: the sender's PUBACK follows only once the routed message is in the broker's
- * durable queue. A copy goes to the sender's own inbox for the sender's other devices, one to the archive, and a
+ * durable queue. A copy goes to the sender's own inbox when the sender has other devices, one to the archive, and a
  * recipient with no connected device gets a push notification. A disappearing message's copies expire from
  * offline queues with it.
  */
@@ -31,11 +32,13 @@ final class ChatRouter implements RequestRouter {
     private final OfflineNotifier notifier;
     private final ArchiveFeed archive;
     private final DisappearingTimers timers;
+    private final KnownDevices devices;
     private final Clock clock;
 
     ChatRouter(Codec codec, Outbox outbox, ChatMetrics metrics, OfflineNotifier notifier, ArchiveFeed archive,
-               DisappearingTimers timers, Clock clock) {
+               DisappearingTimers timers, KnownDevices devices, Clock clock) {
         this.codec = codec;
+        this.devices = devices;
         this.outbox = outbox;
         this.metrics = metrics;
         this.notifier = notifier;
@@ -62,7 +65,7 @@ final class ChatRouter implements RequestRouter {
         if (stamped.ttl() != null) {
             publish.setMessageExpiryInterval(stamped.ttl());
         }
-        if (!recipient.equals(sender)) {
+        if (!recipient.equals(sender) && devices.hasOtherDevice(sender, request.sender().device())) {
             outbox.publish(Topics.inbox(sender), routed, request.sender().clientId(), stamped.ttl());
         }
         archive.messageRouted(routed);
