@@ -1,0 +1,131 @@
+package io.mqchat.media.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import io.mqchat.media.images.ImageInspector;
+import io.mqchat.media.images.ImageRejectedException;
+import io.mqchat.media.images.InspectedImage;
+import io.mqchat.media.store.MediaStore;
+import io.mqchat.media.store.Saved;
+import io.mqchat.media.store.StoredMedia;
+import io.mqchat.media.upload.BodyTooLargeException;
+import io.mqchat.media.upload.ReceivedBody;
+import io.mqchat.protocol.MediaRef;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import javax.imageio.stream.ImageInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /media}: reads the body (at most the size limit), hashes it while reading, and answers the stored
+ * image's {@link MediaRef}. Bytes already stored are not checked again (they passed once): the upload only records
+ * its uploader, so a retry is cheap and gets the same answer. New bytes are checked and thumbnailed
+ * ({@link ImageInspector}) before anything is written, so a refused upload leaves nothing behind.
+ */
+final class UploadHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(UploadHandler.class);
+
+    private final MediaStore store;
+    private final ImageInspector inspector;
+    private final long maxBytes;
+    private final Clock clock;
+    /** Decoding is the CPU- and memory-hungry step: at most this many at once, whatever the HTTP threads. */
+    private final Semaphore decoding;
+
+    UploadHandler(MediaStore store, ImageInspector inspector, long maxBytes, Clock clock, int concurrentDecodes) {
+        this.store = store;
+        this.inspector = inspector;
+        this.maxBytes = maxBytes;
+        this.clock = clock;
+        this.decoding = new Semaphore(concurrentDecodes);
+    }
+
+    void handle(HttpExchange exchange, String user) throws IOException {
+        if (declaredLength(exchange) > maxBytes) {
+            tooLarge(exchange);
+            return;
+        }
+        ReceivedBody body;
+        try {
+            body = ReceivedBody.read(exchange.getRequestBody(), maxBytes);
+        } catch (BodyTooLargeException e) {
+            tooLarge(exchange);
+            return;
+        }
+        if (body.size() == 0) {
+            Replies.error(exchange, 400, "empty", "the request has no body: send the image bytes");
+            return;
+        }
+        Optional<StoredMedia> known = store.addUploader(body.sha256(), user, clock.instant());
+        if (known.isPresent()) {
+            log.debug("upload by {} of stored media {}", user, body.sha256());
+            Replies.json(exchange, 200, known.get().ref());
+            return;
+        }
+        InspectedImage image;
+        try {
+            image = inspect(body);
+        } catch (ImageRejectedException e) {
+            log.debug("upload by {} refused: {}", user, e.getMessage());
+            refuse(exchange, e);
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            Replies.error(exchange, 503, "unavailable", "the media endpoint is stopping");
+            return;
+        }
+        MediaRef ref = new MediaRef(body.sha256(), image.type().contentType(), body.size(), image.width(),
+                image.height(), body.sha256(), Base64.getEncoder().encodeToString(image.thumbnail()));
+        Saved saved = store.save(ref, body.stream(), user, clock.instant());
+        log.debug("upload by {}: media {} ({}, {} bytes) {}", user, ref.id(), ref.contentType(), ref.size(),
+                saved.created() ? "stored" : "was stored already");
+        if (saved.created()) {
+            exchange.getResponseHeaders().set("Location", MediaRoutes.PATH + "/" + ref.id());
+        }
+        Replies.json(exchange, saved.created() ? 201 : 200, saved.media().ref());
+    }
+
+    private InspectedImage inspect(ReceivedBody body) throws ImageRejectedException, InterruptedException {
+        decoding.acquire();
+        try (ImageInputStream in = body.imageStream()) {
+            return inspector.inspect(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("closing an in-memory stream cannot fail", e);
+        } finally {
+            decoding.release();
+        }
+    }
+
+    /** The Content-Length the client declared, or -1 (chunked, or none). */
+    private static long declaredLength(HttpExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (header == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private void tooLarge(HttpExchange exchange) throws IOException {
+        // The rest of the body is not read: the connection cannot carry another request.
+        exchange.getResponseHeaders().set("Connection", "close");
+        Replies.error(exchange, 413, "too_large", "the image is larger than " + maxBytes + " bytes");
+    }
+
+    private static void refuse(HttpExchange exchange, ImageRejectedException e) throws IOException {
+        switch (e.reason()) {
+            case UNSUPPORTED_TYPE -> Replies.error(exchange, 415, "unsupported_type",
+                    e.getMessage() + " (the type is read from the bytes, not from Content-Type)");
+            case TOO_MANY_PIXELS -> Replies.error(exchange, 400, "too_many_pixels", e.getMessage());
+            case CORRUPT -> Replies.error(exchange, 400, "corrupt_image", e.getMessage());
+            default -> throw new IllegalStateException("unknown reason " + e.reason());
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.mqchat.media.settings;
+
+import io.mqchat.config.Config;
+
+/** Turns validated keys into settings. */
+public final class MediaSettingsMapper {
+
+    private MediaSettingsMapper() {
+    }
+
+    /** The endpoint's settings from a config whose schema includes {@link MediaKeys#SCHEMA}. */
+    public static MediaSettings media(Config config) {
+        return new MediaSettings(config.get(MediaKeys.BIND), config.get(MediaKeys.PORT),
+                config.get(MediaKeys.MAX_BYTES), config.get(MediaKeys.MAX_PIXELS), config.get(MediaKeys.ORPHAN_TTL),
+                config.get(MediaKeys.SWEEP_INTERVAL));
+    }
+}

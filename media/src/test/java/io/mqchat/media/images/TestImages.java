@@ -1,0 +1,193 @@
+package io.mqchat.media.images;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import javax.imageio.ImageIO;
+
+/** Images for tests, made on the spot with ImageIO (WebP, which ImageIO cannot write, from a committed sample). */
+public final class TestImages {
+
+    /** The committed WebP sample's size. */
+    public static final int WEBP_WIDTH = 48;
+    public static final int WEBP_HEIGHT = 32;
+
+    private TestImages() {
+    }
+
+    /**
+     * A {@code width} x {@code height} picture with smooth colour gradients and a few shapes, about as busy as a
+     * photo; {@code seed} makes different pictures.
+     */
+    public static BufferedImage picture(int width, int height, int seed) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int red = (x * 255 / width + seed * 40) & 0xff;
+                int green = (y * 255 / height + seed * 70) & 0xff;
+                image.setRGB(x, y, red << 16 | green << 8 | ((seed * 30) & 0xff));
+            }
+        }
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.DARK_GRAY);
+        g.fillOval(width / 4, height / 4, width / 3, height / 3);
+        g.setColor(Color.WHITE);
+        g.fillRect(width / 2, height / 2, width / 5, height / 6);
+        g.dispose();
+        return image;
+    }
+
+    public static byte[] png(int width, int height, int seed) {
+        return encode(picture(width, height, seed), "png");
+    }
+
+    public static byte[] jpeg(int width, int height, int seed) {
+        return encode(picture(width, height, seed), "jpeg");
+    }
+
+    public static byte[] gif(int width, int height, int seed) {
+        return encode(picture(width, height, seed), "gif");
+    }
+
+    /** A PNG with a transparent background and an opaque square in the middle. */
+    public static byte[] transparentPng(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.BLUE);
+        g.fillRect(width / 4, height / 4, width / 2, height / 2);
+        g.dispose();
+        return encode(image, "png");
+    }
+
+    /** The committed 48 x 32 lossy WebP (made with cwebp). */
+    public static byte[] webp() {
+        try (InputStream in = TestImages.class.getResourceAsStream("sample-48x32.webp")) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A valid, tiny PNG whose header claims {@code width} x {@code height} pixels: its image data is a few hundred
+     * bytes of zlib that would inflate to width x height x 3 bytes. Decoding it would take gigabytes.
+     */
+    public static byte[] pngBomb(int width, int height) {
+        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height)
+                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        deflater.setInput(new byte[1 << 20]);
+        deflater.finish();
+        byte[] idat = new byte[4096];
+        int length = deflater.deflate(idat);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        out.writeBytes(pngChunk("IHDR", ihdr.array()));
+        out.writeBytes(pngChunk("IDAT", Arrays.copyOf(idat, length)));
+        out.writeBytes(pngChunk("IEND", new byte[0]));
+        return out.toByteArray();
+    }
+
+    /** A real small JPEG whose frame header (SOF0) is rewritten to claim {@code width} x {@code height}. */
+    public static byte[] jpegBomb(int width, int height) {
+        byte[] jpeg = jpeg(64, 48, 1);
+        for (int i = 2; i < jpeg.length - 9; i++) {
+            if ((jpeg[i] & 0xff) == 0xff && (jpeg[i + 1] & 0xff) == 0xc0) {
+                // FF C0, length (2), precision (1), height (2), width (2)
+                putShort(jpeg, i + 5, height);
+                putShort(jpeg, i + 7, width);
+                return jpeg;
+            }
+        }
+        throw new IllegalStateException("no SOF0 marker in the JPEG");
+    }
+
+    /** A real small GIF whose screen and first image descriptor are rewritten to claim {@code width} x {@code height}. */
+    public static byte[] gifBomb(int width, int height) {
+        byte[] gif = gif(64, 48, 1);
+        putShortLittleEndian(gif, 6, width);
+        putShortLittleEndian(gif, 8, height);
+        for (int i = 13; i < gif.length - 9; i++) {
+            // Image descriptor: 0x2C, left (2), top (2), width (2), height (2), all little-endian; ImageIO writes
+            // the frame at 0,0, which tells the descriptor from colour table bytes.
+            if ((gif[i] & 0xff) == 0x2c && gif[i + 1] == 0 && gif[i + 2] == 0 && gif[i + 3] == 0 && gif[i + 4] == 0) {
+                putShortLittleEndian(gif, i + 5, width);
+                putShortLittleEndian(gif, i + 7, height);
+                return gif;
+            }
+        }
+        throw new IllegalStateException("no image descriptor in the GIF");
+    }
+
+    /** The WebP sample with its VP8 frame header rewritten to claim {@code width} x {@code height} (at most 16383). */
+    public static byte[] webpBomb(int width, int height) {
+        byte[] webp = webp();
+        // RIFF header (12), "VP8 " chunk header (8), frame tag (3), start code 9D 01 2A (3), then 14-bit sizes.
+        putShortLittleEndian(webp, 26, width & 0x3fff);
+        putShortLittleEndian(webp, 28, height & 0x3fff);
+        return webp;
+    }
+
+    /** A JPEG of {@code image} with an EXIF segment saying {@code orientation} (1-8), after its JFIF segment. */
+    public static byte[] jpegWithOrientation(BufferedImage image, int orientation) {
+        byte[] jpeg = encode(image, "jpeg");
+        // TIFF structure, big-endian: header, one IFD with one entry (0x0112, SHORT, count 1, value), no next IFD.
+        ByteBuffer tiff = ByteBuffer.allocate(26).put(new byte[] {'M', 'M', 0, 42}).putInt(8).putShort((short) 1)
+                .putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0)
+                .putInt(0);
+        byte[] exif = "Exif\0\0".getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer app1 = ByteBuffer.allocate(4 + exif.length + tiff.capacity()).put((byte) 0xff).put((byte) 0xe1)
+                .putShort((short) (2 + exif.length + tiff.capacity())).put(exif).put(tiff.array());
+        int afterJfif = 4 + ((jpeg[4] & 0xff) << 8 | (jpeg[5] & 0xff));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, afterJfif);
+        out.writeBytes(app1.array());
+        out.write(jpeg, afterJfif, jpeg.length - afterJfif);
+        return out.toByteArray();
+    }
+
+    /** {@code image} cut short after {@code keep} bytes. */
+    public static byte[] truncated(byte[] image, int keep) {
+        return Arrays.copyOf(image, keep);
+    }
+
+    private static byte[] pngChunk(String type, byte[] data) {
+        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(name);
+        crc.update(data);
+        return ByteBuffer.allocate(12 + data.length).putInt(data.length).put(name).put(data).putInt((int) crc.getValue())
+                .array();
+    }
+
+    private static void putShort(byte[] bytes, int at, int value) {
+        bytes[at] = (byte) (value >> 8);
+        bytes[at + 1] = (byte) value;
+    }
+
+    private static void putShortLittleEndian(byte[] bytes, int at, int value) {
+        bytes[at] = (byte) value;
+        bytes[at + 1] = (byte) (value >> 8);
+    }
+
+    private static byte[] encode(BufferedImage image, String format) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(image, format, out)) {
+                throw new IllegalStateException("no ImageIO writer for " + format);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
