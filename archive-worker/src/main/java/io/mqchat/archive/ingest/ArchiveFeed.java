@@ -1,0 +1,88 @@
+package io.mqchat.archive.ingest;
+
+import io.mqchat.archive.store.ArchiveStore;
+import io.mqchat.archive.store.ArchiveUnavailableException;
+import io.mqchat.archive.store.ConversationKey;
+import io.mqchat.protocol.ChatMessage;
+import io.mqchat.protocol.Codec;
+import io.mqchat.protocol.Envelope;
+import io.mqchat.protocol.GroupEvent;
+import io.mqchat.protocol.MessageIds;
+import io.mqchat.protocol.ProtocolException;
+import io.mqchat.protocol.Receipt;
+import io.mqchat.protocol.UserIds;
+import io.mqchat.service.InboundMessage;
+import io.mqchat.service.MessageHandler;
+import io.mqchat.service.RetryLater;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Archives what arrives on {@code svc/archive/messages}: stamped 1-1 and group messages, read markers, and group
+ * events (membership periods). While MongoDB is down an item is retried ({@link RetryLater}) and the ones behind it
+ * wait in the worker's persistent session; anything that is not a complete, stamped item is logged and skipped, so
+ * one bad item never holds up the feed.
+ */
+public final class ArchiveFeed implements MessageHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArchiveFeed.class);
+
+    private final ArchiveStore store;
+    private final Codec codec;
+    private final Clock clock;
+
+    public ArchiveFeed(ArchiveStore store, Codec codec, Clock clock) {
+        this.store = store;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(InboundMessage message) throws RetryLater {
+        Envelope envelope;
+        try {
+            envelope = codec.decode(message.payload());
+        } catch (ProtocolException e) {
+            LOG.warn("skipping an unreadable archive feed item: {}", e.getMessage());
+            return;
+        }
+        try {
+            if (envelope instanceof ChatMessage chat && isStamped(chat)) {
+                store.archive(chat, clock.millis());
+            } else if (envelope instanceof Receipt marker && isReadMarker(marker)) {
+                ConversationKey conversation = marker.group() != null ? ConversationKey.group(marker.group())
+                        : ConversationKey.direct(marker.by(), marker.peer());
+                store.markRead(conversation, marker.by(), marker.upTo(), marker.ts(), clock.millis());
+            } else if (envelope instanceof GroupEvent event && isComplete(event)) {
+                store.applyGroupEvent(event, clock.millis());
+            } else {
+                LOG.warn("skipping an archive feed item that is no stamped message, read marker or group event: {}",
+                        envelope.type());
+            }
+        } catch (ArchiveUnavailableException e) {
+            throw new RetryLater("the archive is unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isStamped(ChatMessage message) {
+        boolean oneConversation = message.group() != null ? message.to() == null && UserIds.isValidUserId(message.group())
+                : UserIds.isValidUserId(message.to());
+        boolean content = message.isTimerChange() ? message.timer() != null
+                : ChatMessage.TEXT.equals(message.type()) && message.body() != null;
+        return oneConversation && content && message.ts() != null && MessageIds.isValid(message.id())
+                && UserIds.isValidUserId(message.from());
+    }
+
+    private static boolean isReadMarker(Receipt receipt) {
+        boolean oneConversation = receipt.group() != null ? UserIds.isValidUserId(receipt.group())
+                : UserIds.isValidUserId(receipt.peer());
+        return receipt.isRead() && oneConversation && UserIds.isValidUserId(receipt.by())
+                && MessageIds.isValid(receipt.upTo());
+    }
+
+    private static boolean isComplete(GroupEvent event) {
+        return event.id() != null && UserIds.isValidUserId(event.group()) && event.event() != null
+                && (event.members() == null || event.members().stream().allMatch(UserIds::isValidUserId));
+    }
+}

@@ -1,0 +1,38 @@
+package io.mqchat.archive.settings;
+
+import io.mqchat.config.ConfigSchema;
+import io.mqchat.config.Key;
+import io.mqchat.groups.settings.GroupKeys;
+import java.time.Duration;
+
+/**
+ * The archive-worker's configuration keys. {@link #SCHEMA} holds what the component needs wherever it runs (the
+ * all-in-one server adds it to its own schema, whose MongoDB keys it shares with the group-worker);
+ * {@link #STANDALONE} adds the MongoDB address and how a standalone worker reaches the broker.
+ */
+public final class ArchiveKeys {
+
+    public static final Key<Duration> SWEEP_INTERVAL = Key.duration("archive.sweep-interval", "1m",
+            Duration.ofSeconds(1), Duration.ofDays(1),
+            "How often the archive deletes disappeared messages (reads never return them in any case)");
+    public static final Key<Integer> PAGE_MAX_BYTES = Key.integer("archive.page-max-bytes", "131072", 16_384,
+            Integer.MAX_VALUE, "Largest history answer; a page holds fewer messages than asked rather than grow "
+                    + "past it. Keep it well below the broker's packet.max-bytes (the all-in-one server caps it at "
+                    + "half of that)");
+
+    public static final Key<String> SERVICE_TOKEN = Key.secret("service.token",
+            "Service token of the worker (mqchat token --service svc-archive); required");
+    public static final Key<String> WORKER_INSTANCE = Key.text("worker.instance", "1",
+            "Name of this instance, unique among the archive-workers; its MQTT sessions are svc-archive:{instance} "
+                    + "and svc-archive:{instance}-sync");
+
+    /** The keys of the component, wherever it runs. */
+    public static final ConfigSchema SCHEMA = ConfigSchema.of(SWEEP_INTERVAL, PAGE_MAX_BYTES);
+
+    /** The keys of the standalone worker process. */
+    public static final ConfigSchema STANDALONE = SCHEMA.plus(ConfigSchema.of(GroupKeys.MONGO_URI,
+            GroupKeys.MONGO_DATABASE, GroupKeys.BROKER_HOST, GroupKeys.BROKER_PORT, SERVICE_TOKEN, WORKER_INSTANCE));
+
+    private ArchiveKeys() {
+    }
+}

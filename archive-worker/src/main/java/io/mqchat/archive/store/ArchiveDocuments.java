@@ -1,0 +1,111 @@
+package io.mqchat.archive.store;
+
+import io.mqchat.protocol.ChatMessage;
+import io.mqchat.protocol.Cursor;
+import java.util.Date;
+import org.bson.Document;
+
+/**
+ * The shape of the archive's documents (all in the groups' database):
+ * <ul>
+ *   <li>{@value #MESSAGES}: one per message, {@code {_id: "{conversation}/{from}/{id}", conv, ts, from, mid, type,
+ *       to?, group?, body?, ttl?, timer?, expires?}}; {@code expires} is a Date, for the TTL index.</li>
+ *   <li>{@value #CONVERSATIONS}: one per conversation, {@code {_id: conversation, updated, timer?: {secs, ts, from,
+ *       mid}}}: when it last changed and its newest timer message.</li>
+ *   <li>{@value #PARTICIPANTS}: one per user and conversation, {@code {_id: "{user}/{conversation}", user, conv,
+ *       with? | group?, read?: {ts, from, mid}, member?, since?, mts?, mev?, updated?}}: the user's read mark and,
+ *       for a group, its current membership period ({@code mts}/{@code mev}: the membership event applied last).</li>
+ * </ul>
+ * A conversation is {@code u/{a}/{b}} (the two users in order) or {@code g/{group}}, see {@link ConversationKey}.
+ */
+final class ArchiveDocuments {
+
+    static final String MESSAGES = "archive_messages";
+    static final String CONVERSATIONS = "archive_conversations";
+    static final String PARTICIPANTS = "archive_participants";
+
+    static final String ID = "_id";
+    static final String CONV = "conv";
+    static final String TS = "ts";
+    static final String FROM = "from";
+    static final String MID = "mid";
+    static final String TYPE = "type";
+    static final String TO = "to";
+    static final String GROUP = "group";
+    static final String BODY = "body";
+    static final String TTL = "ttl";
+    static final String TIMER = "timer";
+    static final String EXPIRES = "expires";
+
+    static final String UPDATED = "updated";
+    static final String TIMER_SECONDS = "secs";
+
+    static final String USER = "user";
+    static final String WITH = "with";
+    static final String READ = "read";
+    static final String MEMBER = "member";
+    static final String SINCE = "since";
+    static final String MEMBERSHIP_TS = "mts";
+    static final String MEMBERSHIP_EVENT = "mev";
+
+    private ArchiveDocuments() {
+    }
+
+    static String messageId(ConversationKey conversation, String from, String id) {
+        return conversation.id() + "/" + from + "/" + id;
+    }
+
+    static String participantId(String user, ConversationKey conversation) {
+        return user + "/" + conversation.id();
+    }
+
+    static Document message(ConversationKey conversation, ChatMessage message) {
+        Document doc = new Document(ID, messageId(conversation, message.from(), message.id()))
+                .append(CONV, conversation.id())
+                .append(TS, message.ts())
+                .append(FROM, message.from())
+                .append(MID, message.id())
+                .append(TYPE, message.type());
+        appendIfSet(doc, TO, message.to());
+        appendIfSet(doc, GROUP, message.group());
+        appendIfSet(doc, BODY, message.body());
+        appendIfSet(doc, TTL, message.ttl());
+        appendIfSet(doc, TIMER, message.timer());
+        if (message.expiresAt() != null) {
+            doc.append(EXPIRES, new Date(message.expiresAt()));
+        }
+        return doc;
+    }
+
+    /** The message exactly as it was routed. */
+    static ChatMessage message(Document doc) {
+        return new ChatMessage(doc.getString(TYPE), doc.getString(MID), doc.getString(FROM), doc.getString(TO),
+                doc.getString(GROUP), longOf(doc, TS), doc.getString(BODY), intOf(doc, TTL), intOf(doc, TIMER));
+    }
+
+    static Document cursor(Cursor cursor) {
+        return new Document(TS, cursor.ts()).append(FROM, cursor.from()).append(MID, cursor.id());
+    }
+
+    /** The cursor stored under {@code field}, or null. */
+    static Cursor cursor(Document doc, String field) {
+        Document cursor = doc == null ? null : doc.get(field, Document.class);
+        return cursor == null ? null : new Cursor(longOf(cursor, TS), cursor.getString(FROM), cursor.getString(MID));
+    }
+
+    static Long longOf(Document doc, String field) {
+        Number value = doc.get(field, Number.class);
+        return value == null ? null : value.longValue();
+    }
+
+    static Integer intOf(Document doc, String field) {
+        Number value = doc.get(field, Number.class);
+        return value == null ? null : value.intValue();
+    }
+
+    private static void appendIfSet(Document doc, String field, Object value) {
+        if (value != null) {
+            doc.append(field, value);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.mqchat.archive.store;
+
+import io.mqchat.protocol.ChatMessage;
+import io.mqchat.protocol.ConversationSummary;
+import io.mqchat.protocol.GroupEvent;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * The message archive: every routed 1-1 and group message, read marks and group membership periods, and the
+ * queries history sync answers from. Every write is idempotent and tolerates any order of delivery, because the
+ * feed is at least once and comes from several publishers; every write touches one document, because the embedded
+ * store has no multi-document transactions.
+ *
+ * <p>Reads never return a message that has disappeared at {@code now}, whether or not it was deleted yet. Every
+ * method throws {@link ArchiveUnavailableException} when the store cannot be reached.
+ */
+public interface ArchiveStore {
+
+    /** Creates the indexes if they are missing; safe to call again. */
+    void ensureIndexes();
+
+    /**
+     * Archives a stamped message (1-1 when {@code to} is set, else group) once, however often it is delivered.
+     *
+     * @param now the archive's time, recorded as the conversation's last change
+     */
+    void archive(ChatMessage message, long now);
+
+    /**
+     * Moves {@code reader}'s read mark in {@code conversation} forward to message {@code upTo}; a mark never moves
+     * back. When the archive does not hold that message, the mark stands at the marker's own time.
+     *
+     * @param markedAt the server time of the read marker
+     * @param now      the archive's time, recorded as the last change
+     */
+    void markRead(ConversationKey conversation, String reader, String upTo, long markedAt, long now);
+
+    /**
+     * Applies a group membership change: {@code created} and {@code added} start a membership of the named members
+     * at the event's time, {@code removed} and {@code left} end it; an older event never undoes a newer one.
+     */
+    void applyGroupEvent(GroupEvent event, long now);
+
+    /** When {@code user}'s current membership of {@code group} started; empty when it is not a member. */
+    OptionalLong memberSince(String user, String group);
+
+    /** A page of a conversation as seen at {@code now}. */
+    Page page(PageQuery query, long now);
+
+    /**
+     * {@code user}'s conversations (1-1 ones, and groups it currently belongs to) as seen at {@code now}, oldest
+     * change first; with {@code since}, only those changed at or after it. Unread counts are bounded (at most
+     * 1000), so that a reader far behind costs one bounded query.
+     */
+    List<ConversationSummary> conversations(String user, Long since, long now);
+
+    /** Deletes the messages that have disappeared at {@code now}; returns how many. */
+    long deleteExpired(long now);
+}

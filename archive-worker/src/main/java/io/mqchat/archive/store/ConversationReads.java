@@ -1,0 +1,171 @@
+package io.mqchat.archive.store;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
+import static io.mqchat.archive.store.ArchiveDocuments.CONV;
+import static io.mqchat.archive.store.ArchiveDocuments.EXPIRES;
+import static io.mqchat.archive.store.ArchiveDocuments.FROM;
+import static io.mqchat.archive.store.ArchiveDocuments.GROUP;
+import static io.mqchat.archive.store.ArchiveDocuments.ID;
+import static io.mqchat.archive.store.ArchiveDocuments.MEMBER;
+import static io.mqchat.archive.store.ArchiveDocuments.READ;
+import static io.mqchat.archive.store.ArchiveDocuments.SINCE;
+import static io.mqchat.archive.store.ArchiveDocuments.TIMER;
+import static io.mqchat.archive.store.ArchiveDocuments.TIMER_SECONDS;
+import static io.mqchat.archive.store.ArchiveDocuments.TS;
+import static io.mqchat.archive.store.ArchiveDocuments.UPDATED;
+import static io.mqchat.archive.store.ArchiveDocuments.USER;
+import static io.mqchat.archive.store.ArchiveDocuments.WITH;
+import static io.mqchat.archive.store.MongoCalls.call;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.CountOptions;
+import io.mqchat.protocol.ChatMessage;
+import io.mqchat.protocol.ConversationSummary;
+import io.mqchat.protocol.Cursor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * The archive's queries: pages of a conversation and a user's conversation list. Every query is a range on the
+ * conversation and the cursor fields with a sort and a limit, which MongoDB serves from the conversation index and
+ * the embedded store (which ignores secondary indexes) can still scan at development scale.
+ */
+final class ConversationReads {
+
+    /** Unread counts stop here ("1000+"): the count is a bounded query, however far behind a reader is. */
+    static final int UNREAD_LIMIT = 1000;
+
+    private final MongoCollection<Document> messages;
+    private final MongoCollection<Document> conversations;
+    private final MongoCollection<Document> participants;
+
+    ConversationReads(MongoCollection<Document> messages, MongoCollection<Document> conversations,
+                      MongoCollection<Document> participants) {
+        this.messages = messages;
+        this.conversations = conversations;
+        this.participants = participants;
+    }
+
+    OptionalLong memberSince(String user, String group) {
+        Document participant = call(() -> participants.find(
+                eq(ID, ArchiveDocuments.participantId(user, ConversationKey.group(group)))).first());
+        return isMember(participant) ? OptionalLong.of(ArchiveDocuments.longOf(participant, SINCE))
+                : OptionalLong.empty();
+    }
+
+    Page page(PageQuery query, long now) {
+        List<Bson> filter = new ArrayList<>(visible(query.conversation(), query.notBefore(), now));
+        if (query.before() != null) {
+            filter.add(CursorOrder.before("", query.before()));
+        }
+        if (query.after() != null) {
+            filter.add(CursorOrder.after("", query.after()));
+        }
+        // One more than asked tells whether there are more, without a count.
+        List<ChatMessage> found = call(() -> messages.find(and(filter))
+                .sort(query.forward() ? CursorOrder.oldestFirst() : CursorOrder.newestFirst())
+                .limit(query.limit() + 1)
+                .map(ArchiveDocuments::message)
+                .into(new ArrayList<>()));
+        boolean more = found.size() > query.limit();
+        List<ChatMessage> page = new ArrayList<>(found.subList(0, Math.min(found.size(), query.limit())));
+        if (!query.forward()) {
+            Collections.reverse(page);
+        }
+        return new Page(page, more);
+    }
+
+    List<ConversationSummary> conversations(String user, Long since, long now) {
+        List<Document> mine = call(() -> participants.find(eq(USER, user)).into(new ArrayList<>()))
+                .stream().filter(p -> p.getString(GROUP) == null || isMember(p)).toList();
+        Map<String, Document> states = byId(conversations, mine.stream().map(p -> p.getString(CONV)).toList());
+        Map<String, Document> peers = byId(participants, mine.stream().filter(p -> p.getString(WITH) != null)
+                .map(p -> ArchiveDocuments.participantId(p.getString(WITH), directOf(user, p))).toList());
+        List<ConversationSummary> summaries = new ArrayList<>();
+        for (Document participant : mine) {
+            ConversationKey conversation = participant.getString(GROUP) != null
+                    ? ConversationKey.group(participant.getString(GROUP)) : directOf(user, participant);
+            Document state = states.get(conversation.id());
+            long updated = Math.max(longOr(state, UPDATED), longOr(participant, UPDATED));
+            if (since != null && updated < since) {
+                continue;
+            }
+            Document peer = conversation.isGroup() ? null
+                    : peers.get(ArchiveDocuments.participantId(conversation.peerOf(user), conversation));
+            summaries.add(summary(user, conversation, participant, state, peer, updated, now));
+        }
+        summaries.sort(Comparator.comparingLong(ConversationSummary::updated));
+        return summaries;
+    }
+
+    private ConversationSummary summary(String user, ConversationKey conversation, Document participant,
+                                        Document state, Document peer, long updated, long now) {
+        long notBefore = conversation.isGroup() ? longOr(participant, SINCE) : 0;
+        List<Bson> visible = visible(conversation, notBefore, now);
+        ChatMessage last = call(() -> messages.find(and(visible)).sort(CursorOrder.newestFirst())
+                .limit(1).map(ArchiveDocuments::message).first());
+        Cursor read = ArchiveDocuments.cursor(participant, READ);
+        List<Bson> unread = new ArrayList<>(visible);
+        unread.add(ne(FROM, user));
+        if (read != null) {
+            unread.add(CursorOrder.after("", read));
+        }
+        int unreadCount = (int) (long) call(() -> messages.countDocuments(and(unread),
+                new CountOptions().limit(UNREAD_LIMIT)));
+        Document timer = state == null ? null : state.get(TIMER, Document.class);
+        int timerSeconds = timer == null ? 0 : Objects.requireNonNullElse(ArchiveDocuments.intOf(timer, TIMER_SECONDS), 0);
+        Cursor peerRead = ArchiveDocuments.cursor(peer, READ);
+        return new ConversationSummary(conversation.isGroup() ? null : conversation.peerOf(user),
+                conversation.group(), last, unreadCount, timerSeconds, read == null ? null : read.toString(),
+                peerRead == null ? null : peerRead.toString(), updated);
+    }
+
+    /** The messages of a conversation a reader may see at {@code now}: from {@code notBefore} on, not disappeared. */
+    private static List<Bson> visible(ConversationKey conversation, long notBefore, long now) {
+        List<Bson> filter = new ArrayList<>();
+        filter.add(eq(CONV, conversation.id()));
+        if (notBefore > 0) {
+            filter.add(gte(TS, notBefore));
+        }
+        filter.add(or(exists(EXPIRES, false), gt(EXPIRES, new Date(now))));
+        return filter;
+    }
+
+    private static Map<String, Document> byId(MongoCollection<Document> collection, List<String> ids) {
+        Map<String, Document> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            call(() -> collection.find(in(ID, ids)).into(new ArrayList<>()))
+                    .forEach(doc -> found.put(doc.getString(ID), doc));
+        }
+        return found;
+    }
+
+    private static ConversationKey directOf(String user, Document participant) {
+        return ConversationKey.direct(user, participant.getString(WITH));
+    }
+
+    private static boolean isMember(Document participant) {
+        return participant != null && Boolean.TRUE.equals(participant.getBoolean(MEMBER));
+    }
+
+    private static long longOr(Document doc, String field) {
+        Long value = doc == null ? null : ArchiveDocuments.longOf(doc, field);
+        return value == null ? 0 : value;
+    }
+}

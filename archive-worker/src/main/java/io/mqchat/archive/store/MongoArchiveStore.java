@@ -1,0 +1,195 @@
+package io.mqchat.archive.store;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.max;
+import static com.mongodb.client.model.Updates.set;
+import static com.mongodb.client.model.Updates.setOnInsert;
+import static io.mqchat.archive.store.ArchiveDocuments.CONV;
+import static io.mqchat.archive.store.ArchiveDocuments.CONVERSATIONS;
+import static io.mqchat.archive.store.ArchiveDocuments.EXPIRES;
+import static io.mqchat.archive.store.ArchiveDocuments.FROM;
+import static io.mqchat.archive.store.ArchiveDocuments.GROUP;
+import static io.mqchat.archive.store.ArchiveDocuments.ID;
+import static io.mqchat.archive.store.ArchiveDocuments.MEMBER;
+import static io.mqchat.archive.store.ArchiveDocuments.MEMBERSHIP_EVENT;
+import static io.mqchat.archive.store.ArchiveDocuments.MEMBERSHIP_TS;
+import static io.mqchat.archive.store.ArchiveDocuments.MESSAGES;
+import static io.mqchat.archive.store.ArchiveDocuments.MID;
+import static io.mqchat.archive.store.ArchiveDocuments.PARTICIPANTS;
+import static io.mqchat.archive.store.ArchiveDocuments.READ;
+import static io.mqchat.archive.store.ArchiveDocuments.SINCE;
+import static io.mqchat.archive.store.ArchiveDocuments.TIMER;
+import static io.mqchat.archive.store.ArchiveDocuments.TIMER_SECONDS;
+import static io.mqchat.archive.store.ArchiveDocuments.TS;
+import static io.mqchat.archive.store.ArchiveDocuments.UPDATED;
+import static io.mqchat.archive.store.ArchiveDocuments.USER;
+import static io.mqchat.archive.store.ArchiveDocuments.WITH;
+import static io.mqchat.archive.store.MongoCalls.call;
+import static io.mqchat.archive.store.MongoCalls.unlessDuplicate;
+
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOptions;
+import io.mqchat.protocol.ChatMessage;
+import io.mqchat.protocol.ConversationSummary;
+import io.mqchat.protocol.Cursor;
+import io.mqchat.protocol.GroupEvent;
+import java.util.Date;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The archive in MongoDB (see {@link ArchiveDocuments} for the documents). Messages are inserted under a key made of
+ * conversation, sender and id, so a message delivered again is not stored twice, and a group message is stored once
+ * for the whole group. Conversation state is kept with single-document updates that only move forward
+ * ({@code $max}, or a conditional upsert whose condition says "older than this"), so re-delivered and reordered feed
+ * items end in the same state. Disappearing messages carry an {@code expires} Date under a TTL index; reads filter
+ * them out themselves, because MongoDB's TTL monitor runs about once a minute and the embedded store never does.
+ */
+public final class MongoArchiveStore implements ArchiveStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MongoArchiveStore.class);
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+
+    private final MongoCollection<Document> messages;
+    private final MongoCollection<Document> conversations;
+    private final MongoCollection<Document> participants;
+    private final ConversationReads reads;
+    private volatile boolean indexed;
+
+    /** @param database the database of the archive's collections (the groups' database) */
+    public MongoArchiveStore(MongoDatabase database) {
+        // Majority: a feed item is acknowledged once archived, and the archive is then its only copy.
+        MongoDatabase durable = database.withWriteConcern(WriteConcern.MAJORITY);
+        this.messages = durable.getCollection(MESSAGES);
+        this.conversations = durable.getCollection(CONVERSATIONS);
+        this.participants = durable.getCollection(PARTICIPANTS);
+        this.reads = new ConversationReads(messages, conversations, participants);
+    }
+
+    @Override
+    public void ensureIndexes() {
+        call(() -> messages.createIndex(Indexes.ascending(CONV, TS, FROM, MID),
+                new IndexOptions().name("conversation_order")));
+        // Deletes a disappearing message once its Date has passed; documents without the field are permanent.
+        call(() -> messages.createIndex(Indexes.ascending(EXPIRES),
+                new IndexOptions().name("disappearing").expireAfter(0L, TimeUnit.SECONDS)));
+        call(() -> participants.createIndex(Indexes.ascending(USER), new IndexOptions().name("by_user")));
+        indexed = true;
+    }
+
+    @Override
+    public void archive(ChatMessage message, long now) {
+        ensureIndexedOnce();
+        ConversationKey conversation = conversationOf(message);
+        if (!conversation.isGroup()) {
+            // Group participants come from membership events; 1-1 ones from the conversation's messages.
+            joinDirect(message.from(), conversation);
+            joinDirect(message.to(), conversation);
+        }
+        unlessDuplicate(() -> messages.insertOne(ArchiveDocuments.message(conversation, message)));
+        // Also after a duplicate: an earlier delivery may have stopped between the insert and this update.
+        call(() -> conversations.updateOne(eq(ID, conversation.id()), max(UPDATED, now), UPSERT));
+        if (message.isTimerChange() && message.timer() != null) {
+            Cursor position = Cursor.of(message);
+            unlessDuplicate(() -> conversations.updateOne(
+                    and(eq(ID, conversation.id()), or(exists(TIMER, false), CursorOrder.before(TIMER + ".", position))),
+                    set(TIMER, ArchiveDocuments.cursor(position).append(TIMER_SECONDS, message.timer())), UPSERT));
+        }
+    }
+
+    @Override
+    public void markRead(ConversationKey conversation, String reader, String upTo, long markedAt, long now) {
+        Document marked = call(() -> messages.find(and(eq(CONV, conversation.id()), eq(MID, upTo)))
+                .sort(CursorOrder.newestFirst()).first());
+        Cursor position = marked != null ? Cursor.of(ArchiveDocuments.message(marked))
+                : new Cursor(markedAt, reader, upTo);
+        unlessDuplicate(() -> participants.updateOne(
+                and(eq(ID, ArchiveDocuments.participantId(reader, conversation)),
+                        or(exists(READ, false), CursorOrder.before(READ + ".", position))),
+                combine(participantIdentity(reader, conversation), set(READ, ArchiveDocuments.cursor(position)),
+                        max(UPDATED, now)), UPSERT));
+        if (!conversation.isGroup()) {
+            // The peer sees this mark as its peerRead: the conversation changed for both.
+            call(() -> conversations.updateOne(eq(ID, conversation.id()), max(UPDATED, now), UPSERT));
+        }
+    }
+
+    @Override
+    public void applyGroupEvent(GroupEvent event, long now) {
+        boolean joins = GroupEvent.CREATED.equals(event.event()) || GroupEvent.ADDED.equals(event.event());
+        boolean leaves = GroupEvent.REMOVED.equals(event.event()) || GroupEvent.LEFT.equals(event.event());
+        if (!joins && !leaves || event.members() == null) {
+            return;
+        }
+        ConversationKey conversation = ConversationKey.group(event.group());
+        for (String user : event.members()) {
+            Bson newer = or(exists(MEMBERSHIP_TS, false), lt(MEMBERSHIP_TS, event.ts()),
+                    and(eq(MEMBERSHIP_TS, event.ts()), lt(MEMBERSHIP_EVENT, event.id())));
+            Bson change = joins ? combine(set(MEMBER, true), set(SINCE, event.ts())) : set(MEMBER, false);
+            unlessDuplicate(() -> participants.updateOne(
+                    and(eq(ID, ArchiveDocuments.participantId(user, conversation)), newer),
+                    combine(participantIdentity(user, conversation), change, set(MEMBERSHIP_TS, event.ts()),
+                            set(MEMBERSHIP_EVENT, event.id()), max(UPDATED, now)), UPSERT));
+        }
+    }
+
+    @Override
+    public OptionalLong memberSince(String user, String group) {
+        return reads.memberSince(user, group);
+    }
+
+    @Override
+    public Page page(PageQuery query, long now) {
+        return reads.page(query, now);
+    }
+
+    @Override
+    public List<ConversationSummary> conversations(String user, Long since, long now) {
+        return reads.conversations(user, since, now);
+    }
+
+    @Override
+    public long deleteExpired(long now) {
+        return call(() -> messages.deleteMany(lte(EXPIRES, new Date(now))).getDeletedCount());
+    }
+
+    static ConversationKey conversationOf(ChatMessage message) {
+        return message.inGroup() ? ConversationKey.group(message.group())
+                : ConversationKey.direct(message.from(), message.to());
+    }
+
+    private void joinDirect(String user, ConversationKey conversation) {
+        call(() -> participants.updateOne(eq(ID, ArchiveDocuments.participantId(user, conversation)),
+                participantIdentity(user, conversation), UPSERT));
+    }
+
+    private static Bson participantIdentity(String user, ConversationKey conversation) {
+        return combine(setOnInsert(USER, user), setOnInsert(CONV, conversation.id()), conversation.isGroup()
+                ? setOnInsert(GROUP, conversation.group()) : setOnInsert(WITH, conversation.peerOf(user)));
+    }
+
+    private void ensureIndexedOnce() {
+        if (!indexed) {
+            try {
+                ensureIndexes();
+            } catch (ArchiveUnavailableException e) {
+                LOG.warn("could not create the archive indexes yet, will retry: {}", e.getMessage());
+            }
+        }
+    }
+}

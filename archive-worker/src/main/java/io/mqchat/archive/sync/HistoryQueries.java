@@ -1,0 +1,99 @@
+package io.mqchat.archive.sync;
+
+import io.mqchat.archive.store.ArchiveStore;
+import io.mqchat.archive.store.ArchiveUnavailableException;
+import io.mqchat.archive.store.ConversationKey;
+import io.mqchat.archive.store.Page;
+import io.mqchat.archive.store.PageQuery;
+import io.mqchat.protocol.ChatMessage;
+import io.mqchat.protocol.ConversationSummary;
+import io.mqchat.protocol.Cursor;
+import io.mqchat.protocol.ErrorCode;
+import io.mqchat.protocol.HistoryRequest;
+import io.mqchat.protocol.HistoryResponse;
+import io.mqchat.protocol.ProtocolException;
+import java.time.Clock;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Answers history requests from the archive and decides who may read what: a 1-1 page is always of the requester's
+ * own conversation with {@code with}; a group page only for a current member, and only from the start of its
+ * membership. Knows nothing of MQTT ({@link HistoryRequests} does the messaging).
+ */
+public final class HistoryQueries {
+
+    private final ArchiveStore store;
+    private final Clock clock;
+    private final ResponseBudget budget;
+
+    /**
+     * @param store  the archive
+     * @param clock  what has disappeared by now, and the answers' time
+     * @param budget the largest answer
+     */
+    public HistoryQueries(ArchiveStore store, Clock clock, ResponseBudget budget) {
+        this.store = store;
+        this.clock = clock;
+        this.budget = budget;
+    }
+
+    /**
+     * Answers a stamped request ({@code by} set, shape checked). Never throws for a store that is down: the
+     * requester gets {@code unavailable} and may ask again.
+     */
+    public HistoryResponse answer(HistoryRequest request) {
+        long now = clock.millis();
+        try {
+            return switch (request.op()) {
+                case HistoryRequest.MESSAGES -> page(request, now);
+                case HistoryRequest.CONVERSATIONS -> conversations(request, now);
+                default -> badRequest(request, "unknown op '" + request.op() + "'");
+            };
+        } catch (ArchiveUnavailableException e) {
+            return HistoryResponse.failed(request.op(), request.ref(), ErrorCode.UNAVAILABLE,
+                    "the archive is unavailable, try again later", now);
+        } catch (ProtocolException e) {
+            return badRequest(request, e.getMessage());
+        }
+    }
+
+    /** The answer to a request that cannot be carried out as it is. */
+    public HistoryResponse badRequest(HistoryRequest request, String why) {
+        return HistoryResponse.failed(request.op(), request.ref(), ErrorCode.BAD_REQUEST, why, clock.millis());
+    }
+
+    private HistoryResponse page(HistoryRequest request, long now) throws ProtocolException {
+        Cursor before = request.before() == null ? null : Cursor.parse(request.before());
+        Cursor after = request.after() == null ? null : Cursor.parse(request.after());
+        int limit = Math.max(1, Math.min(request.limitOrDefault(), HistoryRequest.MAX_LIMIT));
+        ConversationKey conversation;
+        long notBefore = 0;
+        if (request.group() != null) {
+            OptionalLong since = store.memberSince(request.by(), request.group());
+            if (since.isEmpty()) {
+                return HistoryResponse.failed(request.op(), request.ref(), ErrorCode.NOT_MEMBER,
+                        request.by() + " is not a member of " + request.group(), now);
+            }
+            conversation = ConversationKey.group(request.group());
+            notBefore = since.getAsLong();
+        } else if (request.with() != null) {
+            conversation = ConversationKey.direct(request.by(), request.with());
+        } else {
+            return badRequest(request, "op 'messages' needs 'with' or 'group'");
+        }
+        Page page = store.page(new PageQuery(conversation, before, after, limit, notBefore), now);
+        List<ChatMessage> fitting = budget.fit(page.messages(), after != null);
+        boolean more = page.more() || fitting.size() < page.messages().size();
+        return HistoryResponse.page(request.ref(), request.with(), request.group(), fitting, more, now);
+    }
+
+    private HistoryResponse conversations(HistoryRequest request, long now) {
+        List<ConversationSummary> all = store.conversations(request.by(), request.since(), now);
+        List<ConversationSummary> fitting = budget.fitConversations(all);
+        // The factory leaves 'more' out; it is set here because a long list may be cut (ask again from the last
+        // one's 'updated').
+        return new HistoryResponse(HistoryRequest.CONVERSATIONS, request.ref(), true, null, null, null, null, null,
+                null, null, fitting.size() < all.size(), fitting, now);
+    }
+}

@@ -1,0 +1,299 @@
+package io.mqchat.archive.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mqchat.protocol.ChatMessage;
+import io.mqchat.protocol.ConversationSummary;
+import io.mqchat.protocol.Cursor;
+import io.mqchat.protocol.GroupEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link ArchiveStore} must do; each implementation's test extends this with its own store. */
+public abstract class ArchiveStoreContract {
+
+    private static final long T0 = 1_795_000_000_000L;
+
+    /** A new store over fresh, empty collections shared by all stores this test opens (each its own client). */
+    protected abstract ArchiveStore openStore();
+
+    static ChatMessage direct(String id, String from, String to, long ts) {
+        return ChatMessage.text(id, "body of " + id).stamped(id, from, to, ts);
+    }
+
+    static ChatMessage disappearing(String id, String from, String to, long ts, int ttl) {
+        return ChatMessage.text(id, "body of " + id, ttl).stamped(id, from, to, ts);
+    }
+
+    static ChatMessage inGroup(String id, String from, String group, long ts) {
+        return ChatMessage.text(id, "body of " + id).stampedForGroup(id, from, group, ts);
+    }
+
+    static GroupEvent event(String group, String type, long ts, String... members) {
+        return new GroupEvent("e-" + UUID.randomUUID(), group, type, "admin", List.of(members), "Trip", ts);
+    }
+
+    private static List<String> ids(Page page) {
+        return page.messages().stream().map(ChatMessage::id).toList();
+    }
+
+    private static PageQuery newest(ConversationKey conversation, int limit) {
+        return new PageQuery(conversation, null, null, limit, 0);
+    }
+
+    private static ConversationSummary summaryOf(List<ConversationSummary> list, String withOrGroup) {
+        return list.stream().filter(s -> withOrGroup.equals(s.with()) || withOrGroup.equals(s.group()))
+                .findFirst().orElseThrow(() -> new AssertionError("no conversation " + withOrGroup + " in " + list));
+    }
+
+    @Test
+    void aMessageDeliveredAgainIsStoredOnceAndKeepsItsFirstPosition() {
+        ArchiveStore store = openStore();
+        ChatMessage first = direct("m1", "alice", "bob", T0);
+        store.archive(first, T0);
+        store.archive(first, T0 + 5);
+        // A client re-sending the same id gets a new server time: still the same message.
+        store.archive(direct("m1", "alice", "bob", T0 + 100), T0 + 100);
+
+        Page page = store.page(newest(ConversationKey.direct("bob", "alice"), 10), T0 + 200);
+        assertEquals(List.of(first), page.messages());
+        assertFalse(page.more());
+    }
+
+    @Test
+    void bothDirectionsOfAPairAreOneConversationPagedInCursorOrderOldestFirst() {
+        ArchiveStore store = openStore();
+        store.archive(direct("b", "bob", "alice", T0 + 1), T0);
+        store.archive(direct("a2", "alice", "bob", T0 + 1), T0);
+        store.archive(direct("a1", "alice", "bob", T0 + 1), T0);
+        store.archive(direct("z", "alice", "bob", T0), T0);
+        store.archive(direct("other", "alice", "carol", T0 + 2), T0);
+
+        // (ts, from, id): z at T0, then at T0+1 alice's a1 and a2 before bob's b.
+        assertEquals(List.of("z", "a1", "a2", "b"), ids(store.page(newest(ConversationKey.direct("alice", "bob"), 10),
+                T0 + 10)));
+    }
+
+    @Test
+    void pagesBackwardsAndForwardsWithoutGapsOrRepeats() {
+        ArchiveStore store = openStore();
+        ConversationKey conversation = ConversationKey.direct("alice", "bob");
+        for (int i = 0; i < 25; i++) {
+            store.archive(direct(String.format("m%02d", i), i % 2 == 0 ? "alice" : "bob", i % 2 == 0 ? "bob" : "alice",
+                    T0 + i), T0);
+        }
+        List<String> backwards = new ArrayList<>();
+        Page page = store.page(newest(conversation, 10), T0);
+        assertTrue(page.more());
+        assertEquals("m24", page.messages().get(9).id());
+        backwards.addAll(0, ids(page));
+        while (page.more()) {
+            page = store.page(new PageQuery(conversation, Cursor.of(page.messages().get(0)), null, 10, 0), T0);
+            backwards.addAll(0, ids(page));
+        }
+        List<String> all = IntStream.range(0, 25).mapToObj(i -> String.format("m%02d", i)).toList();
+        assertEquals(all, backwards);
+
+        List<String> forwards = new ArrayList<>();
+        Page next = store.page(new PageQuery(conversation, null, new Cursor(0, "a", "a"), 7, 0), T0);
+        forwards.addAll(ids(next));
+        while (next.more()) {
+            next = store.page(new PageQuery(conversation, null, Cursor.of(next.messages().get(6)), 7, 0), T0);
+            forwards.addAll(ids(next));
+        }
+        assertEquals(all, forwards);
+        assertEquals(List.of(), store.page(new PageQuery(conversation, null, Cursor.of(
+                direct("m24", "alice", "bob", T0 + 24)), 7, 0), T0).messages());
+    }
+
+    @Test
+    void aGroupMessageIsStoredOnceForTheGroupAndPagedFromTheReadersMembershipOn() {
+        ArchiveStore store = openStore();
+        String group = "g-" + UUID.randomUUID();
+        store.applyGroupEvent(event(group, GroupEvent.CREATED, T0, "alice", "bob"), T0);
+        store.archive(inGroup("g1", "alice", group, T0 + 1), T0);
+        store.archive(inGroup("g1", "alice", group, T0 + 1), T0);
+        store.applyGroupEvent(event(group, GroupEvent.ADDED, T0 + 2, "carol"), T0);
+        store.archive(inGroup("g2", "bob", group, T0 + 3), T0);
+
+        assertEquals(List.of("g1", "g2"), ids(store.page(newest(ConversationKey.group(group), 10), T0)));
+        assertEquals(OptionalLong.of(T0), store.memberSince("bob", group));
+        OptionalLong carolSince = store.memberSince("carol", group);
+        assertEquals(OptionalLong.of(T0 + 2), carolSince);
+        assertEquals(List.of("g2"), ids(store.page(new PageQuery(ConversationKey.group(group), null, null, 10,
+                carolSince.getAsLong()), T0)));
+        assertTrue(store.memberSince("dave", group).isEmpty());
+    }
+
+    @Test
+    void membershipEndsWithRemovalAndALateOlderEventDoesNotRevive() {
+        ArchiveStore store = openStore();
+        String group = "g-" + UUID.randomUUID();
+        GroupEvent added = event(group, GroupEvent.ADDED, T0 + 10, "bob");
+        store.applyGroupEvent(event(group, GroupEvent.CREATED, T0, "alice"), T0);
+        store.applyGroupEvent(event(group, GroupEvent.REMOVED, T0 + 20, "bob"), T0);
+        store.applyGroupEvent(added, T0);
+        assertTrue(store.memberSince("bob", group).isEmpty());
+
+        store.applyGroupEvent(event(group, GroupEvent.ADDED, T0 + 30, "bob"), T0);
+        assertEquals(OptionalLong.of(T0 + 30), store.memberSince("bob", group));
+        store.applyGroupEvent(event(group, GroupEvent.LEFT, T0 + 40, "bob"), T0);
+        store.applyGroupEvent(event(group, GroupEvent.RENAMED, T0 + 50), T0);
+        assertTrue(store.memberSince("bob", group).isEmpty());
+        assertEquals(OptionalLong.of(T0), store.memberSince("alice", group));
+    }
+
+    @Test
+    void disappearedMessagesAreNeverReturnedAndTheSweepDeletesOnlyThem() {
+        ArchiveStore store = openStore();
+        ConversationKey conversation = ConversationKey.direct("alice", "bob");
+        store.archive(direct("kept", "alice", "bob", T0), T0);
+        store.archive(disappearing("gone", "bob", "alice", T0 + 1, 60), T0);
+        store.archive(disappearing("later", "alice", "bob", T0 + 2, 3600), T0);
+
+        assertEquals(List.of("kept", "gone", "later"), ids(store.page(newest(conversation, 10), T0 + 60_000)));
+        assertEquals(List.of("kept", "later"), ids(store.page(newest(conversation, 10), T0 + 61_001)));
+        ConversationSummary alice = summaryOf(store.conversations("alice", null, T0 + 61_001), "bob");
+        assertEquals("later", alice.last().id());
+        assertEquals(0, alice.unread(), "bob's disappeared message is not unread any more");
+
+        assertEquals(1, store.deleteExpired(T0 + 61_001));
+        // Read as of before the expiry: the message is physically gone, not just filtered out.
+        assertEquals(List.of("kept", "later"), ids(store.page(newest(conversation, 10), T0)));
+        assertEquals(0, store.deleteExpired(T0 + 61_001));
+    }
+
+    @Test
+    void theConversationListShowsLastMessageUnreadCountsReadMarksAndTimer() {
+        ArchiveStore store = openStore();
+        String alice = "alice-" + UUID.randomUUID();
+        store.archive(direct("a1", alice, "bob", T0), T0);
+        store.archive(direct("b1", "bob", alice, T0 + 1), T0 + 1);
+        store.archive(direct("b2", "bob", alice, T0 + 2), T0 + 2);
+        store.archive(direct("b3", "bob", alice, T0 + 3), T0 + 3);
+        store.markRead(ConversationKey.direct(alice, "bob"), alice, "b1", T0 + 4, T0 + 4);
+        store.markRead(ConversationKey.direct(alice, "bob"), "bob", "a1", T0 + 5, T0 + 5);
+        store.archive(ChatMessage.timerChange("t1", 86_400).stamped("t1", "bob", alice, T0 + 6), T0 + 6);
+
+        ConversationSummary summary = summaryOf(store.conversations(alice, null, T0 + 10), "bob");
+        assertEquals("t1", summary.last().id());
+        assertEquals(3, summary.unread(), "b2, b3 and the timer change");
+        assertEquals(86_400, summary.timer());
+        assertEquals(new Cursor(T0 + 1, "bob", "b1").toString(), summary.read());
+        assertEquals(new Cursor(T0, alice, "a1").toString(), summary.peerRead());
+        assertNull(summary.group());
+        assertEquals(T0 + 6, summary.updated());
+
+        ConversationSummary bob = summaryOf(store.conversations("bob", null, T0 + 10), alice);
+        assertEquals(0, bob.unread(), "alice's only message is read");
+        assertEquals(summary.read(), bob.peerRead());
+    }
+
+    @Test
+    void readMarksAndTimersOnlyMoveForwardWhateverTheArrivalOrder() {
+        ArchiveStore store = openStore();
+        String alice = "alice-" + UUID.randomUUID();
+        ConversationKey conversation = ConversationKey.direct(alice, "bob");
+        store.archive(direct("b1", "bob", alice, T0 + 1), T0);
+        store.archive(direct("b2", "bob", alice, T0 + 2), T0);
+        store.archive(ChatMessage.timerChange("t2", 0).stamped("t2", "bob", alice, T0 + 20), T0);
+        store.archive(ChatMessage.timerChange("t1", 3600).stamped("t1", alice, "bob", T0 + 10), T0);
+        store.markRead(conversation, alice, "b2", T0 + 30, T0 + 30);
+        store.markRead(conversation, alice, "b1", T0 + 31, T0 + 31);
+
+        ConversationSummary summary = summaryOf(store.conversations(alice, null, T0 + 40), "bob");
+        assertEquals(0, summary.timer(), "the newest timer message turned it off");
+        assertEquals(new Cursor(T0 + 2, "bob", "b2").toString(), summary.read());
+        assertEquals(1, summary.unread(), "only the newer timer change");
+    }
+
+    @Test
+    void aReadMarkForAMessageNotInTheArchiveStandsAtTheMarkersTime() {
+        ArchiveStore store = openStore();
+        String alice = "alice-" + UUID.randomUUID();
+        store.archive(direct("b1", "bob", alice, T0 + 1), T0);
+        store.markRead(ConversationKey.direct(alice, "bob"), alice, "unknown", T0 + 5, T0 + 5);
+        store.archive(direct("b2", "bob", alice, T0 + 9), T0 + 9);
+
+        ConversationSummary summary = summaryOf(store.conversations(alice, null, T0 + 10), "bob");
+        assertEquals(new Cursor(T0 + 5, alice, "unknown").toString(), summary.read());
+        assertEquals(1, summary.unread());
+    }
+
+    @Test
+    void groupsAreListedOnlyWhileAMemberWithUnreadCountedFromTheMembershipOn() {
+        ArchiveStore store = openStore();
+        String group = "g-" + UUID.randomUUID();
+        String carol = "carol-" + UUID.randomUUID();
+        store.applyGroupEvent(event(group, GroupEvent.CREATED, T0, "alice", "bob"), T0);
+        store.archive(inGroup("g1", "alice", group, T0 + 1), T0 + 1);
+        store.applyGroupEvent(event(group, GroupEvent.ADDED, T0 + 2, carol), T0 + 2);
+        store.archive(inGroup("g2", "bob", group, T0 + 3), T0 + 3);
+        store.archive(inGroup("g3", carol, group, T0 + 4), T0 + 4);
+
+        ConversationSummary summary = summaryOf(store.conversations(carol, null, T0 + 10), group);
+        assertEquals(1, summary.unread(), "g2: g1 is from before carol joined, g3 is her own");
+        assertEquals("g3", summary.last().id());
+        assertNull(summary.with());
+        assertNull(summary.peerRead());
+        store.markRead(ConversationKey.group(group), carol, "g2", T0 + 5, T0 + 5);
+        assertEquals(0, summaryOf(store.conversations(carol, null, T0 + 10), group).unread());
+
+        store.applyGroupEvent(event(group, GroupEvent.REMOVED, T0 + 6, carol), T0 + 6);
+        assertTrue(store.conversations(carol, null, T0 + 10).isEmpty());
+    }
+
+    @Test
+    void theConversationListSinceATimeHoldsOnlyWhatChangedThenOldestChangeFirst() {
+        ArchiveStore store = openStore();
+        String alice = "alice-" + UUID.randomUUID();
+        store.archive(direct("1", alice, "bob", T0), T0);
+        store.archive(direct("2", alice, "carol", T0 + 1), T0 + 100);
+        store.archive(direct("3", "dave", alice, T0 + 2), T0 + 50);
+        store.markRead(ConversationKey.direct(alice, "bob"), "bob", "1", T0 + 3, T0 + 200);
+
+        assertEquals(List.of("dave", "carol", "bob"),
+                store.conversations(alice, null, T0 + 300).stream().map(ConversationSummary::with).toList());
+        assertEquals(List.of("carol", "bob"),
+                store.conversations(alice, T0 + 100, T0 + 300).stream().map(ConversationSummary::with).toList());
+        assertTrue(store.conversations(alice, T0 + 201, T0 + 300).isEmpty());
+    }
+
+    @Test
+    void unreadCountsAreBounded() {
+        ArchiveStore store = openStore();
+        String alice = "alice-" + UUID.randomUUID();
+        for (int i = 0; i <= ConversationReads.UNREAD_LIMIT; i++) {
+            store.archive(direct("m" + i, "bob", alice, T0 + i), T0);
+        }
+        assertEquals(ConversationReads.UNREAD_LIMIT, summaryOf(store.conversations(alice, null, T0), "bob").unread());
+    }
+
+    @Test
+    void storesArchivingTheSameFeedAtOnceKeepEachMessageOnce() throws Exception {
+        List<ArchiveStore> stores = List.of(openStore(), openStore());
+        List<ChatMessage> feed = IntStream.range(0, 100).mapToObj(i -> direct("c" + i, "alice", "bob", T0 + i)).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            stores.forEach(s -> runs.add(pool.submit(() -> feed.forEach(m -> s.archive(m, T0)))));
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Page page = stores.get(0).page(newest(ConversationKey.direct("alice", "bob"), 200), T0);
+        assertEquals(feed, page.messages());
+    }
+}
