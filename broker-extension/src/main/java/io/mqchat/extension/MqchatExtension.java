@@ -11,7 +11,6 @@ import io.mqchat.extension.auth.Roles;
 import io.mqchat.extension.auth.TokenVerifier;
 import io.mqchat.extension.archive.ArchiveFeed;
 import io.mqchat.extension.config.ExtensionConfig;
-import io.mqchat.extension.config.JwtConfig;
 import io.mqchat.extension.devices.KnownDevices;
 import io.mqchat.extension.limits.RequestRateLimiter;
 import io.mqchat.extension.metrics.ChatMetrics;
@@ -41,8 +40,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The mqchat HiveMQ extension: wires one class per broker hook. Runs embedded (constructed with its config
- * by the server) or from a zip in a stock HiveMQ's extensions folder (no-argument constructor; the token
- * secret comes from {@code MQCHAT_JWT_SECRET}).
+ * by the server) or from a zip in a stock HiveMQ's extensions folder, where
+ * {@link io.mqchat.extension.deployment.ZipExtensionMain} reads and validates the config and constructs it.
  */
 public final class MqchatExtension implements ExtensionMain {
 
@@ -60,14 +59,9 @@ public final class MqchatExtension implements ExtensionMain {
     private volatile boolean started;
     private volatile String startFailure = "not started yet";
 
-    /** For a zip deployment: configuration from the environment. */
-    public MqchatExtension() {
-        this(null, Clock.systemUTC());
-    }
-
-    /** For embedding: configuration and time are passed in. */
+    /** Configuration (validated by its constructor) and time are passed in. */
     public MqchatExtension(ExtensionConfig config, Clock clock) {
-        this.config = config;
+        this.config = java.util.Objects.requireNonNull(config, "config");
         this.clock = clock;
     }
 
@@ -76,7 +70,7 @@ public final class MqchatExtension implements ExtensionMain {
         ExtensionConfig active;
         TokenVerifier verifier;
         try {
-            active = config != null ? config : ExtensionConfig.defaults(JwtConfig.hmac(System.getenv("MQCHAT_JWT_SECRET")));
+            active = config;
             verifier = new TokenVerifier(active.jwt(), clock);
         } catch (RuntimeException e) {
             startFailure = "mqchat configuration is invalid: " + e.getMessage();

@@ -2,7 +2,13 @@ package io.mqchat.groups;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
+import io.mqchat.config.Config;
 import io.mqchat.config.ConfigException;
+import io.mqchat.config.ConfigSchema;
+import io.mqchat.extension.metrics.HealthCheck;
+import io.mqchat.extension.metrics.MetricsEndpoint;
+import io.mqchat.extension.metrics.MetricsKeys;
+import io.mqchat.extension.metrics.MetricsSettings;
 import io.mqchat.config.ConfigFileLocator;
 import io.mqchat.config.ConfigLoader;
 import io.mqchat.groups.settings.GroupKeys;
@@ -13,19 +19,30 @@ import io.mqchat.groups.store.MongoGroupStore;
 import io.mqchat.groups.store.StoreUnavailableException;
 import io.mqchat.groups.worker.BrokerLink;
 import io.mqchat.groups.worker.GroupWorker;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.bson.Document;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 /**
  * The standalone group-worker process: {@code java -jar mqchat-group-worker.jar [--config FILE]}. Reads the config
  * file (else {@code $MQCHAT_CONFIG}, else {@code ./mqchat.properties}) and {@code MQCHAT_*} overrides, needs
- * {@code mongo.uri} and {@code service.token}, and stops cleanly on SIGTERM or Ctrl-C.
+ * {@code mongo.uri} and {@code service.token}, serves metrics and health on {@code metrics.port} (default 9402),
+ * and stops cleanly on SIGTERM or Ctrl-C.
  */
 public final class GroupWorkerMain {
+
+    /** metrics.bind and metrics.port of the standalone worker. */
+    public static final MetricsKeys METRICS = MetricsKeys.withDefaultPort(MetricsKeys.GROUP_WORKER_PORT);
+    /** Every key the standalone process reads. */
+    public static final ConfigSchema SCHEMA = GroupKeys.STANDALONE.plus(METRICS.schema());
 
     private static final String LOGBACK_PROPERTY = "logback.configurationFile";
     private static final int EXIT_CONFIG = 2;
@@ -44,6 +61,7 @@ public final class GroupWorkerMain {
 
     static int run(String[] args, Map<String, String> env) {
         WorkerSettings settings;
+        MetricsSettings metrics;
         try {
             Path explicit = args.length == 2 && args[0].equals("--config") ? Path.of(args[1]) : null;
             if (args.length != 0 && explicit == null) {
@@ -51,7 +69,9 @@ public final class GroupWorkerMain {
                 return EXIT_CONFIG;
             }
             Path file = ConfigFileLocator.locate(explicit, env, Path.of("")).orElse(null);
-            settings = GroupSettingsMapper.worker(new ConfigLoader(GroupKeys.STANDALONE).load(file, env));
+            Config config = new ConfigLoader(SCHEMA).load(file, env);
+            settings = GroupSettingsMapper.worker(config);
+            metrics = METRICS.settings(config);
         } catch (ConfigException e) {
             System.err.println("mqchat group-worker: " + e.getMessage());
             return EXIT_CONFIG;
@@ -67,7 +87,10 @@ public final class GroupWorkerMain {
             }
         }
         String uri = settings.groups().mongoUri();
-        try (MongoClient mongo = MongoConnector.connect(uri)) {
+        AtomicBoolean serving = new AtomicBoolean();
+        try (MongoClient mongo = MongoConnector.connect(uri);
+             MetricsEndpoint endpoint = metrics.off() ? null : MetricsEndpoint.start(metrics, new PrometheusRegistry(),
+                     List.of(new HealthCheck("broker", serving::get), new HealthCheck("mongodb", () -> mongoAnswers(mongo))))) {
             MongoGroupStore store = new MongoGroupStore(mongo.getDatabase(settings.groups().database()),
                     settings.groups().maxMembers());
             try {
@@ -80,18 +103,31 @@ public final class GroupWorkerMain {
                     () -> token);
             try (GroupWorker worker = new GroupWorker(settings.groups(), Clock.systemUTC(), store, link)) {
                 worker.start();
+                serving.set(true);
                 System.out.println("mqchat group-worker ready: broker tcp://" + link.host() + ":" + link.port()
                         + " as " + worker.clientId() + ", mongo " + String.join(",", new ConnectionString(uri).getHosts())
-                        + "/" + settings.groups().database() + ", max members " + settings.groups().maxMembers());
+                        + "/" + settings.groups().database() + ", max members " + settings.groups().maxMembers()
+                        + ", metrics " + (endpoint == null ? "off" : metrics.url(endpoint.port()) + "/metrics"));
                 stop.await();
+                System.out.println("mqchat group-worker stopping");
+                serving.set(false);
             }
         } catch (IllegalStateException e) {
             System.err.println("mqchat group-worker cannot start: " + e.getMessage());
+            return EXIT_START;
+        } catch (UncheckedIOException e) {
+            System.err.println("mqchat group-worker cannot start: " + e.getMessage() + ": " + e.getCause().getMessage());
             return EXIT_START;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         System.out.println("mqchat group-worker stopped");
         return 0;
+    }
+
+    private static boolean mongoAnswers(MongoClient mongo) {
+        // The client gives up selecting a server after 2 s (MongoConnector), so a probe never hangs.
+        return mongo.getDatabase("admin").runCommand(new Document("ping", 1)).get("ok") instanceof Number ok
+                && ok.doubleValue() == 1.0;
     }
 }

@@ -7,55 +7,70 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * and {@code ttl}; the broker stamps {@code from}, the recipient ({@code to} for 1-1, {@code group} for a group),
  * the server time {@code ts} and an id when the client gave none.
  *
- * @param type  {@value #TEXT}, or {@value #TIMER} for a change of the conversation's disappearing timer
+ * @param type  {@value #TEXT}, {@value #IMAGE}, or {@value #TIMER} for a change of the conversation's disappearing
+ *              timer
  * @param id    unique per sender; receivers deduplicate by {@code (from, id)}
  * @param from  sender user id, set by the server from the verified token
  * @param to    recipient user id of a 1-1 message; absent on group messages
  * @param group the group of a group message; absent on 1-1 messages
  * @param ts    server time in epoch milliseconds
- * @param body  the text (text messages only)
+ * @param body  the text of a text message, or an image's optional caption
  * @param ttl   seconds after {@code ts} at which the message disappears everywhere; absent for a permanent message
  * @param timer the conversation's disappearing timer in seconds from this message on, {@code 0} for off (timer
  *              messages only; a timer message itself never disappears)
+ * @param media the uploaded image an image message shares (image messages only)
  */
 public record ChatMessage(String type, String id, String from, String to, String group, Long ts, String body,
-                          Integer ttl, Integer timer) implements Envelope {
+                          Integer ttl, Integer timer, MediaRef media) implements Envelope {
 
     /** The type of a plain text message. */
     public static final String TEXT = "text";
     /** The type of a system message that turns disappearing messages on, changes the timer or turns it off. */
     public static final String TIMER = "timer";
+    /** The type of a message sharing an uploaded image ({@link MediaRef}), with an optional caption. */
+    public static final String IMAGE = "image";
     /** The longest disappearing timer the protocol can express: a year and a day. */
     public static final int MAX_TTL_SECONDS = 366 * 24 * 3600;
 
     /** A permanent text message as a client sends it, before the server stamps it. */
     public static ChatMessage text(String id, String body) {
-        return new ChatMessage(TEXT, id, null, null, null, null, body, null, null);
+        return new ChatMessage(TEXT, id, null, null, null, null, body, null, null, null);
     }
 
     /** A text message that disappears {@code ttl} seconds after it was sent ({@code null}: permanent). */
     public static ChatMessage text(String id, String body, Integer ttl) {
-        return new ChatMessage(TEXT, id, null, null, null, null, body, ttl, null);
+        return new ChatMessage(TEXT, id, null, null, null, null, body, ttl, null, null);
+    }
+
+    /** An image message sharing {@code media}, with an optional {@code caption}, permanent unless {@code ttl} is set. */
+    public static ChatMessage image(String id, MediaRef media, String caption, Integer ttl) {
+        return new ChatMessage(IMAGE, id, null, null, null, null, caption, ttl, null, media);
     }
 
     /** Sets the conversation's disappearing timer to {@code seconds} for later messages; {@code 0} turns it off. */
     public static ChatMessage timerChange(String id, int seconds) {
-        return new ChatMessage(TIMER, id, null, null, null, null, null, null, seconds);
+        return new ChatMessage(TIMER, id, null, null, null, null, null, null, seconds, null);
     }
 
     /** This message as the server routes it to a user. */
     public ChatMessage stamped(String id, String from, String to, long ts) {
-        return new ChatMessage(type, id, from, to, null, ts, body, ttl, timer);
+        return new ChatMessage(type, id, from, to, null, ts, body, ttl, timer, media);
     }
 
     /** This message as the server routes it to a group. */
     public ChatMessage stampedForGroup(String id, String from, String group, long ts) {
-        return new ChatMessage(type, id, from, null, group, ts, body, ttl, timer);
+        return new ChatMessage(type, id, from, null, group, ts, body, ttl, timer, media);
     }
 
     /** True for a message sent to a group. */
     public boolean inGroup() {
         return group != null;
+    }
+
+    /** True for a message sharing an image. */
+    @JsonIgnore
+    public boolean isImage() {
+        return IMAGE.equals(type);
     }
 
     /** True for a change of the conversation's disappearing timer. */

@@ -52,7 +52,7 @@ public final class Codec {
 
     /**
      * Decodes a chat message a client publishes to {@code send/u/{peer}} or {@code send/g/{group}}: a text message
-     * (with an optional {@code ttl}) or a timer change. Server-stamped fields are ignored. Whether a ttl or timer is
+     * or an image message (each with an optional {@code ttl}), or a timer change. Server-stamped fields are ignored. Whether a ttl or timer is
      * one the server offers is for the server's configuration to say, not the codec.
      */
     public ChatMessage decodeOutgoing(byte[] payload) throws ProtocolException {
@@ -68,6 +68,9 @@ public final class Codec {
                 throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "a timer message needs 'timer' (seconds, 0 = off)");
             }
             return ChatMessage.timerChange(id, timer);
+        }
+        if (ChatMessage.IMAGE.equals(type)) {
+            return ChatMessage.image(id, requiredMedia(node), optionalText(node, "body"), optionalSeconds(node, "ttl", 1));
         }
         if (!ChatMessage.TEXT.equals(type)) {
             throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown message type '" + type + "'");
@@ -214,7 +217,7 @@ public final class Codec {
         JsonNode node = readVersionedObject(payload);
         String type = requiredText(node, "type");
         Class<? extends Envelope> target = switch (type) {
-            case ChatMessage.TEXT, ChatMessage.TIMER -> ChatMessage.class;
+            case ChatMessage.TEXT, ChatMessage.IMAGE, ChatMessage.TIMER -> ChatMessage.class;
             case Receipt.DELIVERED, Receipt.READ -> Receipt.class;
             case ErrorReply.TYPE -> ErrorReply.class;
             case Notice.QUEUE_OVERFLOW -> Notice.class;
@@ -310,6 +313,24 @@ public final class Codec {
             }
         }
         return users;
+    }
+
+    private MediaRef requiredMedia(JsonNode node) throws ProtocolException {
+        JsonNode value = node.get("media");
+        if (value == null || !value.isObject()) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "an image message needs 'media', the upload's answer");
+        }
+        MediaRef media;
+        try {
+            media = mapper.treeToValue(value, MediaRef.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "malformed 'media'");
+        }
+        String problem = media.problem();
+        if (problem != null) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, problem);
+        }
+        return media;
     }
 
     private static Integer optionalSeconds(JsonNode node, String field, int min) throws ProtocolException {

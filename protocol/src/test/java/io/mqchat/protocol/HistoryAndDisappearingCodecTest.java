@@ -127,4 +127,28 @@ class HistoryAndDisappearingCodecTest {
                 new ConversationSummary("bob", null, last, 1, 0, "10/alice/a", null, 20)), 31);
         assertEquals(list, codec.decode(codec.encode(list)));
     }
+
+    @Test
+    void anImageMessageCarriesAWellFormedMediaReferenceAndAnOptionalCaption() throws Exception {
+        String sha = "ab".repeat(32);
+        String media = "{\"id\":\"" + sha + "\",\"contentType\":\"image/png\",\"size\":10,\"width\":4,\"height\":3,"
+                + "\"sha256\":\"" + sha + "\",\"thumbnail\":\"dGh1bWI=\"}";
+        ChatMessage image = codec.decodeOutgoing(json("{\"v\":1,\"type\":\"image\",\"media\":" + media + ",\"ttl\":60}"));
+        assertTrue(image.isImage());
+        assertEquals(new MediaRef(sha, "image/png", 10, 4, 3, sha, "dGh1bWI="), image.media());
+        assertNull(image.body());
+        assertEquals(60, image.ttl());
+        ChatMessage routed = image.stamped("i1", "alice", "bob", 5);
+        assertEquals(routed, codec.decode(codec.encode(routed)));
+
+        assertEquals(ErrorCode.INVALID_ENVELOPE, messageRefusal("{\"v\":1,\"type\":\"image\"}"));
+        assertEquals(ErrorCode.INVALID_ENVELOPE,
+                messageRefusal("{\"v\":1,\"type\":\"image\",\"media\":" + media.replace("image/png", "text/html") + "}"));
+        assertEquals(ErrorCode.INVALID_ENVELOPE,
+                messageRefusal("{\"v\":1,\"type\":\"image\",\"media\":" + media.replace("\"id\":\"" + sha, "\"id\":\"../x") + "}"));
+        assertEquals(ErrorCode.INVALID_ENVELOPE,
+                messageRefusal("{\"v\":1,\"type\":\"image\",\"media\":" + media.replace("dGh1bWI=", "not base64!") + "}"));
+        assertEquals(ErrorCode.INVALID_ENVELOPE,
+                messageRefusal("{\"v\":1,\"type\":\"image\",\"media\":" + media.replace("\"width\":4", "\"width\":0") + "}"));
+    }
 }

@@ -1,6 +1,7 @@
 package io.mqchat.archive.store;
 
 import io.mqchat.protocol.ChatMessage;
+import io.mqchat.protocol.MediaRef;
 import io.mqchat.protocol.Cursor;
 import java.util.Date;
 import org.bson.Document;
@@ -9,7 +10,8 @@ import org.bson.Document;
  * The shape of the archive's documents (all in the groups' database):
  * <ul>
  *   <li>{@value #MESSAGES}: one per message, {@code {_id: "{conversation}/{from}/{id}", conv, ts, from, mid, type,
- *       to?, group?, body?, ttl?, timer?, expires?}}; {@code expires} is a Date, for the TTL index.</li>
+ *       to?, group?, body?, ttl?, timer?, media?, expires?}}; {@code expires} is a Date, for the TTL index; {@code media}
+ *       the shared image's reference, its {@code id} indexed for media authorization.</li>
  *   <li>{@value #CONVERSATIONS}: one per conversation, {@code {_id: conversation, updated, timer?: {secs, ts, from,
  *       mid}}}: when it last changed and its newest timer message.</li>
  *   <li>{@value #PARTICIPANTS}: one per user and conversation, {@code {_id: "{user}/{conversation}", user, conv,
@@ -36,6 +38,8 @@ final class ArchiveDocuments {
     static final String TTL = "ttl";
     static final String TIMER = "timer";
     static final String EXPIRES = "expires";
+    static final String MEDIA = "media";
+    static final String MEDIA_ID = "media.id";
 
     static final String UPDATED = "updated";
     static final String TIMER_SECONDS = "secs";
@@ -71,6 +75,9 @@ final class ArchiveDocuments {
         appendIfSet(doc, BODY, message.body());
         appendIfSet(doc, TTL, message.ttl());
         appendIfSet(doc, TIMER, message.timer());
+        if (message.media() != null) {
+            doc.append(MEDIA, media(message.media()));
+        }
         if (message.expiresAt() != null) {
             doc.append(EXPIRES, new Date(message.expiresAt()));
         }
@@ -80,7 +87,25 @@ final class ArchiveDocuments {
     /** The message exactly as it was routed. */
     static ChatMessage message(Document doc) {
         return new ChatMessage(doc.getString(TYPE), doc.getString(MID), doc.getString(FROM), doc.getString(TO),
-                doc.getString(GROUP), longOf(doc, TS), doc.getString(BODY), intOf(doc, TTL), intOf(doc, TIMER));
+                doc.getString(GROUP), longOf(doc, TS), doc.getString(BODY), intOf(doc, TTL), intOf(doc, TIMER),
+                media(doc.get(MEDIA, Document.class)));
+    }
+
+    private static Document media(MediaRef media) {
+        Document doc = new Document("id", media.id()).append("contentType", media.contentType())
+                .append("size", media.size()).append("width", media.width()).append("height", media.height())
+                .append("sha256", media.sha256());
+        appendIfSet(doc, "thumbnail", media.thumbnail());
+        return doc;
+    }
+
+    private static MediaRef media(Document doc) {
+        if (doc == null) {
+            return null;
+        }
+        return new MediaRef(doc.getString("id"), doc.getString("contentType"), ((Number) doc.get("size")).longValue(),
+                ((Number) doc.get("width")).intValue(), ((Number) doc.get("height")).intValue(),
+                doc.getString("sha256"), doc.getString("thumbnail"));
     }
 
     static Document cursor(Cursor cursor) {

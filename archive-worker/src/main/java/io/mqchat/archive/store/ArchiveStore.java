@@ -55,6 +55,16 @@ public interface ArchiveStore {
      */
     List<ConversationSummary> conversations(String user, Long since, long now);
 
+    /**
+     * True when {@code user} may download image {@code mediaId} at {@code now}: a message that has not disappeared
+     * shared it in a 1-1 conversation of the user, or in a group the user is a member of, sent during its current
+     * membership (the rules of history sync).
+     */
+    boolean sharedWith(String user, String mediaId, long now);
+
+    /** True when a message that has not disappeared at {@code now} carries image {@code mediaId}. */
+    boolean isShared(String mediaId, long now);
+
     /** Deletes the messages that have disappeared at {@code now}; returns how many. */
     long deleteExpired(long now);
 }

@@ -3,6 +3,7 @@ package io.mqchat.archive.store;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
@@ -16,6 +17,7 @@ import static io.mqchat.archive.store.ArchiveDocuments.EXPIRES;
 import static io.mqchat.archive.store.ArchiveDocuments.FROM;
 import static io.mqchat.archive.store.ArchiveDocuments.GROUP;
 import static io.mqchat.archive.store.ArchiveDocuments.ID;
+import static io.mqchat.archive.store.ArchiveDocuments.MEDIA_ID;
 import static io.mqchat.archive.store.ArchiveDocuments.MEMBER;
 import static io.mqchat.archive.store.ArchiveDocuments.MEMBERSHIP_EVENT;
 import static io.mqchat.archive.store.ArchiveDocuments.MEMBERSHIP_TS;
@@ -24,6 +26,7 @@ import static io.mqchat.archive.store.ArchiveDocuments.MID;
 import static io.mqchat.archive.store.ArchiveDocuments.PARTICIPANTS;
 import static io.mqchat.archive.store.ArchiveDocuments.READ;
 import static io.mqchat.archive.store.ArchiveDocuments.SINCE;
+import static io.mqchat.archive.store.ArchiveDocuments.TO;
 import static io.mqchat.archive.store.ArchiveDocuments.TIMER;
 import static io.mqchat.archive.store.ArchiveDocuments.TIMER_SECONDS;
 import static io.mqchat.archive.store.ArchiveDocuments.TS;
@@ -43,6 +46,7 @@ import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.ConversationSummary;
 import io.mqchat.protocol.Cursor;
 import io.mqchat.protocol.GroupEvent;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.OptionalLong;
@@ -64,6 +68,8 @@ public final class MongoArchiveStore implements ArchiveStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(MongoArchiveStore.class);
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    /** The messages sharing one image that an authorization check reads at most. */
+    private static final int SHARES_CHECKED = 100;
 
     private final MongoCollection<Document> messages;
     private final MongoCollection<Document> conversations;
@@ -89,6 +95,8 @@ public final class MongoArchiveStore implements ArchiveStore {
         call(() -> messages.createIndex(Indexes.ascending(EXPIRES),
                 new IndexOptions().name("disappearing").expireAfter(0L, TimeUnit.SECONDS)));
         call(() -> participants.createIndex(Indexes.ascending(USER), new IndexOptions().name("by_user")));
+        call(() -> messages.createIndex(Indexes.ascending(MEDIA_ID),
+                new IndexOptions().name("by_media").sparse(true)));
         indexed = true;
     }
 
@@ -161,6 +169,35 @@ public final class MongoArchiveStore implements ArchiveStore {
     @Override
     public List<ConversationSummary> conversations(String user, Long since, long now) {
         return reads.conversations(user, since, now);
+    }
+
+    @Override
+    public boolean sharedWith(String user, String mediaId, long now) {
+        // Few messages share one image; each is checked against the history rules.
+        for (Document message : call(() -> messages.find(and(eq(MEDIA_ID, mediaId), notExpired(now)))
+                .limit(SHARES_CHECKED).into(new ArrayList<>()))) {
+            String group = message.getString(GROUP);
+            if (group == null) {
+                if (user.equals(message.getString(FROM)) || user.equals(message.getString(TO))) {
+                    return true;
+                }
+            } else {
+                OptionalLong since = memberSince(user, group);
+                if (since.isPresent() && ArchiveDocuments.longOf(message, TS) >= since.getAsLong()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean isShared(String mediaId, long now) {
+        return call(() -> messages.find(and(eq(MEDIA_ID, mediaId), notExpired(now))).limit(1).first()) != null;
+    }
+
+    private static Bson notExpired(long now) {
+        return or(exists(EXPIRES, false), gt(EXPIRES, new Date(now)));
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mqchat.protocol.ChatMessage;
+import io.mqchat.protocol.MediaRef;
 import io.mqchat.protocol.ConversationSummary;
 import io.mqchat.protocol.Cursor;
 import io.mqchat.protocol.GroupEvent;
@@ -54,6 +55,36 @@ public abstract class ArchiveStoreContract {
     private static ConversationSummary summaryOf(List<ConversationSummary> list, String withOrGroup) {
         return list.stream().filter(s -> withOrGroup.equals(s.with()) || withOrGroup.equals(s.group()))
                 .findFirst().orElseThrow(() -> new AssertionError("no conversation " + withOrGroup + " in " + list));
+    }
+
+    static MediaRef image(String sha) {
+        return new MediaRef(sha, "image/png", 1_234, 40, 30, sha, "dGh1bWI=");
+    }
+
+    @Test
+    void anImageIsSharedWithThe1To1PeersAndGroupMembersOfItsMessagesWhileTheyHaveNotDisappeared() {
+        ArchiveStore store = openStore();
+        String direct = "a".repeat(64);
+        String inGroup = "b".repeat(64);
+        String fleeting = "c".repeat(64);
+        String group = "g-" + UUID.randomUUID();
+        store.archive(ChatMessage.image("i1", image(direct), "look", null).stamped("i1", "alice", "bob", T0), T0);
+        store.applyGroupEvent(event(group, GroupEvent.CREATED, T0, "alice", "carol"), T0);
+        store.archive(ChatMessage.image("i2", image(inGroup), null, null).stampedForGroup("i2", "alice", group, T0 + 1), T0);
+        store.applyGroupEvent(event(group, GroupEvent.ADDED, T0 + 2, "dave"), T0);
+        store.archive(ChatMessage.image("i3", image(fleeting), null, 5).stamped("i3", "alice", "bob", T0), T0);
+
+        assertTrue(store.sharedWith("bob", direct, T0) && store.sharedWith("alice", direct, T0));
+        assertFalse(store.sharedWith("mallory", direct, T0));
+        assertTrue(store.sharedWith("carol", inGroup, T0));
+        assertFalse(store.sharedWith("dave", inGroup, T0), "sent before dave joined");
+        assertFalse(store.sharedWith("bob", inGroup, T0), "not a member");
+        assertTrue(store.sharedWith("bob", fleeting, T0 + 4_999) && store.isShared(fleeting, T0 + 4_999));
+        assertFalse(store.sharedWith("bob", fleeting, T0 + 5_000), "its message disappeared");
+        assertFalse(store.isShared(fleeting, T0 + 5_000));
+        assertFalse(store.isShared("d".repeat(64), T0));
+        assertEquals(image(direct), store.page(newest(ConversationKey.direct("alice", "bob"), 10), T0).messages()
+                .get(0).media(), "the reference is archived with its message");
     }
 
     @Test

@@ -132,7 +132,9 @@ public final class PresenceWorker implements AutoCloseable {
             return;
         }
         if (notify.get().recipient() == null || notify.get().sender() == null || notify.get().id() == null) {
-            LOG.warn("skipping a notification request without recipient, sender or id: {}", notify.get());
+            // Names only: the request may carry the message body (notify.include-body), which no log may show.
+            LOG.warn("skipping a notification request without recipient, sender or id (recipient {}, sender {}, id {})",
+                    notify.get().recipient(), notify.get().sender(), notify.get().id());
             return;
         }
         try {

@@ -1,6 +1,7 @@
 package io.mqchat.server.cli;
 
 import io.mqchat.extension.embedded.EmbeddedBroker;
+import io.mqchat.server.observability.ServerObservability;
 import io.mqchat.server.preflight.ListenerPorts;
 import io.mqchat.server.settings.ServerSettings;
 import io.mqchat.server.settings.ServerSettingsLoader;
@@ -50,10 +51,16 @@ final class RunCommand implements Callable<Integer> {
                 + "<user>); set jwt.secret, jwt.jwks-file or jwt.jwks-url for production"));
         context.tempFolder().accept(createTempFolder(settings.dataDir()));
         // Installed before the slow start, so that a Ctrl-C during start still shuts down cleanly.
+        // The metrics endpoint comes first, so that health probes see "not ready" while the rest starts.
         try (StopSignal stop = context.stopSignal().get();
+             ServerObservability observability = ServerObservability.start(settings.metrics());
              EmbeddedBroker broker = start(settings);
              InProcessWorkers workers = startWorkers(settings)) {
+            observability.brokerStarted(broker);
+            observability.workersStarted(workers);
             workers.summary().forEach(line -> context.out().println("mqchat: " + line));
+            observability.url(settings.metrics()).ifPresent(url -> context.out().println("mqchat: metrics " + url
+                    + "/metrics, health " + url + "/health/ready"));
             context.out().println(ReadyLine.of(broker.settings(), context.workingDir()));
             stop.await();
             context.out().println("mqchat: stopping");

@@ -1,8 +1,11 @@
 package io.mqchat.server.settings;
 
+import io.mqchat.archive.settings.ArchiveKeys;
 import io.mqchat.config.ConfigSchema;
 import io.mqchat.config.Key;
 import io.mqchat.extension.embedded.BrokerSettings;
+import io.mqchat.extension.metrics.MetricsKeys;
+import io.mqchat.extension.settings.ExtensionKeys;
 import io.mqchat.groups.settings.GroupKeys;
 import io.mqchat.presence.settings.PresenceKeys;
 import java.net.URI;
@@ -31,42 +34,28 @@ public final class ServerKeys {
             "file keeps sessions and queued messages across restarts; memory loses them");
     public static final Key<String> JWT_SECRET = Key.secret("jwt.secret",
             "HS256 secret of at least 32 bytes; unset with no JWKS means a generated development secret");
-    public static final Key<Path> JWT_JWKS_FILE = Key.path("jwt.jwks-file", null,
-            "JSON Web Key Set file with the identity provider's public keys (RS256/ES256)");
-    public static final Key<URI> JWT_JWKS_URL = Key.httpUrl("jwt.jwks-url",
-            "JSON Web Key Set URL of the identity provider (RS256/ES256)");
-    public static final Key<String> JWT_ISSUER = Key.text("jwt.issuer", null,
-            "Required iss claim of tokens; unset accepts any issuer");
-    public static final Key<String> JWT_AUDIENCE = Key.text("jwt.audience", null,
-            "Required aud claim of tokens; unset accepts any audience");
-    public static final Key<Duration> JWT_CLOCK_SKEW = Key.duration("jwt.clock-skew", "30s", Duration.ZERO,
-            "Tolerance for the exp and nbf claims of tokens");
-    public static final Key<Integer> MESSAGE_MAX_BYTES = Key.integer("message.max-bytes", "65536", 256,
-            Integer.MAX_VALUE, "Largest chat payload accepted; larger ones are answered with an error");
-    public static final Key<Long> QUEUE_LIMIT = Key.longInteger("queue.limit", "10000", 1, Long.MAX_VALUE,
-            "Messages queued per offline device before the oldest are dropped (history sync recovers them)");
-    public static final Key<Duration> RECEIPTS_DELIVERY_TTL = Key.duration("receipts.delivery-ttl", "10m",
-            Duration.ofSeconds(1), "How long a message awaits the recipient's acknowledgement before no delivery "
-                    + "receipt is expected any more");
-    public static final Key<Integer> RATE_PER_SECOND = Key.integer("rate.messages-per-second", "30", 1,
-            1_000_000, "Messages and read markers one user may send per second, over all of its devices");
-    public static final Key<Integer> RATE_BURST = Key.integer("rate.burst", "300", 1, 10_000_000,
-            "Messages one user may send at once after a quiet spell");
-    public static final Key<Duration> PRESENCE_ACTIVITY_INTERVAL = Key.duration("presence.activity-interval", "1m",
-            Duration.ofSeconds(1), "At most one presence activity event per user per this interval (what lastSeen "
-                    + "falls back to after a broker crash)");
-    public static final Key<Boolean> NOTIFY_INCLUDE_BODY = Key.flag("notify.include-body", "false",
-            "Whether push notifications carry the message text (the push service then sees it)");
-    public static final Key<List<Duration>> DISAPPEARING_TIMERS = Key.durations("chat.disappearing-timers",
-            "24h,7d,90d", Duration.ofSeconds(1), Duration.ofDays(366),
-            "The disappearing-message timers users may choose; a message's ttl must be one of them");
-    public static final Key<Boolean> ARCHIVE_FEED = Key.flag("archive.feed", "true",
-            "Whether routed 1-1 messages and read markers are fed to the archive (history sync needs it)");
+    // The extension's keys are declared once, in ExtensionKeys: the zip deployed in a stock HiveMQ reads the same.
+    public static final Key<Path> JWT_JWKS_FILE = ExtensionKeys.JWT_JWKS_FILE;
+    public static final Key<URI> JWT_JWKS_URL = ExtensionKeys.JWT_JWKS_URL;
+    public static final Key<String> JWT_ISSUER = ExtensionKeys.JWT_ISSUER;
+    public static final Key<String> JWT_AUDIENCE = ExtensionKeys.JWT_AUDIENCE;
+    public static final Key<Duration> JWT_CLOCK_SKEW = ExtensionKeys.JWT_CLOCK_SKEW;
+    public static final Key<Integer> MESSAGE_MAX_BYTES = ExtensionKeys.MESSAGE_MAX_BYTES;
+    public static final Key<Long> QUEUE_LIMIT = ExtensionKeys.QUEUE_LIMIT;
+    public static final Key<Duration> RECEIPTS_DELIVERY_TTL = ExtensionKeys.RECEIPTS_DELIVERY_TTL;
+    public static final Key<Integer> RATE_PER_SECOND = ExtensionKeys.RATE_PER_SECOND;
+    public static final Key<Integer> RATE_BURST = ExtensionKeys.RATE_BURST;
+    public static final Key<Duration> PRESENCE_ACTIVITY_INTERVAL = ExtensionKeys.PRESENCE_ACTIVITY_INTERVAL;
+    public static final Key<Boolean> NOTIFY_INCLUDE_BODY = ExtensionKeys.NOTIFY_INCLUDE_BODY;
+    public static final Key<List<Duration>> DISAPPEARING_TIMERS = ExtensionKeys.DISAPPEARING_TIMERS;
+    public static final Key<Boolean> ARCHIVE_FEED = ExtensionKeys.ARCHIVE_FEED;
     public static final Key<Duration> SESSION_EXPIRY_MAX = Key.duration("session.expiry-max", "30d",
             Duration.ZERO, MAX_SESSION_EXPIRY, "Longest time a device's session and queue outlive its connection");
     public static final Key<Integer> PACKET_MAX_BYTES = Key.integer("packet.max-bytes",
             String.valueOf(BrokerSettings.DEFAULT_MAX_PACKET_BYTES), 1024, MAX_MQTT_PACKET_BYTES,
             "Largest MQTT packet the broker accepts; bigger ones disconnect the client");
+    /** metrics.bind and metrics.port: Prometheus metrics and health of the broker, the workers and the stores. */
+    public static final MetricsKeys METRICS = MetricsKeys.withDefaultPort(MetricsKeys.BROKER_PORT);
 
     /** Every key, in the order the key reference lists them: the server's, then the in-process workers'. */
     public static final ConfigSchema SCHEMA = ConfigSchema.of(MQTT_BIND, MQTT_PORT, WEBSOCKET_PORT, WEBSOCKET_PATH,
@@ -74,7 +63,8 @@ public final class ServerKeys {
             JWT_CLOCK_SKEW, MESSAGE_MAX_BYTES, QUEUE_LIMIT, RECEIPTS_DELIVERY_TTL, RATE_PER_SECOND, RATE_BURST,
             PRESENCE_ACTIVITY_INTERVAL, NOTIFY_INCLUDE_BODY, DISAPPEARING_TIMERS, ARCHIVE_FEED, SESSION_EXPIRY_MAX,
             PACKET_MAX_BYTES)
-            .plus(PresenceKeys.SCHEMA).plus(GroupKeys.SCHEMA);
+            .plus(METRICS.schema())
+            .plus(PresenceKeys.SCHEMA).plus(GroupKeys.SCHEMA).plus(ArchiveKeys.SCHEMA);
 
     private ServerKeys() {
     }

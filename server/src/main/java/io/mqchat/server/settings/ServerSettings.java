@@ -1,6 +1,8 @@
 package io.mqchat.server.settings;
 
+import io.mqchat.archive.settings.ArchiveSettings;
 import io.mqchat.extension.config.ExtensionConfig;
+import io.mqchat.extension.metrics.MetricsSettings;
 import io.mqchat.groups.settings.GroupSettings;
 import io.mqchat.presence.settings.PresenceSettings;
 import io.mqchat.extension.embedded.BrokerSettings;
@@ -17,9 +19,12 @@ import java.util.Optional;
  * @param devSecretFile the generated development secret in use, empty when a secret or JWKS is configured
  * @param presence      the in-process presence-worker's Redis and notification settings
  * @param groups        the in-process group-worker's MongoDB and group settings
+ * @param metrics       where the metrics and health endpoint listens
+ * @param archive       the in-process archive-worker's settings (its MongoDB is the group-worker's)
  */
 public record ServerSettings(BrokerSettings broker, ExtensionConfig extension, Optional<Path> devSecretFile,
-                             PresenceSettings presence, GroupSettings groups) {
+                             PresenceSettings presence, GroupSettings groups, MetricsSettings metrics,
+                             ArchiveSettings archive) {
 
     public ServerSettings {
         Objects.requireNonNull(presence, "presence");
@@ -27,6 +32,8 @@ public record ServerSettings(BrokerSettings broker, ExtensionConfig extension, O
         Objects.requireNonNull(broker, "broker");
         Objects.requireNonNull(extension, "extension");
         Objects.requireNonNull(devSecretFile, "devSecretFile");
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(archive, "archive");
     }
 
     /** The absolute data folder. */

@@ -1,35 +1,26 @@
 package io.mqchat.server.settings;
 
 import static io.mqchat.server.settings.ServerKeys.DATA_DIR;
-import static io.mqchat.server.settings.ServerKeys.JWT_AUDIENCE;
-import static io.mqchat.server.settings.ServerKeys.JWT_CLOCK_SKEW;
-import static io.mqchat.server.settings.ServerKeys.JWT_ISSUER;
 import static io.mqchat.server.settings.ServerKeys.JWT_JWKS_FILE;
 import static io.mqchat.server.settings.ServerKeys.JWT_JWKS_URL;
 import static io.mqchat.server.settings.ServerKeys.JWT_SECRET;
 import static io.mqchat.server.settings.ServerKeys.MESSAGE_MAX_BYTES;
 import static io.mqchat.server.settings.ServerKeys.MQTT_BIND;
 import static io.mqchat.server.settings.ServerKeys.MQTT_PORT;
-import static io.mqchat.server.settings.ServerKeys.NOTIFY_INCLUDE_BODY;
-import static io.mqchat.server.settings.ServerKeys.DISAPPEARING_TIMERS;
-import static io.mqchat.server.settings.ServerKeys.ARCHIVE_FEED;
 import static io.mqchat.server.settings.ServerKeys.PACKET_MAX_BYTES;
 import static io.mqchat.server.settings.ServerKeys.PERSISTENCE;
-import static io.mqchat.server.settings.ServerKeys.PRESENCE_ACTIVITY_INTERVAL;
-import static io.mqchat.server.settings.ServerKeys.QUEUE_LIMIT;
-import static io.mqchat.server.settings.ServerKeys.RATE_BURST;
-import static io.mqchat.server.settings.ServerKeys.RATE_PER_SECOND;
-import static io.mqchat.server.settings.ServerKeys.RECEIPTS_DELIVERY_TTL;
 import static io.mqchat.server.settings.ServerKeys.SESSION_EXPIRY_MAX;
 import static io.mqchat.server.settings.ServerKeys.WEBSOCKET_PATH;
 import static io.mqchat.server.settings.ServerKeys.WEBSOCKET_PORT;
 
+import io.mqchat.archive.settings.ArchiveKeys;
+import io.mqchat.archive.settings.ArchiveSettings;
+import io.mqchat.archive.settings.ArchiveSettingsMapper;
 import io.mqchat.config.Config;
 import io.mqchat.config.ConfigException;
-import io.mqchat.extension.config.DisappearingTimers;
 import io.mqchat.extension.config.ExtensionConfig;
-import io.mqchat.extension.config.JwtConfig;
-import io.mqchat.extension.limits.RateLimit;
+import io.mqchat.extension.metrics.MetricsSettings;
+import io.mqchat.extension.settings.ExtensionSettingsMapper;
 import io.mqchat.extension.embedded.BrokerSettings;
 import io.mqchat.groups.settings.GroupSettings;
 import io.mqchat.groups.settings.GroupSettingsMapper;
@@ -87,21 +78,18 @@ public final class ServerSettingsMapper {
         Optional<Path> devSecretFile = keySourceConfigured ? Optional.empty()
                 : Optional.of(dataDir.resolve(DevSecretFile.FILE_NAME));
         String secret = devSecretFile.map(devSecrets::loadOrCreate).orElse(config.find(JWT_SECRET).orElse(null));
-        JwtConfig jwt = attempt(problems, () -> new JwtConfig(secret, jwksFile.orElse(null),
-                config.find(JWT_JWKS_URL).orElse(null), config.find(JWT_ISSUER).orElse(null),
-                config.find(JWT_AUDIENCE).orElse(null), config.get(JWT_CLOCK_SKEW)));
-        ExtensionConfig extension = jwt == null ? null : attempt(problems, () -> new ExtensionConfig(jwt,
-                config.get(MESSAGE_MAX_BYTES), config.get(QUEUE_LIMIT), config.get(RECEIPTS_DELIVERY_TTL),
-                ExtensionConfig.DEFAULT_OVERFLOW_NOTICE_INTERVAL,
-                new RateLimit(config.get(RATE_PER_SECOND), config.get(RATE_BURST)), config.get(PRESENCE_ACTIVITY_INTERVAL),
-                config.get(NOTIFY_INCLUDE_BODY), DisappearingTimers.of(config.get(DISAPPEARING_TIMERS)),
-                config.get(ARCHIVE_FEED)));
+        // The same mapping as the zip deployed in a stock HiveMQ (FolderSettings), with the server's secret.
+        ExtensionConfig extension = collect(problems, () -> ExtensionSettingsMapper.map(config, secret, workingDir));
+        MetricsSettings metrics = attempt(problems, () -> ServerKeys.METRICS.settings(config));
         PresenceSettings presence = collect(problems, () -> PresenceSettingsMapper.map(config));
         GroupSettings groups = collect(problems, () -> GroupSettingsMapper.groups(config));
+        // A history answer travels in one packet: at most half of what the broker accepts, whatever was configured.
+        ArchiveSettings archive = attempt(problems, () -> ArchiveSettingsMapper.archive(config).withPageMaxBytes(
+                Math.min(config.get(ArchiveKeys.PAGE_MAX_BYTES), config.get(PACKET_MAX_BYTES) / 2)));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new ServerSettings(broker, extension, devSecretFile, presence, groups);
+        return new ServerSettings(broker, extension, devSecretFile, presence, groups, metrics, archive);
     }
 
     /** Like {@link #attempt} for the workers' own mappers, which report all their problems at once. */

@@ -1,6 +1,10 @@
 package io.mqchat.server.workers;
 
 import com.mongodb.client.MongoClient;
+import io.mqchat.archive.store.ArchiveUnavailableException;
+import io.mqchat.archive.store.MongoArchiveStore;
+import io.mqchat.archive.worker.ArchiveWorker;
+import io.mqchat.config.DurationFormat;
 import io.mqchat.extension.auth.TokenMinter;
 import io.mqchat.extension.config.JwtConfig;
 import io.mqchat.groups.embedded.EmbeddedMongo;
@@ -41,12 +45,16 @@ public final class InProcessWorkers implements AutoCloseable {
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final List<String> summary = new ArrayList<>();
+    // What the metrics and health endpoint looks at (server.observability).
+    private RedisAddress redis;
+    private MongoClient mongo;
+    private PresenceWorker presence;
 
     private InProcessWorkers() {
     }
 
     /**
-     * Starts the stores that are not configured and both workers; on failure stops what already started.
+     * Starts the stores that are not configured and the workers; on failure stops what already started.
      *
      * @throws IllegalStateException when a worker cannot start, e.g. without an HS256 secret to mint its token
      */
@@ -59,6 +67,21 @@ public final class InProcessWorkers implements AutoCloseable {
             workers.close();
             throw e;
         }
+    }
+
+    /** The presence-worker's Redis (embedded or configured), for the readiness check. */
+    public RedisAddress redis() {
+        return redis;
+    }
+
+    /** The group-worker's MongoDB client, for the readiness check. */
+    public MongoClient mongo() {
+        return mongo;
+    }
+
+    /** The in-process presence-worker, for its metrics. */
+    public PresenceWorker presence() {
+        return presence;
     }
 
     /** One line per worker saying where its store is, for the start-up output. */
@@ -84,11 +107,14 @@ public final class InProcessWorkers implements AutoCloseable {
         PresenceWorker presence = new PresenceWorker(settings.presence().withRedis(redis), presenceConnection, clock);
         running.push(presence);
         presence.start();
+        this.redis = redis;
+        this.presence = presence;
         summary.add("presence-worker: redis " + redis + (settings.presence().redis().isEmpty() ? " (embedded)" : ""));
 
         String mongoUri = settings.groups().mongo().orElseGet(() -> startEmbeddedMongo(dataDir.resolve("mongo")));
         MongoClient mongo = MongoConnector.connect(mongoUri);
         running.push(mongo);
+        this.mongo = mongo;
         MongoGroupStore store = new MongoGroupStore(mongo.getDatabase(settings.groups().database()),
                 settings.groups().maxMembers());
         try {
@@ -103,6 +129,27 @@ public final class InProcessWorkers implements AutoCloseable {
         groups.start();
         summary.add("group-worker: mongodb " + (settings.groups().mongo().isEmpty() ? "embedded (in the data folder)"
                 : "as configured") + ", at most " + settings.groups().maxMembers() + " members per group");
+
+        startArchive(settings, clock, mongo, () -> minter.mintService(ArchiveWorker.SERVICE, SERVICE_TOKEN_TTL),
+                host, port);
+    }
+
+    /** The archive-worker, on the group-worker's MongoDB and database (the archive keeps its own collections). */
+    private void startArchive(ServerSettings settings, Clock clock, MongoClient mongo, Supplier<String> token,
+                              String host, int port) {
+        MongoArchiveStore store = new MongoArchiveStore(mongo.getDatabase(settings.groups().database()));
+        try {
+            store.ensureIndexes();
+        } catch (ArchiveUnavailableException e) {
+            log.warn("MongoDB is not reachable yet ({}); the archive feed waits until it is", e.getMessage());
+        }
+        ArchiveWorker archive = new ArchiveWorker(settings.archive(), clock, store,
+                new io.mqchat.archive.worker.BrokerLink(host, port, INSTANCE, token));
+        running.push(archive);
+        archive.start();
+        summary.add("archive-worker: mongodb " + (settings.groups().mongo().isEmpty() ? "embedded (in the data folder)"
+                : "as configured") + ", disappeared messages swept every "
+                + DurationFormat.format(settings.archive().sweepInterval()));
     }
 
     private RedisAddress startEmbeddedRedis(Path folder) {
