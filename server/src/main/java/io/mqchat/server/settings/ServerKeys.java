@@ -7,6 +7,7 @@ import io.mqchat.extension.embedded.BrokerSettings;
 import io.mqchat.extension.metrics.MetricsKeys;
 import io.mqchat.extension.settings.ExtensionKeys;
 import io.mqchat.groups.settings.GroupKeys;
+import io.mqchat.media.settings.MediaKeys;
 import io.mqchat.presence.settings.PresenceKeys;
 import java.net.URI;
 import java.nio.file.Path;
@@ -64,7 +65,8 @@ public final class ServerKeys {
             PRESENCE_ACTIVITY_INTERVAL, NOTIFY_INCLUDE_BODY, DISAPPEARING_TIMERS, ARCHIVE_FEED, SESSION_EXPIRY_MAX,
             PACKET_MAX_BYTES)
             .plus(METRICS.schema())
-            .plus(PresenceKeys.SCHEMA).plus(GroupKeys.SCHEMA).plus(ArchiveKeys.SCHEMA);
+            .plus(PresenceKeys.SCHEMA).plus(GroupKeys.SCHEMA).plus(ArchiveKeys.SCHEMA)
+            .plus(MediaKeys.SCHEMA);
 
     private ServerKeys() {
     }

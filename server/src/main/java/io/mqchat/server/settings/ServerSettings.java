@@ -4,6 +4,7 @@ import io.mqchat.archive.settings.ArchiveSettings;
 import io.mqchat.extension.config.ExtensionConfig;
 import io.mqchat.extension.metrics.MetricsSettings;
 import io.mqchat.groups.settings.GroupSettings;
+import io.mqchat.media.settings.MediaSettings;
 import io.mqchat.presence.settings.PresenceSettings;
 import io.mqchat.extension.embedded.BrokerSettings;
 import java.nio.file.Path;
@@ -21,10 +22,11 @@ import java.util.Optional;
  * @param groups        the in-process group-worker's MongoDB and group settings
  * @param metrics       where the metrics and health endpoint listens
  * @param archive       the in-process archive-worker's settings (its MongoDB is the group-worker's)
+ * @param media         the media endpoint's settings (image upload and download, beside the archive)
  */
 public record ServerSettings(BrokerSettings broker, ExtensionConfig extension, Optional<Path> devSecretFile,
                              PresenceSettings presence, GroupSettings groups, MetricsSettings metrics,
-                             ArchiveSettings archive) {
+                             ArchiveSettings archive, MediaSettings media) {
 
     public ServerSettings {
         Objects.requireNonNull(presence, "presence");
@@ -34,6 +36,7 @@ public record ServerSettings(BrokerSettings broker, ExtensionConfig extension, O
         Objects.requireNonNull(devSecretFile, "devSecretFile");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(archive, "archive");
+        Objects.requireNonNull(media, "media");
     }
 
     /** The absolute data folder. */

@@ -24,6 +24,8 @@ import io.mqchat.extension.settings.ExtensionSettingsMapper;
 import io.mqchat.extension.embedded.BrokerSettings;
 import io.mqchat.groups.settings.GroupSettings;
 import io.mqchat.groups.settings.GroupSettingsMapper;
+import io.mqchat.media.settings.MediaSettings;
+import io.mqchat.media.settings.MediaSettingsMapper;
 import io.mqchat.presence.settings.PresenceSettings;
 import io.mqchat.presence.settings.PresenceSettingsMapper;
 import io.mqchat.server.devsecret.DevSecretFile;
@@ -86,10 +88,11 @@ public final class ServerSettingsMapper {
         // A history answer travels in one packet: at most half of what the broker accepts, whatever was configured.
         ArchiveSettings archive = attempt(problems, () -> ArchiveSettingsMapper.archive(config).withPageMaxBytes(
                 Math.min(config.get(ArchiveKeys.PAGE_MAX_BYTES), config.get(PACKET_MAX_BYTES) / 2)));
+        MediaSettings media = attempt(problems, () -> MediaSettingsMapper.media(config));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new ServerSettings(broker, extension, devSecretFile, presence, groups, metrics, archive);
+        return new ServerSettings(broker, extension, devSecretFile, presence, groups, metrics, archive, media);
     }
 
     /** Like {@link #attempt} for the workers' own mappers, which report all their problems at once. */

@@ -5,9 +5,12 @@ import io.mqchat.archive.store.ArchiveUnavailableException;
 import io.mqchat.archive.store.MongoArchiveStore;
 import io.mqchat.archive.worker.ArchiveWorker;
 import io.mqchat.config.DurationFormat;
+import io.mqchat.archive.media.ArchiveMediaAccess;
 import io.mqchat.extension.auth.TokenMinter;
+import io.mqchat.extension.auth.TokenVerifier;
 import io.mqchat.extension.config.JwtConfig;
 import io.mqchat.groups.embedded.EmbeddedMongo;
+import io.mqchat.media.MediaService;
 import io.mqchat.groups.store.MongoConnector;
 import io.mqchat.groups.store.MongoGroupStore;
 import io.mqchat.groups.store.StoreUnavailableException;
@@ -150,6 +153,21 @@ public final class InProcessWorkers implements AutoCloseable {
         summary.add("archive-worker: mongodb " + (settings.groups().mongo().isEmpty() ? "embedded (in the data folder)"
                 : "as configured") + ", disappeared messages swept every "
                 + DurationFormat.format(settings.archive().sweepInterval()));
+        startMedia(settings, clock, mongo, store);
+    }
+
+    /** The media endpoint, beside the archive that says who may download an image. */
+    private void startMedia(ServerSettings settings, Clock clock, MongoClient mongo, MongoArchiveStore archive) {
+        if (!settings.media().enabled()) {
+            summary.add("media endpoint: off (media.port=0)");
+            return;
+        }
+        MediaService media = new MediaService(settings.media(), clock, mongo.getDatabase(settings.groups().database()),
+                new TokenVerifier(settings.extension().jwt(), clock), new ArchiveMediaAccess(archive, clock));
+        running.push(media);
+        media.start();
+        summary.add("media endpoint: http://" + settings.media().bind() + ":" + media.port() + "/media, images up to "
+                + settings.media().maxBytes() / (1024 * 1024) + " MiB, kept while a message shares them");
     }
 
     private RedisAddress startEmbeddedRedis(Path folder) {

@@ -97,7 +97,7 @@ class LogHygieneTest {
         Map<String, String> env = Map.of(
                 "MQCHAT_MQTT_PORT", String.valueOf(mqttPort),
                 "MQCHAT_WEBSOCKET_PORT", "0",
-                "MQCHAT_METRICS_PORT", "0",
+                "MQCHAT_METRICS_PORT", "0", "MQCHAT_MEDIA_PORT", "0",
                 "MQCHAT_JWT_SECRET", SECRET,
                 "MQCHAT_NOTIFY_INCLUDE_BODY", "true",
                 "MQCHAT_DATA_DIR", "state");

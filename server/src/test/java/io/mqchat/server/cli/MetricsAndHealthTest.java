@@ -43,7 +43,7 @@ class MetricsAndHealthTest {
         Map<String, String> env = Map.of(
                 "MQCHAT_MQTT_PORT", String.valueOf(mqttPort),
                 "MQCHAT_WEBSOCKET_PORT", "0",
-                "MQCHAT_METRICS_PORT", String.valueOf(metricsPort),
+                "MQCHAT_METRICS_PORT", String.valueOf(metricsPort), "MQCHAT_MEDIA_PORT", "0",
                 "MQCHAT_REDIS_ADDRESS", "127.0.0.1:" + redisPort,
                 "MQCHAT_JWT_SECRET", SECRET,
                 "MQCHAT_DATA_DIR", "state");

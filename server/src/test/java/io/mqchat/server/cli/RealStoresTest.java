@@ -50,7 +50,7 @@ class RealStoresTest {
         Map<String, String> env = Map.of(
                 "MQCHAT_MQTT_PORT", String.valueOf(mqttPort),
                 "MQCHAT_WEBSOCKET_PORT", "0",
-                "MQCHAT_METRICS_PORT", String.valueOf(metricsPort),
+                "MQCHAT_METRICS_PORT", String.valueOf(metricsPort), "MQCHAT_MEDIA_PORT", "0",
                 "MQCHAT_JWT_SECRET", SECRET,
                 "MQCHAT_REDIS_ADDRESS", REDIS.getHost() + ":" + REDIS.getMappedPort(6379),
                 "MQCHAT_MONGO_URI", MONGO.getReplicaSetUrl(),

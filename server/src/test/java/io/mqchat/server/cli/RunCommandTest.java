@@ -52,7 +52,7 @@ class RunCommandTest {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
             CliHarness cli = new CliHarness(Map.of("MQCHAT_MQTT_PORT", String.valueOf(port),
-                    "MQCHAT_WEBSOCKET_PORT", "0", "MQCHAT_METRICS_PORT", "0"), dir, Clock.systemUTC());
+                    "MQCHAT_WEBSOCKET_PORT", "0", "MQCHAT_METRICS_PORT", "0", "MQCHAT_MEDIA_PORT", "0"), dir, Clock.systemUTC());
 
             int code = cli.execute("run");
 
@@ -68,7 +68,7 @@ class RunCommandTest {
         Map<String, String> env = Map.of(
                 "MQCHAT_MQTT_PORT", String.valueOf(mqttPort),
                 "MQCHAT_WEBSOCKET_PORT", String.valueOf(freePort()),
-                "MQCHAT_DATA_DIR", "state", "MQCHAT_METRICS_PORT", "0");
+                "MQCHAT_DATA_DIR", "state", "MQCHAT_METRICS_PORT", "0", "MQCHAT_MEDIA_PORT", "0");
         CliHarness server = new CliHarness(env, dir, Clock.systemUTC());
         CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> server.execute());
         CompletableFuture.anyOf(server.stop.serving, run).get(GIVE_UP_SECONDS, TimeUnit.SECONDS);

@@ -46,7 +46,7 @@ class ReadmeWalkthroughIT {
         }
         env = Map.of("MQCHAT_DATA_DIR", work.resolve("data").toString(),
                 "MQCHAT_MQTT_PORT", Integer.toString(port),
-                "MQCHAT_WEBSOCKET_PORT", "0", "MQCHAT_METRICS_PORT", "0");
+                "MQCHAT_WEBSOCKET_PORT", "0", "MQCHAT_METRICS_PORT", "0", "MQCHAT_MEDIA_PORT", "0");
         server = command(List.of("./mqchat", "run")).redirectErrorStream(true).start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
