@@ -79,7 +79,8 @@ public final class BrokerLauncher {
                 "--folder", folder.toAbsolutePath().toString(),
                 "--file-persistence", Boolean.toString(setup.filePersistence()),
                 "--queue-limit", Long.toString(setup.queueLimit()),
-                "--persistence-buckets", Integer.toString(setup.persistenceBuckets())));
+                "--persistence-buckets", Integer.toString(setup.persistenceBuckets()),
+                "--group-members", Integer.toString(setup.groupMembers())));
         return command;
     }
 

@@ -12,12 +12,23 @@ import java.util.List;
  * @param profile         record a JFR profile of the broker JVM to {@code broker.jfr} in its folder
  * @param persistenceBuckets HiveMQ's persistence bucket count (0: HiveMQ's default of 64); in file mode each
  *                        bucket holds about 20 open files, which a 20,000-file limit feels
+ * @param groupMembers    mqchat only: above 0, the broker's process also runs a group-worker (with its embedded
+ *                        MongoDB-wire store) whose groups hold at most this many members; 0 for none
  */
 public record BrokerSetup(BrokerKind kind, boolean filePersistence, List<String> jvmOptions, long queueLimit,
-                          boolean profile, int persistenceBuckets) {
+                          boolean profile, int persistenceBuckets, int groupMembers) {
 
     public BrokerSetup {
         jvmOptions = List.copyOf(jvmOptions);
+        if (groupMembers != 0 && (kind != BrokerKind.MQCHAT || groupMembers < 2)) {
+            throw new IllegalArgumentException("a group-worker runs only beside mqchat, with at least 2 members a group");
+        }
+    }
+
+    /** A broker without a group-worker. */
+    public BrokerSetup(BrokerKind kind, boolean filePersistence, List<String> jvmOptions, long queueLimit,
+                       boolean profile, int persistenceBuckets) {
+        this(kind, filePersistence, jvmOptions, queueLimit, profile, persistenceBuckets, 0);
     }
 
     /** E.g. {@code mqchat/file}. */

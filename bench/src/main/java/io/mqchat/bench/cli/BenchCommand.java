@@ -54,7 +54,7 @@ public final class BenchCommand implements Callable<Integer> {
     int rounds;
 
     @Option(names = "--brokers", split = ",", defaultValue = "mqchat,hivemq,mosquitto",
-            description = "brokers of compare and catchup, mqchat first (default ${DEFAULT-VALUE})")
+            description = "brokers of compare, groups and catchup, mqchat first (default ${DEFAULT-VALUE})")
     List<String> brokers;
 
     @Option(names = "--persistence", defaultValue = "file", description = "file or memory (default ${DEFAULT-VALUE})")
@@ -80,7 +80,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--window", defaultValue = "4", description = "outstanding messages per sender at saturation (default ${DEFAULT-VALUE})")
     int window;
 
-    @Option(names = "--max-messages", defaultValue = "3000000", description = "bound on messages per broker run (default ${DEFAULT-VALUE})")
+    @Option(names = "--max-messages", defaultValue = "3000000", description = "bound on messages per broker run; groups: on member deliveries per group (default ${DEFAULT-VALUE})")
     int maxMessages;
 
     @Option(names = "--drain-timeout", defaultValue = "PT60S", description = "wait for stragglers before counting them lost (default ${DEFAULT-VALUE})")
@@ -118,6 +118,30 @@ public final class BenchCommand implements Callable<Integer> {
             description = "JVM options of the broker in the devices scenario (default: ${DEFAULT-VALUE})")
     String devicesBrokerJvm;
 
+    @Option(names = "--group-sizes", split = ",", defaultValue = "10,100,256",
+            description = "groups: members per group, the sender included (default ${DEFAULT-VALUE})")
+    List<Integer> groupSizes;
+
+    @Option(names = "--group-messages", defaultValue = "25",
+            description = "groups: messages of the fixed-rate phase per group size (default ${DEFAULT-VALUE})")
+    int groupMessages;
+
+    @Option(names = "--group-rate", defaultValue = "5",
+            description = "groups: messages/s of the fixed-rate phase, each to every member (default ${DEFAULT-VALUE})")
+    double groupRate;
+
+    @Option(names = "--group-saturation", defaultValue = "PT5S",
+            description = "groups: saturation phase per group size, PT0S for none (default ${DEFAULT-VALUE})")
+    Duration groupSaturation;
+
+    @Option(names = "--group-warmup", defaultValue = "PT5S",
+            description = "groups: warm-up at the start of each broker run (default ${DEFAULT-VALUE})")
+    Duration groupWarmup;
+
+    @Option(names = "--group-window", defaultValue = "4",
+            description = "groups: messages outstanding at saturation, until every member has them (default ${DEFAULT-VALUE})")
+    int groupWindow;
+
     @Option(names = "--keep-data", description = "keep each broker's persistence folder after it stopped")
     boolean keepData;
 
@@ -132,7 +156,9 @@ public final class BenchCommand implements Callable<Integer> {
         BenchOptions options = new BenchOptions(pairs, rounds, kinds(brokers), persistence.equals("file"),
                 jvmOptions(brokerJvm), warmup, saturation,
                 ratePhase, rates, window, maxMessages, drainTimeout, devices, deviceCheckpoints, devicesPerWorker,
-                kinds(deviceBrokers), backgroundRate, catchUpMessages, profile, persistenceBuckets, jvmOptions(devicesBrokerJvm));
+                kinds(deviceBrokers), backgroundRate, catchUpMessages, profile, persistenceBuckets, jvmOptions(devicesBrokerJvm),
+                new BenchOptions.GroupOptions(groupSizes, groupMessages, groupRate, groupSaturation, groupWarmup,
+                        groupWindow));
         Clock clock = Clock.systemUTC();
         Path runFolder = Files.createDirectories(out.resolve(
                 DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(clock.instant())));

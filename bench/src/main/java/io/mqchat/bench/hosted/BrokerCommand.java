@@ -33,6 +33,10 @@ public final class BrokerCommand implements Callable<Integer> {
     @Option(names = "--persistence-buckets", defaultValue = "0", description = "0 keeps HiveMQ's default")
     int persistenceBuckets;
 
+    @Option(names = "--group-members", defaultValue = "0",
+            description = "mqchat only: also run a group-worker whose groups hold at most this many members; 0 for none")
+    int groupMembers;
+
     @Override
     public Integer call() throws Exception {
         if (persistenceBuckets > 0) {
@@ -41,7 +45,8 @@ public final class BrokerCommand implements Callable<Integer> {
             com.hivemq.configuration.service.InternalConfigurations.PAYLOAD_PERSISTENCE_BUCKET_COUNT.set(persistenceBuckets);
         }
         AutoCloseable broker = switch (kind) {
-            case "mqchat" -> MqchatHost.start(folder, port, filePersistence, queueLimit, System.getenv(SECRET_ENV));
+            case "mqchat" -> MqchatHost.start(folder, port, filePersistence, queueLimit, System.getenv(SECRET_ENV),
+                    groupMembers);
             case "hivemq" -> BareHiveMq.start(folder, port, filePersistence, queueLimit);
             default -> throw new IllegalArgumentException("unknown broker kind " + kind);
         };

@@ -11,7 +11,8 @@ import java.time.Clock;
 /**
  * mqchat's own embedded broker, configured as the server would be except for the per-user rate limit: the
  * benchmark's users send far faster than a person (a saturated pair sends hundreds of messages a second),
- * so the limit is raised out of the way, and the report says so.
+ * so the limit is raised out of the way, and the report says so. For the group scenario the same process also
+ * runs a group-worker, as the all-in-one server does.
  */
 final class MqchatHost {
 
@@ -21,12 +22,31 @@ final class MqchatHost {
     private MqchatHost() {
     }
 
-    static AutoCloseable start(Path folder, int port, boolean filePersistence, long queueLimit, String secret) {
+    /** Starts the broker and, when {@code groupMembers} is above 0, a group-worker connected to it. */
+    static AutoCloseable start(Path folder, int port, boolean filePersistence, long queueLimit, String secret,
+                               int groupMembers) {
         BrokerSettings settings = new BrokerSettings("127.0.0.1", port, 0, "/mqtt", folder, filePersistence,
                 BrokerSettings.DEFAULT_MAX_PACKET_BYTES, BrokerSettings.DEFAULT_SESSION_EXPIRY_MAX);
         ExtensionConfig config = ExtensionConfig.defaults(JwtConfig.hmac(secret))
                 .withQueueLimit(queueLimit)
                 .withRateLimit(BENCHMARK_RATE_LIMIT);
-        return EmbeddedBroker.start(settings, config, Clock.systemUTC());
+        EmbeddedBroker broker = EmbeddedBroker.start(settings, config, Clock.systemUTC());
+        if (groupMembers == 0) {
+            return broker;
+        }
+        try {
+            HostedGroupWorker groups = HostedGroupWorker.start(folder.resolve("data").resolve("mongo"), port, secret,
+                    groupMembers);
+            return () -> {
+                try {
+                    groups.close();
+                } finally {
+                    broker.close();
+                }
+            };
+        } catch (RuntimeException e) {
+            broker.close();
+            throw e;
+        }
     }
 }

@@ -13,7 +13,7 @@ public final class ClosedLoop {
     }
 
     /** Runs until {@code untilNanos}; new sends stop then, outstanding messages are left to drain. */
-    public static void run(Traffic traffic, int window, long untilNanos) {
+    public static void run(Workload traffic, int window, long untilNanos) {
         traffic.onComplete(sender -> {
             long now = traffic.nanos();
             if (now < untilNanos) {

@@ -92,7 +92,7 @@ public final class Device {
         }
         return connect.send()
                 .thenCompose(ack -> client.subscribeWith().topicFilter(dialect.subscription(user))
-                        .qos(MqttQos.AT_LEAST_ONCE).send())
+                        .qos(MqttQos.AT_LEAST_ONCE).noLocal(dialect.noLocal()).send())
                 .thenApply(subAck -> null);
     }
 

@@ -17,4 +17,12 @@ public interface Dialect {
 
     /** True when a DELIVERED receipt follows each delivery (mqchat), false for plain pub/sub. */
     boolean receipts();
+
+    /**
+     * True to subscribe with MQTT 5's no-local option, so a device never gets its own publishes back: plain
+     * pub/sub groups, where every member subscribes to the topic it also sends to.
+     */
+    default boolean noLocal() {
+        return false;
+    }
 }

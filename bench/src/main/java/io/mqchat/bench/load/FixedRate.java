@@ -14,7 +14,7 @@ public final class FixedRate {
     }
 
     /** Sends at {@code perSecond} from {@code startNanos} until {@code untilNanos}; returns messages sent. */
-    public static long run(Traffic traffic, double perSecond, long startNanos, long untilNanos, long maxOutstanding) {
+    public static long run(Workload traffic, double perSecond, long startNanos, long untilNanos, long maxOutstanding) {
         traffic.onComplete(sender -> { });
         double period = 1e9 / perSecond;
         long sent = 0;

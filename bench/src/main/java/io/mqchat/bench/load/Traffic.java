@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
  * message in the ledger and tells a listener (the workload) when a sender's message completed: delivered for
  * plain pub/sub, DELIVERED-receipted for mqchat.
  */
-public final class Traffic implements Inbound {
+public final class Traffic implements Inbound, Workload {
 
     private final MessageLedger ledger;
     private final Dialect dialect;
@@ -44,6 +44,7 @@ public final class Traffic implements Inbound {
         }
     }
 
+    @Override
     public int senders() {
         return fleet.size();
     }
@@ -57,11 +58,13 @@ public final class Traffic implements Inbound {
     }
 
     /** Who hears about completions; the closed loop sends its next message from here. */
+    @Override
     public void onComplete(IntConsumer listener) {
         this.onComplete = listener;
     }
 
     /** Sends one message from {@code sender}, stamped {@code sentNanos}; false once the ledger is full. */
+    @Override
     public boolean send(int sender, long sentNanos) {
         int seq = ledger.reserve(sender, sentNanos);
         if (seq < 0) {
@@ -80,6 +83,7 @@ public final class Traffic implements Inbound {
     }
 
     /** Messages sent but not yet complete. */
+    @Override
     public long outstanding() {
         return sent.get() - completed.get();
     }
@@ -89,6 +93,7 @@ public final class Traffic implements Inbound {
         return sent.get() - acknowledged.get() - publishFailures.get();
     }
 
+    @Override
     public long nanos() {
         return nanos.getAsLong();
     }

@@ -39,6 +39,12 @@ public record ThreadCpu(Map<String, Long> nanosByGroup) {
         return threadName.replaceAll("[0-9]+", "#");
     }
 
+    /** CPU time since {@code earlier} of the groups whose name {@code belongs}, e.g. one component's threads. */
+    public long nanosSince(ThreadCpu earlier, java.util.function.Predicate<String> belongs) {
+        return nanosByGroup.entrySet().stream().filter(e -> belongs.test(e.getKey()))
+                .mapToLong(e -> Math.max(0, e.getValue() - earlier.nanosByGroup.getOrDefault(e.getKey(), 0L))).sum();
+    }
+
     /** The {@code n} busiest groups since {@code earlier}, as % of one core over {@code wallNanos}. */
     public Map<String, Double> busiestSince(ThreadCpu earlier, long wallNanos, int n) {
         Map<String, Double> out = new LinkedHashMap<>();

@@ -4,7 +4,7 @@ import io.mqchat.bench.report.ScenarioReport;
 
 /**
  * One benchmark scenario. Each starts the brokers it needs, drives them, stops them and reports; scenarios
- * share nothing but the {@link BenchContext}, so a new one (group fan-out, once groups land) is one class.
+ * share nothing but the {@link BenchContext}, so a new one is one class.
  */
 public interface Scenario {
 

@@ -1,0 +1,71 @@
+package io.mqchat.bench.hosted;
+
+import com.mongodb.client.MongoClient;
+import io.mqchat.extension.auth.TokenMinter;
+import io.mqchat.groups.embedded.EmbeddedMongo;
+import io.mqchat.groups.settings.GroupSettings;
+import io.mqchat.groups.store.MongoConnector;
+import io.mqchat.groups.store.MongoGroupStore;
+import io.mqchat.groups.worker.BrokerLink;
+import io.mqchat.groups.worker.GroupWorker;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * One group-worker instance beside the mqchat broker under test, in the broker's process, wired as the all-in-one
+ * server wires it: the embedded MongoDB-wire store, a service token of its own, and an MQTT connection to the
+ * broker on loopback. Its CPU is therefore part of the broker process's.
+ */
+final class HostedGroupWorker implements AutoCloseable {
+
+    private static final Duration TOKEN_TTL = Duration.ofHours(12);
+
+    private final EmbeddedMongo mongo;
+    private final MongoClient client;
+    private final GroupWorker worker;
+
+    private HostedGroupWorker(EmbeddedMongo mongo, MongoClient client, GroupWorker worker) {
+        this.mongo = mongo;
+        this.client = client;
+        this.worker = worker;
+    }
+
+    /**
+     * Starts the store in {@code dataFolder} and a worker connected to the broker on {@code port}; blocks until
+     * the worker's sessions are subscribed.
+     */
+    static HostedGroupWorker start(Path dataFolder, int port, String secret, int maxMembers) {
+        EmbeddedMongo mongo = EmbeddedMongo.start(dataFolder);
+        MongoClient client = null;
+        try {
+            client = MongoConnector.connect(mongo.connectionString());
+            GroupSettings settings = GroupSettings.defaults().withMaxMembers(maxMembers);
+            MongoGroupStore store = new MongoGroupStore(client.getDatabase(settings.database()), maxMembers);
+            TokenMinter minter = new TokenMinter(secret, Clock.systemUTC());
+            GroupWorker worker = new GroupWorker(settings, Clock.systemUTC(), store,
+                    new BrokerLink("127.0.0.1", port, "1", () -> minter.mintService(GroupWorker.SERVICE, TOKEN_TTL)));
+            worker.start();
+            return new HostedGroupWorker(mongo, client, worker);
+        } catch (RuntimeException e) {
+            if (client != null) {
+                client.close();
+            }
+            mongo.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            worker.close();
+        } finally {
+            try {
+                client.close();
+            } finally {
+                mongo.close();
+            }
+        }
+    }
+}
