@@ -11,6 +11,9 @@ final class BrokerConfigXml {
     private BrokerConfigXml() {
     }
 
+    /** Unacknowledged QoS 1 publishes one client may have in flight towards the broker. */
+    static final int SERVER_RECEIVE_MAXIMUM = 1000;
+
     static String render(BrokerSettings broker, ExtensionConfig extension) {
         StringBuilder xml = new StringBuilder(2048);
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<hivemq>\n  <listeners>\n");
@@ -30,6 +33,10 @@ final class BrokerConfigXml {
         xml.append("    <session-expiry><max-interval>").append(broker.sessionExpiryMax().toSeconds())
                 .append("</max-interval></session-expiry>\n");
         xml.append("    <packets><max-packet-size>").append(broker.maxPacketBytes()).append("</max-packet-size></packets>\n");
+        // HiveMQ lets a client have 10 QoS 1 publishes unacknowledged; a group-worker fanning one message out to 256
+        // members publishes about 512, so it waited some 50 round trips per message (docs/BENCHMARKS.md, scenario 3).
+        xml.append("    <receive-maximum><server-receive-maximum>").append(SERVER_RECEIVE_MAXIMUM)
+                .append("</server-receive-maximum></receive-maximum>\n");
         xml.append("    <retained-messages><enabled>true</enabled></retained-messages>\n");
         xml.append("    <shared-subscriptions><enabled>true</enabled></shared-subscriptions>\n");
         xml.append("  </mqtt>\n");
