@@ -7,6 +7,7 @@ import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthInput;
 import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthOutput;
 import com.hivemq.extension.sdk.api.packets.connect.ConnackReasonCode;
 import com.hivemq.extension.sdk.api.packets.connect.ConnectPacket;
+import io.mqchat.extension.queue.QueueLimits;
 import io.mqchat.extension.metrics.ChatMetrics;
 import io.mqchat.protocol.DeviceAddress;
 import java.nio.ByteBuffer;
@@ -26,7 +27,6 @@ public final class JwtAuthenticator implements SimpleAuthenticator {
 
     private static final Logger log = LoggerFactory.getLogger(JwtAuthenticator.class);
     private static final Duration REMOTE_KEY_TIMEOUT = Duration.ofSeconds(10);
-    private static final long SERVICE_QUEUE_LIMIT = 1_000_000;
 
     private final TokenVerifier verifier;
     private final long queueLimit;
@@ -98,7 +98,7 @@ public final class JwtAuthenticator implements SimpleAuthenticator {
             Roles.markService(input.getConnectionInformation());
             output.getDefaultPermissions().addAll(ServicePermissions.all());
             // A worker that is down must not lose the work waiting for it; history and groups depend on it.
-            output.getClientSettings().setClientQueueSizeMaximum(SERVICE_QUEUE_LIMIT);
+            output.getClientSettings().setClientQueueSizeMaximum(QueueLimits.WORKER);
         } else {
             output.getDefaultPermissions().addAll(UserPermissions.of(user));
             output.getClientSettings().setClientQueueSizeMaximum(queueLimit);

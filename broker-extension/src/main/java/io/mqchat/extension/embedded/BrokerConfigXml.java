@@ -1,5 +1,6 @@
 package io.mqchat.extension.embedded;
 
+import io.mqchat.extension.queue.QueueLimits;
 import io.mqchat.extension.config.ExtensionConfig;
 
 /**
@@ -27,8 +28,10 @@ final class BrokerConfigXml {
                     .append("<allow-extensions>true</allow-extensions></websocket-listener>\n");
         }
         xml.append("  </listeners>\n  <mqtt>\n");
-        // discard-oldest keeps the newest messages and the overflow notice; history sync recovers the oldest.
-        xml.append("    <queued-messages><max-queue-size>").append(extension.queueLimit())
+        // discard-oldest keeps the newest messages and the overflow notice; history sync recovers the oldest. The
+        // limit here also bounds the queues of shared subscriptions (the workers' feeds), which must hold whatever
+        // piles up while a worker is down; each device gets queue.limit from the authenticator instead.
+        xml.append("    <queued-messages><max-queue-size>").append(Math.max(extension.queueLimit(), QueueLimits.WORKER))
                 .append("</max-queue-size><strategy>discard-oldest</strategy></queued-messages>\n");
         xml.append("    <session-expiry><max-interval>").append(broker.sessionExpiryMax().toSeconds())
                 .append("</max-interval></session-expiry>\n");

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mqchat.extension.metrics.ChatMetrics;
 import io.mqchat.extension.testing.MqttDevice;
 import io.mqchat.extension.testing.TestBroker;
+import io.mqchat.protocol.ServiceTopics;
 import io.mqchat.protocol.Topics;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,30 @@ class QueueOverflowTest {
             }
             assertTrue(broker.broker().metrics().counter(ChatMetrics.PREFIX + "queue.dropped").getCount() >= 3,
                     "every drop is counted");
+        }
+    }
+
+    @Test
+    void aWorkersFeedIsNotCutToADevicesQueueLimitWhileTheWorkerIsDown() {
+        try (TestBroker broker = TestBroker.start(config -> config.withQueueLimit(5))) {
+            MqttDevice archive = MqttDevice.service(broker, "svc-archive", "1");
+            assertTrue(archive.subscribe(ServiceTopics.shared("archive-worker", ServiceTopics.ARCHIVE)));
+            archive.close();
+            try (MqttDevice alice = MqttDevice.v5(broker, "alice", "phone")) {
+                for (int i = 1; i <= 40; i++) {
+                    alice.publish(Topics.send("bob"), "{\"v\":1,\"type\":\"text\",\"id\":\"f" + i + "\",\"body\":\"x\"}");
+                }
+            }
+            MqttDevice back = MqttDevice.service(broker, "svc-archive", "1");
+            try {
+                List<String> ids = new ArrayList<>();
+                for (int i = 1; i <= 40; i++) {
+                    ids.add(id(back.next(ServiceTopics.ARCHIVE)));
+                }
+                assertEquals(40, ids.stream().distinct().count(), "every message waited for the archive: " + ids);
+            } finally {
+                back.close();
+            }
         }
     }
 
