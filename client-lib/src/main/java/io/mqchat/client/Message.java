@@ -1,24 +1,61 @@
 package io.mqchat.client;
 
+import io.mqchat.client.history.Cursor;
+import io.mqchat.client.media.ImageRef;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * A chat message that reached this device: from a peer or a group member, or a copy of what this user sent
- * from another device. Each message reaches the app once per device, even when the network delivers it twice.
+ * from another device. Each message reaches the app once per device, even when the network delivers it twice
+ * and when the catch-up after a reconnect finds it again.
+ *
+ * <p>Besides text messages there are images ({@link #isImage()}: {@link #image()} has the reference and its
+ * thumbnail, {@link MqchatClient#downloadMedia} the full image) and timer changes ({@link #isTimerChange()}): system
+ * messages in the conversation that turn disappearing messages on, change their timer or turn them off for later
+ * messages.
  *
  * @param id           the sender-chosen id, unique per sender; pass it to {@link MqchatClient#markRead}
  * @param from         the sender, as the server verified it
  * @param to           the recipient of a 1-1 message; null for a group message
- * @param text         the text
+ * @param text         the text, or an image's caption (null when it has none); null for a timer change
  * @param sentAt       when the server accepted the message (server time)
  * @param sentByMe     true when this user sent it from another device; the app shows it as outgoing
  * @param conversation the conversation it belongs to: the peer's, or the group's
+ * @param timer        for a timer change, the conversation's disappearing timer from here on ({@link Duration#ZERO}
+ *                     for off); null for a text message
+ * @param expiresAt    when a disappearing message disappears (the app should drop it then; the client's
+ *                     {@link MqchatClientBuilder#onExpired expiry listener} says so too); null for a permanent one
+ * @param origin       how it reached this device
+ * @param image        the image an image message shares; null for other messages
  */
 public record Message(String id, String from, String to, String text, Instant sentAt, boolean sentByMe,
-                      Conversation conversation) {
+                      Conversation conversation, Duration timer, Instant expiresAt, Origin origin, ImageRef image) {
 
-    /** A 1-1 message, as this record was before groups existed. */
+    /** How a message reached this device. */
+    public enum Origin {
+        /** Pushed by the server as it was routed, or queued for this device while it was offline. */
+        LIVE,
+        /** Fetched from the server's archive by the automatic catch-up: it had not reached this device otherwise. */
+        CATCH_UP,
+        /** In a {@link io.mqchat.client.history.HistoryPage} the app asked for. */
+        HISTORY
+    }
+
+    /** A message without an image, as this record was before image sharing existed. */
+    public Message(String id, String from, String to, String text, Instant sentAt, boolean sentByMe,
+                   Conversation conversation, Duration timer, Instant expiresAt, Origin origin) {
+        this(id, from, to, text, sentAt, sentByMe, conversation, timer, expiresAt, origin, null);
+    }
+
+    /** A live, permanent text message, as this record was before disappearing messages existed. */
+    public Message(String id, String from, String to, String text, Instant sentAt, boolean sentByMe,
+                   Conversation conversation) {
+        this(id, from, to, text, sentAt, sentByMe, conversation, null, null, Origin.LIVE);
+    }
+
+    /** A live, permanent 1-1 text message, as this record was before groups existed. */
     public Message(String id, String from, String to, String text, Instant sentAt, boolean sentByMe) {
         this(id, from, to, text, sentAt, sentByMe, Conversation.with(sentByMe ? to : from));
     }
@@ -34,5 +71,20 @@ public record Message(String id, String from, String to, String text, Instant se
     /** The group this message was sent to, if it is a group message. */
     public Optional<String> group() {
         return conversation instanceof Conversation.InGroup in ? Optional.of(in.groupId()) : Optional.empty();
+    }
+
+    /** True for a message sharing an image; {@link #image()} has it. */
+    public boolean isImage() {
+        return image != null;
+    }
+
+    /** True for a change of the conversation's disappearing timer; {@link #timer()} has the new value. */
+    public boolean isTimerChange() {
+        return timer != null;
+    }
+
+    /** The message's position in its conversation, for ordering and for paging history around it. */
+    public Cursor cursor() {
+        return Cursor.of(this);
     }
 }

@@ -4,26 +4,50 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.exceptions.MqttClientStateException;
+import com.hivemq.client.mqtt.lifecycle.MqttClientConnectedContext;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5SubAckException;
+import com.hivemq.client.mqtt.mqtt5.lifecycle.Mqtt5ClientConnectedContext;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.mqchat.client.groups.Group;
 import io.mqchat.client.groups.GroupMessageStatus;
 import io.mqchat.client.groups.Groups;
+import io.mqchat.client.history.ConversationInfo;
+import io.mqchat.client.history.HistoryQuery;
+import io.mqchat.client.internal.CatchUp;
+import io.mqchat.client.internal.ChatState;
 import io.mqchat.client.internal.Completions;
 import io.mqchat.client.internal.ConnectRefusals;
+import io.mqchat.client.internal.ConversationList;
+import io.mqchat.client.internal.CursorBook;
 import io.mqchat.client.internal.Deduplicator;
+import io.mqchat.client.internal.Delivery;
+import io.mqchat.client.internal.DisappearingTimers;
 import io.mqchat.client.internal.GroupDirectory;
 import io.mqchat.client.internal.GroupReceiptTracker;
 import io.mqchat.client.internal.GroupRequests;
 import io.mqchat.client.internal.GroupState;
+import io.mqchat.client.internal.HistoryQueries;
+import io.mqchat.client.internal.HistoryRequests;
+import io.mqchat.client.internal.ImageSource;
 import io.mqchat.client.internal.InboundDispatcher;
+import io.mqchat.client.internal.MediaEndpoint;
+import io.mqchat.client.internal.MediaRefs;
+import io.mqchat.client.internal.MessageIdSource;
 import io.mqchat.client.internal.Outbound;
 import io.mqchat.client.internal.PendingRequests;
 import io.mqchat.client.internal.PresenceBook;
+import io.mqchat.client.internal.RecentShares;
 import io.mqchat.client.internal.ReconnectPolicy;
+import io.mqchat.client.internal.Scheduler;
 import io.mqchat.client.internal.TokenSource;
+import io.mqchat.client.media.ImageOptions;
+import io.mqchat.client.media.ImageRef;
+import io.mqchat.client.media.MediaIntegrityException;
+import io.mqchat.client.media.MediaNotFoundException;
+import io.mqchat.client.media.MediaRejectedException;
+import io.mqchat.client.media.MediaUnavailableException;
 import io.mqchat.client.presence.PresencePrivacy;
 import io.mqchat.client.presence.PresenceState;
 import io.mqchat.client.presence.PresenceSubscription;
@@ -31,17 +55,23 @@ import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.DeviceAddress;
 import io.mqchat.protocol.ErrorCode;
+import io.mqchat.protocol.HistoryResponse;
 import io.mqchat.protocol.MessageIds;
 import io.mqchat.protocol.Topics;
 import io.mqchat.protocol.Typing;
 import io.mqchat.protocol.UserIds;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One device of one user, connected to an mqchat server: sends messages and read markers, and hands the app
@@ -68,6 +98,26 @@ import java.util.function.Consumer;
  *
  * <p>Beyond 1-1 chat: {@link #groups()} administers groups and {@link #send(Conversation, String)} sends to
  * one; {@link #presence(String)} watches a user's presence and {@link #typing(Conversation)} signals typing.
+ * {@link #sendImage(Conversation, Path)} shares an image (uploaded to the server's media endpoint, see
+ * {@link MqchatClientBuilder#mediaUri}) and {@link #downloadMedia(ImageRef)} fetches one that was shared.
+ *
+ * <p><b>History and catch-up.</b> {@link #history(Conversation)} pages a conversation and {@link #conversations()}
+ * lists them, from the server's message archive. After every connect, and when the server says this device's
+ * queue overflowed, the client catches up by itself: it asks the archive for what this device has not had (for
+ * example what an overflowing queue dropped) and hands it to the message listener as
+ * {@link Message.Origin#CATCH_UP}, while live messages wait. So each conversation reaches the app in order
+ * ({@link Message#cursor()} order), oldest first, exactly once. The exception: when a queue overflows and this
+ * client had nothing of a conversation before the connection (a fresh start of the app that keeps no
+ * {@link MqchatClientBuilder#catchUpAfter record}), the dropped messages come after the newer ones that survived.
+ * The messages that arrive while a catch-up runs (usually well under a second) are acknowledged as they reach the
+ * client, not when the listener returned: the broker counts unacknowledged messages against the device's queue,
+ * and a full queue would drop the archive's answers. For them DELIVERED means the client has them; an app that
+ * stops before they were handed over finds them in {@link #history(Conversation) history}.
+ *
+ * <p><b>Disappearing messages.</b> {@link #setDisappearing(Conversation, Duration)} turns a conversation's timer on
+ * or off; messages sent while it is on carry it, whoever sends them (the client learns the timer from the timer
+ * changes it sees and from {@link #conversations()}). A message that has expired is never handed to the app, and
+ * the {@link MqchatClientBuilder#onExpired expiry listener} says when one the app has expires.
  *
  * <p>Thread-safe. {@link #close()} it when the app shuts down; the session (and the queue) stays on the server.
  */
@@ -85,6 +135,16 @@ public final class MqchatClient implements AutoCloseable {
     private final PresenceBook presence;
     private final GroupState groupState;
     private final GroupRequests groups;
+    private final DisappearingTimers timers = new DisappearingTimers();
+    private final MessageIdSource ids;
+    private final Delivery delivery;
+    private final HistoryRequests history;
+    private final PendingRequests<HistoryResponse> historyPending;
+    private final CatchUp catchUp;
+    private final Scheduler scheduler;
+    private final boolean catchUpEnabled;
+    private final MediaEndpoint media;
+    private final RecentShares recentShares;
     /** True between connect() and disconnect(): whether the app wants this device online. */
     private volatile boolean online;
     private volatile boolean closed;
@@ -92,14 +152,37 @@ public final class MqchatClient implements AutoCloseable {
     MqchatClient(MqchatClientBuilder config, DeviceAddress address) {
         this.address = address;
         this.clock = config.clock;
+        this.ids = new MessageIdSource(clock);
         this.sessionExpiry = config.sessionExpiry;
         this.tokens = new TokenSource(config.token, config.blockingExecutor);
         this.presence = new PresenceBook(config.listeners.presence(), new PresenceTopics());
-        this.groupState = new GroupState(new GroupDirectory(address.user()), new PendingRequests(config.requestTimeout),
+        this.groupState = new GroupState(new GroupDirectory(address.user()),
+                PendingRequests.groups(config.requestTimeout),
                 new GroupReceiptTracker(address.user(), config.trackedGroupMessages,
                         config.listeners.groupMessageStatus()));
-        this.inbound = new InboundDispatcher(address.user(), codec, new Deduplicator(config.dedupeCapacity),
-                config.listeners, clock, presence, groupState);
+        Deduplicator deduplicator = new Deduplicator(config.dedupeCapacity);
+        CursorBook book = new CursorBook();
+        // Timed tasks call the app's listeners: on its listener executor if it has one, never on the timer thread.
+        Executor timerTasks = config.listenerExecutor != null ? config.listenerExecutor : config.blockingExecutor;
+        this.scheduler = (task, delayMillis) ->
+                CompletableFuture.delayedExecutor(delayMillis, TimeUnit.MILLISECONDS, timerTasks).execute(task);
+        this.recentShares = new RecentShares(clock);
+        Consumer<Message> appListener = config.listeners.messages();
+        Consumer<Message> messages = message -> {
+            // Before the app has it, so a download it starts at once knows the image is fresh.
+            recentShares.handedOver(message);
+            appListener.accept(message);
+        };
+        this.delivery = new Delivery(address.user(), clock, deduplicator, book, timers, messages,
+                config.listeners.expired(), scheduler);
+        this.media = new MediaEndpoint(
+                config.mediaUri != null ? config.mediaUri
+                        : config.server.mediaUri(MqchatClientBuilder.DEFAULT_MEDIA_PORT),
+                tokens, new MediaEndpoint.Retries(config.mediaRetries, config.mediaRetryBackoff), config.mediaTimeout);
+        this.historyPending = PendingRequests.history(config.requestTimeout);
+        this.catchUpEnabled = config.catchUp;
+        this.inbound = new InboundDispatcher(address.user(), codec, deduplicator, config.listeners, presence,
+                groupState, new ChatState(delivery, historyPending, this::catchUpAfterOverflow));
         this.reconnects = new ReconnectPolicy(address.clientId(), address.user(), tokens, () -> online,
                 config.listeners.authenticationFailures(), this::disconnectQuietly);
         Mqtt5ClientBuilder builder = MqttClient.builder()
@@ -113,9 +196,14 @@ public final class MqchatClient implements AutoCloseable {
                 // Presence is held at QoS 0, so nothing of it was queued while this device was away (and a
                 // lost session lost the subscriptions): subscribing again brings each watched user's state.
                 .addConnectedListener(context -> presence.resubscribeAll())
+                // Before the connection's first message is handled: live messages wait for what the catch-up finds.
+                .addConnectedListener(this::catchUpAfterConnect)
                 .addDisconnectedListener(reconnects);
         this.mqtt = config.server.applyTo(builder).buildAsync();
         this.outbound = new Outbound(mqtt);
+        this.history = new HistoryRequests(address.user(), codec, outbound, historyPending);
+        this.catchUp = new CatchUp(history, delivery, book, timers, config.catchUpLookBack, config.newestStored,
+                scheduler);
         this.groups = new GroupRequests(address.user(), codec, outbound, groupState.pending(), groupState.directory());
         // Registered before the first connect: the server sends queued messages right after CONNACK, and a
         // callback attached later would miss them. Manual acknowledgement makes DELIVERED mean "the app has it".
@@ -199,12 +287,13 @@ public final class MqchatClient implements AutoCloseable {
      * DELIVERED and READ follow as receipts naming {@link SentMessage#id()}. Fails with
      * {@link SendRejectedException} when the server refuses the message (for example
      * {@link ErrorCode#INVALID_RECIPIENT} or {@link ErrorCode#TOO_LARGE}); nothing is sent then.
-     * While the connection is down the message waits and goes out after the reconnect.
+     * While the connection is down the message waits and goes out after the reconnect. While the conversation's
+     * {@link #disappearing disappearing timer} is on, the message carries it.
      */
     public CompletableFuture<SentMessage> send(String to, String text) {
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(text, "text");
-        String id = MessageIds.newId();
+        String id = ids.next();
         // The same checks the server makes, answered without a round trip.
         if (!UserIds.isValidUserId(to)) {
             return CompletableFuture.failedFuture(new SendRejectedException(id,
@@ -214,8 +303,7 @@ public final class MqchatClient implements AutoCloseable {
             return CompletableFuture.failedFuture(new SendRejectedException(id,
                     ErrorCode.INVALID_ENVELOPE.wireName(), "text must not be empty"));
         }
-        return outbound.publish(Topics.send(to), codec.encode(ChatMessage.text(id, text)), id)
-                .thenApply(acked -> new SentMessage(id, to, text, clock.instant()));
+        return sendText(Conversation.with(to), id, text);
     }
 
     /**
@@ -239,7 +327,7 @@ public final class MqchatClient implements AutoCloseable {
     public CompletableFuture<SentMessage> sendToGroup(String group, String text) {
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(text, "text");
-        String id = MessageIds.newId();
+        String id = ids.next();
         if (!UserIds.isValidUserId(group)) {
             return CompletableFuture.failedFuture(new SendRejectedException(id,
                     ErrorCode.INVALID_RECIPIENT.wireName(), "'" + group + "' is not a valid group id"));
@@ -249,13 +337,196 @@ public final class MqchatClient implements AutoCloseable {
                     ErrorCode.INVALID_ENVELOPE.wireName(), "text must not be empty"));
         }
         trackRecipients(id, group);
-        return outbound.publish(Topics.sendToGroup(group), codec.encode(ChatMessage.text(id, text)), id)
-                .whenComplete((acked, failure) -> {
+        return sendText(Conversation.group(group), id, text)
+                .whenComplete((sent, failure) -> {
                     if (failure != null) {
                         groupState.tracker().forget(id);
                     }
+                });
+    }
+
+    /** Sends a checked text, with the conversation's disappearing timer if it is on. */
+    private CompletableFuture<SentMessage> sendText(Conversation conversation, String id, String text) {
+        return publishChat(conversation, id, ttl -> ChatMessage.text(id, text, ttl), text, null);
+    }
+
+    /**
+     * Publishes the chat message that {@code message} builds for a ttl: the conversation's disappearing timer as it
+     * is now, null when it is off. Tells the app when the message will disappear.
+     */
+    private CompletableFuture<SentMessage> publishChat(Conversation conversation, String id,
+                                                       Function<Integer, ChatMessage> message, String text,
+                                                       ImageRef image) {
+        int ttl = timers.seconds(conversation);
+        delivery.sending(id);
+        ChatMessage chat = message.apply(ttl > 0 ? ttl : null);
+        return outbound.publish(topicOf(conversation), codec.encode(chat), id).thenApply(acked -> {
+            Instant now = clock.instant();
+            Instant expiresAt = ttl > 0 ? now.plusSeconds(ttl) : null;
+            if (expiresAt != null) {
+                delivery.sent(id, conversation, expiresAt);
+            }
+            return new SentMessage(id, conversation.id(), text, now, conversation, expiresAt, image);
+        });
+    }
+
+    /** Sends the image in {@code file} to a peer or a group; see {@link #sendImage(Conversation, Path, ImageOptions)}. */
+    public CompletableFuture<SentMessage> sendImage(Conversation to, Path file) {
+        return sendImage(to, file, ImageOptions.none());
+    }
+
+    /**
+     * Sends an image held in memory to a peer or a group; see {@link #sendImage(Conversation, Path, ImageOptions)}.
+     * The array is not copied: leave it unchanged until the future completes.
+     */
+    public CompletableFuture<SentMessage> sendImage(Conversation to, byte[] image) {
+        return sendImage(to, image, ImageOptions.none());
+    }
+
+    /**
+     * Sends the image in {@code file} to a peer or a group, with a caption and an upload progress listener as
+     * {@code options} say. The image is uploaded to the server's {@link MqchatClientBuilder#mediaUri media endpoint}
+     * first (JPEG, PNG, GIF or WebP, at most 16 MiB by default), then an image message carrying the endpoint's
+     * reference and thumbnail goes to the conversation like a text message. Completes at SENT of that message;
+     * {@link SentMessage#image()} is the reference. While the conversation's {@link #disappearing disappearing timer}
+     * is on, the message carries it; once no message that shares the image is left, the server deletes the image.
+     *
+     * <p>An upload that fails in a way that may pass (network, timeout, endpoint unavailable) is tried again with
+     * backoff ({@link MqchatClientBuilder#mediaRetries}); repeating it is safe, because the endpoint stores the same
+     * image once and answers with the same reference (so an image sent twice is stored once too). Fails with
+     * {@link MediaRejectedException} when the endpoint refuses the image (for example {@code too_large},
+     * {@code unsupported_type}, {@code corrupt_image}), {@link MediaUnavailableException} when it stayed unreachable,
+     * an {@link java.io.UncheckedIOException} when the file cannot be read, and like
+     * {@link #send(Conversation, String)} when the message is refused; no message is sent then (an uploaded image
+     * that no message shares is deleted by the server after a day).
+     */
+    public CompletableFuture<SentMessage> sendImage(Conversation to, Path file, ImageOptions options) {
+        return sendImage(to, ImageSource.of(file), options);
+    }
+
+    /**
+     * Sends an image held in memory to a peer or a group; see {@link #sendImage(Conversation, Path, ImageOptions)}.
+     * The array is not copied: leave it unchanged until the future completes.
+     */
+    public CompletableFuture<SentMessage> sendImage(Conversation to, byte[] image, ImageOptions options) {
+        return sendImage(to, ImageSource.of(image), options);
+    }
+
+    private CompletableFuture<SentMessage> sendImage(Conversation to, ImageSource image, ImageOptions options) {
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(options, "options");
+        String id = ids.next();
+        String caption = options.caption();
+        return media.upload(image, options.progress()).thenCompose(ref -> {
+            Function<Integer, ChatMessage> message = ttl -> ChatMessage.image(id, ref, caption, ttl);
+            ImageRef shared = MediaRefs.toImage(ref);
+            if (!(to instanceof Conversation.InGroup group)) {
+                return publishChat(to, id, message, caption, shared);
+            }
+            trackRecipients(id, group.groupId());
+            return publishChat(to, id, message, caption, shared).whenComplete((sent, failure) -> {
+                if (failure != null) {
+                    groupState.tracker().forget(id);
+                }
+            });
+        });
+    }
+
+    /**
+     * Downloads a shared image from the server's {@link MqchatClientBuilder#mediaUri media endpoint} and checks its
+     * bytes against the reference's SHA-256. A user may download what it uploaded and what was shared in a
+     * conversation it belongs to (in a group: sent while it was a member), while the message that shared it has not
+     * disappeared. Fails with {@link MediaNotFoundException} otherwise (the server does not say which: not found or
+     * not shared with you), {@link MediaIntegrityException} when the bytes do not match, and like an upload for
+     * other failures (retried the same way). For an image from a message that has just arrived, a "not found" is
+     * asked again for a few seconds: the server may still be recording the message.
+     */
+    public CompletableFuture<byte[]> downloadMedia(ImageRef image) {
+        Objects.requireNonNull(image, "image");
+        return media.download(image, recentShares::mayBeRecording);
+    }
+
+    private static String topicOf(Conversation conversation) {
+        return conversation.isGroup() ? Topics.sendToGroup(conversation.id()) : Topics.send(conversation.id());
+    }
+
+    /**
+     * Turns disappearing messages on for a conversation (1-1 or group), changes their timer, or turns them off
+     * ({@link Duration#ZERO}). The change is a system message in the conversation (a {@link Message} whose
+     * {@link Message#isTimerChange()} is true, for everyone in it and this user's other devices) and applies to
+     * messages sent after it, by anyone. The server offers a fixed set of timers (by default 24 hours, 7 days and
+     * 90 days) and refuses others with {@link ErrorCode#INVALID_ENVELOPE}. Completes at SENT.
+     *
+     * @throws IllegalArgumentException for a negative timer, one that is not whole seconds, or one over a year
+     */
+    public CompletableFuture<SentMessage> setDisappearing(Conversation conversation, Duration timer) {
+        Objects.requireNonNull(conversation, "conversation");
+        Objects.requireNonNull(timer, "timer");
+        if (timer.isNegative() || timer.getNano() != 0 || timer.getSeconds() > ChatMessage.MAX_TTL_SECONDS) {
+            throw new IllegalArgumentException("a disappearing timer is 0 (off) or whole seconds up to "
+                    + ChatMessage.MAX_TTL_SECONDS + ": " + timer);
+        }
+        int seconds = (int) timer.getSeconds();
+        String id = ids.next();
+        delivery.sending(id);
+        // Messages sent from now on carry the new timer, even before the server acknowledged the change: they
+        // follow it on the same connection, in order.
+        Runnable undo = timers.setByMe(conversation, seconds,
+                new io.mqchat.protocol.Cursor(clock.millis(), address.user(), id));
+        return outbound.publish(topicOf(conversation), codec.encode(ChatMessage.timerChange(id, seconds)), id)
+                .whenComplete((acked, failure) -> {
+                    if (failure != null) {
+                        undo.run();
+                    }
                 })
-                .thenApply(acked -> new SentMessage(id, group, text, clock.instant(), Conversation.group(group)));
+                .thenApply(acked -> new SentMessage(id, conversation.id(), null, clock.instant(), conversation));
+    }
+
+    /**
+     * The conversation's disappearing timer as this client knows it ({@link Duration#ZERO}: off): from timer
+     * changes it received, caught up or sent and from {@link #conversations()}. Messages sent now carry it.
+     */
+    public Duration disappearing(Conversation conversation) {
+        return Duration.ofSeconds(timers.seconds(Objects.requireNonNull(conversation, "conversation")));
+    }
+
+    /**
+     * A page of a conversation's history from the server's archive, to be narrowed before it is fetched:
+     * {@code client.history(conversation).before(cursor).limit(50).fetch()}. Pages come oldest message first and
+     * never hold a message that has disappeared. A user reads its own 1-1 conversations, and of a group only what
+     * was sent while it has been a member.
+     */
+    public HistoryQuery history(Conversation conversation) {
+        return HistoryQueries.of(history, delivery, Objects.requireNonNull(conversation, "conversation"));
+    }
+
+    /**
+     * This user's conversations, newest change first: each with its last message, unread count and disappearing
+     * timer. Fails like {@link HistoryQuery#fetch()}.
+     */
+    public CompletableFuture<List<ConversationInfo>> conversations() {
+        return conversations(null);
+    }
+
+    /** This user's conversations that changed after {@code since} (server time); all of them when null. */
+    public CompletableFuture<List<ConversationInfo>> conversations(Instant since) {
+        return history.conversations(since == null ? null : since.toEpochMilli())
+                .thenApply(answer -> ConversationList.of(answer, address.user(), clock, timers));
+    }
+
+    /**
+     * Catches up now: fetches from the archive what this device has not had in the conversations changed since
+     * the last catch-up, and hands it to the message listener, oldest first, before live messages that arrive
+     * meanwhile. The client does this by itself after every connect and when the server says this device's
+     * queue overflowed; an app may add a pull-to-refresh. Completes once everything found was handed over; fails
+     * like {@link HistoryQuery#fetch()}, or at once with IllegalStateException when catch-up is
+     * {@link MqchatClientBuilder#catchUp(boolean) off}.
+     */
+    public CompletableFuture<Void> catchUp() {
+        if (!catchUpEnabled) {
+            return CompletableFuture.failedFuture(new IllegalStateException("catch-up is off for this client"));
+        }
+        return catchUp.start(CatchUp.Trigger.APP);
     }
 
     /**
@@ -374,6 +645,30 @@ public final class MqchatClient implements AutoCloseable {
         return groupState.tracker().status(messageId);
     }
 
+    private void catchUpAfterConnect(MqttClientConnectedContext context) {
+        if (!catchUpEnabled) {
+            return;
+        }
+        boolean sessionPresent = !(context instanceof Mqtt5ClientConnectedContext connected)
+                || connected.getConnAck().isSessionPresent();
+        if (!sessionPresent) {
+            // Answers to requests sent in the old session will never come.
+            historyPending.abandonAll(new MqchatException("the server lost this device's session; ask again"));
+        }
+        // Requests wait for a confirmed subscription: a new session has none yet, and the archive answered a request
+        // sent right after CONNACK before the SUBSCRIBE that followed it took effect (seen in tests). Subscribing
+        // again, also where the session kept its subscription (and connect() does too), is harmless.
+        CompletableFuture<?> subscribed = mqtt.subscribeWith().topicFilter(Topics.userTree(address.user()))
+                .qos(MqttQos.AT_LEAST_ONCE).send();
+        catchUp.connected(sessionPresent, subscribed);
+    }
+
+    private void catchUpAfterOverflow() {
+        if (catchUpEnabled) {
+            catchUp.start(CatchUp.Trigger.OVERFLOW);
+        }
+    }
+
     /** Subscribes to presence topics at QoS 0, the QoS the server holds them at anyway. */
     private final class PresenceTopics implements PresenceBook.Topics {
         @Override
@@ -393,11 +688,7 @@ public final class MqchatClient implements AutoCloseable {
             // Unacknowledged, the message stays queued on the server for the next run of the app.
             return;
         }
-        try {
-            inbound.dispatch(publish.getPayloadAsBytes());
-        } finally {
-            publish.acknowledge();
-        }
+        inbound.dispatch(publish.getPayloadAsBytes(), publish::acknowledge);
     }
 
     /**
@@ -426,6 +717,7 @@ public final class MqchatClient implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        delivery.close();
         try {
             disconnect().get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package io.mqchat.client;
 
 import io.mqchat.client.groups.GroupEvent;
 import io.mqchat.client.groups.GroupMessageStatus;
+import io.mqchat.client.history.Cursor;
 import io.mqchat.client.internal.Deduplicator;
 import io.mqchat.client.internal.GroupReceiptTracker;
 import io.mqchat.client.internal.Listeners;
@@ -9,12 +10,16 @@ import io.mqchat.client.internal.ServerAddress;
 import io.mqchat.client.presence.PresenceState;
 import io.mqchat.client.typing.TypingSignal;
 import io.mqchat.protocol.DeviceAddress;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +35,15 @@ public final class MqchatClientBuilder {
     public static final Duration DEFAULT_RECONNECT_MAX_DELAY = Duration.ofSeconds(60);
     /** Long enough for an answer across a reconnect; a request still unanswered then is likely lost. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** As long as a full default queue ({@code queue.limit} 10,000) lasts a busy chat: about a week. */
+    public static final Duration DEFAULT_CATCH_UP_LOOK_BACK = Duration.ofDays(7);
+    /** The media endpoint's port when {@link #mediaUri} is not set: the server's default {@code media.port}. */
+    public static final int DEFAULT_MEDIA_PORT = 8090;
+    /** Waits of 0.5, 1, 2 and 4 s: a phone between two cells, or a media endpoint restarting, is back by then. */
+    public static final int DEFAULT_MEDIA_RETRIES = 4;
+    public static final Duration DEFAULT_MEDIA_RETRY_BACKOFF = Duration.ofMillis(500);
+    /** Long enough for the endpoint's largest image (16 MiB) over a slow mobile link. */
+    public static final Duration DEFAULT_MEDIA_TIMEOUT = Duration.ofMinutes(2);
 
     ServerAddress server = ServerAddress.localDefault();
     String user;
@@ -44,6 +58,13 @@ public final class MqchatClientBuilder {
     int dedupeCapacity = Deduplicator.DEFAULT_CAPACITY;
     Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
     int trackedGroupMessages = GroupReceiptTracker.DEFAULT_CAPACITY;
+    boolean catchUp = true;
+    Duration catchUpLookBack = DEFAULT_CATCH_UP_LOOK_BACK;
+    Function<Conversation, Optional<Cursor>> newestStored = conversation -> Optional.empty();
+    URI mediaUri;
+    int mediaRetries = DEFAULT_MEDIA_RETRIES;
+    Duration mediaRetryBackoff = DEFAULT_MEDIA_RETRY_BACKOFF;
+    Duration mediaTimeout = DEFAULT_MEDIA_TIMEOUT;
     Listeners listeners = Listeners.none();
 
     MqchatClientBuilder() {
@@ -66,6 +87,52 @@ public final class MqchatClientBuilder {
      */
     public MqchatClientBuilder serverUri(String uri) {
         server = ServerAddress.parse(uri);
+        return this;
+    }
+
+    /**
+     * The server's HTTP media endpoint, where {@link MqchatClient#sendImage images} are uploaded and
+     * {@link MqchatClient#downloadMedia downloaded}: {@code http://host:8090}, or {@code https://host/chat} behind a
+     * reverse proxy (the endpoint lies at {@code media} below the path). Requests carry the same {@link #token} as
+     * MQTT, as a Bearer token. By default: the MQTT server's host, port {@value #DEFAULT_MEDIA_PORT}, over
+     * {@code http}, or {@code https} when MQTT uses TLS ({@code ssl://}, {@code wss://}).
+     *
+     * @throws IllegalArgumentException for a URI that is not an absolute http or https URI without query or fragment
+     */
+    public MqchatClientBuilder mediaUri(URI uri) {
+        Objects.requireNonNull(uri, "uri");
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
+                || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("the media endpoint must be an http:// or https:// URI with a host"
+                    + " and no query or fragment: " + uri);
+        }
+        this.mediaUri = uri;
+        return this;
+    }
+
+    /**
+     * How often a media upload or download that failed in a way that may pass (a network error, a timeout, the
+     * endpoint answering 502/503/504) is tried again, the first time after {@code initialBackoff}, then after
+     * doubling waits; default 4 retries from 0.5 s. Refusals (4xx) are never retried. Repeating an upload is safe:
+     * the endpoint stores the same image once.
+     */
+    public MqchatClientBuilder mediaRetries(int retries, Duration initialBackoff) {
+        Objects.requireNonNull(initialBackoff, "initialBackoff");
+        if (retries < 0 || initialBackoff.isNegative()) {
+            throw new IllegalArgumentException("media retries and their backoff must not be negative");
+        }
+        this.mediaRetries = retries;
+        this.mediaRetryBackoff = initialBackoff;
+        return this;
+    }
+
+    /** How long one media upload or download attempt may wait for the endpoint's answer; default 2 minutes. */
+    public MqchatClientBuilder mediaTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("media timeout must be positive: " + timeout);
+        }
+        this.mediaTimeout = timeout;
         return this;
     }
 
@@ -113,7 +180,10 @@ public final class MqchatClientBuilder {
         return this;
     }
 
-    /** The clock that timestamps {@link SentMessage}s; for tests. */
+    /**
+     * The clock that timestamps {@link SentMessage}s and decides when disappearing messages have expired; for
+     * tests.
+     */
     public MqchatClientBuilder clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         return this;
@@ -143,7 +213,7 @@ public final class MqchatClientBuilder {
         return this;
     }
 
-    /** How long a group request waits for the server's answer before failing; default 30 s. */
+    /** How long a group or history request waits for the server's answer before failing; default 30 s. */
     public MqchatClientBuilder requestTimeout(Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("request timeout must be positive: " + timeout);
@@ -165,11 +235,58 @@ public final class MqchatClientBuilder {
     }
 
     /**
-     * Called once per chat message that reaches this device, in order, including copies of what this user
-     * sent from another device. When it returns, the server sends the sender a DELIVERED receipt.
+     * Whether the client catches up from the server's archive by itself: after every connect and when the server
+     * says this device's queue overflowed (see {@link MqchatClient}). Default on. Turn it off for a server without
+     * the message archive: there, live messages would wait a few seconds after every connect for an answer that
+     * never comes.
+     */
+    public MqchatClientBuilder catchUp(boolean enabled) {
+        this.catchUp = enabled;
+        return this;
+    }
+
+    /**
+     * After a queue overflow, how far back the catch-up reaches in a conversation this client has nothing of yet
+     * (and {@link #catchUpAfter} does not know); default 7 days. Messages that old may have reached an earlier run
+     * of the app already: they come again, as {@link Message.Origin#CATCH_UP}.
+     */
+    public MqchatClientBuilder catchUpLookBack(Duration lookBack) {
+        if (lookBack.isNegative()) {
+            throw new IllegalArgumentException("look-back must not be negative: " + lookBack);
+        }
+        this.catchUpLookBack = lookBack;
+        return this;
+    }
+
+    /**
+     * The app's own record of the newest message it keeps per conversation ({@link Message#cursor()}), for an app
+     * that stores messages: the catch-up then pages after it instead of looking back, across restarts of the app.
+     * Called during catch-up on the client's threads; it should answer quickly.
+     */
+    public MqchatClientBuilder catchUpAfter(Function<Conversation, Optional<Cursor>> newestStored) {
+        this.newestStored = Objects.requireNonNull(newestStored, "newestStored");
+        return this;
+    }
+
+    /**
+     * Called once per chat message that reaches this device, including copies of what this user sent from another
+     * device, timer changes, and what the catch-up found ({@link Message#origin()}). Each conversation arrives in
+     * order; see {@link MqchatClient} for the one exception. A disappearing message that has expired is never
+     * handed over. When the listener returns for a message the server pushed, the server sends the sender a
+     * DELIVERED receipt.
      */
     public MqchatClientBuilder onMessage(Consumer<Message> listener) {
         listeners = listeners.withMessages(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /**
+     * Called when a disappearing message the app has (received, caught up, paged, or sent from this device)
+     * expires: the app must drop it. Called once per message, on the listener executor or a timer thread, never at
+     * the same time as another listener of this client.
+     */
+    public MqchatClientBuilder onExpired(Consumer<ExpiredMessage> listener) {
+        listeners = listeners.withExpired(Objects.requireNonNull(listener, "listener"));
         return this;
     }
 
@@ -191,7 +308,10 @@ public final class MqchatClientBuilder {
         return this;
     }
 
-    /** Called when this device's offline queue overflowed and messages must be recovered from history. */
+    /**
+     * Called when this device's offline queue overflowed. The catch-up recovers the dropped messages by itself
+     * (unless it is {@link #catchUp(boolean) off}).
+     */
     public MqchatClientBuilder onQueueOverflow(Consumer<QueueOverflow> listener) {
         listeners = listeners.withOverflows(Objects.requireNonNull(listener, "listener"));
         return this;

@@ -1,6 +1,14 @@
 package io.mqchat.client;
 
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import io.mqchat.archive.media.ArchiveMediaAccess;
+import io.mqchat.archive.settings.ArchiveSettings;
+import io.mqchat.archive.store.MongoArchiveStore;
+import io.mqchat.archive.worker.ArchiveWorker;
+import io.mqchat.extension.auth.TokenVerifier;
+import io.mqchat.extension.config.ExtensionConfig;
+import io.mqchat.extension.config.JwtConfig;
 import io.mqchat.extension.testing.TestBroker;
 import io.mqchat.groups.embedded.EmbeddedMongo;
 import io.mqchat.groups.settings.GroupSettings;
@@ -8,6 +16,8 @@ import io.mqchat.groups.store.MongoConnector;
 import io.mqchat.groups.store.MongoGroupStore;
 import io.mqchat.groups.worker.BrokerLink;
 import io.mqchat.groups.worker.GroupWorker;
+import io.mqchat.media.MediaService;
+import io.mqchat.media.settings.MediaSettings;
 import io.mqchat.presence.embedded.EmbeddedRedis;
 import io.mqchat.presence.settings.NotifySettings;
 import io.mqchat.presence.settings.PresenceSettings;
@@ -16,28 +26,41 @@ import io.mqchat.presence.worker.PresenceWorker;
 import io.mqchat.service.ServiceConnection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
- * A test broker with the workers behind presence and groups, each with its embedded store in a test folder:
- * what a device talks to in production, minus the network. Start one per test class.
+ * A test broker with the workers behind presence, groups and history and the media endpoint, each with its
+ * embedded store in a test folder (groups, the archive and media share one MongoDB-wire store, as in the all-in-one
+ * server): what a device talks to in production, minus the network. Start one per test class.
  */
 final class Backend implements AutoCloseable {
 
-    private final TestBroker broker = TestBroker.start();
+    private final TestBroker broker;
     private final Path folder;
     private final List<AutoCloseable> started = new ArrayList<>();
+    private MongoDatabase database;
+    private MongoArchiveStore archiveStore;
+    private MediaService media;
 
-    private Backend(Path folder) {
+    private Backend(Path folder, TestBroker broker) {
         this.folder = folder;
+        this.broker = broker;
     }
 
     static Backend start(Path folder) {
-        return new Backend(folder);
+        return new Backend(folder, TestBroker.start());
+    }
+
+    /** A backend whose broker's extension configuration {@code customize} adjusts, e.g. a small queue limit. */
+    static Backend start(Path folder, UnaryOperator<ExtensionConfig> customize) {
+        return new Backend(folder, TestBroker.start(customize));
     }
 
     TestBroker broker() {
@@ -65,18 +88,75 @@ final class Backend implements AutoCloseable {
         }
     }
 
-    /** Starts an embedded MongoDB-wire store and a group-worker. */
+    /** Starts a group-worker (and the MongoDB-wire store, if no other worker started it yet). */
     Backend withGroups() {
-        EmbeddedMongo mongo = EmbeddedMongo.start(folder.resolve("mongo"));
-        started.add(mongo);
-        MongoClient client = MongoConnector.connect(mongo.connectionString());
-        started.add(client);
-        MongoGroupStore store = new MongoGroupStore(client.getDatabase("mqchat"), GroupSettings.DEFAULT_MAX_MEMBERS);
+        MongoGroupStore store = new MongoGroupStore(database(), GroupSettings.DEFAULT_MAX_MEMBERS);
         GroupWorker worker = new GroupWorker(GroupSettings.defaults(), Clock.systemUTC(), store,
                 new BrokerLink(broker.host(), broker.port(), "1", () -> broker.serviceToken(GroupWorker.SERVICE)));
         worker.start();
         started.add(worker);
         return this;
+    }
+
+    /** Starts an archive-worker (and the MongoDB-wire store, if no other worker started it yet). */
+    Backend withArchive() {
+        ArchiveWorker worker = new ArchiveWorker(ArchiveSettings.defaults(), Clock.systemUTC(),
+                archiveStore(), new io.mqchat.archive.worker.BrokerLink(broker.host(),
+                broker.port(), "1", () -> broker.serviceToken(ArchiveWorker.SERVICE)));
+        worker.start();
+        started.add(worker);
+        return this;
+    }
+
+    /**
+     * Starts the media endpoint as the all-in-one server does: over the shared store, verifying the broker's tokens,
+     * with the archive deciding who may download an image (so start the archive-worker too: without it only
+     * uploaders may).
+     */
+    Backend withMedia() {
+        // Port 0 would switch the endpoint off (media.port=0), so it gets a free port of its own.
+        media = new MediaService(MediaSettings.defaults().withPort(freePort()), Clock.systemUTC(), database(),
+                new TokenVerifier(JwtConfig.hmac(TestBroker.SECRET), Clock.systemUTC()),
+                new ArchiveMediaAccess(archiveStore(), Clock.systemUTC()));
+        media.start();
+        started.add(media);
+        return this;
+    }
+
+    /** Where the media endpoint listens, for {@link MqchatClientBuilder#mediaUri}. */
+    URI mediaUri() {
+        if (media == null) {
+            throw new IllegalStateException("start the backend withMedia()");
+        }
+        return URI.create("http://127.0.0.1:" + media.port());
+    }
+
+    /** The archive's store, over the shared database: one for the archive-worker and the media endpoint. */
+    private MongoArchiveStore archiveStore() {
+        if (archiveStore == null) {
+            archiveStore = new MongoArchiveStore(database());
+        }
+        return archiveStore;
+    }
+
+    /** The one embedded MongoDB-wire store of this backend, started on first use. */
+    MongoDatabase database() {
+        if (database == null) {
+            EmbeddedMongo mongo = EmbeddedMongo.start(folder.resolve("mongo"));
+            started.add(mongo);
+            MongoClient client = MongoConnector.connect(mongo.connectionString());
+            started.add(client);
+            database = client.getDatabase("mqchat");
+        }
+        return database;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

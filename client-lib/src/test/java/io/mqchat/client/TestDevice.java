@@ -34,6 +34,9 @@ final class TestDevice implements AutoCloseable {
                 .token(token)
                 // Short backoff so that a restarted test broker is found again promptly.
                 .reconnectDelay(Duration.ofMillis(100), Duration.ofSeconds(1))
+                // Most tests' brokers have no archive behind them: a catch-up would wait for an answer in vain.
+                // Tests of history and catch-up turn it on.
+                .catchUp(false)
                 .onMessage(messages)
                 .onDelivered(delivered)
                 .onRead(reads)

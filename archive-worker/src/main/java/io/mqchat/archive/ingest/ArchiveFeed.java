@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Archives what arrives on {@code svc/archive/messages}: stamped 1-1 and group messages, read markers, and group
  * events (membership periods). While MongoDB is down an item is retried ({@link RetryLater}) and the ones behind it
  * wait in the worker's persistent session; anything that is not a complete, stamped item is logged and skipped, so
- * one bad item never holds up the feed.
+ * one bad item never holds up the feed. Archived messages are counted in a {@link FeedProgress}.
  */
 public final class ArchiveFeed implements MessageHandler {
 
@@ -31,11 +31,18 @@ public final class ArchiveFeed implements MessageHandler {
     private final ArchiveStore store;
     private final Codec codec;
     private final Clock clock;
+    private final FeedProgress progress;
 
     public ArchiveFeed(ArchiveStore store, Codec codec, Clock clock) {
+        this(store, codec, clock, new FeedProgress());
+    }
+
+    /** A feed that records what it archived in {@code progress}. */
+    public ArchiveFeed(ArchiveStore store, Codec codec, Clock clock, FeedProgress progress) {
         this.store = store;
         this.codec = codec;
         this.clock = clock;
+        this.progress = progress;
     }
 
     @Override
@@ -49,7 +56,9 @@ public final class ArchiveFeed implements MessageHandler {
         }
         try {
             if (envelope instanceof ChatMessage chat && isStamped(chat)) {
-                store.archive(chat, clock.millis());
+                long now = clock.millis();
+                store.archive(chat, now);
+                progress.archived(chat.ts(), now);
             } else if (envelope instanceof Receipt marker && isReadMarker(marker)) {
                 ConversationKey conversation = marker.group() != null ? ConversationKey.group(marker.group())
                         : ConversationKey.direct(marker.by(), marker.peer());
@@ -69,6 +78,7 @@ public final class ArchiveFeed implements MessageHandler {
         boolean oneConversation = message.group() != null ? message.to() == null && UserIds.isValidUserId(message.group())
                 : UserIds.isValidUserId(message.to());
         boolean content = message.isTimerChange() ? message.timer() != null
+                : message.isImage() ? message.media() != null && message.media().problem() == null
                 : ChatMessage.TEXT.equals(message.type()) && message.body() != null;
         return oneConversation && content && message.ts() != null && MessageIds.isValid(message.id())
                 && UserIds.isValidUserId(message.from());

@@ -2,13 +2,16 @@ package io.mqchat.archive.settings;
 
 import io.mqchat.config.ConfigSchema;
 import io.mqchat.config.Key;
+import io.mqchat.extension.settings.ExtensionKeys;
 import io.mqchat.groups.settings.GroupKeys;
+import io.mqchat.media.settings.MediaKeys;
 import java.time.Duration;
 
 /**
  * The archive-worker's configuration keys. {@link #SCHEMA} holds what the component needs wherever it runs (the
  * all-in-one server adds it to its own schema, whose MongoDB keys it shares with the group-worker);
- * {@link #STANDALONE} adds the MongoDB address and how a standalone worker reaches the broker.
+ * {@link #STANDALONE} adds the MongoDB address, how a standalone worker reaches the broker, and the media endpoint
+ * it hosts with the keys that verify its users' tokens (the broker's).
  */
 public final class ArchiveKeys {
 
@@ -26,12 +29,19 @@ public final class ArchiveKeys {
             "Name of this instance, unique among the archive-workers; its MQTT sessions are svc-archive:{instance} "
                     + "and svc-archive:{instance}-sync");
 
+    /** Only the standalone process has it: the all-in-one server declares its own, with a development default. */
+    public static final Key<String> JWT_SECRET = Key.secret("jwt.secret",
+            "HS256 secret the broker verifies tokens with (at least 32 bytes); the media endpoint verifies users' "
+                    + "tokens with it. Required unless jwt.jwks-file or jwt.jwks-url is set, or media.port is 0");
+
     /** The keys of the component, wherever it runs. */
     public static final ConfigSchema SCHEMA = ConfigSchema.of(SWEEP_INTERVAL, PAGE_MAX_BYTES);
 
-    /** The keys of the standalone worker process. */
+    /** The keys of the standalone worker process (its metrics keys aside: {@code ArchiveWorkerMain.SCHEMA}). */
     public static final ConfigSchema STANDALONE = SCHEMA.plus(ConfigSchema.of(GroupKeys.MONGO_URI,
-            GroupKeys.MONGO_DATABASE, GroupKeys.BROKER_HOST, GroupKeys.BROKER_PORT, SERVICE_TOKEN, WORKER_INSTANCE));
+            GroupKeys.MONGO_DATABASE, GroupKeys.BROKER_HOST, GroupKeys.BROKER_PORT, SERVICE_TOKEN, WORKER_INSTANCE,
+            JWT_SECRET, ExtensionKeys.JWT_JWKS_FILE, ExtensionKeys.JWT_JWKS_URL, ExtensionKeys.JWT_ISSUER,
+            ExtensionKeys.JWT_AUDIENCE, ExtensionKeys.JWT_CLOCK_SKEW)).plus(MediaKeys.SCHEMA);
 
     private ArchiveKeys() {
     }

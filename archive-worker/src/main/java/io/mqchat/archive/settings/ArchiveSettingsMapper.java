@@ -3,9 +3,18 @@ package io.mqchat.archive.settings;
 import io.mqchat.archive.worker.BrokerLink;
 import io.mqchat.config.Config;
 import io.mqchat.config.ConfigException;
+import io.mqchat.extension.config.JwtConfig;
+import io.mqchat.extension.settings.ExtensionKeys;
+import io.mqchat.extension.settings.ExtensionSettingsMapper;
 import io.mqchat.groups.settings.GroupKeys;
+import io.mqchat.media.settings.MediaSettings;
+import io.mqchat.media.settings.MediaSettingsMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Turns validated keys into settings, adding the rules that span keys. */
 public final class ArchiveSettingsMapper {
@@ -19,10 +28,12 @@ public final class ArchiveSettingsMapper {
     }
 
     /**
-     * The standalone worker's settings from a config of schema {@link ArchiveKeys#STANDALONE}.
+     * The standalone worker's settings from a config of schema {@link ArchiveKeys#STANDALONE}; a relative
+     * {@code jwt.jwks-file} is read from the working directory.
      *
-     * @throws ConfigException when the MongoDB address or the service token is missing: a standalone worker has
-     *                         no embedded store to fall back on and no secret to mint a token with
+     * @throws ConfigException listing every problem: a missing MongoDB address or service token (a standalone worker
+     *                         has no embedded store to fall back on and no secret to mint a token with), and, while
+     *                         the media endpoint is on, a missing or unusable token key
      */
     public static WorkerSettings worker(Config config) {
         List<String> problems = new ArrayList<>();
@@ -39,11 +50,47 @@ public final class ArchiveSettingsMapper {
             problems.add(ArchiveKeys.WORKER_INSTANCE.name() + ": \"" + instance + "\" is not a valid instance name "
                     + "(1-59 characters, no : / + # $ or whitespace)");
         }
+        MediaSettings media = attempt(problems, () -> MediaSettingsMapper.media(config));
+        JwtConfig jwt = jwt(config, media == null || media.enabled(), problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new WorkerSettings(archive(config), config.get(GroupKeys.MONGO_URI),
                 config.get(GroupKeys.MONGO_DATABASE), config.get(GroupKeys.BROKER_HOST),
-                config.get(GroupKeys.BROKER_PORT), config.get(ArchiveKeys.SERVICE_TOKEN), instance);
+                config.get(GroupKeys.BROKER_PORT), config.get(ArchiveKeys.SERVICE_TOKEN), instance, media, jwt);
+    }
+
+    /**
+     * The media endpoint's token check, like the broker's: exactly one of the secret, a JWKS file, a JWKS URL. With
+     * the endpoint off, nothing is required, but a key that is configured must still be a usable one.
+     */
+    private static JwtConfig jwt(Config config, boolean mediaOn, List<String> problems) {
+        Optional<String> secret = config.find(ArchiveKeys.JWT_SECRET);
+        if (secret.isEmpty() && !ExtensionSettingsMapper.usesJwks(config)) {
+            if (mediaOn) {
+                problems.add(ArchiveKeys.JWT_SECRET.name() + " (" + ArchiveKeys.JWT_SECRET.envName() + ") is required, "
+                        + "or jwt.jwks-file / jwt.jwks-url: the media endpoint verifies users' tokens with the "
+                        + "broker's key (media.port=0 turns the endpoint off)");
+            }
+            return null;
+        }
+        Optional<Path> jwksFile = config.find(ExtensionKeys.JWT_JWKS_FILE);
+        if (jwksFile.isPresent() && !Files.isReadable(jwksFile.get())) {
+            problems.add("jwt.jwks-file: " + jwksFile.get() + " does not exist or cannot be read");
+            return null;
+        }
+        return attempt(problems, () -> new JwtConfig(secret.orElse(null), jwksFile.orElse(null),
+                config.find(ExtensionKeys.JWT_JWKS_URL).orElse(null), config.find(ExtensionKeys.JWT_ISSUER).orElse(null),
+                config.find(ExtensionKeys.JWT_AUDIENCE).orElse(null), config.get(ExtensionKeys.JWT_CLOCK_SKEW)));
+    }
+
+    /** Turns a settings record's own check into a problem, so that the user sees every problem at once. */
+    private static <T> T attempt(List<String> problems, Supplier<T> construct) {
+        try {
+            return construct.get();
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return null;
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.mqchat.archive.worker;
 
 import io.mqchat.archive.expiry.ExpirySweep;
 import io.mqchat.archive.ingest.ArchiveFeed;
+import io.mqchat.archive.ingest.FeedProgress;
 import io.mqchat.archive.settings.ArchiveSettings;
 import io.mqchat.archive.store.ArchiveStore;
 import io.mqchat.archive.sync.HistoryQueries;
@@ -31,6 +32,7 @@ public final class ArchiveWorker implements AutoCloseable {
     private final ServiceConnection feed;
     private final ServiceConnection sync;
     private final ExpirySweep sweep;
+    private final FeedProgress progress = new FeedProgress();
 
     /**
      * @param settings the component settings (sweep interval, answer size)
@@ -44,7 +46,7 @@ public final class ArchiveWorker implements AutoCloseable {
         // new on its other subscriptions either, and history requests must then still be answered (unavailable).
         this.feed = connection(link, link.feedClientId());
         this.sync = connection(link, link.syncClientId());
-        feed.subscribeShared(SHARE_GROUP, ServiceTopics.ARCHIVE, new ArchiveFeed(store, codec, clock));
+        feed.subscribeShared(SHARE_GROUP, ServiceTopics.ARCHIVE, new ArchiveFeed(store, codec, clock, progress));
         sync.subscribeShared(SHARE_GROUP, ServiceTopics.HISTORY_REQUESTS, new HistoryRequests(
                 new HistoryQueries(store, clock, new ResponseBudget(settings.pageMaxBytes(), codec)),
                 new Publisher(sync, PUBLISH_TIMEOUT), codec));
@@ -61,6 +63,16 @@ public final class ArchiveWorker implements AutoCloseable {
         sync.connect();
         feed.connect();
         sweep.start();
+    }
+
+    /** True while both sessions are connected to the broker (for a readiness check). */
+    public boolean isConnected() {
+        return feed.isConnected() && sync.isConnected();
+    }
+
+    /** What the feed archived so far (for the metrics: {@code ArchiveMetrics}). */
+    public FeedProgress progress() {
+        return progress;
     }
 
     /** The MQTT client id of the feed session, {@code svc-archive:{instance}}. */

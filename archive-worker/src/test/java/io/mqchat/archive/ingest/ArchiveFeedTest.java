@@ -2,6 +2,7 @@ package io.mqchat.archive.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.MongoClient;
 import io.mqchat.archive.store.ArchiveStore;
@@ -13,6 +14,7 @@ import io.mqchat.groups.store.MongoConnector;
 import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.Envelope;
+import io.mqchat.protocol.MediaRef;
 import io.mqchat.protocol.Receipt;
 import io.mqchat.protocol.ServiceTopics;
 import io.mqchat.service.InboundMessage;
@@ -20,9 +22,12 @@ import io.mqchat.service.RetryLater;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +78,35 @@ class ArchiveFeedTest {
         feed.handle(item(stamped));
 
         assertEquals(List.of(stamped), archived());
+    }
+
+    @Test
+    void imageMessagesAreArchivedWithTheirMediaAndOnesWithoutAUsableReferenceAreSkipped() throws Exception {
+        String sha = "ab".repeat(32);
+        MediaRef ref = new MediaRef(sha, "image/png", 1_234, 40, 30, sha, null);
+        ChatMessage image = ChatMessage.image("m1", ref, null, null).stamped("m1", "alice", "bob", T0);
+        feed.handle(item(ChatMessage.image("m2", null, "no media", null).stamped("m2", "alice", "bob", T0)));
+        feed.handle(item(ChatMessage.image("m3", new MediaRef("x", "image/png", 1, 1, 1, "x", null), null, null)
+                .stamped("m3", "alice", "bob", T0)));
+        feed.handle(item(image));
+
+        assertEquals(List.of(image), archived());
+        assertTrue(store.sharedWith("bob", sha, T0), "the recipient may download the image");
+    }
+
+    @Test
+    void archivedMessagesAreCountedWithHowLateTheLatestWasArchived() throws Exception {
+        FeedProgress progress = new FeedProgress();
+        ArchiveFeed counted = new ArchiveFeed(store, codec, Clock.fixed(Instant.ofEpochMilli(T0 + 1_500), ZoneOffset.UTC),
+                progress);
+        assertEquals(OptionalLong.empty(), progress.latestServerTs());
+        counted.handle(item(ChatMessage.text("m1", "hi").stamped("m1", "alice", "bob", T0)));
+        counted.handle(item(Receipt.read("m1", "bob", "alice", T0 + 1_000)));
+        counted.handle(item(ChatMessage.text("m2", "again").stamped("m2", "alice", "bob", T0 + 1_000)));
+
+        assertEquals(2, progress.archivedMessages(), "messages, not read markers");
+        assertEquals(500, progress.lagMillis());
+        assertEquals(OptionalLong.of(T0 + 1_000), progress.latestServerTs());
     }
 
     @Test

@@ -29,10 +29,11 @@ public final class GroupRequests implements Groups {
     private final String me;
     private final Codec codec;
     private final Outbound outbound;
-    private final PendingRequests pending;
+    private final PendingRequests<Response> pending;
     private final GroupDirectory directory;
 
-    public GroupRequests(String me, Codec codec, Outbound outbound, PendingRequests pending, GroupDirectory directory) {
+    public GroupRequests(String me, Codec codec, Outbound outbound, PendingRequests<Response> pending,
+                         GroupDirectory directory) {
         this.me = me;
         this.codec = codec;
         this.outbound = outbound;

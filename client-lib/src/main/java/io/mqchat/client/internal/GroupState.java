@@ -1,5 +1,7 @@
 package io.mqchat.client.internal;
 
+import io.mqchat.protocol.Response;
+
 /**
  * What the client keeps about groups, shared by the inbound side (answers, events, receipts) and the outbound
  * side (requests, sent messages).
@@ -8,5 +10,5 @@ package io.mqchat.client.internal;
  * @param pending   requests waiting for their answers
  * @param tracker   receipts of the group messages this device sent
  */
-public record GroupState(GroupDirectory directory, PendingRequests pending, GroupReceiptTracker tracker) {
+public record GroupState(GroupDirectory directory, PendingRequests<Response> pending, GroupReceiptTracker tracker) {
 }

@@ -2,7 +2,6 @@ package io.mqchat.client.internal;
 
 import io.mqchat.client.Conversation;
 import io.mqchat.client.DeliveryReceipt;
-import io.mqchat.client.Message;
 import io.mqchat.client.QueueOverflow;
 import io.mqchat.client.ReadReceipt;
 import io.mqchat.client.ServerError;
@@ -14,6 +13,7 @@ import io.mqchat.protocol.Envelope;
 import io.mqchat.protocol.ErrorCode;
 import io.mqchat.protocol.ErrorReply;
 import io.mqchat.protocol.GroupRequest;
+import io.mqchat.protocol.HistoryResponse;
 import io.mqchat.protocol.Notice;
 import io.mqchat.protocol.Presence;
 import io.mqchat.protocol.ProtocolException;
@@ -30,9 +30,10 @@ import java.util.Optional;
 
 /**
  * Turns what arrives on the user's tree (and on the presence topics it watches) into calls of the app's
- * listeners, once per chat message, and keeps the client's group and presence bookkeeping up to date.
- * Returns only after the listener returned, so that the caller acknowledges (and the sender sees DELIVERED)
- * only what the app has actually been given.
+ * listeners, once per chat message, and keeps the client's group, presence and history bookkeeping up to date.
+ * Acknowledges (through the callback it is given) only after the listener returned, so that the sender sees
+ * DELIVERED only for what the app has actually been given; chat messages go through {@link Delivery}, which may
+ * hold them back while a catch-up runs.
  */
 public final class InboundDispatcher {
 
@@ -43,54 +44,78 @@ public final class InboundDispatcher {
     private final Codec codec;
     private final Deduplicator deduplicator;
     private final Listeners listeners;
-    private final Clock clock;
     private final PresenceBook presence;
     private final GroupState groups;
+    private final ChatState chat;
 
     /** A dispatcher for 1-1 chat only, with bookkeeping of its own for the rest; for tests. */
     public InboundDispatcher(String me, Codec codec, Deduplicator deduplicator, Listeners listeners, Clock clock) {
         this(me, codec, deduplicator, listeners, clock, new PresenceBook(listeners.presence(), new NoTopics()),
-                new GroupState(new GroupDirectory(me), new PendingRequests(Duration.ofMinutes(1)),
+                new GroupState(new GroupDirectory(me), PendingRequests.groups(Duration.ofMinutes(1)),
                         new GroupReceiptTracker(me, GroupReceiptTracker.DEFAULT_CAPACITY,
                                 listeners.groupMessageStatus())));
     }
 
+    /** A dispatcher whose chat messages go straight to the listener, without history; for tests. */
     public InboundDispatcher(String me, Codec codec, Deduplicator deduplicator, Listeners listeners, Clock clock,
                              PresenceBook presence, GroupState groups) {
+        this(me, codec, deduplicator, listeners, presence, groups, new ChatState(
+                new Delivery(me, clock, deduplicator, new CursorBook(), new DisappearingTimers(), listeners.messages(),
+                        listeners.expired(), (task, delayMillis) -> { }),
+                PendingRequests.history(Duration.ofMinutes(1)), () -> { }));
+    }
+
+    public InboundDispatcher(String me, Codec codec, Deduplicator deduplicator, Listeners listeners,
+                             PresenceBook presence, GroupState groups, ChatState chat) {
         this.me = me;
         this.codec = codec;
         this.deduplicator = deduplicator;
         this.listeners = listeners;
-        this.clock = clock;
         this.presence = presence;
         this.groups = groups;
+        this.chat = chat;
     }
 
+    /** Handles a payload that needs no acknowledgement; for tests. */
     public void dispatch(byte[] payload) {
+        dispatch(payload, () -> { });
+    }
+
+    /**
+     * Handles a payload of the user's tree and runs {@code ack} once the app has what it carries: at once, or for a
+     * chat message that waits for a catch-up, later. Runs {@code ack} exactly once either way.
+     */
+    public void dispatch(byte[] payload, Runnable ack) {
         Envelope envelope;
         try {
             envelope = codec.decode(payload);
         } catch (ProtocolException e) {
             // A newer server may send types this library does not know yet; skipping them keeps it working.
+            ack.run();
+            return;
+        }
+        if (envelope instanceof ChatMessage message) {
+            onMessage(message, ack);
             return;
         }
         try {
             handle(envelope);
         } catch (IllegalArgumentException e) {
             // An id that cannot name a user, group or conversation: not something an app could use.
+        } finally {
+            ack.run();
         }
     }
 
     private void handle(Envelope envelope) {
-        if (envelope instanceof ChatMessage message) {
-            onMessage(message);
-        } else if (envelope instanceof Receipt receipt) {
+        if (envelope instanceof Receipt receipt) {
             onReceipt(receipt);
         } else if (envelope instanceof ErrorReply error) {
             onError(error);
         } else if (envelope instanceof Notice notice && Notice.QUEUE_OVERFLOW.equals(notice.type())) {
             Listeners.deliver(listeners.overflows(), new QueueOverflow(notice.device(), notice.message(),
                     Instant.ofEpochMilli(notice.ts())));
+            chat.overflowed().run();
         } else if (envelope instanceof Typing typing) {
             onTyping(typing);
         } else if (envelope instanceof Presence state && state.user() != null) {
@@ -99,27 +124,21 @@ public final class InboundDispatcher {
             onResponse(response);
         } else if (envelope instanceof io.mqchat.protocol.GroupEvent event) {
             onGroupEvent(event);
+        } else if (envelope instanceof HistoryResponse response) {
+            chat.history().answer(response.ref(), response.ok(), response.code(), response.message(), response);
         }
     }
 
-    private void onMessage(ChatMessage message) {
-        if (message.from() != null && message.id() != null && !deduplicator.firstSeen(message.from(), message.id())) {
-            return;
-        }
-        // The server always stamps ts; the receive time is the best stand-in should it ever be missing.
-        Instant sentAt = message.ts() != null ? Instant.ofEpochMilli(message.ts()) : clock.instant();
-        boolean sentByMe = me.equals(message.from());
-        Message received;
-        if (message.inGroup()) {
-            if (message.id() != null) {
+    private void onMessage(ChatMessage message, Runnable ack) {
+        try {
+            if (message.inGroup() && message.id() != null) {
                 groups.tracker().received(message.group(), message.id());
             }
-            received = new Message(message.id(), message.from(), null, message.body(), sentAt, sentByMe,
-                    Conversation.group(message.group()));
-        } else {
-            received = new Message(message.id(), message.from(), message.to(), message.body(), sentAt, sentByMe);
+            chat.delivery().live(message, ack);
+        } catch (IllegalArgumentException e) {
+            // An id that cannot name a user or group: not something an app could use.
+            ack.run();
         }
-        Listeners.deliver(listeners.messages(), received);
     }
 
     private void onReceipt(Receipt receipt) {
@@ -145,6 +164,8 @@ public final class InboundDispatcher {
     private void onError(ErrorReply error) {
         if (Topics.groupRequests().equals(error.topic())) {
             groups.pending().refused(error.ref(), error.code(), error.message());
+        } else if (Topics.historyRequests().equals(error.topic())) {
+            chat.history().refused(error.ref(), error.code(), error.message());
         } else if (ErrorCode.NOT_MEMBER.wireName().equals(error.code()) && error.ref() != null) {
             // SENT already happened for this message; all that is left to do is stop waiting for its receipts.
             groups.tracker().forget(error.ref());
@@ -177,7 +198,7 @@ public final class InboundDispatcher {
         if (response.ok() && response.groups() != null) {
             response.groups().forEach(groups.directory()::learn);
         }
-        groups.pending().answer(response);
+        groups.pending().answer(response.ref(), response.ok(), response.code(), response.message(), response);
     }
 
     private void onGroupEvent(io.mqchat.protocol.GroupEvent event) {

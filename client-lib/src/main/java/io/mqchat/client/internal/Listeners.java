@@ -2,6 +2,7 @@ package io.mqchat.client.internal;
 
 import io.mqchat.client.AuthenticationException;
 import io.mqchat.client.DeliveryReceipt;
+import io.mqchat.client.ExpiredMessage;
 import io.mqchat.client.Message;
 import io.mqchat.client.QueueOverflow;
 import io.mqchat.client.ReadReceipt;
@@ -23,7 +24,8 @@ public record Listeners(Consumer<Message> messages,
                         Consumer<PresenceState> presence,
                         Consumer<TypingSignal> typing,
                         Consumer<GroupEvent> groupEvents,
-                        Consumer<GroupMessageStatus> groupMessageStatus) {
+                        Consumer<GroupMessageStatus> groupMessageStatus,
+                        Consumer<ExpiredMessage> expired) {
 
     public Listeners {
         Objects.requireNonNull(messages, "messages");
@@ -36,61 +38,67 @@ public record Listeners(Consumer<Message> messages,
         Objects.requireNonNull(typing, "typing");
         Objects.requireNonNull(groupEvents, "groupEvents");
         Objects.requireNonNull(groupMessageStatus, "groupMessageStatus");
+        Objects.requireNonNull(expired, "expired");
     }
 
     public static Listeners none() {
         return new Listeners(m -> { }, d -> { }, r -> { }, e -> { }, o -> { }, a -> { }, p -> { }, t -> { },
-                g -> { }, s -> { });
+                g -> { }, s -> { }, x -> { });
     }
 
     public Listeners withMessages(Consumer<Message> listener) {
         return new Listeners(listener, delivered, read, errors, overflows, authenticationFailures, presence, typing,
-                groupEvents, groupMessageStatus);
+                groupEvents, groupMessageStatus, expired);
     }
 
     public Listeners withDelivered(Consumer<DeliveryReceipt> listener) {
         return new Listeners(messages, listener, read, errors, overflows, authenticationFailures, presence, typing,
-                groupEvents, groupMessageStatus);
+                groupEvents, groupMessageStatus, expired);
     }
 
     public Listeners withRead(Consumer<ReadReceipt> listener) {
         return new Listeners(messages, delivered, listener, errors, overflows, authenticationFailures, presence, typing,
-                groupEvents, groupMessageStatus);
+                groupEvents, groupMessageStatus, expired);
     }
 
     public Listeners withErrors(Consumer<ServerError> listener) {
         return new Listeners(messages, delivered, read, listener, overflows, authenticationFailures, presence, typing,
-                groupEvents, groupMessageStatus);
+                groupEvents, groupMessageStatus, expired);
     }
 
     public Listeners withOverflows(Consumer<QueueOverflow> listener) {
         return new Listeners(messages, delivered, read, errors, listener, authenticationFailures, presence, typing,
-                groupEvents, groupMessageStatus);
+                groupEvents, groupMessageStatus, expired);
     }
 
     public Listeners withAuthenticationFailures(Consumer<AuthenticationException> listener) {
         return new Listeners(messages, delivered, read, errors, overflows, listener, presence, typing,
-                groupEvents, groupMessageStatus);
+                groupEvents, groupMessageStatus, expired);
     }
 
     public Listeners withPresence(Consumer<PresenceState> listener) {
         return new Listeners(messages, delivered, read, errors, overflows, authenticationFailures, listener, typing,
-                groupEvents, groupMessageStatus);
+                groupEvents, groupMessageStatus, expired);
     }
 
     public Listeners withTyping(Consumer<TypingSignal> listener) {
         return new Listeners(messages, delivered, read, errors, overflows, authenticationFailures, presence, listener,
-                groupEvents, groupMessageStatus);
+                groupEvents, groupMessageStatus, expired);
     }
 
     public Listeners withGroupEvents(Consumer<GroupEvent> listener) {
         return new Listeners(messages, delivered, read, errors, overflows, authenticationFailures, presence, typing,
-                listener, groupMessageStatus);
+                listener, groupMessageStatus, expired);
     }
 
     public Listeners withGroupMessageStatus(Consumer<GroupMessageStatus> listener) {
         return new Listeners(messages, delivered, read, errors, overflows, authenticationFailures, presence, typing,
-                groupEvents, listener);
+                groupEvents, listener, expired);
+    }
+
+    public Listeners withExpired(Consumer<ExpiredMessage> listener) {
+        return new Listeners(messages, delivered, read, errors, overflows, authenticationFailures, presence, typing,
+                groupEvents, groupMessageStatus, listener);
     }
 
     /**

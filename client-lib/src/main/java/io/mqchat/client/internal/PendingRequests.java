@@ -1,6 +1,8 @@
 package io.mqchat.client.internal;
 
 import io.mqchat.client.groups.GroupRequestException;
+import io.mqchat.client.history.HistoryRequestException;
+import io.mqchat.protocol.HistoryResponse;
 import io.mqchat.protocol.Response;
 import java.time.Duration;
 import java.util.Iterator;
@@ -11,54 +13,73 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Requests waiting for their answer, by {@code ref}. A request ends with its response (a refusal fails it with
- * a {@link GroupRequestException}), an immediate refusal on the errors topic, or a timeout; whichever comes
+ * the exception {@link Refusal} makes), an immediate refusal on the errors topic, or a timeout; whichever comes
  * first wins and the others find nothing to complete. Thread-safe.
+ *
+ * @param <R> the response type
  */
-public final class PendingRequests {
+public final class PendingRequests<R> {
 
-    private record Pending(String op, CompletableFuture<Response> answer) {
+    /** Makes the exception a refused request fails with. */
+    public interface Refusal {
+        Throwable of(String op, String code, String message);
+    }
+
+    private record Pending<R>(String op, CompletableFuture<R> answer) {
     }
 
     private final Duration timeout;
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final Refusal refusal;
+    private final Map<String, Pending<R>> pending = new ConcurrentHashMap<>();
 
-    public PendingRequests(Duration timeout) {
+    public PendingRequests(Duration timeout, Refusal refusal) {
         this.timeout = timeout;
+        this.refusal = refusal;
+    }
+
+    /** Group requests, refused with {@link GroupRequestException}s. */
+    public static PendingRequests<Response> groups(Duration timeout) {
+        return new PendingRequests<>(timeout, GroupRequestException::new);
+    }
+
+    /** History requests, refused with {@link HistoryRequestException}s. */
+    public static PendingRequests<HistoryResponse> history(Duration timeout) {
+        return new PendingRequests<>(timeout, HistoryRequestException::new);
     }
 
     /** Waits for the answer to request {@code ref}; fails with a TimeoutException after the timeout. */
-    public CompletableFuture<Response> register(String ref, String op) {
-        CompletableFuture<Response> answer = new CompletableFuture<>();
-        pending.put(ref, new Pending(op, answer));
+    public CompletableFuture<R> register(String ref, String op) {
+        CompletableFuture<R> answer = new CompletableFuture<>();
+        pending.put(ref, new Pending<>(op, answer));
         answer.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
                 .whenComplete((response, failure) -> pending.remove(ref));
         return answer;
     }
 
     /**
-     * A response arrived; completes its request if it is this device's. Responses to the user's other devices'
-     * requests arrive here too and are not an error.
+     * A response arrived: completes request {@code ref} if it is this device's, with {@code response} when
+     * {@code ok}, else with the refusal {@code code}. Responses to the user's other devices' requests arrive here
+     * too and are not an error.
      */
-    public void answer(Response response) {
-        Pending request = response.ref() == null ? null : pending.remove(response.ref());
+    public void answer(String ref, boolean ok, String code, String message, R response) {
+        Pending<R> request = ref == null ? null : pending.remove(ref);
         if (request == null) {
             return;
         }
-        if (response.ok()) {
+        if (ok) {
             request.answer.complete(response);
         } else {
-            request.answer.completeExceptionally(new GroupRequestException(response.op(),
-                    response.code() == null ? "unknown" : response.code(), String.valueOf(response.message())));
+            request.answer.completeExceptionally(refusal.of(request.op, code == null ? "unknown" : code,
+                    String.valueOf(message)));
         }
     }
 
     /**
-     * The server refused a request before it reached the group service. The refusal names the request when it
-     * can; when it cannot ({@code ref} null), it is taken as this device's only when exactly one request is
-     * pending, since a refusal of another device's request arrives here too. Otherwise the request times out.
+     * The server refused a request before it reached the service. The refusal names the request when it can;
+     * when it cannot ({@code ref} null), it is taken as this device's only when exactly one request is pending,
+     * since a refusal of another device's request arrives here too. Otherwise the request times out.
      */
     public void refused(String ref, String code, String message) {
-        Pending request;
         String which = ref;
         if (which == null) {
             Iterator<String> refs = pending.keySet().iterator();
@@ -67,17 +88,24 @@ public final class PendingRequests {
                 return;
             }
         }
-        request = pending.remove(which);
+        Pending<R> request = pending.remove(which);
         if (request != null) {
-            request.answer.completeExceptionally(new GroupRequestException(request.op, code, message));
+            request.answer.completeExceptionally(refusal.of(request.op, code, message));
         }
     }
 
     /** The request could not be sent at all. */
     public void failed(String ref, Throwable failure) {
-        Pending request = pending.remove(ref);
+        Pending<R> request = pending.remove(ref);
         if (request != null) {
             request.answer.completeExceptionally(failure);
+        }
+    }
+
+    /** Every waiting request fails: their answers can no longer come (the session they were sent in is gone). */
+    public void abandonAll(Throwable failure) {
+        for (String ref : pending.keySet()) {
+            failed(ref, failure);
         }
     }
 

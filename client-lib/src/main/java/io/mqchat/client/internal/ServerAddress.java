@@ -102,6 +102,18 @@ public record ServerAddress(Transport transport, String host, int port, String p
         return new ServerAddress(transport, host, newPort, path);
     }
 
+    /**
+     * The media endpoint beside this broker: the same host, port {@code mediaPort}, over https when MQTT uses TLS
+     * (the token must not travel in clear text where the app asked for TLS), else http.
+     */
+    public URI mediaUri(int mediaPort) {
+        try {
+            return new URI(transport.isTls() ? "https" : "http", null, host, mediaPort, "/", null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("no media endpoint address for host '" + host + "': " + e.getReason(), e);
+        }
+    }
+
     /** Configures an MQTT client builder to reach this address. */
     public Mqtt5ClientBuilder applyTo(Mqtt5ClientBuilder builder) {
         Mqtt5ClientBuilder configured = builder.serverHost(host).serverPort(port);

@@ -7,8 +7,9 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
- * Fetches the token for each connection attempt, so that a refreshed token is used on reconnect. The
- * app's supplier may block (it may ask an identity service), so it runs on an executor, never on a network thread.
+ * Fetches the token for each connection attempt and each media request, so that a refreshed token is used on
+ * reconnect. The app's supplier may block (it may ask an identity service), so it runs on an executor, never on a
+ * network thread.
  */
 public final class TokenSource {
 
@@ -22,12 +23,17 @@ public final class TokenSource {
 
     /** The current token as the MQTT password: its UTF-8 bytes. */
     public CompletableFuture<byte[]> fetch() {
+        return text().thenApply(token -> token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The current token, e.g. for an HTTP {@code Authorization: Bearer} header. */
+    public CompletableFuture<String> text() {
         return CompletableFuture.supplyAsync(() -> {
             String token = supplier.get();
             if (token == null || token.isEmpty()) {
                 throw new IllegalStateException("the token supplier returned no token");
             }
-            return token.getBytes(StandardCharsets.UTF_8);
+            return token;
         }, executor);
     }
 

@@ -46,7 +46,7 @@ class GroupDispatchTest {
     private final List<GroupEvent> events = new ArrayList<>();
     private final List<GroupMessageStatus> statuses = new ArrayList<>();
     private final GroupState groups = new GroupState(new GroupDirectory("alice"),
-            new PendingRequests(Duration.ofMinutes(1)), new GroupReceiptTracker("alice", 100, statuses::add));
+            PendingRequests.groups(Duration.ofMinutes(1)), new GroupReceiptTracker("alice", 100, statuses::add));
     private final InboundDispatcher alicesDevice = new InboundDispatcher("alice", codec, new Deduplicator(100),
             Listeners.none().withMessages(messages::add).withDelivered(delivered::add).withRead(reads::add)
                     .withErrors(errors::add).withGroupEvents(events::add).withGroupMessageStatus(statuses::add),

@@ -38,7 +38,7 @@ class PresenceAndTypingDispatchTest {
     });
     private final InboundDispatcher alicesDevice = new InboundDispatcher("alice", codec, new Deduplicator(100),
             Listeners.none().withPresence(everyPresence::add).withTyping(typing::add), Clock.systemUTC(), book,
-            new GroupState(new GroupDirectory("alice"), new PendingRequests(java.time.Duration.ofMinutes(1)),
+            new GroupState(new GroupDirectory("alice"), PendingRequests.groups(java.time.Duration.ofMinutes(1)),
                     new GroupReceiptTracker("alice", 10, status -> { })));
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.mqchat.client.internal.ServerAddress.Transport;
+import java.net.URI;
 import org.junit.jupiter.api.Test;
 
 class ServerAddressTest {
@@ -27,5 +28,15 @@ class ServerAddressTest {
         assertThrows(IllegalArgumentException.class, () -> ServerAddress.parse("localhost:1883"));
         assertThrows(IllegalArgumentException.class, () -> ServerAddress.parse("tcp://localhost:1883/path"));
         assertThrows(IllegalArgumentException.class, () -> ServerAddress.parse("tcp://localhost:0"));
+    }
+
+    @Test
+    void theMediaEndpointIsOnTheBrokersHostOverHttpsWhenMqttUsesTls() {
+        assertEquals(URI.create("http://chat.example.com:8090/"), ServerAddress.parse("tcp://chat.example.com").mediaUri(8090));
+        assertEquals(URI.create("http://chat.example.com:8090/"), ServerAddress.parse("ws://chat.example.com/mqtt").mediaUri(8090));
+        assertEquals(URI.create("https://chat.example.com:8090/"), ServerAddress.parse("ssl://chat.example.com").mediaUri(8090));
+        assertEquals(URI.create("https://chat.example.com:8090/"), ServerAddress.parse("wss://chat.example.com/mqtt").mediaUri(8090));
+        assertEquals(URI.create("http://[::1]:8090/"), ServerAddress.parse("tcp://[::1]:1883").mediaUri(8090));
+        assertEquals(URI.create("http://[::1]:8090/"), ServerAddress.localDefault().withHost("::1").mediaUri(8090));
     }
 }

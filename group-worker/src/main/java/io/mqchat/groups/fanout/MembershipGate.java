@@ -13,10 +13,12 @@ import io.mqchat.service.RetryLater;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Lets group traffic through only from members, using the cached membership. A store that is down makes the
- * traffic wait ({@link RetryLater}) rather than be refused or dropped.
+ * Lets group traffic through only from members: messages and read markers by the membership the store has now,
+ * typing signals by the cached one. A store that is down makes the traffic wait ({@link RetryLater}) rather than
+ * be refused or dropped.
  */
 final class MembershipGate {
 
@@ -32,19 +34,20 @@ final class MembershipGate {
         this.clock = clock;
     }
 
-    /** The group if {@code user} is a member; empty (silently) otherwise. */
+    /** The group if {@code user} is a member by the cached membership; empty (silently) otherwise. */
     Optional<Group> admit(String groupId, String user) throws RetryLater {
-        return lookup(groupId).filter(group -> group.isMember(user));
+        return lookup(groupId, cache::group).filter(group -> group.isMember(user));
     }
 
     /**
-     * The group if {@code user} is a member; otherwise empty, after telling the user on its errors topic.
+     * The group as the store has it now if {@code user} is a member; otherwise empty, after telling the user on its
+     * errors topic.
      *
      * @param ref          the refused message's id
      * @param requestTopic the topic the user published to
      */
     Optional<Group> admitOrAnswer(String groupId, String user, String ref, String requestTopic) throws RetryLater {
-        Optional<Group> group = lookup(groupId);
+        Optional<Group> group = lookup(groupId, cache::current);
         if (group.isPresent() && group.get().isMember(user)) {
             return group;
         }
@@ -57,9 +60,9 @@ final class MembershipGate {
         return Optional.empty();
     }
 
-    private Optional<Group> lookup(String groupId) throws RetryLater {
+    private static Optional<Group> lookup(String groupId, Function<String, Optional<Group>> read) throws RetryLater {
         try {
-            return cache.group(groupId);
+            return read.apply(groupId);
         } catch (StoreUnavailableException e) {
             throw new RetryLater("group store unavailable", e);
         }

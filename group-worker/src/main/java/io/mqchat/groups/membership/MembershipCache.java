@@ -11,9 +11,11 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Group lookups for the fan-out path, cached so that a busy group costs one store read per change rather than
- * one per message. Entries are dropped when any worker instance announces a change of the group
- * ({@link ChangeListener}); a time-to-live bounds the staleness should an announcement be missed.
+ * Group lookups for the fan-out path. Typing signals read the cache, so a busy group costs one store read per
+ * change rather than one per keystroke; entries are dropped when any worker instance announces a change of the
+ * group ({@link ChangeListener}), and a time-to-live bounds the staleness should an announcement be missed.
+ * Messages and read markers read the store ({@link #current}): an announcement reaches the other instances a
+ * moment after the change, and in that moment a member just removed would still get a message (a test caught it).
  */
 public final class MembershipCache {
 
@@ -43,6 +45,17 @@ public final class MembershipCache {
      */
     public Optional<Group> group(String groupId) {
         return groups.get(groupId, store::find);
+    }
+
+    /**
+     * The group as the store has it now, also refreshing the cache; empty when it does not exist.
+     *
+     * @throws StoreUnavailableException when the store cannot be reached
+     */
+    public Optional<Group> current(String groupId) {
+        Optional<Group> group = store.find(groupId);
+        groups.put(groupId, group);
+        return group;
     }
 
     /** Forgets the group, so that the next lookup reads the store. */

@@ -19,7 +19,8 @@ public final class GroupKeys {
     public static final Key<Integer> MAX_MEMBERS = Key.integer("groups.max-members", "256", 2, 100_000,
             "Most members one group may have; fan-out work grows with it");
     public static final Key<Duration> CACHE_TTL = Key.duration("groups.cache-ttl", "30s", Duration.ofSeconds(1),
-            Duration.ofHours(1), "Longest time a worker trusts a cached membership without hearing of a change");
+            Duration.ofHours(1),
+            "Longest time a worker trusts a cached membership (for typing signals) without hearing of a change");
 
     public static final Key<String> BROKER_HOST = Key.text("broker.host", "127.0.0.1",
             "Host of the mqchat broker the worker connects to");

@@ -1,6 +1,7 @@
 package io.mqchat.server.observability;
 
 import com.mongodb.client.MongoClient;
+import io.mqchat.archive.metrics.ArchiveMetrics;
 import io.mqchat.extension.embedded.EmbeddedBroker;
 import io.mqchat.extension.metrics.HealthCheck;
 import io.mqchat.extension.metrics.MetricsEndpoint;
@@ -64,6 +65,7 @@ public final class ServerObservability implements AutoCloseable {
         CounterWithCallback.builder().name("mqchat_presence_events_applied")
                 .help("Presence events the presence-worker applied to Redis")
                 .callback(callback -> callback.call(started.presence().appliedEvents())).register(registry);
+        ArchiveMetrics.register(registry, started.archive().progress());
         this.workers = started;
     }
 

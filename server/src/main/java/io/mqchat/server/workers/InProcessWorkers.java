@@ -52,6 +52,7 @@ public final class InProcessWorkers implements AutoCloseable {
     private RedisAddress redis;
     private MongoClient mongo;
     private PresenceWorker presence;
+    private ArchiveWorker archive;
 
     private InProcessWorkers() {
     }
@@ -85,6 +86,11 @@ public final class InProcessWorkers implements AutoCloseable {
     /** The in-process presence-worker, for its metrics. */
     public PresenceWorker presence() {
         return presence;
+    }
+
+    /** The in-process archive-worker, for its metrics. */
+    public ArchiveWorker archive() {
+        return archive;
     }
 
     /** One line per worker saying where its store is, for the start-up output. */
@@ -150,6 +156,7 @@ public final class InProcessWorkers implements AutoCloseable {
                 new io.mqchat.archive.worker.BrokerLink(host, port, INSTANCE, token));
         running.push(archive);
         archive.start();
+        this.archive = archive;
         summary.add("archive-worker: mongodb " + (settings.groups().mongo().isEmpty() ? "embedded (in the data folder)"
                 : "as configured") + ", disappeared messages swept every "
                 + DurationFormat.format(settings.archive().sweepInterval()));

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
+import io.mqchat.archive.ArchiveWorkerMain;
 import io.mqchat.config.ConfigSchema;
 import io.mqchat.config.Key;
 import io.mqchat.extension.deployment.FolderSettings;
 import io.mqchat.groups.GroupWorkerMain;
+import io.mqchat.media.settings.MediaKeys;
 import io.mqchat.presence.PresenceWorkerMain;
 import io.mqchat.server.settings.ServerKeys;
 import java.nio.file.Files;
@@ -36,6 +38,7 @@ class DeploymentFilesTest {
             "mqchat/broker", FolderSettings.SCHEMA,
             "mqchat/presence-worker", PresenceWorkerMain.SCHEMA,
             "mqchat/group-worker", GroupWorkerMain.SCHEMA,
+            "mqchat/archive-worker", ArchiveWorkerMain.SCHEMA,
             "mqchat/server", ServerKeys.SCHEMA);
 
     private final Map<String, Object> compose = load();
@@ -55,7 +58,8 @@ class DeploymentFilesTest {
             assertTrue(Files.isRegularFile(dockerfile), dockerfile + " exists");
             assertTrue(PROGRAMS.containsKey(image), "a known image: " + image);
         }
-        assertEquals(Set.of("mqchat/broker", "mqchat/presence-worker", "mqchat/group-worker", "mqchat/server"),
+        assertEquals(Set.of("mqchat/broker", "mqchat/presence-worker", "mqchat/group-worker", "mqchat/archive-worker",
+                        "mqchat/server"),
                 services.values().stream().map(s -> imageName(map(s))).filter(i -> i.startsWith("mqchat/"))
                         .collect(Collectors.toSet()));
     }
@@ -81,11 +85,11 @@ class DeploymentFilesTest {
     @Test
     void servicesStartInOrderOfHealthAndKeepTheirDataInVolumes() {
         Map<String, Object> services = services();
-        for (String name : List.of("broker", "presence-worker", "group-worker", "redis", "mongodb")) {
+        for (String name : List.of("broker", "presence-worker", "group-worker", "archive-worker", "redis", "mongodb")) {
             Map<String, Object> healthcheck = map(map(services.get(name)).get("healthcheck"));
             assertNotNull(healthcheck.get("test"), name + " has a health check");
         }
-        for (String worker : List.of("presence-worker", "group-worker")) {
+        for (String worker : List.of("presence-worker", "group-worker", "archive-worker")) {
             Map<String, Object> dependsOn = map(map(services.get(worker)).get("depends_on"));
             assertEquals("service_healthy", map(dependsOn.get("broker")).get("condition"), worker);
         }
@@ -99,10 +103,34 @@ class DeploymentFilesTest {
         Map<String, Object> mongo = map(services().get("mongodb"));
         List<Object> command = list(mongo.get("command"));
         String replicaSet = (String) command.get(command.indexOf("--replSet") + 1);
-        String uri = (String) map(map(services().get("group-worker")).get("environment")).get("MQCHAT_MONGO_URI");
-        assertTrue(uri.contains("replicaSet=" + replicaSet), uri);
+        for (String worker : List.of("group-worker", "archive-worker")) {
+            String uri = (String) map(map(services().get(worker)).get("environment")).get("MQCHAT_MONGO_URI");
+            assertTrue(uri.contains("replicaSet=" + replicaSet), worker + ": " + uri);
+        }
         assertTrue(String.valueOf(map(mongo.get("healthcheck")).get("test")).contains("rs.initiate"),
                 "the health check initiates the set on first start");
+    }
+
+    @Test
+    void theArchiveWorkerServesMediaToClientsWithTheBrokersTokenKey() throws Exception {
+        Map<String, Object> archive = map(services().get("archive-worker"));
+        Map<String, Object> environment = map(archive.get("environment"));
+        assertEquals(map(map(services().get("broker")).get("environment")).get("MQCHAT_JWT_SECRET"),
+                environment.get("MQCHAT_JWT_SECRET"), "users' tokens are checked with the broker's secret");
+        assertEquals("0.0.0.0", environment.get("MQCHAT_MEDIA_BIND"), "reachable from outside the container");
+        String mediaPort = MediaKeys.PORT.defaultText();
+        String metricsPort = ArchiveWorkerMain.METRICS.port().defaultText();
+        List<Object> ports = list(archive.get("ports"));
+        assertTrue(ports.contains(mediaPort + ":" + mediaPort), "the media endpoint is published: " + ports);
+        assertTrue(ports.contains("127.0.0.1:" + metricsPort + ":" + metricsPort), "metrics on loopback: " + ports);
+        assertTrue(String.valueOf(map(archive.get("healthcheck")).get("test")).contains(metricsPort));
+
+        String dockerfile = Files.readString(ROOT.resolve("archive-worker/Dockerfile"));
+        assertTrue(dockerfile.contains("EXPOSE " + metricsPort + " " + mediaPort), dockerfile);
+        assertTrue(dockerfile.contains("\"/opt/mqchat/healthcheck.sh\", \"" + metricsPort + "\""), dockerfile);
+        for (String variable : List.of("MQCHAT_METRICS_BIND", "MQCHAT_MEDIA_BIND")) {
+            assertTrue(dockerfile.contains(variable + "=0.0.0.0"), variable + " in the image");
+        }
     }
 
     @Test

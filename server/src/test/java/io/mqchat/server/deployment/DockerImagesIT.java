@@ -25,7 +25,8 @@ class DockerImagesIT {
     @Test
     void everyFileTheDockerfilesCopyIsProducedByTheBuildAndInTheBuildContext() throws IOException {
         List<String> sources = new ArrayList<>();
-        for (String module : List.of("broker-extension", "server", "presence-worker", "group-worker")) {
+        for (String module : List.of("broker-extension", "server", "presence-worker", "group-worker",
+                "archive-worker")) {
             for (String line : Files.readAllLines(ROOT.resolve(module).resolve("Dockerfile"))) {
                 if (line.startsWith("COPY ")) {
                     List<String> words = new ArrayList<>(Arrays.asList(line.substring(5).trim().split("\\s+")));

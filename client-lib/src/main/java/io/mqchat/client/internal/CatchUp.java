@@ -1,0 +1,232 @@
+package io.mqchat.client.internal;
+
+import io.mqchat.client.Conversation;
+import io.mqchat.protocol.ConversationSummary;
+import io.mqchat.protocol.Cursor;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * Fetches from the archive what the app missed and hands it over through {@link Delivery}, oldest first, while live
+ * messages wait. It asks for the conversations changed since its last run (all of them the first time), pages each
+ * one that has newer messages than the app has ({@link CatchUpPlan}) and hands over everything the app has not
+ * had. Runs after every connect, on a queue-overflow notice and when the app asks; a trigger during a run runs it
+ * once more afterwards.
+ *
+ * <p>Where a conversation's paging starts:
+ * <ul>
+ * <li>after the newest message the app had of it when the connection came up (for a run the app asked for: has
+ *     now), or the app's own record of it. Not the newest it has now: an overflow drops the oldest queued messages
+ *     while newer ones still arrive, so the newest message says nothing about the gap before it;</li>
+ * <li>for a conversation this client has nothing of: after an overflow or on a new session (nothing was queued),
+ *     the look-back; otherwise, if an earlier run exists, that run's time (the conversation is new since); on the
+ *     first run of a client, nowhere. A new client cannot tell what an earlier run of the app already had, and
+ *     without an overflow its session's queue holds everything the earlier run did not acknowledge.</li>
+ * </ul>
+ * Thread-safe.
+ */
+public final class CatchUp {
+
+    /** Why a catch-up runs; when a run is asked for again for several reasons, the first of them counts. */
+    public enum Trigger {
+        /** A connection came up on a new session (a new device, or the old session expired): nothing was queued. */
+        NEW_SESSION,
+        /** The server said this device's queue overflowed. */
+        OVERFLOW,
+        /** A connection came up on the session this device had: its queue may not have held everything. */
+        CONNECTED,
+        /** The app asked. */
+        APP;
+
+        /** Whether messages are known to be missing that only the archive has: paging may look back. */
+        boolean lostMessages() {
+            return this == NEW_SESSION || this == OVERFLOW;
+        }
+    }
+
+    /**
+     * How far before its last run a catch-up asks for changed conversations: a message routed just before an
+     * answer may reach the archive just after it.
+     */
+    static final Duration OVERLAP = Duration.ofMinutes(10);
+    /**
+     * Longest that live messages wait for a catch-up: an archive that is slow, down or missing (a server without
+     * one) must not hold up chat. Past it they are handed over, and what the catch-up finds later comes late.
+     */
+    static final Duration HOLD_LIMIT = Duration.ofSeconds(5);
+    /** Sender and id of a look-back start: the smallest valid ones, so a start includes its whole millisecond. */
+    private static final String LOWEST = "-";
+
+    private final LatestRequest archive;
+    private final Delivery delivery;
+    private final CursorBook book;
+    private final DisappearingTimers timers;
+    private final Duration lookBack;
+    private final Function<Conversation, Optional<io.mqchat.client.history.Cursor>> appKnows;
+    private final Scheduler scheduler;
+
+    /** Where the app stood when the connection came up. */
+    private Map<Conversation, Cursor> connectAnchors = Map.of();
+    /** Server time of the last complete run's conversation list; null before the first. */
+    private Long checkpoint;
+    /** {@link #checkpoint} when the connection came up. */
+    private Long connectCheckpoint;
+    private CompletableFuture<Void> running;
+    private Trigger again;
+    /** The reason of a run that failed: the next run still owes it (a look-back after a new session, say). */
+    private Trigger owed;
+    /** Completes once the current connection can take answers (its subscription is confirmed). */
+    private CompletableFuture<?> ready = CompletableFuture.completedFuture(null);
+
+    /**
+     * @param lookBack  how far back to page a conversation the app has nothing of
+     * @param appKnows  the app's own record of its newest message per conversation, if it keeps one
+     * @param scheduler ends a hold that lasts longer than {@link #HOLD_LIMIT}
+     */
+    public CatchUp(Archive archive, Delivery delivery, CursorBook book, DisappearingTimers timers,
+                   Duration lookBack, Function<Conversation, Optional<io.mqchat.client.history.Cursor>> appKnows,
+                   Scheduler scheduler) {
+        this.archive = new LatestRequest(archive);
+        this.delivery = delivery;
+        this.book = book;
+        this.timers = timers;
+        this.lookBack = lookBack;
+        this.appKnows = appKnows;
+        this.scheduler = scheduler;
+    }
+
+    /**
+     * A connection came up: remembers where the app stands and holds live messages back from now on; the catch-up
+     * asks the archive once {@code subscribed} completes (the device's subscription is confirmed: answers need it).
+     * Call it before the connection's first message is handled.
+     *
+     * @param sessionPresent whether the server still had this device's session (and so its queue)
+     */
+    public CompletableFuture<Void> connected(boolean sessionPresent, CompletableFuture<?> subscribed) {
+        synchronized (this) {
+            connectAnchors = book.snapshot();
+            connectCheckpoint = checkpoint;
+            ready = subscribed;
+        }
+        // A request sent over an earlier connection may never be answered (an overflowing queue drops answers too):
+        // a run waiting for one ends now, and what it owed passes to the run asked for here.
+        archive.cancel();
+        return start(sessionPresent ? Trigger.CONNECTED : Trigger.NEW_SESSION);
+    }
+
+    /** Runs a catch-up, or once more after the one running. Completes when what it found was handed over. */
+    public CompletableFuture<Void> start(Trigger trigger) {
+        CompletableFuture<Void> result;
+        synchronized (this) {
+            if (running != null) {
+                again = strongest(again, trigger);
+                return running;
+            }
+            running = new CompletableFuture<>();
+            result = running;
+        }
+        // Outside the lock, as every call into Delivery: its lock is held while the app's listener runs.
+        long hold = delivery.hold();
+        scheduler.schedule(() -> delivery.release(hold), HOLD_LIMIT.toMillis());
+        loop(trigger);
+        return result;
+    }
+
+    private void loop(Trigger asked) {
+        CompletableFuture<?> connection;
+        Trigger trigger;
+        synchronized (this) {
+            connection = ready;
+            trigger = strongest(asked, owed);
+            owed = null;
+        }
+        connection.thenCompose(subscribed -> runOnce(trigger)).whenComplete((found, failure) -> {
+            CompletableFuture<Void> done;
+            Trigger next;
+            synchronized (this) {
+                if (failure != null) {
+                    owed = strongest(owed, trigger);
+                }
+                // Also after a failure: a reconnect or an overflow during the run deserves a run of its own.
+                next = again;
+                again = null;
+                done = next == null ? running : null;
+                if (next == null) {
+                    running = null;
+                }
+            }
+            if (next != null) {
+                loop(next);
+                return;
+            }
+            // Outside the lock: the app's listener runs, and may start another catch-up from another thread.
+            delivery.release();
+            if (failure == null) {
+                done.complete(null);
+            } else {
+                done.completeExceptionally(Completions.cause(failure));
+            }
+        });
+    }
+
+    /** The reason that asks more of a run; null stands for none. */
+    private static Trigger strongest(Trigger a, Trigger b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return a.ordinal() <= b.ordinal() ? a : b;
+    }
+
+    private CompletableFuture<Void> runOnce(Trigger trigger) {
+        Map<Conversation, Cursor> anchors;
+        Long since;
+        synchronized (this) {
+            anchors = trigger == Trigger.APP ? book.snapshot() : connectAnchors;
+            Long last = trigger == Trigger.APP ? checkpoint : connectCheckpoint;
+            since = last == null ? null : Math.max(0, last - OVERLAP.toMillis());
+        }
+        return archive.conversations(since).thenCompose(answer -> {
+            List<ConversationSummary> summaries = answer.conversations() == null ? List.of() : answer.conversations();
+            for (ConversationSummary summary : summaries) {
+                Conversation conversation = CatchUpPlan.conversationOf(summary);
+                if (conversation != null) {
+                    timers.learnFromSummary(conversation, summary.timer(), summary.updated());
+                }
+            }
+            CatchUpPlan plan = CatchUpPlan.of(summaries, conversation -> anchorOf(conversation, anchors),
+                    startWithoutAnchor(trigger, since, answer.ts()));
+            plan.covered().forEach(book::advance);
+            return CatchUpPages.fetchAll(archive, plan.fetch()).thenAccept(found -> {
+                found.sort(Comparator.comparing(Messages::positionOf,
+                        Comparator.nullsLast(Comparator.naturalOrder())));
+                delivery.caughtUp(found);
+                synchronized (this) {
+                    checkpoint = answer.ts();
+                }
+            });
+        });
+    }
+
+    /** Where paging starts in a conversation the app has nothing of; null for nowhere (see the class comment). */
+    private Cursor startWithoutAnchor(Trigger trigger, Long since, long now) {
+        Long start = since;
+        if (trigger.lostMessages()) {
+            long lookBackStart = Math.max(0, now - lookBack.toMillis());
+            start = since == null ? lookBackStart : Math.min(since, lookBackStart);
+        }
+        return start == null ? null : new Cursor(start, LOWEST, LOWEST);
+    }
+
+    private Cursor anchorOf(Conversation conversation, Map<Conversation, Cursor> anchors) {
+        Cursor anchor = anchors.get(conversation);
+        if (anchor != null) {
+            return anchor;
+        }
+        return appKnows.apply(conversation).map(Messages::positionOf).orElse(null);
+    }
+}

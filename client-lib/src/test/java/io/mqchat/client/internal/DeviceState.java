@@ -1,0 +1,68 @@
+package io.mqchat.client.internal;
+
+import io.mqchat.client.ExpiredMessage;
+import io.mqchat.client.Message;
+import io.mqchat.extension.testing.ManualClock;
+import io.mqchat.protocol.ChatMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one device of {@code me} keeps for chat, wired as the client wires it, with a manual clock, recorded
+ * listeners and expiry wake-ups that run only when the test calls {@link #wakeUp()}.
+ */
+final class DeviceState {
+
+    static final long START = 1_000_000L;
+
+    final String me;
+    final ManualClock clock = new ManualClock(START);
+    final List<Message> messages = new ArrayList<>();
+    final List<ExpiredMessage> expired = new ArrayList<>();
+    final List<Long> wakeUpDelays = new ArrayList<>();
+    final CursorBook book = new CursorBook();
+    final DisappearingTimers timers = new DisappearingTimers();
+    final Deduplicator deduplicator = new Deduplicator(1000);
+    final Delivery delivery;
+
+    DeviceState(String me) {
+        this.me = me;
+        this.delivery = new Delivery(me, clock, deduplicator, book, timers, messages::add, expired::add,
+                (task, delayMillis) -> wakeUpDelays.add(delayMillis));
+    }
+
+    /** Moves the clock on by {@code by} and runs the expiry sweep, as the wake-up would. */
+    void advanceAndWakeUp(Duration by) {
+        clock.advance(by);
+        wakeUp();
+    }
+
+    void wakeUp() {
+        delivery.sweepExpiries();
+    }
+
+    List<String> ids() {
+        return messages.stream().map(Message::id).toList();
+    }
+
+    /** A stamped 1-1 text. */
+    static ChatMessage text(String id, String from, String to, long ts) {
+        return ChatMessage.text(id, "text " + id).stamped(id, from, to, ts);
+    }
+
+    /** A stamped 1-1 text that disappears {@code ttl} seconds after {@code ts}. */
+    static ChatMessage disappearing(String id, String from, String to, long ts, int ttl) {
+        return ChatMessage.text(id, "text " + id, ttl).stamped(id, from, to, ts);
+    }
+
+    /** A stamped 1-1 timer change. */
+    static ChatMessage timer(String id, String from, String to, long ts, int seconds) {
+        return ChatMessage.timerChange(id, seconds).stamped(id, from, to, ts);
+    }
+
+    /** A stamped group text. */
+    static ChatMessage inGroup(String id, String from, String group, long ts) {
+        return ChatMessage.text(id, "text " + id).stampedForGroup(id, from, group, ts);
+    }
+}
