@@ -10,8 +10,9 @@ import org.bson.Document;
  * The shape of the archive's documents (all in the groups' database):
  * <ul>
  *   <li>{@value #MESSAGES}: one per message, {@code {_id: "{conversation}/{from}/{id}", conv, ts, from, mid, type,
- *       to?, group?, body?, ttl?, timer?, media?, expires?}}; {@code expires} is a Date, for the TTL index; {@code media}
- *       the shared image's reference, its {@code id} indexed for media authorization.</li>
+ *       to?, group?, body?, ttl?, timer?, media?, mediaShared?, expires?}}; {@code expires} is a Date, for the TTL index; {@code media}
+ *       the shared image's reference, its {@code id} indexed for media authorization; {@code mediaShared} whether
+ *       the message grants access to it (its sender uploaded it).</li>
  *   <li>{@value #CONVERSATIONS}: one per conversation, {@code {_id: conversation, updated, timer?: {secs, ts, from,
  *       mid}}}: when it last changed and its newest timer message.</li>
  *   <li>{@value #PARTICIPANTS}: one per user and conversation, {@code {_id: "{user}/{conversation}", user, conv,
@@ -40,6 +41,7 @@ final class ArchiveDocuments {
     static final String EXPIRES = "expires";
     static final String MEDIA = "media";
     static final String MEDIA_ID = "media.id";
+    static final String MEDIA_SHARED = "mediaShared";
 
     static final String UPDATED = "updated";
     static final String TIMER_SECONDS = "secs";
@@ -63,7 +65,10 @@ final class ArchiveDocuments {
         return user + "/" + conversation.id();
     }
 
-    static Document message(ConversationKey conversation, ChatMessage message) {
+    /**
+     * @param sharesImage whether the message grants its conversation access to its image (its sender uploaded it)
+     */
+    static Document message(ConversationKey conversation, ChatMessage message, boolean sharesImage) {
         Document doc = new Document(ID, messageId(conversation, message.from(), message.id()))
                 .append(CONV, conversation.id())
                 .append(TS, message.ts())
@@ -76,7 +81,7 @@ final class ArchiveDocuments {
         appendIfSet(doc, TTL, message.ttl());
         appendIfSet(doc, TIMER, message.timer());
         if (message.media() != null) {
-            doc.append(MEDIA, media(message.media()));
+            doc.append(MEDIA, media(message.media())).append(MEDIA_SHARED, sharesImage);
         }
         if (message.expiresAt() != null) {
             doc.append(EXPIRES, new Date(message.expiresAt()));

@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
@@ -18,6 +19,7 @@ import static io.mqchat.archive.store.ArchiveDocuments.FROM;
 import static io.mqchat.archive.store.ArchiveDocuments.GROUP;
 import static io.mqchat.archive.store.ArchiveDocuments.ID;
 import static io.mqchat.archive.store.ArchiveDocuments.MEDIA_ID;
+import static io.mqchat.archive.store.ArchiveDocuments.MEDIA_SHARED;
 import static io.mqchat.archive.store.ArchiveDocuments.MEMBER;
 import static io.mqchat.archive.store.ArchiveDocuments.MEMBERSHIP_EVENT;
 import static io.mqchat.archive.store.ArchiveDocuments.MEMBERSHIP_TS;
@@ -68,17 +70,30 @@ public final class MongoArchiveStore implements ArchiveStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(MongoArchiveStore.class);
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
-    /** The messages sharing one image that an authorization check reads at most. */
-    private static final int SHARES_CHECKED = 100;
 
     private final MongoCollection<Document> messages;
     private final MongoCollection<Document> conversations;
     private final MongoCollection<Document> participants;
     private final ConversationReads reads;
+    private final Uploads uploads;
     private volatile boolean indexed;
 
-    /** @param database the database of the archive's collections (the groups' database) */
+    /**
+     * An archive whose image messages share their image only when the media endpoint's records in the same
+     * database say the sender uploaded it.
+     *
+     * @param database the database of the archive's collections (the groups' database)
+     */
     public MongoArchiveStore(MongoDatabase database) {
+        this(database, new MediaStoreUploads(database));
+    }
+
+    /**
+     * @param database the database of the archive's collections (the groups' database)
+     * @param uploads  who uploaded which image
+     */
+    public MongoArchiveStore(MongoDatabase database, Uploads uploads) {
+        this.uploads = uploads;
         // Majority: a feed item is acknowledged once archived, and the archive is then its only copy.
         MongoDatabase durable = database.withWriteConcern(WriteConcern.MAJORITY);
         this.messages = durable.getCollection(MESSAGES);
@@ -109,7 +124,8 @@ public final class MongoArchiveStore implements ArchiveStore {
             joinDirect(message.from(), conversation);
             joinDirect(message.to(), conversation);
         }
-        unlessDuplicate(() -> messages.insertOne(ArchiveDocuments.message(conversation, message)));
+        boolean sharesImage = message.media() != null && uploads.uploadedBy(message.from(), message.media().id());
+        unlessDuplicate(() -> messages.insertOne(ArchiveDocuments.message(conversation, message, sharesImage)));
         // Also after a duplicate: an earlier delivery may have stopped between the insert and this update.
         call(() -> conversations.updateOne(eq(ID, conversation.id()), max(UPDATED, now), UPSERT));
         if (message.isTimerChange() && message.timer() != null) {
@@ -173,27 +189,26 @@ public final class MongoArchiveStore implements ArchiveStore {
 
     @Override
     public boolean sharedWith(String user, String mediaId, long now) {
-        // Few messages share one image; each is checked against the history rules.
-        for (Document message : call(() -> messages.find(and(eq(MEDIA_ID, mediaId), notExpired(now)))
-                .limit(SHARES_CHECKED).into(new ArrayList<>()))) {
-            String group = message.getString(GROUP);
-            if (group == null) {
-                if (user.equals(message.getString(FROM)) || user.equals(message.getString(TO))) {
-                    return true;
-                }
-            } else {
-                OptionalLong since = memberSince(user, group);
-                if (since.isPresent() && ArchiveDocuments.longOf(message, TS) >= since.getAsLong()) {
-                    return true;
-                }
-            }
+        Bson shared = and(eq(MEDIA_ID, mediaId), eq(MEDIA_SHARED, true), notExpired(now));
+        if (call(() -> messages.find(and(shared, exists(TO, true), or(eq(FROM, user), eq(TO, user))))
+                .limit(1).first()) != null) {
+            return true;
         }
-        return false;
+        // In a group: only messages sent during the user's current membership, as history sync reads them.
+        List<Bson> periods = new ArrayList<>();
+        for (Document membership : call(() -> participants.find(and(eq(USER, user), eq(MEMBER, true),
+                exists(GROUP, true))).into(new ArrayList<>()))) {
+            periods.add(and(eq(GROUP, membership.getString(GROUP)),
+                    gte(TS, ArchiveDocuments.longOf(membership, SINCE))));
+        }
+        return !periods.isEmpty()
+                && call(() -> messages.find(and(shared, or(periods))).limit(1).first()) != null;
     }
 
     @Override
     public boolean isShared(String mediaId, long now) {
-        return call(() -> messages.find(and(eq(MEDIA_ID, mediaId), notExpired(now))).limit(1).first()) != null;
+        return call(() -> messages.find(and(eq(MEDIA_ID, mediaId), eq(MEDIA_SHARED, true), notExpired(now)))
+                .limit(1).first()) != null;
     }
 
     private static Bson notExpired(long now) {

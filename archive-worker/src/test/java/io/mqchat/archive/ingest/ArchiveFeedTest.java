@@ -1,5 +1,7 @@
 package io.mqchat.archive.ingest;
 
+import io.mqchat.media.store.GridFsMediaStore;
+import java.io.ByteArrayInputStream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -85,13 +87,15 @@ class ArchiveFeedTest {
         String sha = "ab".repeat(32);
         MediaRef ref = new MediaRef(sha, "image/png", 1_234, 40, 30, sha, null);
         ChatMessage image = ChatMessage.image("m1", ref, null, null).stamped("m1", "alice", "bob", T0);
+        new GridFsMediaStore(client.getDatabase("feed")).save(ref, new ByteArrayInputStream(new byte[] {1}), "alice",
+                Instant.ofEpochMilli(T0));
         feed.handle(item(ChatMessage.image("m2", null, "no media", null).stamped("m2", "alice", "bob", T0)));
         feed.handle(item(ChatMessage.image("m3", new MediaRef("x", "image/png", 1, 1, 1, "x", null), null, null)
                 .stamped("m3", "alice", "bob", T0)));
         feed.handle(item(image));
 
         assertEquals(List.of(image), archived());
-        assertTrue(store.sharedWith("bob", sha, T0), "the recipient may download the image");
+        assertTrue(store.sharedWith("bob", sha, T0), "the recipient may download the image its sender uploaded");
     }
 
     @Test

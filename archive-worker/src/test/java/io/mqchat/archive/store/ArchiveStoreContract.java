@@ -28,6 +28,9 @@ public abstract class ArchiveStoreContract {
     /** A new store over fresh, empty collections shared by all stores this test opens (each its own client). */
     protected abstract ArchiveStore openStore();
 
+    /** Records with the media endpoint's real store, in the database of the store opened last, that {@code user} uploaded {@code image}. */
+    protected abstract void recordUpload(String user, MediaRef image);
+
     static ChatMessage direct(String id, String from, String to, long ts) {
         return ChatMessage.text(id, "body of " + id).stamped(id, from, to, ts);
     }
@@ -67,6 +70,9 @@ public abstract class ArchiveStoreContract {
         String direct = "a".repeat(64);
         String inGroup = "b".repeat(64);
         String fleeting = "c".repeat(64);
+        recordUpload("alice", image(direct));
+        recordUpload("alice", image(inGroup));
+        recordUpload("alice", image(fleeting));
         String group = "g-" + UUID.randomUUID();
         store.archive(ChatMessage.image("i1", image(direct), "look", null).stamped("i1", "alice", "bob", T0), T0);
         store.applyGroupEvent(event(group, GroupEvent.CREATED, T0, "alice", "carol"), T0);
@@ -85,6 +91,39 @@ public abstract class ArchiveStoreContract {
         assertFalse(store.isShared("d".repeat(64), T0));
         assertEquals(image(direct), store.page(newest(ConversationKey.direct("alice", "bob"), 10), T0).messages()
                 .get(0).media(), "the reference is archived with its message");
+    }
+
+    @Test
+    void aMediaIdAloneGrantsNothingOnlyItsUploaderCanShareIt() {
+        ArchiveStore store = openStore();
+        String secret = "e".repeat(64);
+        recordUpload("alice", image(secret));
+        String group = "g-" + UUID.randomUUID();
+        store.applyGroupEvent(event(group, GroupEvent.CREATED, T0, "alice", "mallory"), T0);
+        store.archive(ChatMessage.image("s1", image(secret), null, null).stampedForGroup("s1", "alice", group, T0 + 1), T0);
+        store.applyGroupEvent(event(group, GroupEvent.REMOVED, T0 + 2, "mallory"), T0);
+        assertFalse(store.sharedWith("mallory", secret, T0), "removed from the group that shared it");
+
+        // Mallory kept the id and sends it to herself and to a friend: the messages are archived, but share nothing.
+        store.archive(ChatMessage.image("m1", image(secret), null, null).stamped("m1", "mallory", "mallory", T0 + 3), T0);
+        store.archive(ChatMessage.image("m2", image(secret), null, null).stamped("m2", "mallory", "trudy", T0 + 4), T0);
+        assertFalse(store.sharedWith("mallory", secret, T0));
+        assertFalse(store.sharedWith("trudy", secret, T0));
+        assertEquals(2, store.page(newest(ConversationKey.direct("mallory", "trudy"), 10), T0).messages().size()
+                + store.page(newest(ConversationKey.direct("mallory", "mallory"), 10), T0).messages().size());
+    }
+
+    @Test
+    void anImageSharedInManyConversationsIsStillSharedWithTheLastOne() {
+        ArchiveStore store = openStore();
+        String popular = "f".repeat(64);
+        recordUpload("alice", image(popular));
+        for (int i = 0; i < 120; i++) {
+            store.archive(ChatMessage.image("p" + i, image(popular), null, null)
+                    .stamped("p" + i, "alice", "friend" + i, T0 + i), T0);
+        }
+        assertTrue(store.sharedWith("friend119", popular, T0));
+        assertTrue(store.sharedWith("friend0", popular, T0));
     }
 
     @Test

@@ -1,5 +1,9 @@
 package io.mqchat.archive.store;
 
+import io.mqchat.media.store.GridFsMediaStore;
+import io.mqchat.protocol.MediaRef;
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
 import com.mongodb.client.MongoClient;
 import io.mqchat.groups.store.MongoConnector;
 import java.util.ArrayList;
@@ -36,5 +40,12 @@ class RealMongoArchiveStoreTest extends ArchiveStoreContract {
         MongoClient client = MongoConnector.connect(MONGO.getReplicaSetUrl());
         clients.add(client);
         return new MongoArchiveStore(client.getDatabase(database));
+    }
+
+    @Override
+    protected void recordUpload(String user, MediaRef image) {
+        MongoClient client = clients.get(clients.size() - 1);
+        new GridFsMediaStore(client.getDatabase(database)).save(image, new ByteArrayInputStream(new byte[] {1}), user,
+                Instant.now());
     }
 }
