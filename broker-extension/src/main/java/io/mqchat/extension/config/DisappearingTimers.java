@@ -1,6 +1,8 @@
 package io.mqchat.extension.config;
 
 import io.mqchat.protocol.ChatMessage;
+import io.mqchat.protocol.ErrorCode;
+import io.mqchat.protocol.ProtocolException;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -43,6 +45,22 @@ public record DisappearingTimers(List<Integer> choices) {
     /** True when {@code seconds} is one of the choices. */
     public boolean offers(int seconds) {
         return choices.contains(seconds);
+    }
+
+    /**
+     * Refuses a message whose ttl or timer the server does not offer (a timer may always be turned off).
+     *
+     * @throws ProtocolException {@code invalid_envelope}, naming the choices
+     */
+    public void requireOffered(ChatMessage message) throws ProtocolException {
+        if (message.ttl() != null && !offers(message.ttl())) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE,
+                    "ttl must be one of the server's disappearing-message timers: " + describe());
+        }
+        if (message.timer() != null && message.timer() != 0 && !offers(message.timer())) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE,
+                    "timer must be 0 or one of the server's disappearing-message timers: " + describe());
+        }
     }
 
     /** The choices for an error message, e.g. {@code "86400, 604800 s"}. */

@@ -10,7 +10,6 @@ import io.mqchat.extension.notify.OfflineNotifier;
 import io.mqchat.extension.outbox.Outbox;
 import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.Codec;
-import io.mqchat.protocol.ErrorCode;
 import io.mqchat.protocol.MessageIds;
 import io.mqchat.protocol.ProtocolException;
 import io.mqchat.protocol.Topics;
@@ -38,12 +37,12 @@ final class ChatRouter implements RequestRouter {
     ChatRouter(Codec codec, Outbox outbox, ChatMetrics metrics, OfflineNotifier notifier, ArchiveFeed archive,
                DisappearingTimers timers, KnownDevices devices, Clock clock) {
         this.codec = codec;
-        this.devices = devices;
         this.outbox = outbox;
         this.metrics = metrics;
         this.notifier = notifier;
         this.archive = archive;
         this.timers = timers;
+        this.devices = devices;
         this.clock = clock;
     }
 
@@ -52,7 +51,7 @@ final class ChatRouter implements RequestRouter {
         ModifiablePublishPacket publish = output.getPublishPacket();
         RoutedPublish.requireAcknowledged(publish, "chat messages");
         ChatMessage message = codec.decodeOutgoing(payload);
-        requireOffered(message, timers);
+        timers.requireOffered(message);
         String sender = request.sender().user();
         String recipient = request.target().target();
         String id = message.id() != null ? message.id() : MessageIds.newId();
@@ -71,17 +70,5 @@ final class ChatRouter implements RequestRouter {
         archive.messageRouted(routed);
         notifier.routed(stamped);
         metrics.messagesRouted().inc();
-    }
-
-    /** Refuses a ttl or timer the server does not offer (a timer may always be turned off). */
-    static void requireOffered(ChatMessage message, DisappearingTimers timers) throws ProtocolException {
-        if (message.ttl() != null && !timers.offers(message.ttl())) {
-            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE,
-                    "ttl must be one of the server's disappearing-message timers: " + timers.describe());
-        }
-        if (message.timer() != null && message.timer() != 0 && !timers.offers(message.timer())) {
-            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE,
-                    "timer must be 0 or one of the server's disappearing-message timers: " + timers.describe());
-        }
     }
 }

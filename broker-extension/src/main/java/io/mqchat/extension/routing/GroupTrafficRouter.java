@@ -41,7 +41,7 @@ final class GroupTrafficRouter implements RequestRouter {
             case SEND_GROUP -> {
                 RoutedPublish.requireAcknowledged(publish, "chat messages");
                 ChatMessage message = codec.decodeOutgoing(payload);
-                ChatRouter.requireOffered(message, timers);
+                timers.requireOffered(message);
                 String id = message.id() != null ? message.id() : MessageIds.newId();
                 routed = codec.encode(message.stampedForGroup(id, sender, group, clock.millis()));
                 metrics.groupMessagesRouted().inc();
