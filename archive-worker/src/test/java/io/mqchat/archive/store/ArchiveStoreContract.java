@@ -206,7 +206,7 @@ public abstract class ArchiveStoreContract {
     }
 
     @Test
-    void membershipEndsWithRemovalAndALateOlderEventDoesNotRevive() {
+    void membershipEndsWithRemovalAndALateOrRepeatedOlderEventDoesNotRevive() {
         ArchiveStore store = openStore();
         String group = "g-" + UUID.randomUUID();
         GroupEvent added = event(group, GroupEvent.ADDED, T0 + 10, "bob");
@@ -214,6 +214,12 @@ public abstract class ArchiveStoreContract {
         store.applyGroupEvent(event(group, GroupEvent.REMOVED, T0 + 20, "bob"), T0);
         store.applyGroupEvent(added, T0);
         assertTrue(store.memberSince("bob", group).isEmpty());
+        // Delivered again after a removal: the group-worker announces a redelivered request as the same event.
+        GroupEvent carolAdded = event(group, GroupEvent.ADDED, T0 + 10, "carol");
+        store.applyGroupEvent(carolAdded, T0);
+        store.applyGroupEvent(event(group, GroupEvent.REMOVED, T0 + 20, "carol"), T0);
+        store.applyGroupEvent(carolAdded, T0);
+        assertTrue(store.memberSince("carol", group).isEmpty());
 
         store.applyGroupEvent(event(group, GroupEvent.ADDED, T0 + 30, "bob"), T0);
         assertEquals(OptionalLong.of(T0 + 30), store.memberSince("bob", group));

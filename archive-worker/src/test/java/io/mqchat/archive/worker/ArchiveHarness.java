@@ -88,6 +88,13 @@ final class ArchiveHarness implements AutoCloseable {
         return d;
     }
 
+    /** A connection with {@code service}'s token, as a worker has, that subscribes to nothing yet. */
+    MqttDevice serviceDevice(String service, String instance) {
+        MqttDevice d = MqttDevice.service(broker, service, instance);
+        opened.add(d);
+        return d;
+    }
+
     /** Stops the store; workers see it as MongoDB being down. */
     void stopMongo() {
         mongo.close();
@@ -123,13 +130,19 @@ final class ArchiveHarness implements AutoCloseable {
 
     /** The next envelope of {@code type} matching {@code match} on {@code topic}, skipping others; fails after 20 s. */
     static <T extends Envelope> T await(MqttDevice device, String topic, Class<T> type, Predicate<T> match) {
+        return type.cast(decode(awaitPayload(device, topic, type, match)));
+    }
+
+    /** The payload of what {@link #await} would return, exactly as it arrived. */
+    static <T extends Envelope> String awaitPayload(MqttDevice device, String topic, Class<T> type,
+                                                    Predicate<T> match) {
         long deadline = System.currentTimeMillis() + 20_000;
         while (System.currentTimeMillis() < deadline) {
             Optional<MqttDevice.Received> next = device.poll(topic, deadline - System.currentTimeMillis());
             if (next.isPresent()) {
                 Envelope envelope = decode(next.get().payload());
                 if (type.isInstance(envelope) && match.test(type.cast(envelope))) {
-                    return type.cast(envelope);
+                    return next.get().payload();
                 }
             }
         }

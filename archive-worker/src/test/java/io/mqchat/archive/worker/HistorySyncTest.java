@@ -21,7 +21,10 @@ import io.mqchat.extension.testing.PerClassBroker;
 import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.ConversationSummary;
 import io.mqchat.protocol.Cursor;
+import io.mqchat.protocol.GroupRequest;
 import io.mqchat.protocol.HistoryResponse;
+import io.mqchat.protocol.Response;
+import io.mqchat.protocol.ServiceTopics;
 import io.mqchat.protocol.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -206,6 +209,36 @@ class HistorySyncTest {
         bobHistory.awaitArchived(group(trip), 3);
         List<ChatMessage> carolSees = carolHistory.awaitArchived(group(trip), 1);
         assertEquals(List.of("back"), carolSees.stream().map(ChatMessage::id).toList());
+    }
+
+    @Test
+    void aRemovedMemberStaysOutWhenTheRequestThatAddedItIsDeliveredAgainLater() {
+        harness.archiveWorker("1");
+        harness.groupWorker();
+        MqttDevice alicePhone = harness.device(alice, "phone");
+        String trip = createGroup(alicePhone, alice, bob);
+        HistoryClient carolHistory = new HistoryClient(harness.device(carol, "phone"), carol);
+        HistoryClient bobHistory = new HistoryClient(harness.device(bob, "phone"), bob);
+        // Sees the requests the group-worker gets, to hand one out again as the broker does after a worker crash.
+        MqttDevice requests = harness.serviceDevice("svc-test", "replay-" + carol);
+        assertTrue(requests.subscribe(ServiceTopics.GROUP_REQUESTS));
+
+        assertTrue(groupRequest(alicePhone, alice, "{\"v\":1,\"op\":\"add\",\"group\":\"" + trip
+                + "\",\"members\":[\"" + carol + "\"]}").ok());
+        String addCarol = ArchiveHarness.awaitPayload(requests, ServiceTopics.GROUP_REQUESTS, GroupRequest.class,
+                r -> GroupRequest.ADD.equals(r.op()) && trip.equals(r.group()));
+        assertTrue(groupRequest(alicePhone, alice, "{\"v\":1,\"op\":\"remove\",\"group\":\"" + trip
+                + "\",\"members\":[\"" + carol + "\"]}").ok());
+
+        requests.publish(ServiceTopics.GROUP_REQUESTS, addCarol);
+        String ref = ((GroupRequest) ArchiveHarness.decode(addCarol)).ref();
+        assertTrue(ArchiveHarness.await(alicePhone, Topics.responses(alice), Response.class,
+                r -> ref.equals(r.ref())).ok(), "the add is answered again");
+        alicePhone.publish(Topics.sendToGroup(trip), text("after", "carol has gone"));
+        bobHistory.awaitArchived(group(trip), 1);
+
+        HistoryResponse refused = carolHistory.ask("{\"v\":1,\"op\":\"messages\"," + group(trip) + "}");
+        assertEquals("not_member", refused.code(), () -> "carol reads " + refused.messages());
     }
 
     @Test

@@ -39,18 +39,19 @@ public final class GroupAdmin {
      * @param ids     the ids derived from the request's bytes
      */
     AdminOutcome handle(GroupRequest request, RequestIds ids) {
+        long now = clock.millis();
         try {
             return switch (request.op()) {
                 case GroupRequest.CREATE -> changed(request, ids, GroupEvent.CREATED, store.create(ids.groupId(),
-                        request.name(), request.by(), orEmpty(request.members()), clock.millis(), ids.requestId()));
+                        request.name(), request.by(), orEmpty(request.members()), now, ids.requestId()));
                 case GroupRequest.ADD -> changed(request, ids, GroupEvent.ADDED,
-                        store.add(request.group(), request.by(), request.members(), ids.requestId()));
+                        store.add(request.group(), request.by(), request.members(), now, ids.requestId()));
                 case GroupRequest.REMOVE -> changed(request, ids, GroupEvent.REMOVED,
-                        store.remove(request.group(), request.by(), request.members(), ids.requestId()));
+                        store.remove(request.group(), request.by(), request.members(), now, ids.requestId()));
                 case GroupRequest.LEAVE -> changed(request, ids, GroupEvent.LEFT,
-                        store.leave(request.group(), request.by(), ids.requestId()));
+                        store.leave(request.group(), request.by(), now, ids.requestId()));
                 case GroupRequest.RENAME -> changed(request, ids, GroupEvent.RENAMED,
-                        store.rename(request.group(), request.by(), request.name(), ids.requestId()));
+                        store.rename(request.group(), request.by(), request.name(), now, ids.requestId()));
                 case GroupRequest.INFO -> info(request);
                 case GroupRequest.MINE -> AdminOutcome.answer(Response.okList(request.op(), request.ref(),
                         store.groupsOf(request.by()).stream().map(GroupAdmin::info).toList(), clock.millis()));
@@ -90,8 +91,10 @@ public final class GroupAdmin {
         }
         Set<String> recipients = new LinkedHashSet<>(group.members());
         recipients.addAll(change.affected());
+        // The change's own time, also when this is a redelivered request: a replay announced at the current time
+        // would outrank later changes in the archive (a removed member re-admitted by its old addition).
         GroupEvent event = new GroupEvent(ids.eventId(), group.id(), eventType, request.by(),
-                renamed ? null : change.affected(), group.name(), clock.millis());
+                renamed ? null : change.affected(), group.name(), change.at());
         return new AdminOutcome(response, event, new ArrayList<>(recipients));
     }
 

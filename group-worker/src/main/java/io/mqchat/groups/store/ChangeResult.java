@@ -10,10 +10,12 @@ public sealed interface ChangeResult permits ChangeResult.Changed, ChangeResult.
      *
      * @param group    the group after the change
      * @param affected the users the change added or removed (those already in the wanted state are left out)
+     * @param at       epoch milliseconds of the change: later than every earlier change of the group, so that the
+     *                 group's events are ordered by it whatever the clocks of the workers that made them
      * @param replayed true when an earlier delivery of the same request had already carried it out; the group is
-     *                 then the current one and {@code affected} what that first run changed
+     *                 then the current one, and {@code affected} and {@code at} are what that first run recorded
      */
-    record Changed(Group group, List<String> affected, boolean replayed) implements ChangeResult {
+    record Changed(Group group, List<String> affected, long at, boolean replayed) implements ChangeResult {
         public Changed {
             affected = List.copyOf(affected);
         }

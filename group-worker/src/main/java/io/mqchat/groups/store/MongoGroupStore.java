@@ -89,7 +89,7 @@ public final class MongoGroupStore implements GroupStore {
         Group group = new Group(groupId, name, List.of(creator), initial, now, 1);
         try {
             groups.insertOne(GroupDocuments.newGroup(group, requestId));
-            return new ChangeResult.Changed(group, initial, false);
+            return new ChangeResult.Changed(group, initial, now, false);
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw new StoreUnavailableException("MongoDB: " + e.getMessage(), e);
@@ -99,32 +99,29 @@ public final class MongoGroupStore implements GroupStore {
         }
         // The id is derived from the request, so a clash is this very request delivered again.
         Document existing = call(() -> groups.find(eq(ID, groupId)).first());
-        Optional<List<String>> earlier = existing == null ? Optional.empty()
-                : GroupDocuments.affectedBy(existing, requestId);
-        if (earlier.isEmpty()) {
-            throw new IllegalStateException("group id " + groupId + " is taken by another group");
-        }
-        return new ChangeResult.Changed(GroupDocuments.group(existing), earlier.get(), true);
+        return Optional.ofNullable(existing)
+                .flatMap(doc -> GroupDocuments.replayOf(doc, requestId, GroupDocuments.group(doc).created()))
+                .orElseThrow(() -> new IllegalStateException("group id " + groupId + " is taken by another group"));
     }
 
     @Override
-    public ChangeResult add(String groupId, String by, List<String> users, String requestId) {
-        return change(groupId, requestId, group -> rules.add(group, by, users));
+    public ChangeResult add(String groupId, String by, List<String> users, long now, String requestId) {
+        return change(groupId, now, requestId, group -> rules.add(group, by, users));
     }
 
     @Override
-    public ChangeResult remove(String groupId, String by, List<String> users, String requestId) {
-        return change(groupId, requestId, group -> rules.remove(group, by, users));
+    public ChangeResult remove(String groupId, String by, List<String> users, long now, String requestId) {
+        return change(groupId, now, requestId, group -> rules.remove(group, by, users));
     }
 
     @Override
-    public ChangeResult leave(String groupId, String user, String requestId) {
-        return change(groupId, requestId, group -> rules.leave(group, user));
+    public ChangeResult leave(String groupId, String user, long now, String requestId) {
+        return change(groupId, now, requestId, group -> rules.leave(group, user));
     }
 
     @Override
-    public ChangeResult rename(String groupId, String by, String name, String requestId) {
-        return change(groupId, requestId, group -> rules.rename(group, by, name));
+    public ChangeResult rename(String groupId, String by, String name, long now, String requestId) {
+        return change(groupId, now, requestId, group -> rules.rename(group, by, name));
     }
 
     @Override
@@ -139,30 +136,33 @@ public final class MongoGroupStore implements GroupStore {
                 .map(GroupDocuments::group).into(new ArrayList<>()));
     }
 
-    private ChangeResult change(String groupId, String requestId, Function<Group, Step> rule) {
+    private ChangeResult change(String groupId, long now, String requestId, Function<Group, Step> rule) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Document doc = call(() -> groups.find(eq(ID, groupId)).first());
             if (doc == null) {
                 return new ChangeResult.Refused(Refusal.UNKNOWN_GROUP, "no group " + groupId);
             }
-            Group current = GroupDocuments.group(doc);
-            Optional<List<String>> earlier = GroupDocuments.affectedBy(doc, requestId);
+            Optional<ChangeResult.Changed> earlier = GroupDocuments.replayOf(doc, requestId, now);
             if (earlier.isPresent()) {
-                return new ChangeResult.Changed(current, earlier.get(), true);
+                return earlier.get();
             }
+            Group current = GroupDocuments.group(doc);
             Step step = rule.apply(current);
             if (step.refused() != null) {
                 return step.refused();
             }
             if (step.next().equals(current)) {
-                return new ChangeResult.Changed(current, List.of(), false);
+                return new ChangeResult.Changed(current, List.of(), now, false);
             }
+            // The archive orders a member's joins and removals by their time: a worker whose clock is behind must
+            // not time a removal before the addition it undoes.
+            long at = Math.max(now, GroupDocuments.lastChange(doc) + 1);
             Document after = call(() -> groups.findOneAndUpdate(
                     and(eq(ID, groupId), eq(VERSION, current.version())),
-                    writeOf(step, requestId),
+                    writeOf(step, requestId, at),
                     new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
             if (after != null) {
-                return new ChangeResult.Changed(GroupDocuments.group(after), step.affected(), false);
+                return new ChangeResult.Changed(GroupDocuments.group(after), step.affected(), at, false);
             }
             backOff(attempt);
         }
@@ -170,11 +170,11 @@ public final class MongoGroupStore implements GroupStore {
                 + " attempts to change it", null);
     }
 
-    private static Bson writeOf(Step step, String requestId) {
+    private static Bson writeOf(Step step, String requestId, long at) {
         Group next = step.next();
         return combine(set(NAME, next.name()), set(ADMINS, next.admins()), set(MEMBERS, next.members()),
                 inc(VERSION, 1L),
-                pushEach(APPLIED, List.of(GroupDocuments.applied(requestId, step.affected())),
+                pushEach(APPLIED, List.of(GroupDocuments.applied(requestId, step.affected(), at)),
                         new PushOptions().slice(-APPLIED_KEPT)));
     }
 

@@ -13,6 +13,7 @@ import io.mqchat.groups.store.MongoGroupStore;
 import io.mqchat.protocol.GroupEvent;
 import io.mqchat.protocol.GroupRequest;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,6 +78,41 @@ class GroupAdminTest {
         AdminOutcome noop = admin.handle(stamped(GroupRequest.ADD, group, null, List.of("bob")), RequestIds.of("a"));
         assertTrue(noop.response().ok());
         assertNull(noop.event());
+    }
+
+    @Test
+    void anAddDeliveredAgainAfterTheMemberWasRemovedIsAnnouncedAsTheOriginalEventNotAsANewAddition() {
+        String group = admin.handle(stamped(GroupRequest.CREATE, null, "G", List.of("bob")), RequestIds.of("c"))
+                .response().group().id();
+        GroupRequest addCarol = stamped(GroupRequest.ADD, group, null, List.of("carol"));
+        RequestIds addIds = RequestIds.of("add carol");
+        clock.advance(Duration.ofSeconds(1));
+        GroupEvent added = admin.handle(addCarol, addIds).event();
+        clock.advance(Duration.ofSeconds(1));
+        GroupEvent removed = admin.handle(stamped(GroupRequest.REMOVE, group, null, List.of("carol")),
+                RequestIds.of("remove carol")).event();
+        clock.advance(Duration.ofSeconds(1));
+
+        // The worker crashed before acknowledging the add: the broker hands out the very same request again.
+        GroupEvent again = admin.handle(addCarol, addIds).event();
+
+        assertEquals(added, again, "same id (members drop it) and same time (the archive keeps the removal)");
+        assertTrue(again.ts() < removed.ts());
+    }
+
+    @Test
+    void aRemovalByAWorkerWhoseClockIsBehindIsStillAnnouncedAfterTheAdditionItUndoes() {
+        ManualClock behind = new ManualClock(clock.millis() - 5_000);
+        GroupAdmin lagging = new GroupAdmin(new MongoGroupStore(client.getDatabase("mqchat"), 256), behind);
+        String group = admin.handle(stamped(GroupRequest.CREATE, null, "G", List.of("bob")), RequestIds.of("c"))
+                .response().group().id();
+        GroupEvent added = admin.handle(stamped(GroupRequest.ADD, group, null, List.of("carol")),
+                RequestIds.of("add carol")).event();
+
+        GroupEvent removed = lagging.handle(stamped(GroupRequest.REMOVE, group, null, List.of("carol")),
+                RequestIds.of("remove carol")).event();
+
+        assertTrue(removed.ts() > added.ts(), "the archive would otherwise keep carol a member");
     }
 
     @Test

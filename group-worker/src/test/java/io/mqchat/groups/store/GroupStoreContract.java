@@ -101,7 +101,8 @@ public abstract class GroupStoreContract {
     void adminAddsOnlyNewcomers() {
         GroupStore store = openStore(256);
         Group group = create(store, gid(), "alice", "bob");
-        ChangeResult.Changed added = changed(store.add(group.id(), "alice", List.of("bob", "carol", "dave"), rid()));
+        ChangeResult.Changed added = changed(store.add(group.id(), "alice", List.of("bob", "carol", "dave"), NOW,
+                rid()));
 
         assertEquals(List.of("carol", "dave"), added.affected());
         assertFalse(added.replayed());
@@ -115,13 +116,13 @@ public abstract class GroupStoreContract {
         GroupStore store = openStore(256);
         Group group = create(store, gid(), "alice", "bob");
 
-        assertRefused(Refusal.NOT_ADMIN, store.add(group.id(), "bob", List.of("carol"), rid()));
-        assertRefused(Refusal.NOT_ADMIN, store.remove(group.id(), "bob", List.of("alice"), rid()));
-        assertRefused(Refusal.NOT_ADMIN, store.rename(group.id(), "bob", "mine now", rid()));
-        assertRefused(Refusal.NOT_MEMBER, store.add(group.id(), "mallory", List.of("mallory"), rid()));
-        assertRefused(Refusal.NOT_MEMBER, store.leave(group.id(), "mallory", rid()));
-        assertRefused(Refusal.UNKNOWN_GROUP, store.add(gid(), "alice", List.of("carol"), rid()));
-        assertRefused(Refusal.UNKNOWN_GROUP, store.leave(gid(), "alice", rid()));
+        assertRefused(Refusal.NOT_ADMIN, store.add(group.id(), "bob", List.of("carol"), NOW, rid()));
+        assertRefused(Refusal.NOT_ADMIN, store.remove(group.id(), "bob", List.of("alice"), NOW, rid()));
+        assertRefused(Refusal.NOT_ADMIN, store.rename(group.id(), "bob", "mine now", NOW, rid()));
+        assertRefused(Refusal.NOT_MEMBER, store.add(group.id(), "mallory", List.of("mallory"), NOW, rid()));
+        assertRefused(Refusal.NOT_MEMBER, store.leave(group.id(), "mallory", NOW, rid()));
+        assertRefused(Refusal.UNKNOWN_GROUP, store.add(gid(), "alice", List.of("carol"), NOW, rid()));
+        assertRefused(Refusal.UNKNOWN_GROUP, store.leave(gid(), "alice", NOW, rid()));
         assertEquals(group, store.find(group.id()).orElseThrow());
     }
 
@@ -130,19 +131,20 @@ public abstract class GroupStoreContract {
         GroupStore store = openStore(4);
         Group group = create(store, gid(), "alice", "bob");
 
-        assertRefused(Refusal.LIMIT_REACHED, store.add(group.id(), "alice", List.of("carol", "dave", "erin"), rid()));
+        assertRefused(Refusal.LIMIT_REACHED, store.add(group.id(), "alice", List.of("carol", "dave", "erin"), NOW,
+                rid()));
         assertEquals(group, store.find(group.id()).orElseThrow());
         // Members already in the group do not count against the room left.
         assertEquals(List.of("carol", "dave"),
-                changed(store.add(group.id(), "alice", List.of("bob", "carol", "dave"), rid())).affected());
-        assertRefused(Refusal.LIMIT_REACHED, store.add(group.id(), "alice", List.of("erin"), rid()));
+                changed(store.add(group.id(), "alice", List.of("bob", "carol", "dave"), NOW, rid())).affected());
+        assertRefused(Refusal.LIMIT_REACHED, store.add(group.id(), "alice", List.of("erin"), NOW, rid()));
     }
 
     @Test
     void removeTakesOutMembersAndTheirListing() {
         GroupStore store = openStore(256);
         Group group = create(store, gid(), "alice", "bob", "carol");
-        ChangeResult.Changed removed = changed(store.remove(group.id(), "alice", List.of("bob", "zed"), rid()));
+        ChangeResult.Changed removed = changed(store.remove(group.id(), "alice", List.of("bob", "zed"), NOW, rid()));
 
         assertEquals(List.of("bob"), removed.affected());
         assertEquals(List.of("alice", "carol"), removed.group().members());
@@ -153,7 +155,7 @@ public abstract class GroupStoreContract {
     void whenTheLastAdminLeavesTheLongestStandingMemberBecomesAdmin() {
         GroupStore store = openStore(256);
         Group group = create(store, gid(), "alice", "bob", "carol");
-        ChangeResult.Changed left = changed(store.leave(group.id(), "alice", rid()));
+        ChangeResult.Changed left = changed(store.leave(group.id(), "alice", NOW, rid()));
 
         assertEquals(List.of("alice"), left.affected());
         assertEquals(List.of("bob", "carol"), left.group().members());
@@ -164,7 +166,7 @@ public abstract class GroupStoreContract {
     void renameChangesTheName() {
         GroupStore store = openStore(256);
         Group group = create(store, gid(), "alice", "bob");
-        assertEquals("New name", changed(store.rename(group.id(), "alice", "New name", rid())).group().name());
+        assertEquals("New name", changed(store.rename(group.id(), "alice", "New name", NOW, rid())).group().name());
         assertEquals("New name", store.find(group.id()).orElseThrow().name());
     }
 
@@ -173,13 +175,29 @@ public abstract class GroupStoreContract {
         GroupStore store = openStore(256);
         Group group = create(store, gid(), "alice", "bob");
         String addCarol = rid();
-        changed(store.add(group.id(), "alice", List.of("carol"), addCarol));
-        changed(store.remove(group.id(), "alice", List.of("carol"), rid()));
+        long addedAt = changed(store.add(group.id(), "alice", List.of("carol"), NOW + 10, addCarol)).at();
+        changed(store.remove(group.id(), "alice", List.of("carol"), NOW + 20, rid()));
 
-        ChangeResult.Changed again = changed(store.add(group.id(), "alice", List.of("carol"), addCarol));
+        ChangeResult.Changed again = changed(store.add(group.id(), "alice", List.of("carol"), NOW + 30, addCarol));
         assertTrue(again.replayed());
         assertEquals(List.of("carol"), again.affected());
+        assertEquals(NOW + 10, addedAt);
+        assertEquals(addedAt, again.at(), "a replay is announced as the first run was");
         assertFalse(store.find(group.id()).orElseThrow().isMember("carol"));
+    }
+
+    @Test
+    void aGroupsChangesAreTimedInTheirOrderEvenWhenAWorkersClockIsBehind() {
+        GroupStore ahead = openStore(256);
+        GroupStore behind = openStore(256);
+        Group group = create(ahead, gid(), "alice", "bob");
+        long added = changed(ahead.add(group.id(), "alice", List.of("carol"), NOW + 1_000, rid())).at();
+        long removed = changed(behind.remove(group.id(), "alice", List.of("carol"), NOW + 10, rid())).at();
+        long renamed = changed(behind.rename(group.id(), "alice", "Later", NOW + 2_000, rid())).at();
+
+        assertEquals(NOW + 1_000, added);
+        assertTrue(removed > added, "the removal undoes the addition, so it must not look older: " + removed);
+        assertEquals(NOW + 2_000, renamed, "a clock that is not behind is taken as it is");
     }
 
     @Test
@@ -193,11 +211,11 @@ public abstract class GroupStoreContract {
         try {
             List<Callable<Void>> work = List.of(
                     () -> each(IntStream.range(0, 40).mapToObj(i -> "a" + i).toList(),
-                            u -> one.add(group.id(), "admin", List.of(u), rid())),
+                            u -> one.add(group.id(), "admin", List.of(u), NOW, rid())),
                     () -> each(IntStream.range(0, 40).mapToObj(i -> "b" + i).toList(),
-                            u -> two.add(group.id(), "admin", List.of(u), rid())),
-                    () -> each(leaving.subList(0, 20), u -> one.remove(group.id(), "admin", List.of(u), rid())),
-                    () -> each(leaving.subList(20, 40), u -> two.leave(group.id(), u, rid())));
+                            u -> two.add(group.id(), "admin", List.of(u), NOW, rid())),
+                    () -> each(leaving.subList(0, 20), u -> one.remove(group.id(), "admin", List.of(u), NOW, rid())),
+                    () -> each(leaving.subList(20, 40), u -> two.leave(group.id(), u, NOW, rid())));
             for (Future<Void> done : pool.invokeAll(work)) {
                 done.get();
             }
@@ -242,7 +260,7 @@ public abstract class GroupStoreContract {
     private static List<ChangeResult> addEach(GroupStore store, String groupId, String prefix) {
         List<ChangeResult> results = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            results.add(store.add(groupId, "admin", List.of(prefix + i), rid()));
+            results.add(store.add(groupId, "admin", List.of(prefix + i), NOW, rid()));
         }
         return results;
     }
