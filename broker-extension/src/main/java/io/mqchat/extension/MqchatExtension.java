@@ -15,6 +15,7 @@ import io.mqchat.extension.devices.KnownDevices;
 import io.mqchat.extension.limits.RequestRateLimiter;
 import io.mqchat.extension.metrics.ChatMetrics;
 import io.mqchat.extension.notify.OfflineNotifier;
+import io.mqchat.extension.outbox.CoalescingPublisher;
 import io.mqchat.extension.outbox.Outbox;
 import io.mqchat.extension.presence.ActivityTracker;
 import io.mqchat.extension.presence.Connections;
@@ -94,12 +95,19 @@ public final class MqchatExtension implements ExtensionMain {
         JwtAuthenticator authenticator = new JwtAuthenticator(verifier, active.queueLimit(), metrics,
                 Services.extensionExecutorService());
         RequestRateLimiter rateLimiter = new RequestRateLimiter(active.rateLimit(), clock);
+        CoalescingPublisher archiveFeed = new CoalescingPublisher(outbox, codec,
+                CoalescingPublisher.DEFAULT_MAX_BATCH_BYTES, items -> {
+                    metrics.archiveFeedPublishes().inc();
+                    metrics.archiveFeedItems().inc(items);
+                });
+        CoalescingPublisher receipts = new CoalescingPublisher(outbox, codec,
+                CoalescingPublisher.DEFAULT_MAX_BATCH_BYTES, items -> metrics.receiptPublishes().inc());
         RequestRoutes routes = new RequestRoutes(codec, outbox, metrics, connections, notifier,
-                new ArchiveFeed(outbox, active.archiveFeed()), active.disappearingTimers(), devices, clock);
+                new ArchiveFeed(archiveFeed, active.archiveFeed()), active.disappearingTimers(), devices, clock);
         RequestInterceptor requests = new RequestInterceptor(active.maxMessageBytes(), rateLimiter, codec, outbox,
                 metrics, activity, routes, clock);
         OutboundDeliveryInterceptor outbound = new OutboundDeliveryInterceptor(tracker);
-        PubackReceiptInterceptor pubacks = new PubackReceiptInterceptor(tracker, outbox, metrics, clock);
+        PubackReceiptInterceptor pubacks = new PubackReceiptInterceptor(tracker, receipts, metrics, clock);
         SubscriptionQosInterceptor subscriptions = new SubscriptionQosInterceptor();
         FreshSessionInterceptor freshSessions = new FreshSessionInterceptor(tracker);
         QueueOverflowNotices overflow = new QueueOverflowNotices(outbox, metrics, clock, active.overflowNoticeInterval());

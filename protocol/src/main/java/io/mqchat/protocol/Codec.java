@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,10 @@ import java.util.Optional;
  */
 public final class Codec {
 
+    private static final byte[] BATCH_HEAD =
+            ("{\"v\":" + Envelope.VERSION + ",\"type\":\"" + Batch.TYPE + "\",\"items\":[").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] BATCH_TAIL = "]}".getBytes(StandardCharsets.UTF_8);
+
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -36,6 +41,30 @@ public final class Codec {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Encodes already encoded envelopes as one {@link Batch}, without decoding them again: {@code items} must each
+     * be an envelope this codec wrote, and none a batch.
+     */
+    public byte[] encodeBatch(List<byte[]> items) {
+        int size = BATCH_HEAD.length + BATCH_TAIL.length + Math.max(0, items.size() - 1);
+        for (byte[] item : items) {
+            size += item.length;
+        }
+        byte[] batch = new byte[size];
+        System.arraycopy(BATCH_HEAD, 0, batch, 0, BATCH_HEAD.length);
+        int at = BATCH_HEAD.length;
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                batch[at++] = ',';
+            }
+            byte[] item = items.get(i);
+            System.arraycopy(item, 0, batch, at, item.length);
+            at += item.length;
+        }
+        System.arraycopy(BATCH_TAIL, 0, batch, at, BATCH_TAIL.length);
+        return batch;
     }
 
     /** Encodes the read marker a client publishes to {@code read/u/{peer}}: read up to message {@code upTo}. */
@@ -212,10 +241,45 @@ public final class Codec {
                 : HistoryRequest.inGroup(group, before, after, pageSize, ref);
     }
 
-    /** Decodes anything the broker publishes on a user's tree. */
+    /**
+     * Decodes anything the broker publishes on a user's tree or a service topic. A {@link Batch} comes back as one;
+     * its items were decoded and checked like envelopes of their own.
+     */
     public Envelope decode(byte[] payload) throws ProtocolException {
         JsonNode node = readVersionedObject(payload);
         String type = requiredText(node, "type");
+        if (Batch.TYPE.equals(type)) {
+            return decodeBatch(node);
+        }
+        return decodeNode(node, type);
+    }
+
+    /** The envelopes a payload carries: a batch's items, or the one envelope it is. */
+    public List<Envelope> decodeAll(byte[] payload) throws ProtocolException {
+        Envelope envelope = decode(payload);
+        return envelope instanceof Batch batch ? batch.items() : List.of(envelope);
+    }
+
+    private Batch decodeBatch(JsonNode node) throws ProtocolException {
+        JsonNode items = node.get("items");
+        if (items == null || !items.isArray()) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "a batch needs 'items', a list of envelopes");
+        }
+        List<Envelope> envelopes = new ArrayList<>(items.size());
+        for (JsonNode item : items) {
+            if (!item.isObject()) {
+                throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "a batch's items must be JSON objects");
+            }
+            String type = requiredText(item, "type");
+            if (Batch.TYPE.equals(type)) {
+                throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "a batch cannot hold a batch");
+            }
+            envelopes.add(decodeNode(item, type));
+        }
+        return new Batch(envelopes);
+    }
+
+    private Envelope decodeNode(JsonNode node, String type) throws ProtocolException {
         Class<? extends Envelope> target = switch (type) {
             case ChatMessage.TEXT, ChatMessage.IMAGE, ChatMessage.TIMER -> ChatMessage.class;
             case Receipt.DELIVERED, Receipt.READ -> Receipt.class;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonPropertyOrder({"v", "type"})
 public sealed interface Envelope permits ChatMessage, Receipt, ErrorReply, Notice, Typing, Presence,
-        PresenceEvent, Notify, GroupRequest, Response, GroupEvent, HistoryRequest, HistoryResponse {
+        PresenceEvent, Notify, GroupRequest, Response, GroupEvent, HistoryRequest, HistoryResponse, Batch {
 
     /** The only envelope version this code speaks. */
     int VERSION = 1;

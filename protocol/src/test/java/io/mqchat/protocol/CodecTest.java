@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CodecTest {
@@ -82,5 +83,29 @@ class CodecTest {
     void peekIdFindsTheIdOfAnOtherwiseRefusedMessage() {
         assertEquals("m3", codec.peekId(json("{\"v\":9,\"id\":\"m3\"}")).orElseThrow());
         assertTrue(codec.peekId(json("garbage")).isEmpty());
+    }
+
+    @Test
+    void aBatchOfEncodedEnvelopesDecodesToTheSameEnvelopesInOrder() throws Exception {
+        Receipt first = Receipt.delivered("m1", "bob", "phone", 5);
+        Receipt second = Receipt.deliveredInGroup("m2", "carol", "team", "laptop", 6);
+        byte[] wire = codec.encodeBatch(List.of(codec.encode(first), codec.encode(second)));
+        assertEquals(new Batch(List.of(first, second)), codec.decode(wire));
+        assertEquals(List.of(first, second), codec.decodeAll(wire));
+        assertEquals(List.of(first), codec.decodeAll(codec.encode(first)));
+        // The byte-level batch is exactly what encoding the record gives, so either writer yields one wire form.
+        assertEquals(new String(codec.encode(new Batch(List.of(first, second))), StandardCharsets.UTF_8),
+                new String(wire, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aBatchMustHoldEnvelopesAndNoBatches() {
+        String item = "{\"v\":1,\"type\":\"delivered\",\"id\":\"m1\",\"by\":\"bob\",\"ts\":5}";
+        for (String bad : List.of("{\"v\":1,\"type\":\"batch\"}",
+                "{\"v\":1,\"type\":\"batch\",\"items\":[7]}",
+                "{\"v\":1,\"type\":\"batch\",\"items\":[{\"v\":1,\"type\":\"batch\",\"items\":[" + item + "]}]}",
+                "{\"v\":1,\"type\":\"batch\",\"items\":[{\"v\":1,\"type\":\"video\"}]}")) {
+            assertThrows(ProtocolException.class, () -> codec.decode(json(bad)), bad);
+        }
     }
 }

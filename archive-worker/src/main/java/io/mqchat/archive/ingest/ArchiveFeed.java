@@ -15,12 +15,13 @@ import io.mqchat.service.InboundMessage;
 import io.mqchat.service.MessageHandler;
 import io.mqchat.service.RetryLater;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Archives what arrives on {@code svc/archive/messages}: stamped 1-1 and group messages, read markers, and group
- * events (membership periods). While MongoDB is down an item is retried ({@link RetryLater}) and the ones behind it
+ * events (membership periods), alone or in a batch. While MongoDB is down an item is retried ({@link RetryLater}) and the ones behind it
  * wait in the worker's persistent session; anything that is not a complete, stamped item is logged and skipped, so
  * one bad item never holds up the feed. Archived messages are counted in a {@link FeedProgress}.
  */
@@ -47,13 +48,20 @@ public final class ArchiveFeed implements MessageHandler {
 
     @Override
     public void handle(InboundMessage message) throws RetryLater {
-        Envelope envelope;
+        List<Envelope> items;
         try {
-            envelope = codec.decode(message.payload());
+            items = codec.decodeAll(message.payload());
         } catch (ProtocolException e) {
             LOG.warn("skipping an unreadable archive feed item: {}", e.getMessage());
             return;
         }
+        // A batch is retried as a whole while MongoDB is down; storing an item twice changes nothing.
+        for (Envelope item : items) {
+            archive(item);
+        }
+    }
+
+    private void archive(Envelope envelope) throws RetryLater {
         try {
             if (envelope instanceof ChatMessage chat && isStamped(chat)) {
                 long now = clock.millis();

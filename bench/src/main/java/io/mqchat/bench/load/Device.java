@@ -59,7 +59,7 @@ public final class Device {
         if (topic.endsWith("/inbox")) {
             inbound.delivered(index, Payloads.sequenceOf(payload), now);
         } else if (topic.endsWith("/receipts") && contains(payload, DELIVERED_TYPE)) {
-            inbound.receipted(Payloads.sequenceOf(payload), now);
+            Payloads.sequencesOf(payload, seq -> inbound.receipted(seq, now));
         } else {
             inbound.other(index, topic, payload);
         }

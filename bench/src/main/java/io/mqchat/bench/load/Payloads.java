@@ -1,6 +1,7 @@
 package io.mqchat.bench.load;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.IntConsumer;
 
 /**
  * The benchmark's chat payloads: the mqchat envelope with an id {@code m<seq>} that leads back to the
@@ -31,7 +32,20 @@ public final class Payloads {
      * parse: the load generator shares two cores with the broker it measures, so it must stay cheap.
      */
     public static int sequenceOf(byte[] payload) {
-        int at = indexOf(payload, ID_KEY);
+        return sequenceAt(payload, indexOf(payload, ID_KEY, 0));
+    }
+
+    /**
+     * Every ledger sequence a payload names, in order: one for a receipt, several for a batch of receipts (the server
+     * batches a busy sender's receipts).
+     */
+    public static void sequencesOf(byte[] payload, IntConsumer each) {
+        for (int at = indexOf(payload, ID_KEY, 0); at >= 0; at = indexOf(payload, ID_KEY, at + ID_KEY.length)) {
+            each.accept(sequenceAt(payload, at));
+        }
+    }
+
+    private static int sequenceAt(byte[] payload, int at) {
         if (at < 0) {
             return -1;
         }
@@ -48,9 +62,9 @@ public final class Payloads {
         return (int) value;
     }
 
-    private static int indexOf(byte[] haystack, byte[] needle) {
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
         outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
+        for (int i = from; i <= haystack.length - needle.length; i++) {
             for (int j = 0; j < needle.length; j++) {
                 if (haystack[i + j] != needle[j]) {
                     continue outer;

@@ -3,6 +3,8 @@ package io.mqchat.bench.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PayloadsTest {
@@ -29,5 +31,16 @@ class PayloadsTest {
         assertEquals(-1, Payloads.sequenceOf("{\"id\":\"m12".getBytes(StandardCharsets.UTF_8)));
         assertEquals(-1, Payloads.sequenceOf("{\"id\":\"m99999999999\"}".getBytes(StandardCharsets.UTF_8)));
         assertEquals(-1, Payloads.sequenceOf(new byte[0]));
+    }
+
+    @Test
+    void readsEveryIdOfABatchOfReceipts() {
+        byte[] batch = ("{\"v\":1,\"type\":\"batch\",\"items\":["
+                + "{\"v\":1,\"type\":\"delivered\",\"id\":\"m7\",\"by\":\"b0\",\"ts\":2},"
+                + "{\"v\":1,\"type\":\"delivered\",\"id\":\"m9\",\"by\":\"b0\",\"ts\":3}]}")
+                .getBytes(StandardCharsets.UTF_8);
+        List<Integer> seen = new ArrayList<>();
+        Payloads.sequencesOf(batch, seen::add);
+        assertEquals(List.of(7, 9), seen);
     }
 }

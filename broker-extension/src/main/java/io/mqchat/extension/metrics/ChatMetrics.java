@@ -21,6 +21,9 @@ public final class ChatMetrics {
     private final Counter failedDeliveries;
     private final Counter expiredDeliveries;
     private final Counter queueDrops;
+    private final Counter receiptPublishes;
+    private final Counter archiveFeedItems;
+    private final Counter archiveFeedPublishes;
 
     public ChatMetrics(MetricRegistry registry) {
         messagesRouted = registry.counter(PREFIX + "messages.routed");
@@ -33,6 +36,9 @@ public final class ChatMetrics {
         failedDeliveries = registry.counter(PREFIX + "deliveries.failed");
         expiredDeliveries = registry.counter(PREFIX + "deliveries.expired");
         queueDrops = registry.counter(PREFIX + "queue.dropped");
+        receiptPublishes = registry.counter(PREFIX + "receipts.publishes");
+        archiveFeedItems = registry.counter(PREFIX + "archive-feed.items");
+        archiveFeedPublishes = registry.counter(PREFIX + "archive-feed.publishes");
     }
 
     public Counter messagesRouted() {
@@ -79,5 +85,20 @@ public final class ChatMetrics {
     /** Messages the broker dropped because a device's queue was full. */
     public Counter queueDrops() {
         return queueDrops;
+    }
+
+    /** Publishes that carried DELIVERED receipts: fewer than receipts when busy senders' receipts were batched. */
+    public Counter receiptPublishes() {
+        return receiptPublishes;
+    }
+
+    /** Messages and read markers fed to the archive. */
+    public Counter archiveFeedItems() {
+        return archiveFeedItems;
+    }
+
+    /** Publishes that carried the archive feed's items (batched under load). */
+    public Counter archiveFeedPublishes() {
+        return archiveFeedPublishes;
     }
 }

@@ -6,7 +6,7 @@ import com.hivemq.extension.sdk.api.interceptor.puback.parameter.PubackInboundOu
 import com.hivemq.extension.sdk.api.packets.puback.PubackPacket;
 import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
 import io.mqchat.extension.metrics.ChatMetrics;
-import io.mqchat.extension.outbox.Outbox;
+import io.mqchat.extension.outbox.CoalescingPublisher;
 import io.mqchat.protocol.DeviceAddress;
 import io.mqchat.protocol.Receipt;
 import io.mqchat.protocol.Topics;
@@ -17,13 +17,18 @@ import java.util.Optional;
 public final class PubackReceiptInterceptor implements PubackInboundInterceptor {
 
     private final DeliveryTracker tracker;
-    private final Outbox outbox;
+    private final CoalescingPublisher receipts;
     private final ChatMetrics metrics;
     private final Clock clock;
 
-    public PubackReceiptInterceptor(DeliveryTracker tracker, Outbox outbox, ChatMetrics metrics, Clock clock) {
+    /**
+     * @param receipts publishes the receipts: batched per sender under load, so a group message's many receipts or a
+     *                 busy sender's stream do not each become a queued message
+     */
+    public PubackReceiptInterceptor(DeliveryTracker tracker, CoalescingPublisher receipts, ChatMetrics metrics,
+                                    Clock clock) {
         this.tracker = tracker;
-        this.outbox = outbox;
+        this.receipts = receipts;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -47,7 +52,7 @@ public final class PubackReceiptInterceptor implements PubackInboundInterceptor 
                 ? Receipt.delivered(pending.messageId(), device.get().user(), device.get().device(), clock.millis())
                 : Receipt.deliveredInGroup(pending.messageId(), device.get().user(), pending.group(),
                         device.get().device(), clock.millis());
-        outbox.publish(Topics.receipts(pending.sender()), receipt);
+        receipts.publish(Topics.receipts(pending.sender()), receipt);
         metrics.deliveredReceipts().inc();
     }
 

@@ -48,11 +48,13 @@ class ArchiveFeedAndDisappearingTest {
      * The next item of {@code type} on {@code topic} that {@code match} accepts. The archive's shared subscription
      * outlives each test (a persistent session), so items of other tests may come first and are skipped.
      */
+    /** The next item on {@code topic} that matches, alone or in a batch (the feed batches what piles up). */
     private <T> T nextFromArchive(String topic, Class<T> type, Predicate<T> match) throws Exception {
         while (true) {
-            Object item = codec.decode(archive.next(topic).payload().getBytes());
-            if (type.isInstance(item) && match.test(type.cast(item))) {
-                return type.cast(item);
+            for (Object item : codec.decodeAll(archive.next(topic).payload().getBytes())) {
+                if (type.isInstance(item) && match.test(type.cast(item))) {
+                    return type.cast(item);
+                }
             }
         }
     }

@@ -98,10 +98,18 @@ class RawMqttChatTest {
             assertEquals("erin", copy.get("from").asText());
             assertFalse(erinPhone.poll(Topics.inbox("erin"), 1000).isPresent(), "the sending device gets no copy of its own message");
 
-            JsonNode first = parse(erinPhone.next(Topics.receipts("erin")));
-            JsonNode second = parse(erinPhone.next(Topics.receipts("erin")));
+            // Two receipts acknowledged at nearly the same moment may share one publish, as a batch.
+            java.util.List<JsonNode> receipts = new java.util.ArrayList<>();
+            while (receipts.size() < 2) {
+                JsonNode next = parse(erinPhone.next(Topics.receipts("erin")));
+                if ("batch".equals(next.get("type").asText())) {
+                    next.get("items").forEach(receipts::add);
+                } else {
+                    receipts.add(next);
+                }
+            }
             assertEquals(java.util.Set.of("phone", "desk"),
-                    java.util.Set.of(first.get("device").asText(), second.get("device").asText()));
+                    java.util.Set.of(receipts.get(0).get("device").asText(), receipts.get(1).get("device").asText()));
         }
     }
 }

@@ -7,6 +7,7 @@ import io.mqchat.client.ReadReceipt;
 import io.mqchat.client.ServerError;
 import io.mqchat.client.groups.GroupEvent;
 import io.mqchat.client.typing.TypingSignal;
+import io.mqchat.protocol.Batch;
 import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.Envelope;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Turns what arrives on the user's tree (and on the presence topics it watches) into calls of the app's
@@ -94,6 +96,24 @@ public final class InboundDispatcher {
             ack.run();
             return;
         }
+        if (envelope instanceof Batch batch) {
+            // Acknowledged as a whole, once the app has every item: a message in it may wait for a catch-up.
+            AtomicInteger left = new AtomicInteger(batch.items().size());
+            Runnable itemDone = () -> {
+                if (left.decrementAndGet() == 0) {
+                    ack.run();
+                }
+            };
+            if (batch.items().isEmpty()) {
+                ack.run();
+            }
+            batch.items().forEach(item -> dispatch(item, itemDone));
+            return;
+        }
+        dispatch(envelope, ack);
+    }
+
+    private void dispatch(Envelope envelope, Runnable ack) {
         if (envelope instanceof ChatMessage message) {
             onMessage(message, ack);
             return;

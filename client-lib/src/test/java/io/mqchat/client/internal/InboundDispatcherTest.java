@@ -67,6 +67,21 @@ class InboundDispatcherTest {
     }
 
     @Test
+    void aBatchOfReceiptsReachesTheListenerAsSeparateReceiptsInOrderAndIsAcknowledgedOnce() {
+        byte[] batch = codec.encodeBatch(List.of(codec.encode(Receipt.delivered("m5", "alice", "phone", 8)),
+                codec.encode(Receipt.delivered("m6", "alice", "phone", 9)),
+                codec.encode(Receipt.delivered("m6", "alice", "tablet", 10))));
+        int[] acks = {0};
+
+        bobsDevice.dispatch(batch, () -> acks[0]++);
+
+        assertEquals(List.of(new DeliveryReceipt("m5", "alice", "phone", Instant.ofEpochMilli(8)),
+                new DeliveryReceipt("m6", "alice", "phone", Instant.ofEpochMilli(9)),
+                new DeliveryReceipt("m6", "alice", "tablet", Instant.ofEpochMilli(10))), delivered);
+        assertEquals(1, acks[0]);
+    }
+
+    @Test
     void somethingUnreadableIsSkippedAndTheNextMessageStillArrives() {
         bobsDevice.dispatch("{\"v\":1,\"type\":\"from-the-future\"}".getBytes(StandardCharsets.UTF_8));
         bobsDevice.dispatch("not json".getBytes(StandardCharsets.UTF_8));

@@ -17,10 +17,16 @@ import io.mqchat.protocol.Response;
 import io.mqchat.protocol.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -101,16 +107,20 @@ final class GroupHarness implements AutoCloseable {
         return String.join(",", java.util.Arrays.stream(users).map(u -> "\"" + u + "\"").toList());
     }
 
+    /**
+     * Items of a batch that {@link #await} or {@link #drain} read but did not hand out yet, per device and topic: the
+     * server batches receipts that pile up, so one publish may carry several.
+     */
+    private static final Map<MqttDevice, Map<String, Deque<Envelope>>> UNREAD =
+            Collections.synchronizedMap(new IdentityHashMap<>());
+
     /** The next envelope of {@code type} matching {@code match} on {@code topic}, skipping others; fails after 20 s. */
     static <T extends Envelope> T await(MqttDevice device, String topic, Class<T> type, Predicate<T> match) {
         long deadline = System.currentTimeMillis() + 20_000;
         while (System.currentTimeMillis() < deadline) {
-            Optional<MqttDevice.Received> next = device.poll(topic, deadline - System.currentTimeMillis());
-            if (next.isPresent()) {
-                Envelope envelope = decode(next.get().payload());
-                if (type.isInstance(envelope) && match.test(type.cast(envelope))) {
-                    return type.cast(envelope);
-                }
+            Optional<Envelope> envelope = next(device, topic, deadline - System.currentTimeMillis());
+            if (envelope.isPresent() && type.isInstance(envelope.get()) && match.test(type.cast(envelope.get()))) {
+                return type.cast(envelope.get());
             }
         }
         throw new AssertionError("no matching " + type.getSimpleName() + " on " + topic);
@@ -121,12 +131,29 @@ final class GroupHarness implements AutoCloseable {
         List<T> found = new ArrayList<>();
         long deadline = System.currentTimeMillis() + millis;
         while (System.currentTimeMillis() < deadline) {
-            device.poll(topic, Math.max(1, deadline - System.currentTimeMillis()))
-                    .map(r -> decode(r.payload()))
+            next(device, topic, Math.max(1, deadline - System.currentTimeMillis()))
                     .filter(type::isInstance)
                     .ifPresent(e -> found.add(type.cast(e)));
         }
         return found;
+    }
+
+    /** The next envelope on {@code topic}, a batch's items one by one. */
+    private static Optional<Envelope> next(MqttDevice device, String topic, long millis) {
+        Deque<Envelope> unread = UNREAD.computeIfAbsent(device, d -> new ConcurrentHashMap<>())
+                .computeIfAbsent(topic, t -> new ArrayDeque<>());
+        if (unread.isEmpty()) {
+            device.poll(topic, millis).ifPresent(received -> unread.addAll(decodeAll(received.payload())));
+        }
+        return Optional.ofNullable(unread.poll());
+    }
+
+    static List<Envelope> decodeAll(String payload) {
+        try {
+            return CODEC.decodeAll(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (ProtocolException e) {
+            throw new AssertionError("undecodable payload " + payload, e);
+        }
     }
 
     static Envelope decode(String payload) {

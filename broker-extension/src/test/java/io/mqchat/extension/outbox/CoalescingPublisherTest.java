@@ -1,0 +1,101 @@
+package io.mqchat.extension.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.mqchat.protocol.Codec;
+import io.mqchat.protocol.Envelope;
+import io.mqchat.protocol.Receipt;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The batching rules, with the broker's "stored" answer under the test's control; the real broker's side is covered by
+ * {@code BatchedReceiptsTest}.
+ */
+class CoalescingPublisherTest {
+
+    private final Codec codec = new Codec();
+    private final List<Sent> sent = new ArrayList<>();
+    private final List<Integer> batchSizes = new ArrayList<>();
+
+    private record Sent(String topic, byte[] payload, CompletableFuture<Void> stored) {
+    }
+
+    private CoalescingPublisher publisher(int maxBatchBytes) {
+        return new CoalescingPublisher((topic, payload) -> {
+            CompletableFuture<Void> stored = new CompletableFuture<>();
+            sent.add(new Sent(topic, payload, stored));
+            return stored;
+        }, codec, maxBatchBytes, batchSizes::add);
+    }
+
+    private static Receipt receipt(int n) {
+        return Receipt.delivered("m" + n, "bob", "phone", n);
+    }
+
+    private List<Envelope> itemsOf(Sent publish) throws Exception {
+        return codec.decodeAll(publish.payload());
+    }
+
+    @Test
+    void anItemForAnIdleTopicLeavesAloneAndAtOnce() throws Exception {
+        CoalescingPublisher publisher = publisher(CoalescingPublisher.DEFAULT_MAX_BATCH_BYTES);
+        publisher.publish("u/alice/receipts", receipt(1));
+        assertEquals(1, sent.size());
+        assertEquals(receipt(1), codec.decode(sent.get(0).payload()));
+    }
+
+    @Test
+    void whatPilesUpWhileAPublishIsStoredLeavesAsOneBatchInOrder() throws Exception {
+        CoalescingPublisher publisher = publisher(CoalescingPublisher.DEFAULT_MAX_BATCH_BYTES);
+        for (int n = 1; n <= 5; n++) {
+            publisher.publish("u/alice/receipts", receipt(n));
+        }
+        assertEquals(1, sent.size());
+        sent.get(0).stored().complete(null);
+        assertEquals(2, sent.size());
+        assertEquals(List.of(receipt(2), receipt(3), receipt(4), receipt(5)), itemsOf(sent.get(1)));
+        assertEquals(List.of(1, 4), batchSizes);
+        sent.get(1).stored().complete(null);
+        assertEquals(0, publisher.busyTopics());
+    }
+
+    @Test
+    void topicsDoNotWaitForEachOther() throws Exception {
+        CoalescingPublisher publisher = publisher(CoalescingPublisher.DEFAULT_MAX_BATCH_BYTES);
+        publisher.publish("u/alice/receipts", receipt(1));
+        publisher.publish("u/carol/receipts", receipt(2));
+        assertEquals(List.of("u/alice/receipts", "u/carol/receipts"), sent.stream().map(Sent::topic).toList());
+    }
+
+    @Test
+    void aFailedPublishStillLetsTheItemsBehindItGo() throws Exception {
+        CoalescingPublisher publisher = publisher(CoalescingPublisher.DEFAULT_MAX_BATCH_BYTES);
+        publisher.publish("u/alice/receipts", receipt(1));
+        publisher.publish("u/alice/receipts", receipt(2));
+        sent.get(0).stored().completeExceptionally(new IllegalStateException("broker stopping"));
+        assertEquals(List.of(receipt(2)), itemsOf(sent.get(1)));
+    }
+
+    @Test
+    void aBatchNeverOutgrowsItsByteLimitAndTheRestFollows() throws Exception {
+        int oneItem = codec.encode(receipt(10)).length;
+        CoalescingPublisher publisher = publisher(oneItem * 3 + 10);
+        for (int n = 10; n < 18; n++) {
+            publisher.publish("u/alice/receipts", receipt(n));
+        }
+        List<Envelope> all = new ArrayList<>();
+        for (int i = 0; i < sent.size(); i++) {
+            assertEquals(true, sent.get(i).payload().length <= oneItem * 3 + 10 + 40, "publish " + i + " too large");
+            all.addAll(itemsOf(sent.get(i)));
+            sent.get(i).stored().complete(null);
+        }
+        assertEquals(List.of(1, 3, 3, 1), batchSizes);
+        assertEquals(8, all.size());
+        for (int n = 10; n < 18; n++) {
+            assertEquals(receipt(n), all.get(n - 10));
+        }
+    }
+}
