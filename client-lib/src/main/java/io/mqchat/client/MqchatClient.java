@@ -161,7 +161,7 @@ public final class MqchatClient implements AutoCloseable {
                 new GroupReceiptTracker(address.user(), config.trackedGroupMessages,
                         config.listeners.groupMessageStatus()));
         Deduplicator deduplicator = new Deduplicator(config.dedupeCapacity);
-        CursorBook book = new CursorBook();
+        CursorBook book = new CursorBook(config.newestStored);
         // Timed tasks call the app's listeners: on its listener executor if it has one, never on the timer thread.
         Executor timerTasks = config.listenerExecutor != null ? config.listenerExecutor : config.blockingExecutor;
         this.scheduler = (task, delayMillis) ->
@@ -202,8 +202,7 @@ public final class MqchatClient implements AutoCloseable {
         this.mqtt = config.server.applyTo(builder).buildAsync();
         this.outbound = new Outbound(mqtt);
         this.history = new HistoryRequests(address.user(), codec, outbound, historyPending);
-        this.catchUp = new CatchUp(history, delivery, book, timers, config.catchUpLookBack, config.newestStored,
-                scheduler);
+        this.catchUp = new CatchUp(history, delivery, book, timers, config.catchUpLookBack, scheduler);
         this.groups = new GroupRequests(address.user(), codec, outbound, groupState.pending(), groupState.directory());
         // Registered before the first connect: the server sends queued messages right after CONNACK, and a
         // callback attached later would miss them. Manual acknowledgement makes DELIVERED mean "the app has it".

@@ -261,7 +261,9 @@ public final class MqchatClientBuilder {
     /**
      * The app's own record of the newest message it keeps per conversation ({@link Message#cursor()}), for an app
      * that stores messages: the catch-up then pages after it instead of looking back, across restarts of the app.
-     * Called during catch-up on the client's threads; it should answer quickly.
+     * Called on the client's threads, during catch-up and before this client hands over a conversation's first
+     * message (what the app records from then on may lie beyond messages a catch-up has still to fetch); it should
+     * answer quickly.
      */
     public MqchatClientBuilder catchUpAfter(Function<Conversation, Optional<Cursor>> newestStored) {
         this.newestStored = Objects.requireNonNull(newestStored, "newestStored");

@@ -100,7 +100,12 @@ final class Backend implements AutoCloseable {
 
     /** Starts an archive-worker (and the MongoDB-wire store, if no other worker started it yet). */
     Backend withArchive() {
-        ArchiveWorker worker = new ArchiveWorker(ArchiveSettings.defaults(), Clock.systemUTC(),
+        return withArchive(ArchiveSettings.defaults());
+    }
+
+    /** {@link #withArchive()} with settings of the test's own, e.g. a small page-max-bytes. */
+    Backend withArchive(ArchiveSettings settings) {
+        ArchiveWorker worker = new ArchiveWorker(settings, Clock.systemUTC(),
                 archiveStore(), new io.mqchat.archive.worker.BrokerLink(broker.host(),
                 broker.port(), "1", () -> broker.serviceToken(ArchiveWorker.SERVICE)));
         worker.start();

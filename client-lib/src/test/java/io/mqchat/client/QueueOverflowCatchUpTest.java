@@ -3,9 +3,11 @@ package io.mqchat.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mqchat.archive.settings.ArchiveSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,10 @@ class QueueOverflowCatchUpTest {
 
     /** Small enough that a few messages overflow a device's queue. */
     private static final int QUEUE_LIMIT = 5;
+    /** Small enough that the archive cuts a list of a few conversations with long last messages into parts. */
+    private static final int PAGE_MAX_BYTES = 4096;
+    /** About a fifth of {@link #PAGE_MAX_BYTES}: a few conversations that end with it fill one part of the list. */
+    private static final String LONG_TEXT = "a rather long message ".repeat(36);
 
     @TempDir
     static Path folder;
@@ -24,7 +30,8 @@ class QueueOverflowCatchUpTest {
 
     @BeforeAll
     static void startBackend() {
-        backend = Backend.start(folder, config -> config.withQueueLimit(QUEUE_LIMIT)).withArchive();
+        backend = Backend.start(folder, config -> config.withQueueLimit(QUEUE_LIMIT))
+                .withArchive(ArchiveSettings.defaults().withPageMaxBytes(PAGE_MAX_BYTES));
     }
 
     @AfterAll
@@ -56,6 +63,32 @@ class QueueOverflowCatchUpTest {
             // Anything handed over twice would reach the listener before a message sent afterwards.
             SentMessage after = alice.send("bob", "after the catch-up");
             assertEquals(after.id(), bob.messages.next().id());
+        }
+    }
+
+    @Test
+    void aDeviceAwayWhileManyConversationsGotMessagesEndsWithEachOfThemOnce() {
+        try (TestDevice bob = HistorySyncTest.online(backend, "bob-away", "phone")) {
+            TestDevice.await(bob.client.disconnect());
+
+            // More conversations than one part of the archive's list and the queue hold together.
+            List<String> sent = new ArrayList<>();
+            for (int i = 0; i < 4 * QUEUE_LIMIT; i++) {
+                try (TestDevice friend = TestDevice.online(backend.broker(), "friend" + i, "phone")) {
+                    sent.add(friend.send("bob-away", LONG_TEXT + i).id());
+                    HistorySyncTest.awaitArchived(friend, Conversation.with("bob-away"), sent.get(i));
+                }
+            }
+            TestDevice.await(bob.client.connect());
+
+            List<String> received = bob.messages.next(sent.size()).stream().map(Message::id).toList();
+            assertEquals(Set.copyOf(sent), Set.copyOf(received), "one message from each conversation");
+
+            // Anything handed over twice would reach the listener before a message sent afterwards.
+            try (TestDevice friend = TestDevice.online(backend.broker(), "friend0", "phone")) {
+                SentMessage after = friend.send("bob-away", "after the catch-up");
+                assertEquals(after.id(), bob.messages.next().id());
+            }
         }
     }
 }

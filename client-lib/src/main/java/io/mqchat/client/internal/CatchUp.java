@@ -7,28 +7,29 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 
 /**
  * Fetches from the archive what the app missed and hands it over through {@link Delivery}, oldest first, while live
- * messages wait. It asks for the conversations changed since its last run (all of them the first time), pages each
- * one that has newer messages than the app has ({@link CatchUpPlan}) and hands over everything the app has not
- * had. Runs after every connect, on a queue-overflow notice and when the app asks; a trigger during a run runs it
- * once more afterwards.
+ * messages wait. It asks for the conversations changed since its last run (all of them the first time; a long
+ * list part by part, {@link CatchUpList}), pages each one that has newer messages than the app has
+ * ({@link CatchUpPlan}) and hands over everything the app has not had. Runs after every connect, on a
+ * queue-overflow notice and when the app asks; a trigger during a run runs it once more afterwards.
  *
  * <p>Where a conversation's paging starts:
  * <ul>
  * <li>after the newest message the app had of it when the connection came up (for a run the app asked for: has
- *     now), or the app's own record of it. Not the newest it has now: an overflow drops the oldest queued messages
- *     while newer ones still arrive, so the newest message says nothing about the gap before it;</li>
+ *     now), or the app's own record of it as it was before this client handed it anything of it. Not the newest it
+ *     has now: an overflow drops the oldest queued messages while newer ones still arrive, so the newest message
+ *     says nothing about the gap before it;</li>
  * <li>for a conversation this client has nothing of: after an overflow or on a new session (nothing was queued),
  *     the look-back; otherwise, if an earlier run exists, that run's time (the conversation is new since); on the
  *     first run of a client, nowhere. A new client cannot tell what an earlier run of the app already had, and
  *     without an overflow its session's queue holds everything the earlier run did not acknowledge.</li>
  * </ul>
- * Thread-safe.
+ * After a run that failed, the next one starts where the failed one did (and asks for the conversations changed
+ * since the same time), whatever the app received meanwhile: live messages handed over after a failure may lie
+ * beyond the gap the failed run was to fill. Thread-safe.
  */
 public final class CatchUp {
 
@@ -67,36 +68,42 @@ public final class CatchUp {
     private final CursorBook book;
     private final DisappearingTimers timers;
     private final Duration lookBack;
-    private final Function<Conversation, Optional<io.mqchat.client.history.Cursor>> appKnows;
     private final Scheduler scheduler;
 
-    /** Where the app stood when the connection came up. */
-    private Map<Conversation, Cursor> connectAnchors = Map.of();
     /** Server time of the last complete run's conversation list; null before the first. */
     private Long checkpoint;
-    /** {@link #checkpoint} when the connection came up. */
-    private Long connectCheckpoint;
+    /** Where the app stood when the connection came up. */
+    private Start connectStart = new Start(Map.of(), null);
     private CompletableFuture<Void> running;
     private Trigger again;
     /** The reason of a run that failed: the next run still owes it (a look-back after a new session, say). */
     private Trigger owed;
+    /** Where the first of the runs that failed since the last complete one started; null when none failed. */
+    private Start owedStart;
     /** Completes once the current connection can take answers (its subscription is confirmed). */
     private CompletableFuture<?> ready = CompletableFuture.completedFuture(null);
 
     /**
+     * Where a run starts: what the app had of each conversation, and the checkpoint it asks for changes after.
+     *
+     * @param anchors    the {@link CursorBook} positions
+     * @param checkpoint {@link #checkpoint} at the time
+     */
+    private record Start(Map<Conversation, Cursor> anchors, Long checkpoint) {
+    }
+
+    /**
+     * @param book      where the app stands, with the app's own record of its newest message per conversation
      * @param lookBack  how far back to page a conversation the app has nothing of
-     * @param appKnows  the app's own record of its newest message per conversation, if it keeps one
      * @param scheduler ends a hold that lasts longer than {@link #HOLD_LIMIT}
      */
     public CatchUp(Archive archive, Delivery delivery, CursorBook book, DisappearingTimers timers,
-                   Duration lookBack, Function<Conversation, Optional<io.mqchat.client.history.Cursor>> appKnows,
-                   Scheduler scheduler) {
+                   Duration lookBack, Scheduler scheduler) {
         this.archive = new LatestRequest(archive);
         this.delivery = delivery;
         this.book = book;
         this.timers = timers;
         this.lookBack = lookBack;
-        this.appKnows = appKnows;
         this.scheduler = scheduler;
     }
 
@@ -109,8 +116,7 @@ public final class CatchUp {
      */
     public CompletableFuture<Void> connected(boolean sessionPresent, CompletableFuture<?> subscribed) {
         synchronized (this) {
-            connectAnchors = book.snapshot();
-            connectCheckpoint = checkpoint;
+            connectStart = new Start(book.snapshot(), checkpoint);
             ready = subscribed;
         }
         // A request sent over an earlier connection may never be answered (an overflowing queue drops answers too):
@@ -140,17 +146,28 @@ public final class CatchUp {
     private void loop(Trigger asked) {
         CompletableFuture<?> connection;
         Trigger trigger;
+        Start start;
         synchronized (this) {
             connection = ready;
             trigger = strongest(asked, owed);
             owed = null;
+            if (owedStart != null) {
+                start = owedStart;
+            } else {
+                start = trigger == Trigger.APP ? new Start(book.snapshot(), checkpoint) : connectStart;
+            }
         }
-        connection.thenCompose(subscribed -> runOnce(trigger)).whenComplete((found, failure) -> {
+        connection.thenCompose(subscribed -> runOnce(trigger, start)).whenComplete((found, failure) -> {
             CompletableFuture<Void> done;
             Trigger next;
             synchronized (this) {
                 if (failure != null) {
                     owed = strongest(owed, trigger);
+                    // Not where the app stands once the held live messages are released: they may lie beyond the
+                    // gap, and a reconnect's snapshot or a run the app asks for would start after them.
+                    owedStart = start;
+                } else {
+                    owedStart = null;
                 }
                 // Also after a failure: a reconnect or an overflow during the run deserves a run of its own.
                 next = again;
@@ -182,16 +199,11 @@ public final class CatchUp {
         return a.ordinal() <= b.ordinal() ? a : b;
     }
 
-    private CompletableFuture<Void> runOnce(Trigger trigger) {
-        Map<Conversation, Cursor> anchors;
-        Long since;
-        synchronized (this) {
-            anchors = trigger == Trigger.APP ? book.snapshot() : connectAnchors;
-            Long last = trigger == Trigger.APP ? checkpoint : connectCheckpoint;
-            since = last == null ? null : Math.max(0, last - OVERLAP.toMillis());
-        }
-        return archive.conversations(since).thenCompose(answer -> {
-            List<ConversationSummary> summaries = answer.conversations() == null ? List.of() : answer.conversations();
+    private CompletableFuture<Void> runOnce(Trigger trigger, Start start) {
+        Long since = start.checkpoint() == null ? null : Math.max(0, start.checkpoint() - OVERLAP.toMillis());
+        Map<Conversation, Cursor> anchors = start.anchors();
+        return CatchUpList.fetch(archive, since).thenCompose(listing -> {
+            List<ConversationSummary> summaries = listing.conversations();
             for (ConversationSummary summary : summaries) {
                 Conversation conversation = CatchUpPlan.conversationOf(summary);
                 if (conversation != null) {
@@ -199,14 +211,14 @@ public final class CatchUp {
                 }
             }
             CatchUpPlan plan = CatchUpPlan.of(summaries, conversation -> anchorOf(conversation, anchors),
-                    startWithoutAnchor(trigger, since, answer.ts()));
+                    startWithoutAnchor(trigger, since, listing.ts()));
             plan.covered().forEach(book::advance);
             return CatchUpPages.fetchAll(archive, plan.fetch()).thenAccept(found -> {
                 found.sort(Comparator.comparing(Messages::positionOf,
                         Comparator.nullsLast(Comparator.naturalOrder())));
                 delivery.caughtUp(found);
                 synchronized (this) {
-                    checkpoint = answer.ts();
+                    checkpoint = listing.ts();
                 }
             });
         });
@@ -224,9 +236,6 @@ public final class CatchUp {
 
     private Cursor anchorOf(Conversation conversation, Map<Conversation, Cursor> anchors) {
         Cursor anchor = anchors.get(conversation);
-        if (anchor != null) {
-            return anchor;
-        }
-        return appKnows.apply(conversation).map(Messages::positionOf).orElse(null);
+        return anchor != null ? anchor : book.appRecord(conversation);
     }
 }

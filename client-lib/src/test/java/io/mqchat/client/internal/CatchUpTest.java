@@ -15,7 +15,6 @@ import io.mqchat.protocol.ErrorCode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,7 @@ class CatchUpTest {
     private final FakeArchive archive = new FakeArchive("bob");
     private final List<Runnable> holdLimits = new ArrayList<>();
     private final CatchUp catchUp = new CatchUp(archive, bob.delivery, bob.book, bob.timers, Duration.ofHours(1),
-            conversation -> Optional.empty(), (task, delayMillis) -> holdLimits.add(task));
+            (task, delayMillis) -> holdLimits.add(task));
     private final List<String> acks = new ArrayList<>();
 
     private static ChatMessage fromAlice(int i) {
@@ -152,6 +151,83 @@ class CatchUpTest {
         }
         retried.join();
         assertEquals(List.of("m1", "m3", "m2"), bob.ids());
+    }
+
+    @Test
+    void aConnectAfterAFailedRunStillFetchesWhatLayBeforeTheLiveMessagesThatWaited() {
+        live(fromAlice(1));
+        archive.holding(fromAlice(1), fromAlice(2), fromAlice(3));
+        archive.pause();
+        archive.failWith(ErrorCode.UNAVAILABLE);
+        CompletableFuture<Void> failed = connected(true);
+        live(fromAlice(3)); // the queue kept only the newest
+        archive.answerNext();
+        assertTrue(failed.isCompletedExceptionally());
+        assertEquals(List.of("m1", "m3"), bob.ids(), "handed over after the failure");
+
+        archive.failWith(null);
+        CompletableFuture<Void> next = connected(true);
+        while (archive.answerNext()) {
+            // conversations, then one page
+        }
+
+        next.join();
+        assertEquals(List.of("m1", "m3", "m2"), bob.ids(), "late, but none missing and none twice");
+    }
+
+    @Test
+    void aReconnectDuringARunDoesNotStartAfterLiveMessagesTheHoldLimitHandedOver() {
+        live(fromAlice(1));
+        archive.holding(fromAlice(1), fromAlice(2), fromAlice(3));
+        archive.pause();
+        connected(true);
+        live(fromAlice(3));
+        holdLimits.forEach(Runnable::run); // the archive did not answer in time
+        assertEquals(List.of("m1", "m3"), bob.ids());
+
+        CompletableFuture<Void> second = connected(true); // ends the first run
+        while (archive.answerNext()) {
+            // the first run's list comes too late, then the second's and its page
+        }
+
+        second.join();
+        assertEquals(List.of("m1", "m3", "m2"), bob.ids());
+    }
+
+    @Test
+    void aFailedRunLeavesTheNextStartingFromTheAppsRecordAsItWasBeforeTheLiveMessagesThatWaited() {
+        bob.appRecord.put(Conversation.with("alice"), io.mqchat.client.history.Cursor.parse(fromAliceCursor(1)));
+        archive.holding(fromAlice(1), fromAlice(2), fromAlice(3));
+        archive.pause();
+        archive.failWith(ErrorCode.UNAVAILABLE);
+        CompletableFuture<Void> failed = connected(true); // a new run of the app, on its old session
+        live(fromAlice(3));
+        archive.answerNext();
+        assertTrue(failed.isCompletedExceptionally());
+        assertEquals(List.of("m3"), bob.ids(), "the app records it");
+
+        archive.failWith(null);
+        CompletableFuture<Void> next = connected(true);
+        while (archive.answerNext()) {
+            // conversations, then one page
+        }
+
+        next.join();
+        assertEquals(List.of("m3", "m2"), bob.ids());
+    }
+
+    @Test
+    void aConversationListTheArchiveCutIsFollowedToItsEnd() {
+        List<String> peers = List.of("alice", "carol", "dave", "erin", "frank");
+        for (int i = 0; i < peers.size(); i++) {
+            archive.holding(text("from-" + peers.get(i), peers.get(i), "bob", START + i));
+        }
+        archive.cutListsAfter(2);
+
+        connected(false).join(); // a new session: every conversation the look-back reaches
+
+        assertEquals(List.of("from-alice", "from-carol", "from-dave", "from-erin", "from-frank"), bob.ids());
+        assertEquals(3, archive.asked.stream().filter("conversations"::equals).count(), "three parts of the list");
     }
 
     @Test

@@ -1,12 +1,17 @@
 package io.mqchat.client.internal;
 
+import io.mqchat.client.Conversation;
 import io.mqchat.client.ExpiredMessage;
 import io.mqchat.client.Message;
+import io.mqchat.client.history.Cursor;
 import io.mqchat.extension.testing.ManualClock;
 import io.mqchat.protocol.ChatMessage;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * What one device of {@code me} keeps for chat, wired as the client wires it, with a manual clock, recorded
@@ -21,15 +26,29 @@ final class DeviceState {
     final List<Message> messages = new ArrayList<>();
     final List<ExpiredMessage> expired = new ArrayList<>();
     final List<Long> wakeUpDelays = new ArrayList<>();
-    final CursorBook book = new CursorBook();
+    /**
+     * The app's own record of its newest message per conversation, as an app that stores messages keeps it: what
+     * a test puts there (it had before), and every message handed over since.
+     */
+    final Map<Conversation, Cursor> appRecord = new HashMap<>();
+    final CursorBook book = new CursorBook(conversation -> Optional.ofNullable(appRecord.get(conversation)));
     final DisappearingTimers timers = new DisappearingTimers();
     final Deduplicator deduplicator = new Deduplicator(1000);
     final Delivery delivery;
 
     DeviceState(String me) {
         this.me = me;
-        this.delivery = new Delivery(me, clock, deduplicator, book, timers, messages::add, expired::add,
+        this.delivery = new Delivery(me, clock, deduplicator, book, timers, this::received, expired::add,
                 (task, delayMillis) -> wakeUpDelays.add(delayMillis));
+    }
+
+    private void received(Message message) {
+        messages.add(message);
+        if (message.from() == null || message.id() == null) {
+            return; // no position
+        }
+        appRecord.merge(message.conversation(), message.cursor(),
+                (known, offered) -> offered.compareTo(known) > 0 ? offered : known);
     }
 
     /** Moves the clock on by {@code by} and runs the expiry sweep, as the wake-up would. */

@@ -22,7 +22,8 @@ import java.util.function.Supplier;
 
 /**
  * An archive in memory that answers as docs/PROTOCOL.md says, for one user: pages in cursor order, conversations
- * with their last message and timer. Answers at once, or, once {@link #pause()}d, when the test says
+ * with their last message and timer, oldest change first (a change's time is its last message's), cut into parts
+ * once {@link #cutListsAfter}. Answers at once, or, once {@link #pause()}d, when the test says
  * {@link #answerNext()}.
  */
 final class FakeArchive implements Archive {
@@ -36,6 +37,7 @@ final class FakeArchive implements Archive {
     long now = 1_000_000L;
     private boolean paused;
     private ErrorCode failure;
+    private int listPart = Integer.MAX_VALUE;
 
     FakeArchive(String me) {
         this.me = me;
@@ -50,6 +52,15 @@ final class FakeArchive implements Archive {
     /** Pages of this group are refused with not_member. */
     void notMemberOf(String group) {
         refusedGroups.add(group);
+    }
+
+    /**
+     * Conversation lists hold at most {@code conversations} from now on, with {@code more} when cut, as the archive
+     * cuts a list too long for one answer. Give the conversations distinct change times: this cut, unlike the
+     * archive's, may split those that changed in the same millisecond.
+     */
+    void cutListsAfter(int conversations) {
+        listPart = conversations;
     }
 
     /** Every request is refused with {@code code} from now on. */
@@ -112,7 +123,7 @@ final class FakeArchive implements Archive {
             byConversation.forEach((conversation, list) -> {
                 list.sort(Comparator.comparing(Cursor::of));
                 ChatMessage last = list.get(list.size() - 1);
-                if (since != null && last.ts() <= since) {
+                if (since != null && last.ts() < since) {
                     return;
                 }
                 int timer = list.stream().filter(ChatMessage::isTimerChange).reduce((a, b) -> b)
@@ -120,7 +131,10 @@ final class FakeArchive implements Archive {
                 summaries.add(new ConversationSummary(conversation.isGroup() ? null : conversation.id(),
                         conversation.isGroup() ? conversation.id() : null, last, 0, timer, null, null, last.ts()));
             });
-            return HistoryResponse.conversations(null, summaries, now);
+            summaries.sort(Comparator.comparingLong(ConversationSummary::updated));
+            List<ConversationSummary> part = summaries.subList(0, Math.min(listPart, summaries.size()));
+            return new HistoryResponse(HistoryRequest.CONVERSATIONS, null, true, null, null, null, null, null, null,
+                    null, part.size() < summaries.size(), part, now);
         });
     }
 
