@@ -95,13 +95,15 @@ public final class MqchatExtension implements ExtensionMain {
         JwtAuthenticator authenticator = new JwtAuthenticator(verifier, active.queueLimit(), metrics,
                 Services.extensionExecutorService());
         RequestRateLimiter rateLimiter = new RequestRateLimiter(active.rateLimit(), clock);
-        CoalescingPublisher archiveFeed = new CoalescingPublisher(outbox, codec,
-                CoalescingPublisher.DEFAULT_MAX_BATCH_BYTES, items -> {
-                    metrics.archiveFeedPublishes().inc();
-                    metrics.archiveFeedItems().inc(items);
-                });
-        CoalescingPublisher receipts = new CoalescingPublisher(outbox, codec,
-                CoalescingPublisher.DEFAULT_MAX_BATCH_BYTES, items -> metrics.receiptPublishes().inc());
+        int maxBatchBytes = CoalescingPublisher.maxBatchBytes(active.maxMessageBytes());
+        CoalescingPublisher archiveFeed = new CoalescingPublisher(outbox, codec, maxBatchBytes, items -> {
+            metrics.archiveFeedPublishes().inc();
+            metrics.archiveFeedItems().inc(items);
+        });
+        CoalescingPublisher receipts = new CoalescingPublisher(outbox, codec, maxBatchBytes,
+                items -> metrics.receiptPublishes().inc());
+        Services.metricRegistry().gauge(ChatMetrics.PREFIX + "receipts.waiting", () -> receipts::waitingItems);
+        Services.metricRegistry().gauge(ChatMetrics.PREFIX + "archive-feed.waiting", () -> archiveFeed::waitingItems);
         RequestRoutes routes = new RequestRoutes(codec, outbox, metrics, connections, notifier,
                 new ArchiveFeed(archiveFeed, active.archiveFeed()), active.disappearingTimers(), devices, clock);
         RequestInterceptor requests = new RequestInterceptor(active.maxMessageBytes(), rateLimiter, codec, outbox,

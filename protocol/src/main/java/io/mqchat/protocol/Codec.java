@@ -243,7 +243,8 @@ public final class Codec {
 
     /**
      * Decodes anything the broker publishes on a user's tree or a service topic. A {@link Batch} comes back as one;
-     * its items were decoded and checked like envelopes of their own.
+     * its items were decoded and checked like envelopes of their own, except that items of a type this codec does not
+     * know are left out (a newer server's), as {@link ErrorCode#UNKNOWN_TYPE} would leave them out alone.
      */
     public Envelope decode(byte[] payload) throws ProtocolException {
         JsonNode node = readVersionedObject(payload);
@@ -274,7 +275,14 @@ public final class Codec {
             if (Batch.TYPE.equals(type)) {
                 throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "a batch cannot hold a batch");
             }
-            envelopes.add(decodeNode(item, type));
+            try {
+                envelopes.add(decodeNode(item, type));
+            } catch (ProtocolException e) {
+                // An item of a type from a newer server is left out, as it would be alone; the rest still count.
+                if (e.code() != ErrorCode.UNKNOWN_TYPE) {
+                    throw e;
+                }
+            }
         }
         return new Batch(envelopes);
     }

@@ -104,8 +104,16 @@ class CodecTest {
         for (String bad : List.of("{\"v\":1,\"type\":\"batch\"}",
                 "{\"v\":1,\"type\":\"batch\",\"items\":[7]}",
                 "{\"v\":1,\"type\":\"batch\",\"items\":[{\"v\":1,\"type\":\"batch\",\"items\":[" + item + "]}]}",
-                "{\"v\":1,\"type\":\"batch\",\"items\":[{\"v\":1,\"type\":\"video\"}]}")) {
+                "{\"v\":1,\"type\":\"batch\",\"items\":[{\"v\":1,\"type\":\"delivered\",\"ts\":\"soon\"}]}")) {
             assertThrows(ProtocolException.class, () -> codec.decode(json(bad)), bad);
         }
+    }
+
+    @Test
+    void anItemOfATypeFromANewerServerIsLeftOutAndTheRestOfItsBatchStillCounts() throws Exception {
+        String item = "{\"v\":1,\"type\":\"delivered\",\"id\":\"m1\",\"by\":\"bob\",\"ts\":5}";
+        List<Envelope> items = codec.decodeAll(json("{\"v\":1,\"type\":\"batch\",\"items\":[{\"v\":1,\"type\":\"video\"},"
+                + item + "]}"));
+        assertEquals(List.of(new Receipt(Receipt.DELIVERED, "m1", null, "bob", null, null, null, 5)), items);
     }
 }

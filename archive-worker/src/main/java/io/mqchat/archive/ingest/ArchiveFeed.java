@@ -57,7 +57,12 @@ public final class ArchiveFeed implements MessageHandler {
         }
         // A batch is retried as a whole while MongoDB is down; storing an item twice changes nothing.
         for (Envelope item : items) {
-            archive(item);
+            try {
+                archive(item);
+            } catch (RuntimeException e) {
+                // One item the store cannot take must not cost the items behind it in the batch.
+                LOG.warn("skipping an archive feed item the store refused ({}): {}", item.type(), e.toString());
+            }
         }
     }
 

@@ -1,20 +1,30 @@
 package io.mqchat.bench.brokers;
 
-/** The brokers a benchmark can compare. */
+/** The brokers a benchmark can compare, and how the load speaks to them. */
 public enum BrokerKind {
     /** HiveMQ CE with the mqchat extension: chat protocol, JWT, receipts. */
-    MQCHAT("mqchat", true),
+    MQCHAT("mqchat", true, false),
     /** The same HiveMQ CE, no extension: plain pub/sub, what a user would otherwise deploy. */
-    HIVEMQ("hivemq", true),
+    HIVEMQ("hivemq", true, false),
     /** Eclipse Mosquitto from the OS package: the common C broker. */
-    MOSQUITTO("mosquitto", false);
+    MOSQUITTO("mosquitto", false, false),
+    /**
+     * Bare HiveMQ CE with receipts done by the apps, as a chat built on plain MQTT would: the recipient publishes a
+     * DELIVERED receipt to the sender at QoS 1 for every message it gets (two QoS 1 messages per chat message, as in
+     * mqchat, where the broker publishes the receipt).
+     */
+    HIVEMQ_APP_RECEIPTS("hivemq+receipts", true, true),
+    /** Mosquitto with receipts done by the apps, like {@link #HIVEMQ_APP_RECEIPTS}. */
+    MOSQUITTO_APP_RECEIPTS("mosquitto+receipts", false, true);
 
     private final String label;
     private final boolean jvm;
+    private final boolean appReceipts;
 
-    BrokerKind(String label, boolean jvm) {
+    BrokerKind(String label, boolean jvm, boolean appReceipts) {
         this.label = label;
         this.jvm = jvm;
+        this.appReceipts = appReceipts;
     }
 
     public String label() {
@@ -26,12 +36,27 @@ public enum BrokerKind {
         return jvm;
     }
 
+    /** True when the recipients' apps publish the DELIVERED receipts (a bare broker carrying chat with receipts). */
+    public boolean appReceipts() {
+        return appReceipts;
+    }
+
+    /** The broker program that runs: the same for a bare broker with or without app receipts. */
+    public BrokerKind server() {
+        return switch (this) {
+            case HIVEMQ_APP_RECEIPTS -> HIVEMQ;
+            case MOSQUITTO_APP_RECEIPTS -> MOSQUITTO;
+            default -> this;
+        };
+    }
+
     public static BrokerKind parse(String label) {
         for (BrokerKind kind : values()) {
             if (kind.label.equalsIgnoreCase(label.trim())) {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("unknown broker " + label + " (mqchat, hivemq, mosquitto)");
+        throw new IllegalArgumentException(
+                "unknown broker " + label + " (mqchat, hivemq, mosquitto, hivemq+receipts, mosquitto+receipts)");
     }
 }

@@ -75,7 +75,7 @@ public final class BrokerLauncher {
                     + ",settings=profile,dumponexit=true");
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.mqchat.bench.Main", "broker",
-                "--kind", setup.kind().label(), "--port", Integer.toString(port),
+                "--kind", setup.kind().server().label(), "--port", Integer.toString(port),
                 "--folder", folder.toAbsolutePath().toString(),
                 "--file-persistence", Boolean.toString(setup.filePersistence()),
                 "--queue-limit", Long.toString(setup.queueLimit()),

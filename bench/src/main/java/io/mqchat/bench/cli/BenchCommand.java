@@ -53,8 +53,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "3", description = "rounds of the comparison (default ${DEFAULT-VALUE})")
     int rounds;
 
-    @Option(names = "--brokers", split = ",", defaultValue = "mqchat,hivemq,mosquitto",
-            description = "brokers of compare, groups and catchup, mqchat first (default ${DEFAULT-VALUE})")
+    @Option(names = "--brokers", split = ",", defaultValue = "mqchat,hivemq,hivemq+receipts,mosquitto",
+            description = "brokers of compare, groups and catchup, mqchat first; hivemq+receipts and "
+                    + "mosquitto+receipts are the bare brokers with receipts published by the apps, compare only "
+                    + "(default ${DEFAULT-VALUE})")
     List<String> brokers;
 
     @Option(names = "--persistence", defaultValue = "file", description = "file or memory (default ${DEFAULT-VALUE})")

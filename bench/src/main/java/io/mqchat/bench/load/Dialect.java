@@ -15,8 +15,13 @@ public interface Dialect {
     /** The CONNECT password of {@code user}, or null for none. */
     byte[] password(String user);
 
-    /** True when a DELIVERED receipt follows each delivery (mqchat), false for plain pub/sub. */
+    /** True when a DELIVERED receipt follows each delivery and completes the message, false for plain pub/sub. */
     boolean receipts();
+
+    /** True when the recipient device itself publishes that receipt (plain MQTT), false when the broker does. */
+    default boolean appReceipts() {
+        return false;
+    }
 
     /**
      * True to subscribe with MQTT 5's no-local option, so a device never gets its own publishes back: plain

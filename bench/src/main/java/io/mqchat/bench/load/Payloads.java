@@ -28,6 +28,15 @@ public final class Payloads {
     }
 
     /**
+     * The DELIVERED receipt a recipient app publishes for message {@code seq} on a bare broker: the fields mqchat's
+     * broker writes, with a fixed 13-digit {@code ts} (the size of a real one; nothing reads it).
+     */
+    public static byte[] receipt(int seq, String by) {
+        return ("{\"v\":1,\"type\":\"delivered\",\"id\":\"m" + seq + "\",\"by\":\"" + by + "\",\"peer\":\"" + by
+                + "\",\"device\":\"d\",\"ts\":1795000000000}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
      * The ledger sequence named by a payload's {@code "id":"m<seq>"}, or -1. A byte scan rather than a JSON
      * parse: the load generator shares two cores with the broker it measures, so it must stay cheap.
      */

@@ -1,5 +1,6 @@
 package io.mqchat.bench.load;
 
+import io.mqchat.protocol.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,6 +28,7 @@ public final class Traffic implements Inbound, Workload {
     private volatile IntConsumer onComplete = sender -> { };
     private DeviceFleet fleet;
     private String[] sendTopics;
+    private String[] receiptTopics;
 
     public Traffic(MessageLedger ledger, Dialect dialect, String body, LongSupplier nanos) {
         this.ledger = ledger;
@@ -39,8 +41,10 @@ public final class Traffic implements Inbound, Workload {
     public void attach(DeviceFleet devices, int[] peers) {
         this.fleet = devices;
         this.sendTopics = new String[devices.size()];
+        this.receiptTopics = new String[devices.size()];
         for (int i = 0; i < devices.size(); i++) {
             sendTopics[i] = dialect.sendTopic(devices.device(peers[i]).user());
+            receiptTopics[i] = Topics.receipts(devices.device(i).user());
         }
     }
 
@@ -104,8 +108,12 @@ public final class Traffic implements Inbound, Workload {
             unknownArrivals.incrementAndGet();
             return;
         }
-        if (ledger.delivered(seq, at) && !dialect.receipts()) {
-            complete(seq);
+        if (ledger.delivered(seq, at)) {
+            if (dialect.appReceipts()) {
+                sendReceipt(device, seq);
+            } else if (!dialect.receipts()) {
+                complete(seq);
+            }
         }
     }
 
@@ -118,6 +126,18 @@ public final class Traffic implements Inbound, Workload {
         if (ledger.receipted(seq, at) && dialect.receipts()) {
             complete(seq);
         }
+    }
+
+    /** The recipient app's DELIVERED receipt, about the size of the one mqchat's broker writes. */
+    private void sendReceipt(int device, int seq) {
+        int sender = ledger.senderOf(seq);
+        fleet.device(device).publish(receiptTopics[sender], Payloads.receipt(seq, fleet.device(device).user()))
+                .whenComplete((ok, error) -> {
+                    if (error != null) {
+                        publishFailures.incrementAndGet();
+                        firstProblem.compareAndSet(null, "receipt publish failed: " + error);
+                    }
+                });
     }
 
     private void complete(int seq) {

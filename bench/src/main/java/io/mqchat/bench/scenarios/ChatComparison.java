@@ -49,8 +49,8 @@ public final class ChatComparison implements Scenario {
         BenchOptions options = context.options();
         List<String> notes = new ArrayList<>();
         List<BrokerKind> kinds = new ArrayList<>(mqchatOnly ? List.of(BrokerKind.MQCHAT) : options.brokers());
-        if (kinds.contains(BrokerKind.MOSQUITTO) && Mosquitto.binary().isEmpty()) {
-            kinds.remove(BrokerKind.MOSQUITTO);
+        if (kinds.stream().anyMatch(kind -> kind.server() == BrokerKind.MOSQUITTO) && Mosquitto.binary().isEmpty()) {
+            kinds.removeIf(kind -> kind.server() == BrokerKind.MOSQUITTO);
             String skip = "Mosquitto skipped: not installed (apt-get install mosquitto).";
             notes.add(skip);
             context.progress().say(skip);

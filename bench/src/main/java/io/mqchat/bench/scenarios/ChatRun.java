@@ -47,9 +47,13 @@ final class ChatRun {
         return new ChatRun(context, setup, round).execute();
     }
 
-    /** The protocol spoken to a broker: mqchat's chat protocol, or plain pub/sub on a bare broker. */
+    /**
+     * The protocol spoken to a broker: mqchat's chat protocol, or plain pub/sub on a bare broker (with receipts
+     * published by the recipients' apps for the {@code +receipts} kinds).
+     */
     static Dialect dialectFor(BrokerKind kind, BenchContext context) {
-        return kind == BrokerKind.MQCHAT ? new ChatDialect(new TokenMinter(context.secret(), context.clock())) : new PubSubDialect();
+        return kind == BrokerKind.MQCHAT ? new ChatDialect(new TokenMinter(context.secret(), context.clock()))
+                : new PubSubDialect(kind.appReceipts());
     }
 
     private List<PhaseResult> execute() {

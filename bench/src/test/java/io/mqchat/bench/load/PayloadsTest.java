@@ -43,4 +43,12 @@ class PayloadsTest {
         Payloads.sequencesOf(batch, seen::add);
         assertEquals(List.of(7, 9), seen);
     }
+
+    @Test
+    void anAppReceiptNamesItsMessageLikeTheBrokersReceipt() {
+        byte[] receipt = Payloads.receipt(31, "b0");
+        assertEquals(31, Payloads.sequenceOf(receipt));
+        assertEquals("{\"v\":1,\"type\":\"delivered\",\"id\":\"m31\",\"by\":\"b0\",\"peer\":\"b0\",\"device\":\"d\",\"ts\":1795000000000}",
+                new String(receipt, StandardCharsets.UTF_8));
+    }
 }

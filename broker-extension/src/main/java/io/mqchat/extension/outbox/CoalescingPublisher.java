@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Server publishes with at most one in flight per topic: what arrives for a topic while its previous publish is being
@@ -23,8 +25,16 @@ import java.util.function.IntConsumer;
  */
 public final class CoalescingPublisher {
 
-    /** A batch stays well below the broker's maximum packet size and a client's patience for one payload. */
-    public static final int DEFAULT_MAX_BATCH_BYTES = 64 * 1024;
+    /**
+     * The largest batch: 16 KiB, about 120 receipts. Never more than the largest chat message the broker routes
+     * (see {@link #maxBatchBytes(int)}), since a device that accepts those accepts a batch too.
+     */
+    public static final int DEFAULT_MAX_BATCH_BYTES = 16 * 1024;
+
+    /** What {@code {"v":1,"type":"batch","items":[...]}} adds around its items, rounded up. */
+    private static final int BATCH_WRAPPING_BYTES = 40;
+
+    private static final Logger log = LoggerFactory.getLogger(CoalescingPublisher.class);
 
     /** Where a publish goes: the future completes once the broker has stored it. */
     @FunctionalInterface
@@ -37,6 +47,11 @@ public final class CoalescingPublisher {
     private final int maxBatchBytes;
     private final IntConsumer batchSizes;
     private final ConcurrentMap<String, ArrayDeque<byte[]>> waiting = new ConcurrentHashMap<>();
+
+    /** The batch size limit for a broker that routes chat messages of up to {@code maxMessageBytes}. */
+    public static int maxBatchBytes(int maxMessageBytes) {
+        return Math.min(DEFAULT_MAX_BATCH_BYTES, maxMessageBytes);
+    }
 
     /** Publishes through {@code outbox}; see {@link #CoalescingPublisher(Sink, Codec, int, IntConsumer)}. */
     public CoalescingPublisher(Outbox outbox, Codec codec, int maxBatchBytes, IntConsumer batchSizes) {
@@ -64,8 +79,8 @@ public final class CoalescingPublisher {
     /** Publishes an encoded envelope (never a batch) to {@code topic} at QoS 1, now or with the topic's next batch. */
     public void publish(String topic, byte[] envelope) {
         boolean[] idle = {false};
-        // A topic present in the map has a publish in flight; its deque holds what waits for the next one.
         waiting.compute(topic, (key, queue) -> {
+            // A topic present in the map has a publish in flight; its deque holds what waits for the next one.
             if (queue == null) {
                 idle[0] = true;
                 return new ArrayDeque<>(4);
@@ -74,7 +89,7 @@ public final class CoalescingPublisher {
             return queue;
         });
         if (idle[0]) {
-            send(topic, List.of(envelope));
+            sendFrom(topic, List.of(envelope));
         }
     }
 
@@ -83,14 +98,49 @@ public final class CoalescingPublisher {
         return waiting.size();
     }
 
-    private void send(String topic, List<byte[]> items) {
-        batchSizes.accept(items.size());
-        byte[] payload = items.size() == 1 ? items.get(0) : codec.encodeBatch(items);
-        // Also after a failure (logged by the outbox): the items behind it must not wait for ever.
-        sink.publish(topic, payload).whenComplete((stored, failure) -> sendWaiting(topic));
+    /** Items waiting for their topic's next publish (a gauge: it stays near zero unless the broker falls behind). */
+    public int waitingItems() {
+        int[] items = {0};
+        for (String topic : waiting.keySet()) {
+            // Read under the map's lock for the topic, as every change to a deque is made.
+            waiting.computeIfPresent(topic, (key, queue) -> {
+                items[0] += queue.size();
+                return queue;
+            });
+        }
+        return items[0];
     }
 
-    private void sendWaiting(String topic) {
+    /**
+     * Publishes {@code items}, then whatever waits behind them, for as long as the publishes complete at once; a loop
+     * rather than a callback chain, so a backlog of instantly completed publishes cannot run the stack out.
+     */
+    private void sendFrom(String topic, List<byte[]> items) {
+        List<byte[]> batch = items;
+        while (batch != null) {
+            CompletableFuture<?> stored = send(topic, batch);
+            if (!stored.isDone()) {
+                stored.whenComplete((ok, failure) -> sendFrom(topic, next(topic)));
+                return;
+            }
+            batch = next(topic);
+        }
+    }
+
+    /** Starts one publish; a publish that throws counts as failed (logged) and never blocks the items behind it. */
+    private CompletableFuture<?> send(String topic, List<byte[]> items) {
+        try {
+            batchSizes.accept(items.size());
+            byte[] payload = items.size() == 1 ? items.get(0) : codec.encodeBatch(items);
+            return sink.publish(topic, payload);
+        } catch (RuntimeException e) {
+            log.warn("server publish to {} failed: {}", topic, e.toString());
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    /** The next batch for {@code topic}, or null (and the topic idle again) when nothing waits. */
+    private List<byte[]> next(String topic) {
         List<List<byte[]>> next = new ArrayList<>(1);
         waiting.compute(topic, (key, queue) -> {
             if (queue == null || queue.isEmpty()) {
@@ -99,15 +149,14 @@ public final class CoalescingPublisher {
             next.add(take(queue));
             return queue;
         });
-        if (!next.isEmpty()) {
-            send(topic, next.get(0));
-        }
+        return next.isEmpty() ? null : next.get(0);
     }
 
+    /** Takes as many items as fit in one batch (at least one), counting the batch's own wrapping. */
     private List<byte[]> take(ArrayDeque<byte[]> queue) {
-        List<byte[]> batch = new ArrayList<>(queue.size());
-        int bytes = 0;
-        while (!queue.isEmpty() && (batch.isEmpty() || bytes + queue.peek().length < maxBatchBytes)) {
+        List<byte[]> batch = new ArrayList<>(Math.min(queue.size(), 64));
+        int bytes = BATCH_WRAPPING_BYTES;
+        while (!queue.isEmpty() && (batch.isEmpty() || bytes + queue.peek().length + 1 <= maxBatchBytes)) {
             byte[] item = queue.poll();
             batch.add(item);
             bytes += item.length + 1;

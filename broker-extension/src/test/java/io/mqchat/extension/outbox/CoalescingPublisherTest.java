@@ -1,6 +1,7 @@
 package io.mqchat.extension.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.Envelope;
@@ -82,13 +83,14 @@ class CoalescingPublisherTest {
     @Test
     void aBatchNeverOutgrowsItsByteLimitAndTheRestFollows() throws Exception {
         int oneItem = codec.encode(receipt(10)).length;
-        CoalescingPublisher publisher = publisher(oneItem * 3 + 10);
+        int limit = 40 + 3 * (oneItem + 1);
+        CoalescingPublisher publisher = publisher(limit);
         for (int n = 10; n < 18; n++) {
             publisher.publish("u/alice/receipts", receipt(n));
         }
         List<Envelope> all = new ArrayList<>();
         for (int i = 0; i < sent.size(); i++) {
-            assertEquals(true, sent.get(i).payload().length <= oneItem * 3 + 10 + 40, "publish " + i + " too large");
+            assertTrue(sent.get(i).payload().length <= limit, "publish " + i + " is larger than the limit");
             all.addAll(itemsOf(sent.get(i)));
             sent.get(i).stored().complete(null);
         }
@@ -97,5 +99,41 @@ class CoalescingPublisherTest {
         for (int n = 10; n < 18; n++) {
             assertEquals(receipt(n), all.get(n - 10));
         }
+    }
+
+    @Test
+    void aPublishThatThrowsDoesNotStopItsTopic() throws Exception {
+        boolean[] broken = {true};
+        List<byte[]> delivered = new ArrayList<>();
+        CoalescingPublisher publisher = new CoalescingPublisher((topic, payload) -> {
+            if (broken[0]) {
+                broken[0] = false;
+                throw new IllegalStateException("publish service stopping");
+            }
+            delivered.add(payload);
+            return CompletableFuture.completedFuture(null);
+        }, codec, CoalescingPublisher.DEFAULT_MAX_BATCH_BYTES, size -> { });
+        publisher.publish("u/alice/receipts", receipt(1));
+        publisher.publish("u/alice/receipts", receipt(2));
+        assertEquals(0, publisher.busyTopics());
+        assertEquals(List.of(receipt(2)), codec.decodeAll(delivered.get(0)));
+    }
+
+    @Test
+    void aLongBacklogOfPublishesStoredAtOnceDoesNotRunTheStackOut() throws Exception {
+        CompletableFuture<Void> first = new CompletableFuture<>();
+        int[] publishes = {0};
+        CoalescingPublisher publisher = new CoalescingPublisher((topic, payload) -> {
+            publishes[0]++;
+            return publishes[0] == 1 ? first : CompletableFuture.completedFuture(null);
+        }, codec, 1, size -> { });
+        int items = 50_000;
+        for (int n = 0; n < items; n++) {
+            publisher.publish("svc/archive/messages", receipt(n));
+        }
+        assertEquals(items - 1, publisher.waitingItems());
+        first.complete(null);
+        assertEquals(items, publishes[0]);
+        assertEquals(0, publisher.busyTopics());
     }
 }

@@ -40,13 +40,7 @@ public final class CursorBook {
         if (!newest.containsKey(conversation)) {
             // Before the app has anything of it from this client: what it records from now on may lie beyond a
             // gap that a catch-up has still to fill.
-            Cursor before;
-            try {
-                before = appRecordNow(conversation);
-            } catch (RuntimeException e) {
-                before = null; // the app's failure must not stop its messages: a catch-up looks back instead
-            }
-            appRecordBefore.put(conversation, before);
+            appRecordBefore.put(conversation, appRecordNow(conversation));
         }
         newest.merge(conversation, position, (known, offered) -> offered.compareTo(known) > 0 ? offered : known);
     }
@@ -69,7 +63,12 @@ public final class CursorBook {
         return newest.containsKey(conversation) ? appRecordBefore.get(conversation) : appRecordNow(conversation);
     }
 
+    /** The app's record now; null when it has none or its callback fails (a catch-up then looks back instead). */
     private Cursor appRecordNow(Conversation conversation) {
-        return app.apply(conversation).map(Messages::positionOf).orElse(null);
+        try {
+            return app.apply(conversation).map(Messages::positionOf).orElse(null);
+        } catch (RuntimeException e) {
+            return null; // the app's failure must stop neither its messages nor its catch-ups
+        }
     }
 }

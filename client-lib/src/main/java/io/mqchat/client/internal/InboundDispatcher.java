@@ -97,7 +97,7 @@ public final class InboundDispatcher {
             return;
         }
         if (envelope instanceof Batch batch) {
-            // Acknowledged as a whole, once the app has every item: a message in it may wait for a catch-up.
+            // One publish, so one acknowledgement: once every item in it has been handled.
             AtomicInteger left = new AtomicInteger(batch.items().size());
             Runnable itemDone = () -> {
                 if (left.decrementAndGet() == 0) {
