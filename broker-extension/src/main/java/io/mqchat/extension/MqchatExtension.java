@@ -96,12 +96,13 @@ public final class MqchatExtension implements ExtensionMain {
                 Services.extensionExecutorService());
         RequestRateLimiter rateLimiter = new RequestRateLimiter(active.rateLimit(), clock);
         int maxBatchBytes = CoalescingPublisher.maxBatchBytes(active.maxMessageBytes());
-        CoalescingPublisher archiveFeed = new CoalescingPublisher(outbox, codec, maxBatchBytes, items -> {
+        CoalescingPublisher archiveFeed = new CoalescingPublisher(outbox, Services.extensionExecutorService(), codec,
+                maxBatchBytes, items -> {
             metrics.archiveFeedPublishes().inc();
             metrics.archiveFeedItems().inc(items);
         });
-        CoalescingPublisher receipts = new CoalescingPublisher(outbox, codec, maxBatchBytes,
-                items -> metrics.receiptPublishes().inc());
+        CoalescingPublisher receipts = new CoalescingPublisher(outbox, Services.extensionExecutorService(), codec,
+                maxBatchBytes, items -> metrics.receiptPublishes().inc());
         Services.metricRegistry().gauge(ChatMetrics.PREFIX + "receipts.waiting", () -> receipts::waitingItems);
         Services.metricRegistry().gauge(ChatMetrics.PREFIX + "archive-feed.waiting", () -> archiveFeed::waitingItems);
         RequestRoutes routes = new RequestRoutes(codec, outbox, metrics, connections, notifier,

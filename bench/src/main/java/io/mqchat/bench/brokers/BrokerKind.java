@@ -4,6 +4,11 @@ package io.mqchat.bench.brokers;
 public enum BrokerKind {
     /** HiveMQ CE with the mqchat extension: chat protocol, JWT, receipts. */
     MQCHAT("mqchat", true, false),
+    /**
+     * mqchat with an archive-worker in the broker's process, as the all-in-one server runs it: every routed message is
+     * also fed to and stored by the archive (the plain {@link #MQCHAT}'s feed finds no subscriber).
+     */
+    MQCHAT_ARCHIVE("mqchat+archive", true, false),
     /** The same HiveMQ CE, no extension: plain pub/sub, what a user would otherwise deploy. */
     HIVEMQ("hivemq", true, false),
     /** Eclipse Mosquitto from the OS package: the common C broker. */
@@ -41,9 +46,15 @@ public enum BrokerKind {
         return appReceipts;
     }
 
+    /** True when an archive-worker runs beside the broker (mqchat only). */
+    public boolean archive() {
+        return this == MQCHAT_ARCHIVE;
+    }
+
     /** The broker program that runs: the same for a bare broker with or without app receipts. */
     public BrokerKind server() {
         return switch (this) {
+            case MQCHAT_ARCHIVE -> MQCHAT;
             case HIVEMQ_APP_RECEIPTS -> HIVEMQ;
             case MOSQUITTO_APP_RECEIPTS -> MOSQUITTO;
             default -> this;
@@ -57,6 +68,6 @@ public enum BrokerKind {
             }
         }
         throw new IllegalArgumentException(
-                "unknown broker " + label + " (mqchat, hivemq, mosquitto, hivemq+receipts, mosquitto+receipts)");
+                "unknown broker " + label + " (mqchat, mqchat+archive, hivemq, mosquitto, hivemq+receipts, mosquitto+receipts)");
     }
 }

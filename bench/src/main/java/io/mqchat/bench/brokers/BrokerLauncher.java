@@ -80,7 +80,8 @@ public final class BrokerLauncher {
                 "--file-persistence", Boolean.toString(setup.filePersistence()),
                 "--queue-limit", Long.toString(setup.queueLimit()),
                 "--persistence-buckets", Integer.toString(setup.persistenceBuckets()),
-                "--group-members", Integer.toString(setup.groupMembers())));
+                "--group-members", Integer.toString(setup.groupMembers()),
+                "--archive", Boolean.toString(setup.kind().archive())));
         return command;
     }
 

@@ -37,6 +37,10 @@ public final class BrokerCommand implements Callable<Integer> {
             description = "mqchat only: also run a group-worker whose groups hold at most this many members; 0 for none")
     int groupMembers;
 
+    @Option(names = "--archive", arity = "1", defaultValue = "false",
+            description = "mqchat only: also run an archive-worker, so the archive feed has its subscriber")
+    boolean archive;
+
     @Override
     public Integer call() throws Exception {
         if (persistenceBuckets > 0) {
@@ -46,7 +50,7 @@ public final class BrokerCommand implements Callable<Integer> {
         }
         AutoCloseable broker = switch (kind) {
             case "mqchat" -> MqchatHost.start(folder, port, filePersistence, queueLimit, System.getenv(SECRET_ENV),
-                    groupMembers);
+                    groupMembers, archive);
             case "hivemq" -> BareHiveMq.start(folder, port, filePersistence, queueLimit);
             default -> throw new IllegalArgumentException("unknown broker kind " + kind);
         };

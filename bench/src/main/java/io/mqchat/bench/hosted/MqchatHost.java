@@ -6,6 +6,8 @@ import io.mqchat.extension.embedded.BrokerSettings;
 import io.mqchat.extension.embedded.EmbeddedBroker;
 import io.mqchat.extension.limits.RateLimit;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.time.Clock;
 
 /**
@@ -22,31 +24,54 @@ final class MqchatHost {
     private MqchatHost() {
     }
 
-    /** Starts the broker and, when {@code groupMembers} is above 0, a group-worker connected to it. */
+    /**
+     * Starts the broker and, when {@code groupMembers} is above 0, a group-worker connected to it; with {@code archive},
+     * an archive-worker too. Closing stops the workers, then the broker.
+     */
     static AutoCloseable start(Path folder, int port, boolean filePersistence, long queueLimit, String secret,
-                               int groupMembers) {
+                               int groupMembers, boolean archive) {
         BrokerSettings settings = new BrokerSettings("127.0.0.1", port, 0, "/mqtt", folder, filePersistence,
                 BrokerSettings.DEFAULT_MAX_PACKET_BYTES, BrokerSettings.DEFAULT_SESSION_EXPIRY_MAX);
         ExtensionConfig config = ExtensionConfig.defaults(JwtConfig.hmac(secret))
                 .withQueueLimit(queueLimit)
                 .withRateLimit(BENCHMARK_RATE_LIMIT);
         EmbeddedBroker broker = EmbeddedBroker.start(settings, config, Clock.systemUTC());
-        if (groupMembers == 0) {
-            return broker;
-        }
+        Deque<AutoCloseable> running = new ArrayDeque<>();
+        running.push(broker);
+        AutoCloseable all = () -> closeAll(running);
         try {
-            HostedGroupWorker groups = HostedGroupWorker.start(folder.resolve("data").resolve("mongo"), port, secret,
-                    groupMembers);
-            return () -> {
-                try {
-                    groups.close();
-                } finally {
-                    broker.close();
-                }
-            };
+            if (groupMembers > 0) {
+                running.push(HostedGroupWorker.start(folder.resolve("data").resolve("mongo"), port, secret,
+                        groupMembers));
+            }
+            if (archive) {
+                running.push(HostedArchiveWorker.start(folder.resolve("data").resolve("archive"), port, secret));
+            }
+            return all;
         } catch (RuntimeException e) {
-            broker.close();
+            try {
+                closeAll(running);
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
+        }
+    }
+
+    /** Closes the newest first; every one is closed even when an earlier close fails. */
+    private static void closeAll(Deque<AutoCloseable> running) throws Exception {
+        Exception first = null;
+        while (!running.isEmpty()) {
+            try {
+                running.pop().close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 }

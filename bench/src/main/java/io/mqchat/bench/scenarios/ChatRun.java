@@ -52,7 +52,7 @@ final class ChatRun {
      * published by the recipients' apps for the {@code +receipts} kinds).
      */
     static Dialect dialectFor(BrokerKind kind, BenchContext context) {
-        return kind == BrokerKind.MQCHAT ? new ChatDialect(new TokenMinter(context.secret(), context.clock()))
+        return kind.server() == BrokerKind.MQCHAT ? new ChatDialect(new TokenMinter(context.secret(), context.clock()))
                 : new PubSubDialect(kind.appReceipts());
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,7 @@ public final class CoalescingPublisher {
     }
 
     private final Sink sink;
+    private final Executor executor;
     private final Codec codec;
     private final int maxBatchBytes;
     private final IntConsumer batchSizes;
@@ -53,19 +55,23 @@ public final class CoalescingPublisher {
         return Math.min(DEFAULT_MAX_BATCH_BYTES, maxMessageBytes);
     }
 
-    /** Publishes through {@code outbox}; see {@link #CoalescingPublisher(Sink, Codec, int, IntConsumer)}. */
-    public CoalescingPublisher(Outbox outbox, Codec codec, int maxBatchBytes, IntConsumer batchSizes) {
-        this((topic, payload) -> outbox.publish(topic, payload, null), codec, maxBatchBytes, batchSizes);
+    /** Publishes through {@code outbox}; see {@link #CoalescingPublisher(Sink, Executor, Codec, int, IntConsumer)}. */
+    public CoalescingPublisher(Outbox outbox, Executor executor, Codec codec, int maxBatchBytes,
+                               IntConsumer batchSizes) {
+        this((topic, payload) -> outbox.publish(topic, payload, null), executor, codec, maxBatchBytes, batchSizes);
     }
 
     /**
+     * @param executor   where a batch that waited is published once the publish before it completes: not on the
+     *                   thread that completed it, which may be one of the broker's persistence writers
      * @param batchSizes told the number of items of every publish this makes (a metric), on the publishing thread
      */
-    public CoalescingPublisher(Sink sink, Codec codec, int maxBatchBytes, IntConsumer batchSizes) {
+    public CoalescingPublisher(Sink sink, Executor executor, Codec codec, int maxBatchBytes, IntConsumer batchSizes) {
         if (maxBatchBytes < 1) {
             throw new IllegalArgumentException("maxBatchBytes must be positive: " + maxBatchBytes);
         }
         this.sink = sink;
+        this.executor = executor;
         this.codec = codec;
         this.maxBatchBytes = maxBatchBytes;
         this.batchSizes = batchSizes;
@@ -120,7 +126,7 @@ public final class CoalescingPublisher {
         while (batch != null) {
             CompletableFuture<?> stored = send(topic, batch);
             if (!stored.isDone()) {
-                stored.whenComplete((ok, failure) -> sendFrom(topic, next(topic)));
+                stored.whenCompleteAsync((ok, failure) -> sendFrom(topic, next(topic)), executor);
                 return;
             }
             batch = next(topic);

@@ -29,7 +29,7 @@ class CoalescingPublisherTest {
             CompletableFuture<Void> stored = new CompletableFuture<>();
             sent.add(new Sent(topic, payload, stored));
             return stored;
-        }, codec, maxBatchBytes, batchSizes::add);
+        }, Runnable::run, codec, maxBatchBytes, batchSizes::add);
     }
 
     private static Receipt receipt(int n) {
@@ -112,7 +112,7 @@ class CoalescingPublisherTest {
             }
             delivered.add(payload);
             return CompletableFuture.completedFuture(null);
-        }, codec, CoalescingPublisher.DEFAULT_MAX_BATCH_BYTES, size -> { });
+        }, Runnable::run, codec, CoalescingPublisher.DEFAULT_MAX_BATCH_BYTES, size -> { });
         publisher.publish("u/alice/receipts", receipt(1));
         publisher.publish("u/alice/receipts", receipt(2));
         assertEquals(0, publisher.busyTopics());
@@ -126,7 +126,7 @@ class CoalescingPublisherTest {
         CoalescingPublisher publisher = new CoalescingPublisher((topic, payload) -> {
             publishes[0]++;
             return publishes[0] == 1 ? first : CompletableFuture.completedFuture(null);
-        }, codec, 1, size -> { });
+        }, Runnable::run, codec, 1, size -> { });
         int items = 50_000;
         for (int n = 0; n < items; n++) {
             publisher.publish("svc/archive/messages", receipt(n));
