@@ -115,7 +115,8 @@ public final class ChatComparison implements Scenario {
             }
         }
         table.note("msg/s: chat messages completed per second (mqchat: delivered to the peer's device and the DELIVERED"
-                + " receipt back at the sender; bare brokers: delivered). Saturation: each sender keeps "
+                + " receipt back at the sender; +receipts: the app's receipt back at the sender; other bare brokers:"
+                + " delivered). Saturation: each sender keeps "
                 + options.window() + " messages outstanding (closed loop). Fixed rates: open loop, latency measured"
                 + " from the time each message was due. lost and dup are totals over all rounds.");
         table.note("broker CPU: % of one core (the machine has " + Runtime.getRuntime().availableProcessors()
@@ -140,8 +141,9 @@ public final class ChatComparison implements Scenario {
                     Format.ratio(spread(mine.get("saturation"), PhaseResult::brokerMicrosPerMessage)
                             .ratioTo(spread(theirs.get("saturation"), PhaseResult::brokerMicrosPerMessage))));
         }
-        table.note("A chat message on mqchat costs two MQTT messages (the message and its DELIVERED receipt) plus the"
-                + " copy for the sender's other devices; on the bare brokers it is one publish.");
+        table.note("A chat message on mqchat costs two queued MQTT messages (the message and its DELIVERED receipt; a copy"
+                + " too when the sender has another device); on the +receipts brokers also two (the app publishes the"
+                + " receipt); on the other bare brokers one publish.");
         return table.build();
     }
 
