@@ -19,6 +19,8 @@ public final class GroupDirectory {
 
     private final String me;
     private final Map<String, Group> groups = new HashMap<>();
+    /** Per group and member, the time of the newest addition or removal applied. */
+    private final Map<String, Map<String, Instant>> memberChanges = new HashMap<>();
 
     public GroupDirectory(String me) {
         this.me = me;
@@ -44,14 +46,23 @@ public final class GroupDirectory {
     /** This user left the group or was removed from it. */
     public synchronized void forget(String id) {
         groups.remove(id);
+        memberChanges.remove(id);
     }
 
     /**
-     * Applies a change to a known group. A group first heard of through an event other than its creation is
+     * Applies a change to a known group and returns it as applied: without the members whose membership changed
+     * later than it, empty when none is left. A group first heard of through an event other than its creation is
      * left unknown: the event names only the change, not the whole membership.
      */
-    public synchronized void apply(GroupEvent event) {
+    public synchronized Optional<GroupEvent> apply(GroupEvent event) {
         Group known = groups.get(event.group());
+        if (event.kind() == GroupEvent.Kind.ADDED || event.kind() == GroupEvent.Kind.REMOVED
+                || event.kind() == GroupEvent.Kind.LEFT) {
+            event = newerOnly(event);
+            if (event == null) {
+                return Optional.empty();
+            }
+        }
         switch (event.kind()) {
             case CREATED -> groups.put(event.group(), new Group(event.group(), event.name(), List.of(event.by()),
                     withCreator(event), event.at()));
@@ -82,6 +93,31 @@ public final class GroupDirectory {
                 }
             }
         }
+        return Optional.of(event);
+    }
+
+    /**
+     * The event without the members whose membership changed later than it: a request the server handles again
+     * (after a worker restart) is announced again with its first time, and must not undo a later change to a device
+     * that missed the first announcement. Null when nothing of it is left.
+     */
+    private GroupEvent newerOnly(GroupEvent event) {
+        List<String> named = event.kind() == GroupEvent.Kind.LEFT && event.members().isEmpty()
+                ? List.of(event.by()) : event.members();
+        Map<String, Instant> changes = memberChanges.computeIfAbsent(event.group(), id -> new HashMap<>());
+        List<String> current = new ArrayList<>();
+        for (String member : named) {
+            Instant last = changes.get(member);
+            if (last == null || !event.at().isBefore(last)) {
+                changes.put(member, event.at());
+                current.add(member);
+            }
+        }
+        if (current.isEmpty()) {
+            return null;
+        }
+        return current.size() == named.size() ? event
+                : new GroupEvent(event.id(), event.group(), event.kind(), event.by(), current, event.name(), event.at());
     }
 
     private static List<String> withCreator(GroupEvent event) {

@@ -229,8 +229,8 @@ public final class InboundDispatcher {
         }
         GroupEvent change = new GroupEvent(event.id(), event.group(), kind.get(), event.by(),
                 event.members() == null ? List.of() : event.members(), event.name(), Instant.ofEpochMilli(event.ts()));
-        groups.directory().apply(change);
-        Listeners.deliver(listeners.groupEvents(), change);
+        // An announcement older than a later change of the same member tells the app nothing it may act on.
+        groups.directory().apply(change).ifPresent(current -> Listeners.deliver(listeners.groupEvents(), current));
     }
 
     /** Empty for an event kind a newer server may know and this library does not. */

@@ -160,6 +160,20 @@ class GroupDispatchTest {
     }
 
     @Test
+    void anAdditionAnnouncedAgainAfterTheMemberWasRemovedDoesNotBringTheMemberBack() {
+        alicesDevice.dispatch(codec.encode(Response.ok("info", null, TRIP, 12)));
+        // This device missed the first announcement of carol's addition at 13; her removal at 20 arrives, then the
+        // server announces the addition again (a worker handled the request twice), with its first time.
+        alicesDevice.dispatch(codec.encode(new io.mqchat.protocol.GroupEvent("e5", "g-1", "removed", "alice",
+                List.of("carol"), "Trip", 20)));
+        alicesDevice.dispatch(codec.encode(new io.mqchat.protocol.GroupEvent("e6", "g-1", "added", "alice",
+                List.of("carol", "dave"), "Trip", 13)));
+
+        assertEquals(List.of("alice", "bob", "dave"), groups.directory().find("g-1").orElseThrow().members());
+        assertEquals(List.of(List.of("carol"), List.of("dave")), events.stream().map(GroupEvent::members).toList());
+    }
+
+    @Test
     void beingRemovedFromAGroupForgetsIt() {
         alicesDevice.dispatch(codec.encode(Response.ok("info", null, TRIP, 16)));
 
