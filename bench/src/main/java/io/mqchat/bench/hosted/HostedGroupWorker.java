@@ -1,10 +1,7 @@
 package io.mqchat.bench.hosted;
 
-import com.mongodb.client.MongoClient;
 import io.mqchat.extension.auth.TokenMinter;
-import io.mqchat.groups.embedded.EmbeddedMongo;
 import io.mqchat.groups.settings.GroupSettings;
-import io.mqchat.groups.store.MongoConnector;
 import io.mqchat.groups.store.MongoGroupStore;
 import io.mqchat.groups.worker.BrokerLink;
 import io.mqchat.groups.worker.GroupWorker;
@@ -17,55 +14,26 @@ import java.time.Duration;
  * server wires it: the embedded MongoDB-wire store, a service token of its own, and an MQTT connection to the
  * broker on loopback. Its CPU is therefore part of the broker process's.
  */
-final class HostedGroupWorker implements AutoCloseable {
+final class HostedGroupWorker {
 
     private static final Duration TOKEN_TTL = Duration.ofHours(12);
 
-    private final EmbeddedMongo mongo;
-    private final MongoClient client;
-    private final GroupWorker worker;
-
-    private HostedGroupWorker(EmbeddedMongo mongo, MongoClient client, GroupWorker worker) {
-        this.mongo = mongo;
-        this.client = client;
-        this.worker = worker;
+    private HostedGroupWorker() {
     }
 
     /**
      * Starts the store in {@code dataFolder} and a worker connected to the broker on {@code port}; blocks until
-     * the worker's sessions are subscribed.
+     * the worker's sessions are subscribed. Closing the result stops the worker, then the store.
      */
-    static HostedGroupWorker start(Path dataFolder, int port, String secret, int maxMembers) {
-        EmbeddedMongo mongo = EmbeddedMongo.start(dataFolder);
-        MongoClient client = null;
-        try {
-            client = MongoConnector.connect(mongo.connectionString());
+    static AutoCloseable start(Path dataFolder, int port, String secret, int maxMembers) {
+        return HostedMongo.start(dataFolder, client -> {
             GroupSettings settings = GroupSettings.defaults().withMaxMembers(maxMembers);
             MongoGroupStore store = new MongoGroupStore(client.getDatabase(settings.database()), maxMembers);
             TokenMinter minter = new TokenMinter(secret, Clock.systemUTC());
             GroupWorker worker = new GroupWorker(settings, Clock.systemUTC(), store,
                     new BrokerLink("127.0.0.1", port, "1", () -> minter.mintService(GroupWorker.SERVICE, TOKEN_TTL)));
             worker.start();
-            return new HostedGroupWorker(mongo, client, worker);
-        } catch (RuntimeException e) {
-            if (client != null) {
-                client.close();
-            }
-            mongo.close();
-            throw e;
-        }
-    }
-
-    @Override
-    public void close() {
-        try {
-            worker.close();
-        } finally {
-            try {
-                client.close();
-            } finally {
-                mongo.close();
-            }
-        }
+            return worker;
+        });
     }
 }
