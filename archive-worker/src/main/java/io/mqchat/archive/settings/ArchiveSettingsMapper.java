@@ -4,12 +4,10 @@ import io.mqchat.archive.worker.BrokerLink;
 import io.mqchat.config.Config;
 import io.mqchat.config.ConfigException;
 import io.mqchat.extension.config.JwtConfig;
-import io.mqchat.extension.settings.ExtensionKeys;
 import io.mqchat.extension.settings.ExtensionSettingsMapper;
 import io.mqchat.groups.settings.GroupKeys;
 import io.mqchat.media.settings.MediaSettings;
 import io.mqchat.media.settings.MediaSettingsMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,14 +72,8 @@ public final class ArchiveSettingsMapper {
             }
             return null;
         }
-        Optional<Path> jwksFile = config.find(ExtensionKeys.JWT_JWKS_FILE);
-        if (jwksFile.isPresent() && !Files.isReadable(jwksFile.get())) {
-            problems.add("jwt.jwks-file: " + jwksFile.get() + " does not exist or cannot be read");
-            return null;
-        }
-        return attempt(problems, () -> new JwtConfig(secret.orElse(null), jwksFile.orElse(null),
-                config.find(ExtensionKeys.JWT_JWKS_URL).orElse(null), config.find(ExtensionKeys.JWT_ISSUER).orElse(null),
-                config.find(ExtensionKeys.JWT_AUDIENCE).orElse(null), config.get(ExtensionKeys.JWT_CLOCK_SKEW)));
+        // A relative jwt.jwks-file stays relative to the working folder, as it always was for this worker.
+        return ExtensionSettingsMapper.jwt(config, secret.orElse(null), Path.of(""), problems);
     }
 
     /** Turns a settings record's own check into a problem, so that the user sees every problem at once. */

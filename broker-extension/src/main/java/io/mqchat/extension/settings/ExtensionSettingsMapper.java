@@ -45,12 +45,7 @@ public final class ExtensionSettingsMapper {
      */
     public static ExtensionConfig map(Config config, String hmacSecret, Path baseDir) {
         List<String> problems = new ArrayList<>();
-        Optional<Path> jwksFile = config.find(JWT_JWKS_FILE).map(baseDir::resolve);
-        jwksFile.filter(file -> !Files.isReadable(file))
-                .ifPresent(file -> problems.add("jwt.jwks-file: " + file + " does not exist or cannot be read"));
-        JwtConfig jwt = attempt(problems, () -> new JwtConfig(hmacSecret, jwksFile.orElse(null),
-                config.find(JWT_JWKS_URL).orElse(null), config.find(JWT_ISSUER).orElse(null),
-                config.find(JWT_AUDIENCE).orElse(null), config.get(JWT_CLOCK_SKEW)));
+        JwtConfig jwt = jwt(config, hmacSecret, baseDir, problems);
         DisappearingTimers timers = attempt(problems, () -> DisappearingTimers.of(config.get(DISAPPEARING_TIMERS)));
         ExtensionConfig extension = jwt == null || timers == null ? null : attempt(problems, () -> new ExtensionConfig(
                 jwt, config.get(MESSAGE_MAX_BYTES), config.get(QUEUE_LIMIT), config.get(RECEIPTS_DELIVERY_TTL),
@@ -62,6 +57,24 @@ public final class ExtensionSettingsMapper {
             throw new ConfigException(problems);
         }
         return extension;
+    }
+
+    /**
+     * The token check the {@code jwt.*} keys describe, for every process that verifies users' tokens (the broker, the
+     * media endpoint). Adds what is wrong to {@code problems} and returns null then.
+     *
+     * @param hmacSecret the HS256 secret, or null when a JWKS is configured
+     * @param baseDir    where a relative {@code jwt.jwks-file} resolves
+     */
+    public static JwtConfig jwt(Config config, String hmacSecret, Path baseDir, List<String> problems) {
+        Optional<Path> jwksFile = config.find(JWT_JWKS_FILE).map(baseDir::resolve);
+        if (jwksFile.isPresent() && !Files.isReadable(jwksFile.get())) {
+            problems.add("jwt.jwks-file: " + jwksFile.get() + " does not exist or cannot be read");
+            return null;
+        }
+        return attempt(problems, () -> new JwtConfig(hmacSecret, jwksFile.orElse(null),
+                config.find(JWT_JWKS_URL).orElse(null), config.find(JWT_ISSUER).orElse(null),
+                config.find(JWT_AUDIENCE).orElse(null), config.get(JWT_CLOCK_SKEW)));
     }
 
     /** True when the configuration names a JWKS, so that no HS256 secret is needed. */
