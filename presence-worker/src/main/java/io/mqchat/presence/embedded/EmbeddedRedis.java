@@ -18,6 +18,9 @@ import redis.embedded.core.ExecutableProvider;
  * its unpacked binary in the given data folder, never in the temp folder, so that privacy settings and last-seen
  * times survive a restart and nothing is left behind elsewhere.
  *
+ * <p>The process is started through {@link ParentWatch}, which stops it soon after the JVM dies, even by
+ * {@code kill -9}.
+ *
  * <p>Not thread-safe; start and stop it from one thread.
  */
 public final class EmbeddedRedis implements AutoCloseable {
@@ -56,7 +59,7 @@ public final class EmbeddedRedis implements AutoCloseable {
             return;
         }
         Files.createDirectories(dataDir);
-        // The binary's folder is the process's working directory: unpack it into the data folder, not temp.
+        // Unpack the binary into the data folder, not temp.
         String executable = ExecutableProvider.newJarResourceProvider(dataDir.toFile()).get().getAbsolutePath();
         List<String> args = List.of(executable,
                 "--port", Integer.toString(port),
@@ -67,7 +70,7 @@ public final class EmbeddedRedis implements AutoCloseable {
                 "--save", "60", "1",
                 "--appendonly", "no",
                 "--daemonize", "no");
-        server = new RedisServer(port, args, false, LOG::debug, LOG::warn);
+        server = new RedisServer(port, ParentWatch.wrap(args), false, LOG::debug, LOG::warn);
         server.start();
     }
 
