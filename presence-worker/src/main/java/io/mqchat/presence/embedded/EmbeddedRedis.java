@@ -18,8 +18,10 @@ import redis.embedded.core.ExecutableProvider;
  * its unpacked binary in the given data folder, never in the temp folder, so that privacy settings and last-seen
  * times survive a restart and nothing is left behind elsewhere.
  *
- * <p>The process is started through {@link ParentWatch}, which stops it soon after the JVM dies, even by
- * {@code kill -9}.
+ * <p>Never two on one folder, never outliving the JVM for long: {@link #start()} first stops a redis-server still
+ * running on the folder (named by the pid file {@value #PID_FILE}, or found among the processes), letting it write
+ * its files, and the process is started through {@link ParentWatch}, which stops it soon after the JVM dies, even
+ * by {@code kill -9}.
  *
  * <p>Not thread-safe; start and stop it from one thread.
  */
@@ -27,6 +29,8 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     /** The snapshot file inside the data folder. */
     public static final String SNAPSHOT_FILE = "presence.rdb";
+    /** The running server's pid, inside the data folder. */
+    public static final String PID_FILE = "redis.pid";
     private static final String HOST = "127.0.0.1";
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRedis.class);
 
@@ -53,18 +57,23 @@ public final class EmbeddedRedis implements AutoCloseable {
         return redis;
     }
 
-    /** Starts the server process; returns once it accepts connections. Starting a running server does nothing. */
+    /**
+     * Stops a server left running on the folder, then starts the server process; returns once it accepts
+     * connections. Starting a running server does nothing.
+     */
     public void start() throws IOException {
         if (server != null && server.isActive()) {
             return;
         }
         Files.createDirectories(dataDir);
-        // Unpack the binary into the data folder, not temp.
+        OrphanedRedis.stopAll(dataDir, dataDir.resolve(PID_FILE));
+        // Unpack the binary into the data folder, not temp; its path also marks the process as this folder's.
         String executable = ExecutableProvider.newJarResourceProvider(dataDir.toFile()).get().getAbsolutePath();
         List<String> args = List.of(executable,
                 "--port", Integer.toString(port),
                 "--bind", HOST,
                 "--dir", dataDir.toString(),
+                "--pidfile", dataDir.resolve(PID_FILE).toString(),
                 "--dbfilename", SNAPSHOT_FILE,
                 // A snapshot a minute after changes and one at shutdown: presence is cheap to rebuild, privacy is not.
                 "--save", "60", "1",
