@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
 import java.util.ArrayList;
 import java.util.List;
+import org.h2.mvstore.MVStore;
 
 /**
  * The embedded store's H2 backend, executing one command at a time. MongoDB makes every single-document
@@ -19,6 +20,12 @@ import java.util.List;
  * the wire encoder writes them after the command returned, so without copies a reader could see a document
  * half-way through another connection's update (a new version with the old members: the store lost an update
  * that way under load).
+ *
+ * <p>A command that may have changed data is written to the file before its answer goes out, so what the store
+ * acknowledged survives a crash or {@code kill -9} of the process: left alone, H2 writes changes up to a second
+ * later, and a killed server lost acknowledged writes. The file is not forced to the disk (no fsync): after a
+ * power loss or an operating-system crash the store reopens at an older state and can lack the writes of the last
+ * seconds that the operating system had not yet flushed to the disk.
  */
 final class OneAtATimeH2Backend extends H2Backend {
 
@@ -33,7 +40,14 @@ final class OneAtATimeH2Backend extends H2Backend {
 
     @Override
     public synchronized Document handleCommand(Channel channel, String database, String command, Document query) {
-        return super.handleCommand(channel, database, command, query).cloneDeeply();
+        try {
+            return super.handleCommand(channel, database, command, query).cloneDeeply();
+        } finally {
+            // Also when the command failed: it may have changed data before it did.
+            if (!ReadOnlyCommands.contains(command, query)) {
+                writeToFile();
+            }
+        }
     }
 
     @Override
@@ -44,5 +58,16 @@ final class OneAtATimeH2Backend extends H2Backend {
             copies.add(document.cloneDeeply());
         }
         return new QueryResult(copies, result.getCursorId());
+    }
+
+    /**
+     * Returns once every change made so far is in the file. H2's background writer may have taken this command's
+     * changes before us and still be writing them; then nothing is left to commit and we wait for its queue.
+     */
+    private void writeToFile() {
+        MVStore store = getMvStore();
+        if (store.commit() < 0) {
+            store.executeFilestoreOperation(() -> { });
+        }
     }
 }
