@@ -14,6 +14,9 @@ import java.nio.file.Path;
  *
  * <p>It suits development scale: no multi-document transactions, no TTL expiry, and secondary indexes are
  * accepted but ignored (queries scan). The oplog is on, so change streams work.
+ *
+ * <p>A write is in the file before it is acknowledged, so it survives a crash or {@code kill -9} of the process;
+ * the file is not synced to the disk, so a power loss can still lose the last seconds of writes.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
