@@ -20,12 +20,14 @@ import io.mqchat.config.ConfigSchema;
 import io.mqchat.config.DurationFormat;
 import io.mqchat.extension.auth.TokenVerifier;
 import io.mqchat.extension.metrics.HealthCheck;
+import io.mqchat.extension.metrics.HealthChecks;
 import io.mqchat.extension.metrics.MetricsEndpoint;
 import io.mqchat.extension.metrics.MetricsKeys;
 import io.mqchat.extension.metrics.MetricsSettings;
 import io.mqchat.groups.store.MongoConnector;
 import io.mqchat.media.MediaService;
 import io.mqchat.media.settings.MediaSettings;
+import io.mqchat.service.FeedHealth;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -117,13 +119,14 @@ public final class ArchiveWorkerMain {
             }
             String token = settings.serviceToken();
             BrokerLink link = new BrokerLink(settings.brokerHost(), settings.brokerPort(), settings.instance(),
-                    () -> token);
+                    settings.feeds().lanes(), () -> token);
             MediaSettings mediaSettings = settings.media();
             // Closed in reverse: the media endpoint first, then the worker, then metrics (probes see it go down).
+            FeedHealth feeds = new FeedHealth(ArchiveWorker.FEEDS, settings.feeds().stallAfter());
             try (ArchiveWorker worker = new ArchiveWorker(settings.archive(), clock, store, link);
-                 MetricsEndpoint endpoint = metrics.off() ? null : MetricsEndpoint.start(metrics, registry(worker),
-                         List.of(new HealthCheck("broker", worker::isConnected),
-                                 new HealthCheck("mongodb", () -> mongoAnswers(mongo))));
+                 MetricsEndpoint endpoint = metrics.off() ? null : MetricsEndpoint.start(metrics, registry(worker, feeds),
+                         HealthChecks.of(List.of(new HealthCheck("broker", worker::isConnected),
+                                 new HealthCheck("mongodb", () -> mongoAnswers(mongo))), feeds.checks()));
                  MediaService media = mediaSettings.enabled() ? new MediaService(mediaSettings, clock, database,
                          tokens, new ArchiveMediaAccess(store, clock)) : null) {
                 // Before the broker connection, so that a taken port fails the start at once.
@@ -131,8 +134,9 @@ public final class ArchiveWorkerMain {
                     media.start();
                 }
                 worker.start();
+                feeds.watch(worker.feeds());
                 ready.accept("mqchat archive-worker ready: broker tcp://" + link.host() + ":" + link.port()
-                        + " as " + worker.clientId() + ", mongo "
+                        + " as instance " + worker.instance() + " (lanes " + link.lanes() + "), mongo "
                         + String.join(",", new ConnectionString(settings.mongoUri()).getHosts()) + "/"
                         + settings.database() + ", expiry sweep every "
                         + DurationFormat.format(settings.archive().sweepInterval())
@@ -156,9 +160,10 @@ public final class ArchiveWorkerMain {
         return 0;
     }
 
-    private static PrometheusRegistry registry(ArchiveWorker worker) {
+    private static PrometheusRegistry registry(ArchiveWorker worker, FeedHealth feeds) {
         PrometheusRegistry registry = new PrometheusRegistry();
         ArchiveMetrics.register(registry, worker.progress());
+        feeds.register(registry);
         return registry;
     }
 

@@ -116,7 +116,7 @@ class ArchiveWorkerMainTest {
             assertTrue(ready.isDone(), "no ready line; exit status " + exit.getNow(null));
             String line = ready.get();
             assertTrue(line.startsWith("mqchat archive-worker ready: broker tcp://127.0.0.1:" + b.port()
-                    + " as svc-archive:main-" + run + ", mongo "), line);
+                    + " as instance main-" + run + " (lanes all), mongo "), line);
             assertTrue(line.endsWith(", media http://127.0.0.1:" + mediaPort + "/media, metrics http://127.0.0.1:"
                     + metricsPort + "/metrics"), line);
 
@@ -145,7 +145,8 @@ class ArchiveWorkerMainTest {
             assertTrue(scrape.contains(ArchiveMetrics.LATEST + " "), scrape);
             HttpResponse<String> health = get("http://127.0.0.1:" + metricsPort + "/health/ready");
             assertEquals(200, health.statusCode(), health.body());
-            assertEquals("{\"status\":\"ready\",\"checks\":{\"broker\":\"up\",\"mongodb\":\"up\"}}", health.body());
+            assertEquals("{\"status\":\"ready\",\"checks\":{\"broker\":\"up\",\"mongodb\":\"up\","
+                    + "\"feed svc/archive/messages\":\"up\",\"feed svc/archive/requests\":\"up\"}}", health.body());
         } finally {
             stop.countDown();
         }

@@ -23,6 +23,7 @@ import io.mqchat.presence.settings.NotifySettings;
 import io.mqchat.presence.settings.PresenceSettings;
 import io.mqchat.presence.settings.RedisAddress;
 import io.mqchat.presence.worker.PresenceWorker;
+import io.mqchat.service.LaneSet;
 import io.mqchat.service.ServiceConnection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,14 +73,11 @@ final class Backend implements AutoCloseable {
         try {
             EmbeddedRedis redis = EmbeddedRedis.start(folder.resolve("redis"), 0);
             started.add(redis);
-            ServiceConnection connection = ServiceConnection.builder()
-                    .host(broker.host()).port(broker.port())
-                    .clientId(PresenceWorker.clientId("1"))
-                    .token(() -> broker.serviceToken(PresenceWorker.SERVICE))
-                    .build();
             PresenceWorker worker = new PresenceWorker(new PresenceSettings(
                     Optional.of(new RedisAddress(redis.host(), redis.port())), NotifySettings.defaults()),
-                    connection, Clock.systemUTC());
+                    clientId -> ServiceConnection.builder().host(broker.host()).port(broker.port()).clientId(clientId)
+                            .token(() -> broker.serviceToken(PresenceWorker.SERVICE)).build(),
+                    LaneSet.everyLane(), Clock.systemUTC());
             worker.start();
             started.add(worker);
             return this;

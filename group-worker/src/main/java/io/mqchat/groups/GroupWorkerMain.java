@@ -4,13 +4,14 @@ import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import io.mqchat.config.Config;
 import io.mqchat.config.ConfigException;
+import io.mqchat.config.ConfigFileLocator;
+import io.mqchat.config.ConfigLoader;
 import io.mqchat.config.ConfigSchema;
 import io.mqchat.extension.metrics.HealthCheck;
+import io.mqchat.extension.metrics.HealthChecks;
 import io.mqchat.extension.metrics.MetricsEndpoint;
 import io.mqchat.extension.metrics.MetricsKeys;
 import io.mqchat.extension.metrics.MetricsSettings;
-import io.mqchat.config.ConfigFileLocator;
-import io.mqchat.config.ConfigLoader;
 import io.mqchat.groups.settings.GroupKeys;
 import io.mqchat.groups.settings.GroupSettingsMapper;
 import io.mqchat.groups.settings.WorkerSettings;
@@ -19,6 +20,7 @@ import io.mqchat.groups.store.MongoGroupStore;
 import io.mqchat.groups.store.StoreUnavailableException;
 import io.mqchat.groups.worker.BrokerLink;
 import io.mqchat.groups.worker.GroupWorker;
+import io.mqchat.service.FeedHealth;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -88,9 +90,13 @@ public final class GroupWorkerMain {
         }
         String uri = settings.groups().mongoUri();
         AtomicBoolean serving = new AtomicBoolean();
+        FeedHealth feeds = new FeedHealth(GroupWorker.FEEDS, settings.feeds().stallAfter());
+        PrometheusRegistry registry = new PrometheusRegistry();
+        feeds.register(registry);
         try (MongoClient mongo = MongoConnector.connect(uri);
-             MetricsEndpoint endpoint = metrics.off() ? null : MetricsEndpoint.start(metrics, new PrometheusRegistry(),
-                     List.of(new HealthCheck("broker", serving::get), new HealthCheck("mongodb", () -> mongoAnswers(mongo))))) {
+             MetricsEndpoint endpoint = metrics.off() ? null : MetricsEndpoint.start(metrics, registry,
+                     HealthChecks.of(List.of(new HealthCheck("broker", serving::get),
+                             new HealthCheck("mongodb", () -> mongoAnswers(mongo))), feeds.checks()))) {
             MongoGroupStore store = new MongoGroupStore(mongo.getDatabase(settings.groups().database()),
                     settings.groups().maxMembers());
             try {
@@ -100,12 +106,13 @@ public final class GroupWorkerMain {
             }
             String token = settings.serviceToken();
             BrokerLink link = new BrokerLink(settings.brokerHost(), settings.brokerPort(), settings.instance(),
-                    () -> token);
+                    settings.feeds().lanes(), () -> token);
             try (GroupWorker worker = new GroupWorker(settings.groups(), Clock.systemUTC(), store, link)) {
                 worker.start();
+                feeds.watch(worker.feeds());
                 serving.set(true);
                 System.out.println("mqchat group-worker ready: broker tcp://" + link.host() + ":" + link.port()
-                        + " as " + worker.clientId() + ", mongo " + String.join(",", new ConnectionString(uri).getHosts())
+                        + " as " + worker.clientId() + " (lanes " + link.lanes() + "), mongo " + String.join(",", new ConnectionString(uri).getHosts())
                         + "/" + settings.groups().database() + ", max members " + settings.groups().maxMembers()
                         + ", metrics " + (endpoint == null ? "off" : metrics.url(endpoint.port()) + "/metrics"));
                 stop.await();

@@ -6,6 +6,7 @@ import io.mqchat.config.ConfigFileLocator;
 import io.mqchat.config.ConfigLoader;
 import io.mqchat.config.ConfigSchema;
 import io.mqchat.extension.metrics.HealthCheck;
+import io.mqchat.extension.metrics.HealthChecks;
 import io.mqchat.extension.metrics.MetricsEndpoint;
 import io.mqchat.extension.metrics.MetricsKeys;
 import io.mqchat.extension.metrics.MetricsSettings;
@@ -15,6 +16,7 @@ import io.mqchat.presence.settings.PresenceSettingsMapper;
 import io.mqchat.presence.settings.PresenceSettingsMapper.StandaloneSettings;
 import io.mqchat.presence.settings.RedisAddress;
 import io.mqchat.presence.worker.PresenceWorker;
+import io.mqchat.service.FeedHealth;
 import io.mqchat.service.ServiceConnection;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -60,19 +62,18 @@ public final class PresenceWorkerMain {
         Termination termination = Termination.install();
         BrokerConnectionSettings broker = settings.broker();
         RedisAddress redis = settings.presence().redis().orElseThrow();
-        ServiceConnection connection = ServiceConnection.builder()
-                .host(broker.host()).port(broker.port())
-                .clientId(PresenceWorker.clientId(broker.instance()))
-                .token(broker::token)
-                .build();
-        PresenceWorker worker = new PresenceWorker(settings.presence(), connection, Clock.systemUTC());
+        PresenceWorker worker = new PresenceWorker(settings.presence(), clientId -> ServiceConnection.builder()
+                .host(broker.host()).port(broker.port()).clientId(clientId).token(broker::token).build(),
+                broker.feeds().lanes(), Clock.systemUTC());
+        FeedHealth feeds = new FeedHealth(PresenceWorker.FEEDS, broker.feeds().stallAfter());
         MetricsEndpoint endpoint = null;
         try {
             // Up before the broker connection, so that probes see "not ready" instead of nothing while it connects.
-            endpoint = metrics.off() ? null : MetricsEndpoint.start(metrics, registry(worker), List.of(
-                    new HealthCheck("broker", connection::isConnected),
-                    new HealthCheck("redis", () -> redisAnswers(redis))));
+            endpoint = metrics.off() ? null : MetricsEndpoint.start(metrics, registry(worker, feeds),
+                    HealthChecks.of(List.of(new HealthCheck("broker", worker::isConnected),
+                            new HealthCheck("redis", () -> redisAnswers(redis))), feeds.checks()));
             worker.start();
+            feeds.watch(worker.feeds());
         } catch (RuntimeException e) {
             System.err.println("mqchat presence-worker: cannot start: " + e.getMessage()
                     + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
@@ -84,7 +85,7 @@ public final class PresenceWorkerMain {
             return;
         }
         System.out.println("mqchat presence-worker ready: broker " + broker.host() + ":" + broker.port()
-                + " as " + connection.clientId() + ", redis " + redis
+                + " as instance " + broker.instance() + " (lanes " + broker.feeds().lanes() + "), redis " + redis
                 + ", notifications " + settings.presence().notifications().webhook()
                         .map(webhook -> "webhook " + webhook.url().getHost()).orElse("log")
                 + ", metrics " + (endpoint == null ? "off" : metrics.url(endpoint.port()) + "/metrics"));
@@ -99,8 +100,9 @@ public final class PresenceWorkerMain {
         System.exit(0);
     }
 
-    private static PrometheusRegistry registry(PresenceWorker worker) {
+    private static PrometheusRegistry registry(PresenceWorker worker, FeedHealth feeds) {
         PrometheusRegistry registry = new PrometheusRegistry();
+        feeds.register(registry);
         CounterWithCallback.builder().name("mqchat_presence_events_applied")
                 .help("Presence events this instance applied to Redis")
                 .callback(callback -> callback.call(worker.appliedEvents())).register(registry);

@@ -14,13 +14,15 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
 import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAck;
-import io.mqchat.protocol.ServiceTopics;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +48,7 @@ public final class ServiceConnection implements AutoCloseable {
     private final Supplier<String> token;
     private final Duration sessionExpiry;
     private final int inFlight;
+    private final Clock clock;
     private final Mqtt5AsyncClient mqtt;
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
@@ -55,6 +58,7 @@ public final class ServiceConnection implements AutoCloseable {
         this.token = builder.token;
         this.sessionExpiry = builder.sessionExpiry;
         this.inFlight = builder.inFlight;
+        this.clock = builder.clock;
         this.mqtt = MqttClient.builder()
                 .useMqttVersion5()
                 .identifier(clientId)
@@ -92,48 +96,89 @@ public final class ServiceConnection implements AutoCloseable {
         return clientId;
     }
 
-    /** Subscribes to {@code topic} (QoS 1) on the next {@link #connect()}; every instance gets every message. */
+    /**
+     * Subscribes to {@code topic} (QoS 1, a plain subscription of this persistent session) on the next
+     * {@link #connect()}; messages are handled in order on one thread. Partitioned feeds are consumed through
+     * {@link FeedLanes}.
+     */
     public ServiceConnection subscribe(String topic, MessageHandler handler) {
         return register(topic, topic, handler);
     }
 
-    /** Subscribes to {@code topic} as a member of {@code workerGroup}: the group's instances split its messages. */
-    public ServiceConnection subscribeShared(String workerGroup, String topic, MessageHandler handler) {
-        return register(ServiceTopics.shared(workerGroup, topic), topic, handler);
-    }
-
     private ServiceConnection register(String filter, String topic, MessageHandler handler) {
         subscriptions.add(new Subscription(filter, topic, handler, Backoff.DEFAULT,
-                clientId + " " + topic));
+                clientId + " " + topic, clock, new FeedProbe(clock)));
         return this;
+    }
+
+    /**
+     * Since when (epoch ms) the oldest work of this session waits: a message received and not yet acknowledged, or a
+     * probe published and not yet back; empty when nothing waits.
+     */
+    public Optional<Long> oldestWaiting() {
+        Optional<Long> oldest = Optional.empty();
+        for (Subscription subscription : subscriptions) {
+            oldest = earliest(oldest, subscription.oldestWaiting());
+            oldest = earliest(oldest, subscription.probe().outSince());
+        }
+        return oldest;
+    }
+
+    private static Optional<Long> earliest(Optional<Long> a, Optional<Long> b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : Optional.of(Math.min(a.get(), b.get()));
+    }
+
+    /** Publishes a probe into every subscribed topic whose previous probe is back (see {@link FeedProbe}). */
+    void probe() {
+        if (closed || !isConnected()) {
+            return;
+        }
+        for (Subscription subscription : subscriptions) {
+            subscription.probe().next(subscription.topic()).ifPresent(probe -> publish(probe)
+                    .whenComplete((ok, failure) -> {
+                        if (failure != null) {
+                            subscription.probe().notSent();
+                        }
+                    }));
+        }
     }
 
     /** Connects and subscribes; blocks until both are done or {@code timeout} passed. */
     public void connect(Duration timeout) {
+        awaitConnected(connectAsync(), timeout);
+    }
+
+    /** Waits for {@code connecting}, a {@link #connectAsync()} of this connection, turning failures into exceptions. */
+    void awaitConnected(CompletableFuture<Void> connecting, Duration timeout) {
         try {
-            mqtt.connectWith()
-                    .cleanStart(false)
-                    .sessionExpiryInterval(sessionExpiry.toSeconds())
-                    .simpleAuth().password(token.get().getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
-                    .restrictions().receiveMaximum(inFlight).applyRestrictions()
-                    .send()
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            for (Subscription subscription : subscriptions) {
-                // Also when the session was kept: a worker that crashed between CONNACK and SUBACK would
-                // otherwise have a session without its subscription.
-                mqtt.subscribeWith().topicFilter(subscription.filter()).qos(MqttQos.AT_LEAST_ONCE).send()
-                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            }
+            connecting.get(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("service " + clientId + " cannot connect: " + e.getCause().getMessage(),
-                    e.getCause());
+            Throwable cause = e.getCause() instanceof CompletionException wrapped ? wrapped.getCause() : e.getCause();
+            throw new IllegalStateException("service " + clientId + " cannot connect: " + cause.getMessage(), cause);
         } catch (TimeoutException e) {
             throw new IllegalStateException("service " + clientId + " cannot connect within " + timeout, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while connecting " + clientId, e);
         }
-        log.info("service {} connected with {} subscription(s)", clientId, subscriptions.size());
+    }
+
+    /** Connects and subscribes without blocking; the future completes once the broker accepted both. */
+    public CompletableFuture<Void> connectAsync() {
+        CompletableFuture<?> done = mqtt.connectWith()
+                .cleanStart(false)
+                .sessionExpiryInterval(sessionExpiry.toSeconds())
+                .simpleAuth().password(token.get().getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
+                .restrictions().receiveMaximum(inFlight).applyRestrictions()
+                .send();
+        for (Subscription subscription : subscriptions) {
+            // Also when the session was kept: a worker that crashed between CONNACK and SUBACK would
+            // otherwise have a session without its subscription.
+            done = done.thenCompose(previous -> mqtt.subscribeWith().topicFilter(subscription.filter())
+                    .qos(MqttQos.AT_LEAST_ONCE).send());
+        }
+        return done.thenRun(() -> log.info("service {} connected with {} subscription(s)", clientId,
+                subscriptions.size()));
     }
 
     /** {@link #connect(Duration)} with a 30 s limit. */
@@ -227,6 +272,7 @@ public final class ServiceConnection implements AutoCloseable {
         private Supplier<String> token;
         private Duration sessionExpiry = Duration.ofDays(7);
         private int inFlight = 100;
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
@@ -262,6 +308,12 @@ public final class ServiceConnection implements AutoCloseable {
         /** How many unacknowledged messages the broker may send at once; the rest wait in the session. */
         public Builder inFlight(int inFlight) {
             this.inFlight = inFlight;
+            return this;
+        }
+
+        /** The time that says how long work has waited (see {@link #oldestWaiting()}). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
             return this;
         }
 

@@ -3,6 +3,9 @@ package io.mqchat.service;
 import com.hivemq.client.mqtt.datatypes.MqttTopic;
 import com.hivemq.client.mqtt.datatypes.MqttTopicFilter;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -11,21 +14,30 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One subscription of a worker and the single thread that handles its messages in arrival order,
- * acknowledging each only once handled.
+ * acknowledging each only once handled. It knows since when its oldest unacknowledged message waits, and answers
+ * the {@linkplain FeedProbe probes} that measure the feed end to end instead of handing them to the handler.
  */
 final class Subscription {
 
     private static final Logger log = LoggerFactory.getLogger(Subscription.class);
 
     private final String filter;
+    private final String topicFilter;
     private final MqttTopicFilter matcher;
     private final MessageHandler handler;
     private final Backoff backoff;
     private final ExecutorService thread;
+    private final Clock clock;
+    private final FeedProbe probe;
+    private final ConcurrentLinkedDeque<Long> arrivals = new ConcurrentLinkedDeque<>();
     private volatile boolean closed;
 
-    Subscription(String filter, String topicFilter, MessageHandler handler, Backoff backoff, String threadName) {
+    Subscription(String filter, String topicFilter, MessageHandler handler, Backoff backoff, String threadName,
+                 Clock clock, FeedProbe probe) {
+        this.clock = clock;
+        this.probe = probe;
         this.filter = filter;
+        this.topicFilter = topicFilter;
         this.matcher = MqttTopicFilter.of(topicFilter);
         this.handler = handler;
         this.backoff = backoff;
@@ -36,9 +48,18 @@ final class Subscription {
         });
     }
 
-    /** The filter as subscribed, e.g. {@code $share/presence-worker/svc/presence/events}. */
+    /** The filter as subscribed, e.g. {@code svc/presence/events/3}. */
     String filter() {
         return filter;
+    }
+
+    /** The topic filter this subscription handles (a lane's topic for a feed lane). */
+    String topic() {
+        return topicFilter;
+    }
+
+    FeedProbe probe() {
+        return probe;
     }
 
     boolean matches(String topic) {
@@ -46,11 +67,27 @@ final class Subscription {
     }
 
     void submit(Mqtt5Publish publish) {
-        thread.execute(() -> handle(publish));
+        arrivals.add(clock.millis());
+        thread.execute(() -> {
+            try {
+                handle(publish);
+            } finally {
+                arrivals.pollFirst();
+            }
+        });
+    }
+
+    /** When the oldest message received and not yet acknowledged arrived (epoch ms), if one waits. */
+    Optional<Long> oldestWaiting() {
+        return Optional.ofNullable(arrivals.peekFirst());
     }
 
     private void handle(Mqtt5Publish publish) {
         InboundMessage message = Inbound.of(publish);
+        if (probe.answers(message)) {
+            publish.acknowledge();
+            return;
+        }
         for (int failures = 1; !closed; failures++) {
             try {
                 handler.handle(message);

@@ -1,10 +1,12 @@
 package io.mqchat.service;
 
+import static io.mqchat.service.TestConnections.connection;
+import static io.mqchat.service.TestConnections.next;
+import static io.mqchat.service.TestConnections.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mqchat.extension.testing.PerClassBroker;
-import io.mqchat.extension.testing.TestBroker;
 import io.mqchat.protocol.ServiceTopics;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -21,23 +23,6 @@ class ServiceConnectionTest {
     @RegisterExtension
     static final PerClassBroker broker = new PerClassBroker();
 
-    private static ServiceConnection connection(TestBroker broker, String clientId) {
-        return ServiceConnection.builder().host(broker.host()).port(broker.port()).clientId(clientId)
-                .token(() -> broker.serviceToken("svc-test")).build();
-    }
-
-    private static OutboundMessage text(String topic, String text) {
-        return OutboundMessage.to(topic, text.getBytes(StandardCharsets.UTF_8)).build();
-    }
-
-    private static String next(BlockingQueue<String> queue) throws InterruptedException {
-        String value = queue.poll(20, TimeUnit.SECONDS);
-        if (value == null) {
-            throw new AssertionError("nothing arrived");
-        }
-        return value;
-    }
-
     @Test
     void aMessageThatCannotBeHandledYetIsRetriedAndHoldsBackTheOnesBehindIt() throws Exception {
         String topic = ServiceTopics.ROOT + "/test/retry";
@@ -46,7 +31,7 @@ class ServiceConnectionTest {
         BlockingQueue<String> handled = new LinkedBlockingQueue<>();
         try (ServiceConnection worker = connection(broker.get(), "svc-test:retry");
              ServiceConnection producer = connection(broker.get(), "svc-test:producer-1")) {
-            worker.subscribeShared("test-workers", topic, message -> {
+            worker.subscribe(topic, message -> {
                 String text = new String(message.payload(), StandardCharsets.UTF_8);
                 attempts.add(text);
                 if (!storeUp.get()) {
@@ -108,7 +93,7 @@ class ServiceConnectionTest {
         try (ServiceConnection producer = connection(broker.get(), "svc-test:producer-3")) {
             producer.connect();
             ServiceConnection first = connection(broker.get(), "svc-test:session");
-            first.subscribeShared("test-workers", topic, message -> {
+            first.subscribe(topic, message -> {
                 throw new RetryLater("never handled by this instance");
             });
             first.connect();
@@ -118,7 +103,7 @@ class ServiceConnectionTest {
             producer.publish(text(topic, "while down")).get(10, TimeUnit.SECONDS);
 
             try (ServiceConnection second = connection(broker.get(), "svc-test:session")) {
-                second.subscribeShared("test-workers", topic,
+                second.subscribe(topic,
                         message -> handled.add(new String(message.payload(), StandardCharsets.UTF_8)));
                 second.connect();
                 assertEquals(List.of("in flight", "while down"), List.of(next(handled), next(handled)));

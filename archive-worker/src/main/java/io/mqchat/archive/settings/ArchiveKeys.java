@@ -5,6 +5,7 @@ import io.mqchat.config.Key;
 import io.mqchat.extension.settings.ExtensionKeys;
 import io.mqchat.groups.settings.GroupKeys;
 import io.mqchat.media.settings.MediaKeys;
+import io.mqchat.service.FeedKeys;
 import java.time.Duration;
 
 /**
@@ -26,8 +27,7 @@ public final class ArchiveKeys {
     public static final Key<String> SERVICE_TOKEN = Key.secret("service.token",
             "Service token of the worker (mqchat token --service svc-archive); required");
     public static final Key<String> WORKER_INSTANCE = Key.text("worker.instance", "1",
-            "Name of this instance, unique among the archive-workers; its MQTT sessions are svc-archive:{instance} "
-                    + "and svc-archive:{instance}-sync");
+            "Name of this instance, unique among the archive-workers (for its logs)");
 
     /** Only the standalone process has it: the all-in-one server declares its own, with a development default. */
     public static final Key<String> JWT_SECRET = Key.secret("jwt.secret",
@@ -39,7 +39,7 @@ public final class ArchiveKeys {
 
     /** The keys of the standalone worker process (its metrics keys aside: {@code ArchiveWorkerMain.SCHEMA}). */
     public static final ConfigSchema STANDALONE = SCHEMA.plus(ConfigSchema.of(GroupKeys.MONGO_URI,
-            GroupKeys.MONGO_DATABASE, GroupKeys.BROKER_HOST, GroupKeys.BROKER_PORT, SERVICE_TOKEN, WORKER_INSTANCE,
+            GroupKeys.MONGO_DATABASE, GroupKeys.BROKER_HOST, GroupKeys.BROKER_PORT, SERVICE_TOKEN, WORKER_INSTANCE, FeedKeys.WORKER_LANES, FeedKeys.STALL_AFTER,
             JWT_SECRET, ExtensionKeys.JWT_JWKS_FILE, ExtensionKeys.JWT_JWKS_URL, ExtensionKeys.JWT_ISSUER,
             ExtensionKeys.JWT_AUDIENCE, ExtensionKeys.JWT_CLOCK_SKEW)).plus(MediaKeys.SCHEMA);
 

@@ -8,6 +8,7 @@ import io.mqchat.extension.settings.ExtensionSettingsMapper;
 import io.mqchat.groups.settings.GroupKeys;
 import io.mqchat.media.settings.MediaSettings;
 import io.mqchat.media.settings.MediaSettingsMapper;
+import io.mqchat.service.FeedSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class ArchiveSettingsMapper {
         String instance = config.get(ArchiveKeys.WORKER_INSTANCE);
         if (!BrokerLink.isValidInstance(instance)) {
             problems.add(ArchiveKeys.WORKER_INSTANCE.name() + ": \"" + instance + "\" is not a valid instance name "
-                    + "(1-59 characters, no : / + # $ or whitespace)");
+                    + "(1-64 characters, no : / + # $ or whitespace)");
         }
         MediaSettings media = attempt(problems, () -> MediaSettingsMapper.media(config));
         JwtConfig jwt = jwt(config, media == null || media.enabled(), problems);
@@ -55,7 +56,8 @@ public final class ArchiveSettingsMapper {
         }
         return new WorkerSettings(archive(config), config.get(GroupKeys.MONGO_URI),
                 config.get(GroupKeys.MONGO_DATABASE), config.get(GroupKeys.BROKER_HOST),
-                config.get(GroupKeys.BROKER_PORT), config.get(ArchiveKeys.SERVICE_TOKEN), instance, media, jwt);
+                config.get(GroupKeys.BROKER_PORT), config.get(ArchiveKeys.SERVICE_TOKEN), instance,
+                FeedSettings.of(config), media, jwt);
     }
 
     /**

@@ -11,26 +11,31 @@ import io.mqchat.archive.sync.ResponseBudget;
 import io.mqchat.groups.outbound.Publisher;
 import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.ServiceTopics;
+import io.mqchat.service.FeedLanes;
 import io.mqchat.service.ServiceConnection;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
 
 /**
- * The archive-worker component: a service-account MQTT client of the broker that archives the feed
- * ({@code svc/archive/messages}) and answers history requests ({@code svc/archive/requests}) through shared
- * subscriptions, so instances split the load, and deletes disappeared messages on a timer. Runs standalone
+ * The archive-worker component: a service-account MQTT client of the broker that archives the lanes it owns of the
+ * feed ({@code svc/archive/messages/{lane}}) and answers those of history requests ({@code svc/archive/requests/{lane}})
+ * through {@link FeedLanes} (a persistent session per lane: nothing in flight is lost when the broker is killed, and a
+ * conversation that waits holds up only its own lane), and deletes disappeared messages on a timer. Runs standalone
  * ({@code ArchiveWorkerMain}) or inside the all-in-one server.
  */
 public final class ArchiveWorker implements AutoCloseable {
 
     /** The service account's subject; tokens for the worker are minted for it. */
     public static final String SERVICE = "svc-archive";
-    /** The shared-subscription group of every archive-worker instance. */
-    public static final String SHARE_GROUP = "archive-worker";
+    /** The feeds an archive-worker consumes. */
+    public static final List<String> FEEDS = List.of(ServiceTopics.ARCHIVE, ServiceTopics.HISTORY_REQUESTS);
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
 
-    private final ServiceConnection feed;
-    private final ServiceConnection sync;
+    private final String instance;
+    private final FeedLanes feed;
+    private final FeedLanes sync;
     private final ExpirySweep sweep;
     private final FeedProgress progress = new FeedProgress();
 
@@ -38,36 +43,37 @@ public final class ArchiveWorker implements AutoCloseable {
      * @param settings the component settings (sweep interval, answer size)
      * @param clock    the archive's time: what has disappeared, when a conversation changed, response times
      * @param store    where the archive lives; the caller owns it (and its MongoDB client)
-     * @param link     how to reach the broker
+     * @param link     how to reach the broker, and which lanes to own
      */
     public ArchiveWorker(ArchiveSettings settings, Clock clock, ArchiveStore store, BrokerLink link) {
         Codec codec = new Codec();
-        // Two sessions: while a feed item waits for MongoDB (unacknowledged), its session was seen to get nothing
-        // new on its other subscriptions either, and history requests must then still be answered (unavailable).
-        this.feed = connection(link, link.feedClientId());
-        this.sync = connection(link, link.syncClientId());
-        feed.subscribeShared(SHARE_GROUP, ServiceTopics.ARCHIVE, new ArchiveFeed(store, codec, clock, progress));
-        sync.subscribeShared(SHARE_GROUP, ServiceTopics.HISTORY_REQUESTS, new HistoryRequests(
-                new HistoryQueries(store, clock, new ResponseBudget(settings.pageMaxBytes(), codec)),
-                new Publisher(sync, PUBLISH_TIMEOUT), codec));
+        this.instance = link.instance();
+        Function<String, ServiceConnection> connections = clientId -> ServiceConnection.builder().host(link.host())
+                .port(link.port()).clientId(clientId).token(link.token()).clock(clock).build();
+        ArchiveFeed archiveFeed = new ArchiveFeed(store, codec, clock, progress);
+        this.feed = FeedLanes.of(ServiceTopics.ARCHIVE, link.lanes(), link.feedSessions(), connections,
+                lane -> archiveFeed, clock);
+        HistoryQueries queries = new HistoryQueries(store, clock, new ResponseBudget(settings.pageMaxBytes(), codec));
+        this.sync = FeedLanes.of(ServiceTopics.HISTORY_REQUESTS, link.lanes(), link.syncSessions(), connections,
+                lane -> new HistoryRequests(queries, new Publisher(lane, PUBLISH_TIMEOUT), codec), clock);
         this.sweep = new ExpirySweep(store, clock, settings.sweepInterval());
     }
 
-    private static ServiceConnection connection(BrokerLink link, String clientId) {
-        return ServiceConnection.builder().host(link.host()).port(link.port()).clientId(clientId).token(link.token())
-                .build();
-    }
-
-    /** Connects both sessions, subscribes and starts the expiry sweep; blocks until the broker accepted them. */
+    /** Connects every lane's session, subscribes and starts the expiry sweep; blocks until the broker accepted them. */
     public void start() {
         sync.connect();
         feed.connect();
         sweep.start();
     }
 
-    /** True while both sessions are connected to the broker (for a readiness check). */
+    /** True while every lane's session is connected to the broker (for a readiness check). */
     public boolean isConnected() {
         return feed.isConnected() && sync.isConnected();
+    }
+
+    /** The feeds this instance consumes, for their lag (metrics and readiness). */
+    public List<FeedLanes> feeds() {
+        return List.of(feed, sync);
     }
 
     /** What the feed archived so far (for the metrics: {@code ArchiveMetrics}). */
@@ -75,14 +81,14 @@ public final class ArchiveWorker implements AutoCloseable {
         return progress;
     }
 
-    /** The MQTT client id of the feed session, {@code svc-archive:{instance}}. */
-    public String clientId() {
-        return feed.clientId();
+    /** This instance's name, as configured. */
+    public String instance() {
+        return instance;
     }
 
     /**
      * Stops the sweep and disconnects. Feed items and requests received but not yet handled stay unacknowledged in
-     * the sessions, and the broker hands them to the next connection of this instance (or another instance).
+     * their lane's session, and the broker hands them to the next connection of that lane.
      */
     @Override
     public void close() {

@@ -1,6 +1,7 @@
 package io.mqchat.archive.worker;
 
 import io.mqchat.protocol.UserIds;
+import io.mqchat.service.LaneSet;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -9,35 +10,40 @@ import java.util.function.Supplier;
  *
  * @param host     the broker's host
  * @param port     its MQTT port
- * @param instance this instance's name, unique among the archive-workers; its MQTT sessions are
- *                 {@code svc-archive:{instance}} (the feed) and {@code svc-archive:{instance}-sync} (history
- *                 requests), so a restarted instance resumes both
+ * @param instance this instance's name, unique among the archive-workers (for its logs and metrics)
+ * @param lanes    the lanes of the archive feed and of history requests this instance owns; their sessions,
+ *                 {@code svc-archive:feed-{lane}} and {@code svc-archive:sync-{lane}}, belong to the lane, so
+ *                 whichever instance owns a lane resumes what waits in it
  * @param token    the service token for subject {@value ArchiveWorker#SERVICE}, asked on every (re)connect
  */
-public record BrokerLink(String host, int port, String instance, Supplier<String> token) {
-
-    private static final String SYNC_SUFFIX = "-sync";
+public record BrokerLink(String host, int port, String instance, LaneSet lanes, Supplier<String> token) {
 
     public BrokerLink {
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(lanes, "lanes");
         Objects.requireNonNull(token, "token");
         if (!isValidInstance(instance)) {
             throw new IllegalArgumentException("not a valid worker instance name: " + instance);
         }
     }
 
-    /** True when both of the instance's client ids would be valid. */
+    /** A link for the only instance: it owns every lane. */
+    public BrokerLink(String host, int port, String instance, Supplier<String> token) {
+        this(host, port, instance, LaneSet.everyLane(), token);
+    }
+
+    /** True when {@code instance} is a valid instance name. */
     public static boolean isValidInstance(String instance) {
-        return instance != null && UserIds.isValidDeviceId(instance + SYNC_SUFFIX);
+        return instance != null && UserIds.isValidDeviceId(instance);
     }
 
-    /** The MQTT client id of this instance's feed connection. */
-    public String feedClientId() {
-        return ArchiveWorker.SERVICE + ":" + instance;
+    /** The prefix of the feed lanes' client ids. */
+    String feedSessions() {
+        return ArchiveWorker.SERVICE + ":feed";
     }
 
-    /** The MQTT client id of this instance's history request connection. */
-    public String syncClientId() {
-        return ArchiveWorker.SERVICE + ":" + instance + SYNC_SUFFIX;
+    /** The prefix of the history request lanes' client ids. */
+    String syncSessions() {
+        return ArchiveWorker.SERVICE + ":sync";
     }
 }

@@ -1,7 +1,5 @@
 package io.mqchat.archive.ingest;
 
-import io.mqchat.media.store.GridFsMediaStore;
-import java.io.ByteArrayInputStream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +11,7 @@ import io.mqchat.archive.store.MongoArchiveStore;
 import io.mqchat.archive.store.PageQuery;
 import io.mqchat.groups.embedded.EmbeddedMongo;
 import io.mqchat.groups.store.MongoConnector;
+import io.mqchat.media.store.GridFsMediaStore;
 import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.Envelope;
@@ -21,6 +20,7 @@ import io.mqchat.protocol.Receipt;
 import io.mqchat.protocol.ServiceTopics;
 import io.mqchat.service.InboundMessage;
 import io.mqchat.service.RetryLater;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -59,7 +59,7 @@ class ArchiveFeedTest {
     }
 
     private static InboundMessage item(byte[] payload) {
-        return new InboundMessage(ServiceTopics.ARCHIVE, payload, Map.of(), Optional.empty(), Optional.empty());
+        return new InboundMessage(ServiceTopics.lane(ServiceTopics.ARCHIVE, 0), payload, Map.of(), Optional.empty(), Optional.empty());
     }
 
     private InboundMessage item(Envelope envelope) {

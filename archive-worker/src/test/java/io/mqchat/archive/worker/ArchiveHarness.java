@@ -18,6 +18,7 @@ import io.mqchat.protocol.Envelope;
 import io.mqchat.protocol.ProtocolException;
 import io.mqchat.protocol.Response;
 import io.mqchat.protocol.Topics;
+import io.mqchat.service.LaneSet;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,10 +48,15 @@ final class ArchiveHarness implements AutoCloseable {
         this.mongo = EmbeddedMongo.start(mongoDir);
     }
 
-    /** A started archive-worker with its own MongoDB client, like a separate process. */
+    /** A started archive-worker that owns every lane, with its own MongoDB client, like a separate process. */
     ArchiveWorker archiveWorker(String instance, Clock clock, ArchiveSettings settings) {
+        return archiveWorker(instance, LaneSet.everyLane(), clock, settings);
+    }
+
+    /** A started archive-worker that owns {@code lanes}, with its own MongoDB client, like a separate process. */
+    ArchiveWorker archiveWorker(String instance, LaneSet lanes, Clock clock, ArchiveSettings settings) {
         ArchiveWorker worker = new ArchiveWorker(settings, clock, store(), new BrokerLink(broker.host(), broker.port(),
-                instance, () -> broker.serviceToken(ArchiveWorker.SERVICE)));
+                instance, lanes, () -> broker.serviceToken(ArchiveWorker.SERVICE)));
         worker.start();
         opened.add(worker);
         return worker;

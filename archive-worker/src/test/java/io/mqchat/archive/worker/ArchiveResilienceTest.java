@@ -6,14 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mqchat.archive.settings.ArchiveSettings;
 import io.mqchat.extension.limits.RateLimit;
 import io.mqchat.extension.testing.MqttDevice;
 import io.mqchat.extension.testing.PerClassBroker;
 import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.Cursor;
 import io.mqchat.protocol.HistoryResponse;
+import io.mqchat.protocol.ServiceTopics;
 import io.mqchat.protocol.Topics;
+import io.mqchat.service.LaneSet;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -44,9 +48,12 @@ class ArchiveResilienceTest {
     @BeforeEach
     void start() {
         harness = new ArchiveHarness(broker.get(), dir);
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        alice = "alice-" + run;
-        bob = "bob-" + run;
+        // Bob's history requests must not share the lane of his conversation with Alice, which a test stops.
+        do {
+            String run = UUID.randomUUID().toString().substring(0, 8);
+            alice = "alice-" + run;
+            bob = "bob-" + run;
+        } while (ServiceTopics.laneOf(bob) == conversationLane());
     }
 
     @AfterEach
@@ -54,10 +61,25 @@ class ArchiveResilienceTest {
         harness.close();
     }
 
+    private int conversationLane() {
+        return ServiceTopics.laneOf(ServiceTopics.conversationKey(alice, bob));
+    }
+
+    private LaneSet conversationLaneOnly() {
+        return LaneSet.parse(String.valueOf(conversationLane())).orElseThrow();
+    }
+
+    private LaneSet allButConversationLane() {
+        String others = IntStream.range(0, ServiceTopics.LANES).filter(lane -> lane != conversationLane())
+                .mapToObj(String::valueOf).collect(Collectors.joining(","));
+        return LaneSet.parse(others).orElseThrow();
+    }
+
     @Test
     void anArchiveWorkerKilledMidStreamAndRestartedLeavesTheArchiveCompleteWithoutDuplicates() {
-        ArchiveWorker first = harness.archiveWorker("1");
-        harness.archiveWorker("2");
+        ArchiveWorker first = harness.archiveWorker("1", conversationLaneOnly(), Clock.systemUTC(),
+                ArchiveSettings.defaults());
+        harness.archiveWorker("2", allButConversationLane(), Clock.systemUTC(), ArchiveSettings.defaults());
         MqttDevice alicePhone = harness.device(alice, "phone");
         HistoryClient history = new HistoryClient(harness.device(bob, "tablet"), bob);
         CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
@@ -70,7 +92,7 @@ class ArchiveResilienceTest {
         first.close();
         int atKill = history.pageBackwards(with(alice), 200).size();
         sending.join();
-        harness.archiveWorker("1");
+        harness.archiveWorker("1", conversationLaneOnly(), Clock.systemUTC(), ArchiveSettings.defaults());
 
         List<ChatMessage> archived = history.awaitArchived(with(alice), 1000);
         LOG.info("worker 1 of 2 killed with {} of 1000 messages archived", atKill);

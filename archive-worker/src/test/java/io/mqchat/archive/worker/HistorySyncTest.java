@@ -221,16 +221,17 @@ class HistorySyncTest {
         HistoryClient bobHistory = new HistoryClient(harness.device(bob, "phone"), bob);
         // Sees the requests the group-worker gets, to hand one out again as the broker does after a worker crash.
         MqttDevice requests = harness.serviceDevice("svc-test", "replay-" + carol);
-        assertTrue(requests.subscribe(ServiceTopics.GROUP_REQUESTS));
+        String tripRequests = ServiceTopics.laneFor(ServiceTopics.GROUP_REQUESTS, trip);
+        assertTrue(requests.subscribe(tripRequests));
 
         assertTrue(groupRequest(alicePhone, alice, "{\"v\":1,\"op\":\"add\",\"group\":\"" + trip
                 + "\",\"members\":[\"" + carol + "\"]}").ok());
-        String addCarol = ArchiveHarness.awaitPayload(requests, ServiceTopics.GROUP_REQUESTS, GroupRequest.class,
+        String addCarol = ArchiveHarness.awaitPayload(requests, tripRequests, GroupRequest.class,
                 r -> GroupRequest.ADD.equals(r.op()) && trip.equals(r.group()));
         assertTrue(groupRequest(alicePhone, alice, "{\"v\":1,\"op\":\"remove\",\"group\":\"" + trip
                 + "\",\"members\":[\"" + carol + "\"]}").ok());
 
-        requests.publish(ServiceTopics.GROUP_REQUESTS, addCarol);
+        requests.publish(tripRequests, addCarol);
         String ref = ((GroupRequest) ArchiveHarness.decode(addCarol)).ref();
         assertTrue(ArchiveHarness.await(alicePhone, Topics.responses(alice), Response.class,
                 r -> ref.equals(r.ref())).ok(), "the add is answered again");

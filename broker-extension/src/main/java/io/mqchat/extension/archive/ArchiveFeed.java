@@ -1,16 +1,21 @@
 package io.mqchat.extension.archive;
 
 import io.mqchat.extension.outbox.CoalescingPublisher;
+import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.Receipt;
 import io.mqchat.protocol.ServiceTopics;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Feeds the archive (the archive-worker's {@link ServiceTopics#ARCHIVE} topic) with every 1-1 message and read
- * marker the extension routes, once each. Publishing is asynchronous, batched under load, and queued for the worker's persistent
- * session, so archiving never slows the 1-1 hot path and waits out an archive that is down. Group traffic is fed
- * by the group-worker, which alone knows who was a member.
+ * Feeds the archive (the archive-worker's {@link ServiceTopics#ARCHIVE} lanes, one per conversation) with every 1-1
+ * message and read marker the extension routes, once each. Publishing is asynchronous and batched under load; the
+ * returned futures complete once the item is stored in the queue of the worker session that owns its lane, and the
+ * router holds the sender's acknowledgement until then, so a SENT message is in the archive's feed even if the broker
+ * is killed the moment after. Group traffic is fed by the group-worker, which alone knows who was a member.
  */
 public final class ArchiveFeed {
+
+    private static final CompletableFuture<Void> OFF = CompletableFuture.completedFuture(null);
 
     private final CoalescingPublisher feed;
     private final boolean enabled;
@@ -24,17 +29,23 @@ public final class ArchiveFeed {
         this.enabled = enabled;
     }
 
-    /** A routed 1-1 chat message, exactly as its recipient gets it. */
-    public void messageRouted(byte[] routedPayload) {
-        if (enabled) {
-            feed.publish(ServiceTopics.ARCHIVE, routedPayload);
+    /** A routed 1-1 chat message, exactly as its recipient gets it; completes once stored for the archive. */
+    public CompletableFuture<Void> messageRouted(ChatMessage stamped, byte[] routedPayload) {
+        if (!enabled) {
+            return OFF;
         }
+        return feed.publish(laneOf(stamped.from(), stamped.to()), routedPayload);
     }
 
     /** A routed 1-1 read marker: {@code by} read the conversation with {@code peer} up to {@code upTo}. */
-    public void readMarked(Receipt marker) {
-        if (enabled) {
-            feed.publish(ServiceTopics.ARCHIVE, marker);
+    public CompletableFuture<Void> readMarked(Receipt marker) {
+        if (!enabled) {
+            return OFF;
         }
+        return feed.publish(laneOf(marker.by(), marker.peer()), marker);
+    }
+
+    private static String laneOf(String user, String peer) {
+        return ServiceTopics.laneFor(ServiceTopics.ARCHIVE, ServiceTopics.conversationKey(user, peer));
     }
 }

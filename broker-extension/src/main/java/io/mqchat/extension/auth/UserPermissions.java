@@ -24,10 +24,10 @@ final class UserPermissions {
             publishTo(Topics.inbox("+")),
             publishTo(Topics.receipts("+")),
             publishTo(Topics.typing("+")),
-            publishTo(ServiceTopics.PRESENCE_EVENTS),
-            publishTo(ServiceTopics.GROUP_TRAFFIC),
-            publishTo(ServiceTopics.GROUP_REQUESTS),
-            publishTo(ServiceTopics.HISTORY_REQUESTS));
+            publishTo(ServiceTopics.lanes(ServiceTopics.PRESENCE_EVENTS)),
+            publishTo(ServiceTopics.lanes(ServiceTopics.GROUP_TRAFFIC)),
+            publishTo(ServiceTopics.lanes(ServiceTopics.GROUP_REQUESTS)),
+            publishTo(ServiceTopics.lanes(ServiceTopics.HISTORY_REQUESTS)));
 
     private UserPermissions() {
     }

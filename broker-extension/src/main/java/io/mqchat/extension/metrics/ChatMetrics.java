@@ -24,6 +24,7 @@ public final class ChatMetrics {
     private final Counter receiptPublishes;
     private final Counter archiveFeedItems;
     private final Counter archiveFeedPublishes;
+    private final Counter notStored;
 
     public ChatMetrics(MetricRegistry registry) {
         messagesRouted = registry.counter(PREFIX + "messages.routed");
@@ -39,6 +40,7 @@ public final class ChatMetrics {
         receiptPublishes = registry.counter(PREFIX + "receipts.publishes");
         archiveFeedItems = registry.counter(PREFIX + "archive-feed.items");
         archiveFeedPublishes = registry.counter(PREFIX + "archive-feed.publishes");
+        notStored = registry.counter(PREFIX + "requests.not-stored");
     }
 
     public Counter messagesRouted() {
@@ -100,5 +102,10 @@ public final class ChatMetrics {
     /** Publishes that carried the archive feed's items (batched under load). */
     public Counter archiveFeedPublishes() {
         return archiveFeedPublishes;
+    }
+
+    /** Requests refused because a copy the server publishes beside them (archive, own copy) could not be stored. */
+    public Counter notStored() {
+        return notStored;
     }
 }

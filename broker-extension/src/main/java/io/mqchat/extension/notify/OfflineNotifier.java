@@ -28,7 +28,7 @@ public final class OfflineNotifier {
         if (message.isTimerChange() || connections.connectedDevices(message.to()) > 0) {
             return;
         }
-        outbox.publish(ServiceTopics.NOTIFY, new Notify(message.to(), message.from(), null, message.id(),
+        outbox.publish(ServiceTopics.laneFor(ServiceTopics.NOTIFY, message.to()), new Notify(message.to(), message.from(), null, message.id(),
                 includeBody ? message.body() : null, message.ts()));
     }
 }

@@ -48,7 +48,11 @@ public final class CoalescingPublisher {
     private final Codec codec;
     private final int maxBatchBytes;
     private final IntConsumer batchSizes;
-    private final ConcurrentMap<String, ArrayDeque<byte[]>> waiting = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, ArrayDeque<Item>> waiting = new ConcurrentHashMap<>();
+
+    /** An envelope and what completes once the publish that carries it is stored. */
+    private record Item(byte[] envelope, CompletableFuture<Void> stored) {
+    }
 
     /** The batch size limit for a broker that routes chat messages of up to {@code maxMessageBytes}. */
     public static int maxBatchBytes(int maxMessageBytes) {
@@ -77,13 +81,21 @@ public final class CoalescingPublisher {
         this.batchSizes = batchSizes;
     }
 
-    /** Publishes {@code envelope} (never a batch) to {@code topic} at QoS 1, now or with the topic's next batch. */
-    public void publish(String topic, Envelope envelope) {
-        publish(topic, codec.encode(envelope));
+    /**
+     * Publishes {@code envelope} (never a batch) to {@code topic} at QoS 1, now or with the topic's next batch; see
+     * {@link #publish(String, byte[])}.
+     */
+    public CompletableFuture<Void> publish(String topic, Envelope envelope) {
+        return publish(topic, codec.encode(envelope));
     }
 
-    /** Publishes an encoded envelope (never a batch) to {@code topic} at QoS 1, now or with the topic's next batch. */
-    public void publish(String topic, byte[] envelope) {
+    /**
+     * Publishes an encoded envelope (never a batch) to {@code topic} at QoS 1, now or with the topic's next batch.
+     *
+     * @return completes once the broker has stored the publish that carries it, exceptionally if that publish failed
+     */
+    public CompletableFuture<Void> publish(String topic, byte[] envelope) {
+        Item item = new Item(envelope, new CompletableFuture<>());
         boolean[] idle = {false};
         waiting.compute(topic, (key, queue) -> {
             // A topic present in the map has a publish in flight; its deque holds what waits for the next one.
@@ -91,12 +103,13 @@ public final class CoalescingPublisher {
                 idle[0] = true;
                 return new ArrayDeque<>(4);
             }
-            queue.add(envelope);
+            queue.add(item);
             return queue;
         });
         if (idle[0]) {
-            sendFrom(topic, List.of(envelope));
+            sendFrom(topic, List.of(item));
         }
+        return item.stored();
     }
 
     /** Topics with a publish in flight; zero once everything published has been stored. */
@@ -121,8 +134,8 @@ public final class CoalescingPublisher {
      * Publishes {@code items}, then whatever waits behind them, for as long as the publishes complete at once; a loop
      * rather than a callback chain, so a backlog of instantly completed publishes cannot run the stack out.
      */
-    private void sendFrom(String topic, List<byte[]> items) {
-        List<byte[]> batch = items;
+    private void sendFrom(String topic, List<Item> items) {
+        List<Item> batch = items;
         while (batch != null) {
             CompletableFuture<?> stored = send(topic, batch);
             if (!stored.isDone()) {
@@ -133,21 +146,42 @@ public final class CoalescingPublisher {
         }
     }
 
-    /** Starts one publish; a publish that throws counts as failed (logged) and never blocks the items behind it. */
-    private CompletableFuture<?> send(String topic, List<byte[]> items) {
+    /**
+     * Starts one publish and completes its items' futures with it; a publish that throws counts as failed (logged)
+     * and never blocks the items behind it.
+     */
+    private CompletableFuture<?> send(String topic, List<Item> items) {
+        CompletableFuture<?> stored;
         try {
             batchSizes.accept(items.size());
-            byte[] payload = items.size() == 1 ? items.get(0) : codec.encodeBatch(items);
-            return sink.publish(topic, payload);
+            byte[] payload = items.size() == 1 ? items.get(0).envelope() : codec.encodeBatch(envelopes(items));
+            stored = sink.publish(topic, payload);
         } catch (RuntimeException e) {
             log.warn("server publish to {} failed: {}", topic, e.toString());
-            return CompletableFuture.completedFuture(null);
+            stored = CompletableFuture.failedFuture(e);
         }
+        return stored.whenComplete((ok, failure) -> {
+            for (Item item : items) {
+                if (failure == null) {
+                    item.stored().complete(null);
+                } else {
+                    item.stored().completeExceptionally(failure);
+                }
+            }
+        });
+    }
+
+    private static List<byte[]> envelopes(List<Item> items) {
+        List<byte[]> envelopes = new ArrayList<>(items.size());
+        for (Item item : items) {
+            envelopes.add(item.envelope());
+        }
+        return envelopes;
     }
 
     /** The next batch for {@code topic}, or null (and the topic idle again) when nothing waits. */
-    private List<byte[]> next(String topic) {
-        List<List<byte[]>> next = new ArrayList<>(1);
+    private List<Item> next(String topic) {
+        List<List<Item>> next = new ArrayList<>(1);
         waiting.compute(topic, (key, queue) -> {
             if (queue == null || queue.isEmpty()) {
                 return null;
@@ -159,13 +193,13 @@ public final class CoalescingPublisher {
     }
 
     /** Takes as many items as fit in one batch (at least one), counting the batch's own wrapping. */
-    private List<byte[]> take(ArrayDeque<byte[]> queue) {
-        List<byte[]> batch = new ArrayList<>(Math.min(queue.size(), 64));
+    private List<Item> take(ArrayDeque<Item> queue) {
+        List<Item> batch = new ArrayList<>(Math.min(queue.size(), 64));
         int bytes = BATCH_WRAPPING_BYTES;
-        while (!queue.isEmpty() && (batch.isEmpty() || bytes + queue.peek().length + 1 <= maxBatchBytes)) {
-            byte[] item = queue.poll();
+        while (!queue.isEmpty() && (batch.isEmpty() || bytes + queue.peek().envelope().length + 1 <= maxBatchBytes)) {
+            Item item = queue.poll();
             batch.add(item);
-            bytes += item.length + 1;
+            bytes += item.envelope().length + 1;
         }
         return batch;
     }

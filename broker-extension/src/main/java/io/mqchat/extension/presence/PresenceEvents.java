@@ -63,6 +63,8 @@ public final class PresenceEvents {
     }
 
     private void publish(PresenceEvent event) {
-        outbox.publish(ServiceTopics.PRESENCE_EVENTS, event);
+        // A user's events share a lane; broker_started (about every user) goes to the lane of the broker's run.
+        String laneKey = event.user() != null ? event.user() : event.broker();
+        outbox.publish(ServiceTopics.laneFor(ServiceTopics.PRESENCE_EVENTS, laneKey), event);
     }
 }

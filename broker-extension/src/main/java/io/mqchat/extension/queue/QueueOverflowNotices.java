@@ -44,11 +44,15 @@ public final class QueueOverflowNotices {
             return;
         }
         long now = clock.millis();
+        // The notice sits in the queue it reports on: when the overflow pushes the notice itself out, it goes in
+        // again as the newest entry, so the device learns to sync however much more overflows before it connects.
+        boolean noticeLost = topic.equals(Topics.notices(device.get().user()));
         Long previous = lastNotice.get(clientId);
-        if (previous != null && now - previous < intervalMillis) {
+        if (!noticeLost && previous != null && now - previous < intervalMillis) {
             return;
         }
-        if (previous == null ? lastNotice.putIfAbsent(clientId, now) != null : !lastNotice.replace(clientId, previous, now)) {
+        if (!noticeLost && (previous == null ? lastNotice.putIfAbsent(clientId, now) != null
+                : !lastNotice.replace(clientId, previous, now))) {
             return;
         }
         log.warn("queue of device '{}' is full: dropping its oldest messages (topic {}); it must sync history",

@@ -14,6 +14,7 @@ import io.mqchat.protocol.MessageIds;
 import io.mqchat.protocol.ProtocolException;
 import io.mqchat.protocol.Topics;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Routes a 1-1 chat message: stamps sender, recipient, server time and (if absent) an id, and rewrites the
@@ -21,7 +22,7 @@ import java.time.Clock;
  * one, keeps SENT honest: the sender's PUBACK follows only once the routed message is in the broker's
  * durable queue. A copy goes to the sender's own inbox when the sender has other devices, one to the archive, and a
  * recipient with no connected device gets a push notification. A disappearing message's copies expire from
- * offline queues with it.
+ * offline queues with it. The sender's copy and the archive's are stored before the routed message goes on.
  */
 final class ChatRouter implements RequestRouter {
 
@@ -47,7 +48,8 @@ final class ChatRouter implements RequestRouter {
     }
 
     @Override
-    public void route(Request request, PublishInboundOutput output, byte[] payload) throws ProtocolException {
+    public CompletableFuture<Void> route(Request request, PublishInboundOutput output, byte[] payload)
+            throws ProtocolException {
         ModifiablePublishPacket publish = output.getPublishPacket();
         RoutedPublish.requireAcknowledged(publish, "chat messages");
         ChatMessage message = codec.decodeOutgoing(payload);
@@ -64,11 +66,13 @@ final class ChatRouter implements RequestRouter {
         if (stamped.ttl() != null) {
             publish.setMessageExpiryInterval(stamped.ttl());
         }
+        CompletableFuture<Void> ownCopy = NOTHING_FIRST;
         if (!recipient.equals(sender) && devices.hasOtherDevice(sender, request.sender().device())) {
-            outbox.publish(Topics.inbox(sender), routed, request.sender().clientId(), stamped.ttl());
+            ownCopy = outbox.publish(Topics.inbox(sender), routed, request.sender().clientId(), stamped.ttl());
         }
-        archive.messageRouted(routed);
+        CompletableFuture<Void> archived = archive.messageRouted(stamped, routed);
         notifier.routed(stamped);
         metrics.messagesRouted().inc();
+        return CompletableFuture.allOf(ownCopy, archived);
     }
 }

@@ -7,6 +7,7 @@ import io.mqchat.protocol.GroupRequest;
 import io.mqchat.protocol.ProtocolException;
 import io.mqchat.protocol.ServiceTopics;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Forwards a group administration request to the group-worker, stamped with the requesting user and device.
@@ -23,12 +24,17 @@ final class GroupRequestRouter implements RequestRouter {
     }
 
     @Override
-    public void route(Request request, PublishInboundOutput output, byte[] payload) throws ProtocolException {
+    public CompletableFuture<Void> route(Request request, PublishInboundOutput output, byte[] payload)
+            throws ProtocolException {
         ModifiablePublishPacket publish = output.getPublishPacket();
         RoutedPublish.requireAcknowledged(publish, "group requests");
         GroupRequest stamped = codec.decodeGroupRequest(payload)
                 .stamped(request.sender().user(), request.sender().device(), clock.millis());
-        RoutedPublish.rewriteRequest(publish, ServiceTopics.GROUP_REQUESTS, codec.encode(stamped),
+        // A group's requests share its lane; one that names no group yet (create, mine) goes to the requester's.
+        String laneKey = stamped.group() != null ? stamped.group() : stamped.by();
+        RoutedPublish.rewriteRequest(publish, ServiceTopics.laneFor(ServiceTopics.GROUP_REQUESTS, laneKey),
+                codec.encode(stamped),
                 request.sender().clientId(), request.sender().user());
+        return NOTHING_FIRST;
     }
 }

@@ -11,11 +11,12 @@ import io.mqchat.protocol.ProtocolException;
 import io.mqchat.protocol.Receipt;
 import io.mqchat.protocol.ServiceTopics;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Routes group messages and group read markers to the group-worker, stamped with the sender, the group and
- * the server time. The sender's publish itself is rewritten, so SENT means the message is durable in the
- * worker's queue; the worker checks membership and fans it out.
+ * the server time. The sender's publish itself is rewritten into the group's lane, so SENT means the message is
+ * durable in the queue of the worker session that owns the lane; the worker checks membership and fans it out.
  */
 final class GroupTrafficRouter implements RequestRouter {
 
@@ -32,7 +33,8 @@ final class GroupTrafficRouter implements RequestRouter {
     }
 
     @Override
-    public void route(Request request, PublishInboundOutput output, byte[] payload) throws ProtocolException {
+    public CompletableFuture<Void> route(Request request, PublishInboundOutput output, byte[] payload)
+            throws ProtocolException {
         ModifiablePublishPacket publish = output.getPublishPacket();
         String sender = request.sender().user();
         String group = request.target().target();
@@ -53,6 +55,7 @@ final class GroupTrafficRouter implements RequestRouter {
             }
             default -> throw new IllegalArgumentException("not group traffic: " + request.target().action());
         }
-        RoutedPublish.rewrite(publish, ServiceTopics.GROUP_TRAFFIC, routed, request.sender().clientId());
+        RoutedPublish.rewrite(publish, ServiceTopics.laneFor(ServiceTopics.GROUP_TRAFFIC, group), routed, request.sender().clientId());
+        return NOTHING_FIRST;
     }
 }

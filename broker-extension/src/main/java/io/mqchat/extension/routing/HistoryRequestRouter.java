@@ -7,6 +7,7 @@ import io.mqchat.protocol.HistoryRequest;
 import io.mqchat.protocol.ProtocolException;
 import io.mqchat.protocol.ServiceTopics;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Forwards a history sync request to the archive, stamped with the requesting user and device. The request's
@@ -24,12 +25,15 @@ final class HistoryRequestRouter implements RequestRouter {
     }
 
     @Override
-    public void route(Request request, PublishInboundOutput output, byte[] payload) throws ProtocolException {
+    public CompletableFuture<Void> route(Request request, PublishInboundOutput output, byte[] payload)
+            throws ProtocolException {
         ModifiablePublishPacket publish = output.getPublishPacket();
         RoutedPublish.requireAcknowledged(publish, "history requests");
         HistoryRequest stamped = codec.decodeHistoryRequest(payload)
                 .stamped(request.sender().user(), request.sender().device(), clock.millis());
-        RoutedPublish.rewriteRequest(publish, ServiceTopics.HISTORY_REQUESTS, codec.encode(stamped),
+        RoutedPublish.rewriteRequest(publish,
+                ServiceTopics.laneFor(ServiceTopics.HISTORY_REQUESTS, request.sender().user()), codec.encode(stamped),
                 request.sender().clientId(), request.sender().user());
+        return NOTHING_FIRST;
     }
 }

@@ -8,6 +8,7 @@ import io.mqchat.protocol.PresenceEvent;
 import io.mqchat.protocol.ProtocolException;
 import io.mqchat.protocol.ServiceTopics;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 
 /** Forwards a user's presence privacy setting to the presence-worker, which stores it and republishes. */
 final class PresenceSettingsRouter implements RequestRouter {
@@ -23,12 +24,15 @@ final class PresenceSettingsRouter implements RequestRouter {
     }
 
     @Override
-    public void route(Request request, PublishInboundOutput output, byte[] payload) throws ProtocolException {
+    public CompletableFuture<Void> route(Request request, PublishInboundOutput output, byte[] payload)
+            throws ProtocolException {
         ModifiablePublishPacket publish = output.getPublishPacket();
         RoutedPublish.requireAcknowledged(publish, "presence settings");
         String privacy = codec.decodePrivacyRequest(payload);
         PresenceEvent event = PresenceEvent.privacy(request.sender().user(), privacy, connections.brokerRun(),
                 clock.millis());
-        RoutedPublish.rewrite(publish, ServiceTopics.PRESENCE_EVENTS, codec.encode(event), request.sender().clientId());
+        RoutedPublish.rewrite(publish, ServiceTopics.laneFor(ServiceTopics.PRESENCE_EVENTS, request.sender().user()),
+                codec.encode(event), request.sender().clientId());
+        return NOTHING_FIRST;
     }
 }

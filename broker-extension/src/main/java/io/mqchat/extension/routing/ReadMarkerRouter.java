@@ -10,6 +10,7 @@ import io.mqchat.protocol.ProtocolException;
 import io.mqchat.protocol.Receipt;
 import io.mqchat.protocol.Topics;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Routes a read marker: the reader's publish becomes a READ receipt in the peer's receipts topic, and the
@@ -32,7 +33,8 @@ final class ReadMarkerRouter implements RequestRouter {
     }
 
     @Override
-    public void route(Request request, PublishInboundOutput output, byte[] payload) throws ProtocolException {
+    public CompletableFuture<Void> route(Request request, PublishInboundOutput output, byte[] payload)
+            throws ProtocolException {
         ModifiablePublishPacket publish = output.getPublishPacket();
         RoutedPublish.requireAcknowledged(publish, "read markers");
         String upTo = codec.decodeReadMarker(payload);
@@ -46,7 +48,7 @@ final class ReadMarkerRouter implements RequestRouter {
         if (!peer.equals(reader)) {
             outbox.publishExceptOrigin(Topics.receipts(reader), marker, request.sender().clientId());
         }
-        archive.readMarked(marker);
         metrics.readMarkersRouted().inc();
+        return archive.readMarked(marker);
     }
 }

@@ -1,5 +1,7 @@
 package io.mqchat.extension.routing;
 
+import com.hivemq.extension.sdk.api.async.Async;
+import com.hivemq.extension.sdk.api.async.TimeoutFallback;
 import com.hivemq.extension.sdk.api.interceptor.publish.PublishInboundInterceptor;
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundInput;
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundOutput;
@@ -16,7 +18,9 @@ import io.mqchat.protocol.ProtocolException;
 import io.mqchat.protocol.Topics;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +33,9 @@ import org.slf4j.LoggerFactory;
 public final class RequestInterceptor implements PublishInboundInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(RequestInterceptor.class);
+    /** How long a publish may wait for the copies stored beside it; past it the sender gets an error and resends. */
+    private static final Duration STORE_TIMEOUT = Duration.ofSeconds(10);
+    private static final String NOT_STORED = "the server could not store the message; send it again";
 
     private final int maxPayloadBytes;
     private final Codec codec;
@@ -80,13 +87,33 @@ public final class RequestInterceptor implements PublishInboundInterceptor {
             if (!target.get().targetIsValid()) {
                 throw new ProtocolException(ErrorCode.INVALID_RECIPIENT, invalidTarget(target.get()));
             }
-            routes.forAction(target.get().action()).route(request, output, payload);
+            CompletableFuture<Void> firstStored = routes.forAction(target.get().action()).route(request, output, payload);
+            if (!firstStored.isDone() || firstStored.isCompletedExceptionally()) {
+                holdUntilStored(output, firstStored);
+            }
         } catch (ProtocolException problem) {
             refusals.refuse(request, output, problem, referenceOf(target.get(), payload));
         } catch (RuntimeException bug) {
             log.error("could not route a publish of client '{}' to '{}'", sender.get().clientId(), topic, bug);
             refusals.refuse(request, output, new ProtocolException(ErrorCode.INVALID_ENVELOPE, "could not be routed"), null);
         }
+    }
+
+    /**
+     * Holds the routed publish (and so the sender's acknowledgement) until the copies the server published beside it
+     * are stored; if they could not be, the publish is refused instead, and the sender sends it again. HiveMQ runs
+     * nothing else of this client's (publishes, acknowledgements) until the hold ends, so its order is kept.
+     */
+    private void holdUntilStored(PublishInboundOutput output, CompletableFuture<Void> firstStored) {
+        Async<PublishInboundOutput> hold = output.async(STORE_TIMEOUT, TimeoutFallback.FAILURE,
+                AckReasonCode.UNSPECIFIED_ERROR, NOT_STORED);
+        firstStored.whenComplete((ok, failure) -> {
+            if (failure != null) {
+                metrics.notStored().inc();
+                output.preventPublishDelivery(AckReasonCode.UNSPECIFIED_ERROR, NOT_STORED);
+            }
+            hold.resume();
+        });
     }
 
     /** What a refusal names: a message's id, or a group or history request's {@code ref}. */

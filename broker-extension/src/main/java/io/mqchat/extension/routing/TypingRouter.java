@@ -8,6 +8,7 @@ import io.mqchat.protocol.ServiceTopics;
 import io.mqchat.protocol.Topics;
 import io.mqchat.protocol.Typing;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Routes a typing signal, stamped with its sender, at QoS 0 whatever the sender used: a signal is worth
@@ -27,16 +28,18 @@ final class TypingRouter implements RequestRouter {
     }
 
     @Override
-    public void route(Request request, PublishInboundOutput output, byte[] payload) throws ProtocolException {
+    public CompletableFuture<Void> route(Request request, PublishInboundOutput output, byte[] payload)
+            throws ProtocolException {
         String state = codec.decodeTypingSignal(payload);
         String from = request.sender().user();
         String target = request.target().target();
         boolean toGroup = request.target().action().toGroup();
         Typing typing = new Typing(from, toGroup ? target : null, state, clock.millis());
-        String topic = toGroup ? ServiceTopics.GROUP_TRAFFIC : Topics.typing(target);
+        String topic = toGroup ? ServiceTopics.laneFor(ServiceTopics.GROUP_TRAFFIC, target) : Topics.typing(target);
         // The sender's publish may be QoS 1, which the broker would queue for offline devices: it is
         // acknowledged and dropped, and the signal goes out anew at QoS 0.
         output.preventPublishDelivery();
         outbox.publishSignal(topic, codec.encode(typing), request.sender().clientId());
+        return NOTHING_FIRST;
     }
 }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mqchat.extension.routing.RoutedMessage;
 import io.mqchat.extension.outbox.Outbox;
+import io.mqchat.extension.routing.RoutedMessage;
 import io.mqchat.extension.testing.MqttDevice;
 import io.mqchat.extension.testing.PerClassBroker;
 import io.mqchat.protocol.Codec;
@@ -34,13 +34,14 @@ class ServiceAccountTest {
     }
 
     @Test
-    void usersCannotReadInternalTopicsButWorkersCanShareThem() {
+    void usersCannotReadInternalTopicsButWorkersCanReadTheirLanes() {
         try (MqttDevice alice = MqttDevice.v5(broker.get(), "alice1", "phone");
              MqttDevice worker = MqttDevice.service(broker.get(), "svc-groups", "1")) {
-            assertFalse(alice.subscribe(ServiceTopics.GROUP_TRAFFIC));
-            assertFalse(alice.subscribe(ServiceTopics.shared("x", ServiceTopics.GROUP_TRAFFIC)));
+            assertFalse(alice.subscribe(ServiceTopics.lane(ServiceTopics.GROUP_TRAFFIC, 0)));
+            assertFalse(alice.subscribe(ServiceTopics.lanes(ServiceTopics.GROUP_TRAFFIC)));
+            assertFalse(alice.subscribe("$share/x/" + ServiceTopics.lanes(ServiceTopics.GROUP_TRAFFIC)));
             assertTrue(alice.isConnected());
-            assertTrue(worker.subscribe(ServiceTopics.shared("group-worker", ServiceTopics.GROUP_TRAFFIC)));
+            assertTrue(worker.subscribe(ServiceTopics.lane(ServiceTopics.GROUP_TRAFFIC, 0)));
             assertTrue(alice.subscribe(Topics.presence("bob1")), "presence is readable by every user");
         }
     }

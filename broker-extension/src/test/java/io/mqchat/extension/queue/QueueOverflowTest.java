@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mqchat.extension.limits.RateLimit;
 import io.mqchat.extension.metrics.ChatMetrics;
 import io.mqchat.extension.testing.MqttDevice;
 import io.mqchat.extension.testing.TestBroker;
@@ -51,10 +52,27 @@ class QueueOverflowTest {
     }
 
     @Test
+    void theOverflowNoticeSurvivesTheOverflowThatFollowsIt() throws Exception {
+        try (TestBroker broker = TestBroker.start(config -> config.withQueueLimit(100)
+                .withRateLimit(new RateLimit(1000, 1000)))) {
+            MqttDevice.v5(broker, "bob", "phone").close();
+            try (MqttDevice alice = MqttDevice.v5(broker, "alice", "phone")) {
+                for (int i = 1; i <= 500; i++) {
+                    alice.publish(Topics.send("bob"), "{\"v\":1,\"type\":\"text\",\"id\":\"o" + i + "\",\"body\":\"x\"}");
+                }
+            }
+            try (MqttDevice bob = MqttDevice.v5(broker, "bob", "phone")) {
+                JsonNode notice = json.readTree(bob.next(Topics.notices("bob")).payload());
+                assertEquals("queue_overflow", notice.get("type").asText());
+            }
+        }
+    }
+
+    @Test
     void aWorkersFeedIsNotCutToADevicesQueueLimitWhileTheWorkerIsDown() {
         try (TestBroker broker = TestBroker.start(config -> config.withQueueLimit(5))) {
             MqttDevice archive = MqttDevice.service(broker, "svc-archive", "1");
-            assertTrue(archive.subscribe(ServiceTopics.shared("archive-worker", ServiceTopics.ARCHIVE)));
+            assertTrue(archive.subscribe(ServiceTopics.lanes(ServiceTopics.ARCHIVE)));
             archive.close();
             try (MqttDevice alice = MqttDevice.v5(broker, "alice", "phone")) {
                 for (int i = 1; i <= 40; i++) {
@@ -65,7 +83,8 @@ class QueueOverflowTest {
             try {
                 List<String> ids = new ArrayList<>();
                 while (ids.size() < 40) {
-                    ids.addAll(ids(back.next(ServiceTopics.ARCHIVE)));
+                    ids.addAll(ids(back.next(ServiceTopics.laneFor(ServiceTopics.ARCHIVE,
+                            ServiceTopics.conversationKey("alice", "bob")))));
                 }
                 assertEquals(40, ids.stream().distinct().count(), "every message waited for the archive: " + ids);
             } finally {

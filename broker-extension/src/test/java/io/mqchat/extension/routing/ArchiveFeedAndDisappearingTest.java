@@ -35,8 +35,8 @@ class ArchiveFeedAndDisappearingTest {
     @BeforeEach
     void subscribeAsArchive() {
         archive = MqttDevice.service(broker.get(), "svc-archive", "test");
-        assertTrue(archive.subscribe(ServiceTopics.shared("archive-worker", ServiceTopics.ARCHIVE)));
-        assertTrue(archive.subscribe(ServiceTopics.shared("archive-worker", ServiceTopics.HISTORY_REQUESTS)));
+        assertTrue(archive.subscribe(ServiceTopics.lanes(ServiceTopics.ARCHIVE)));
+        assertTrue(archive.subscribe(ServiceTopics.lanes(ServiceTopics.HISTORY_REQUESTS)));
     }
 
     @AfterEach
@@ -59,6 +59,10 @@ class ArchiveFeedAndDisappearingTest {
         }
     }
 
+    private static String archiveLane(String user, String peer) {
+        return ServiceTopics.laneFor(ServiceTopics.ARCHIVE, ServiceTopics.conversationKey(user, peer));
+    }
+
     /** Every payload arriving on {@code topic} within {@code millis}. */
     private List<String> drainArchive(String topic, long millis) {
         List<String> payloads = new java.util.ArrayList<>();
@@ -77,12 +81,13 @@ class ArchiveFeedAndDisappearingTest {
              MqttDevice bob = MqttDevice.v5(broker.get(), "bob1", "phone")) {
             alice.publish(Topics.send("bob1"), "{\"v\":1,\"type\":\"text\",\"id\":\"m-1\",\"body\":\"for the record\"}");
             String delivered = bob.next(Topics.inbox("bob1")).payload();
-            ChatMessage archived = nextFromArchive(ServiceTopics.ARCHIVE, ChatMessage.class, m -> "alice1".equals(m.from()));
+            String lane = archiveLane("alice1", "bob1");
+            ChatMessage archived = nextFromArchive(lane, ChatMessage.class, m -> "alice1".equals(m.from()));
             assertEquals(codec.decode(delivered.getBytes()), archived);
             assertEquals("alice1", archived.from());
             assertEquals("bob1", archived.to());
             aliceLaptop.next(Topics.inbox("alice1"));
-            assertTrue(drainArchive(ServiceTopics.ARCHIVE, 500).stream().noneMatch(p -> p.contains("alice1")),
+            assertTrue(drainArchive(lane, 500).stream().noneMatch(p -> p.contains("alice1")),
                     "the sender's own copy is not archived again");
         }
     }
@@ -91,7 +96,7 @@ class ArchiveFeedAndDisappearingTest {
     void aReadMarkerReachesTheArchiveAsTheReadersReceipt() throws Exception {
         try (MqttDevice bob = MqttDevice.v3(broker.get(), "bob2", "phone")) {
             bob.publish(Topics.read("alice2"), "{\"v\":1,\"upTo\":\"m-7\"}");
-            Receipt marker = nextFromArchive(ServiceTopics.ARCHIVE, Receipt.class, r -> "bob2".equals(r.by()));
+            Receipt marker = nextFromArchive(archiveLane("bob2", "alice2"), Receipt.class, r -> "bob2".equals(r.by()));
             assertEquals(Receipt.read("m-7", "bob2", "alice2", marker.ts()), marker);
         }
     }
@@ -102,9 +107,10 @@ class ArchiveFeedAndDisappearingTest {
             bob.request(Topics.historyRequests(),
                     "{\"v\":1,\"op\":\"messages\",\"with\":\"alice3\",\"before\":\"5/alice3/m-9\",\"limit\":20,\"ref\":\"h1\",\"by\":\"mallory\"}",
                     Topics.responses("bob3"), "corr-h1");
-            MqttDevice.Received forwarded = archive.next(ServiceTopics.HISTORY_REQUESTS);
+            String lane = ServiceTopics.laneFor(ServiceTopics.HISTORY_REQUESTS, "bob3");
+            MqttDevice.Received forwarded = archive.next(lane);
             while (!forwarded.payload().contains("bob3")) {
-                forwarded = archive.next(ServiceTopics.HISTORY_REQUESTS);
+                forwarded = archive.next(lane);
             }
             HistoryRequest request = (HistoryRequest) codec.decode(forwarded.payload().getBytes());
             assertEquals(HistoryRequest.withPeer("alice3", "5/alice3/m-9", null, 20, "h1")
@@ -122,7 +128,8 @@ class ArchiveFeedAndDisappearingTest {
             assertTrue(error.contains("invalid_envelope"), error);
             assertTrue(error.contains("\"ref\":\"h2\""), "the refusal names the request's ref");
             assertTrue(bob.isConnected());
-            assertTrue(drainArchive(ServiceTopics.HISTORY_REQUESTS, 300).stream().noneMatch(p -> p.contains("bob4")));
+            assertTrue(drainArchive(ServiceTopics.laneFor(ServiceTopics.HISTORY_REQUESTS, "bob4"), 300).stream()
+                    .noneMatch(p -> p.contains("bob4")));
         }
     }
 
@@ -189,10 +196,10 @@ class ArchiveFeedAndDisappearingTest {
         MqttDevice.v5(broker.get(), "bob8", "phone").close();
         try (MqttDevice presence = MqttDevice.service(broker.get(), "svc-presence", "test");
              MqttDevice alice = MqttDevice.v5(broker.get(), "alice8", "phone")) {
-            assertTrue(presence.subscribe(ServiceTopics.shared("presence-worker", ServiceTopics.NOTIFY)));
+            assertTrue(presence.subscribe(ServiceTopics.lanes(ServiceTopics.NOTIFY)));
             alice.publish(Topics.send("bob8"), "{\"v\":1,\"type\":\"timer\",\"id\":\"tm-8\",\"timer\":86400}");
             alice.publish(Topics.send("bob8"), "{\"v\":1,\"type\":\"text\",\"id\":\"tx-8\",\"body\":\"hi\"}");
-            String notify = presence.next(ServiceTopics.NOTIFY).payload();
+            String notify = presence.next(ServiceTopics.laneFor(ServiceTopics.NOTIFY, "bob8")).payload();
             assertTrue(notify.contains("tx-8"), "the first notification is the text's, none came for the timer: " + notify);
         }
     }

@@ -31,8 +31,8 @@ class TypingAndGroupRoutingTest {
     @BeforeEach
     void subscribeAsGroupWorker() {
         worker = MqttDevice.service(broker.get(), "svc-groups", "test");
-        assertTrue(worker.subscribe(ServiceTopics.shared("group-worker", ServiceTopics.GROUP_TRAFFIC)));
-        assertTrue(worker.subscribe(ServiceTopics.shared("group-worker", ServiceTopics.GROUP_REQUESTS)));
+        assertTrue(worker.subscribe(ServiceTopics.lanes(ServiceTopics.GROUP_TRAFFIC)));
+        assertTrue(worker.subscribe(ServiceTopics.lanes(ServiceTopics.GROUP_REQUESTS)));
     }
 
     @AfterEach
@@ -71,18 +71,19 @@ class TypingAndGroupRoutingTest {
         try (MqttDevice alice = MqttDevice.v5(broker.get(), "alice3", "phone")) {
             assertEquals(Mqtt5PubAckReasonCode.SUCCESS, alice.publish(Topics.sendToGroup("g-trip"),
                     "{\"v\":1,\"type\":\"text\",\"id\":\"gm-1\",\"from\":\"mallory\",\"body\":\"hello all\"}"));
-            ChatMessage message = (ChatMessage) codec.decode(worker.next(ServiceTopics.GROUP_TRAFFIC).payload().getBytes());
+            String lane = ServiceTopics.laneFor(ServiceTopics.GROUP_TRAFFIC, "g-trip");
+            ChatMessage message = (ChatMessage) codec.decode(worker.next(lane).payload().getBytes());
             assertEquals("alice3", message.from());
             assertEquals("g-trip", message.group());
             assertEquals("gm-1", message.id());
             assertNull(message.to());
 
             alice.publish(Topics.readInGroup("g-trip"), "{\"v\":1,\"upTo\":\"gm-0\"}");
-            Receipt read = (Receipt) codec.decode(worker.next(ServiceTopics.GROUP_TRAFFIC).payload().getBytes());
+            Receipt read = (Receipt) codec.decode(worker.next(lane).payload().getBytes());
             assertEquals(Receipt.readInGroup("gm-0", "alice3", "g-trip", read.ts()), read);
 
             alice.publishAtMostOnce(Topics.typingInGroup("g-trip"), "{\"v\":1,\"state\":\"paused\"}");
-            Typing typing = (Typing) codec.decode(worker.next(ServiceTopics.GROUP_TRAFFIC).payload().getBytes());
+            Typing typing = (Typing) codec.decode(worker.next(lane).payload().getBytes());
             assertEquals(new Typing("alice3", "g-trip", Typing.PAUSED, typing.ts()), typing);
         }
     }
@@ -92,7 +93,8 @@ class TypingAndGroupRoutingTest {
         try (MqttDevice alice = MqttDevice.v5(broker.get(), "alice4", "phone")) {
             alice.request(Topics.groupRequests(), "{\"v\":1,\"op\":\"create\",\"name\":\"Trip\",\"members\":[\"bob4\"],\"ref\":\"c1\"}",
                     Topics.responses("alice4"), "corr-1");
-            MqttDevice.Received forwarded = worker.next(ServiceTopics.GROUP_REQUESTS);
+            String lane = ServiceTopics.laneFor(ServiceTopics.GROUP_REQUESTS, "alice4");
+            MqttDevice.Received forwarded = worker.next(lane);
             GroupRequest request = (GroupRequest) codec.decode(forwarded.payload().getBytes());
             assertEquals(GroupRequest.CREATE, request.op());
             assertEquals("alice4", request.by());
@@ -103,7 +105,7 @@ class TypingAndGroupRoutingTest {
             assertEquals("corr-1", forwarded.correlation());
 
             alice.request(Topics.groupRequests(), "{\"v\":1,\"op\":\"mine\"}", Topics.inbox("bob4"), "corr-2");
-            MqttDevice.Received hijack = worker.next(ServiceTopics.GROUP_REQUESTS);
+            MqttDevice.Received hijack = worker.next(lane);
             assertNull(hijack.responseTopic(), "a response topic in another user's tree is dropped");
             assertNull(hijack.correlation());
         }
@@ -121,7 +123,8 @@ class TypingAndGroupRoutingTest {
             alice.publish(Topics.sendToGroup("bad$group"), "{\"v\":1,\"type\":\"text\",\"body\":\"x\"}");
             assertTrue(alice.next(Topics.errors("alice5")).payload().contains("invalid_recipient"));
             assertTrue(alice.isConnected());
-            assertTrue(worker.poll(ServiceTopics.GROUP_REQUESTS, 300).isEmpty());
+            assertTrue(worker.poll(ServiceTopics.laneFor(ServiceTopics.GROUP_REQUESTS, "alice5"), 300).isEmpty());
+            assertTrue(worker.poll(ServiceTopics.laneFor(ServiceTopics.GROUP_REQUESTS, "g1"), 1).isEmpty());
         }
     }
 }

@@ -81,7 +81,7 @@ public final class AdminRequests implements MessageHandler {
         out.add(announcer.announce(event));
         byte[] payload = codec.encode(event);
         // The archive learns membership periods from the events, so a member's history starts when it joined.
-        out.add(OutboundMessage.to(ServiceTopics.ARCHIVE, payload).qos(1).build());
+        out.add(OutboundMessage.to(ServiceTopics.laneFor(ServiceTopics.ARCHIVE, event.group()), payload).qos(1).build());
         for (String member : recipients) {
             out.add(OutboundMessage.to(Topics.inbox(member), payload).qos(1).build());
         }

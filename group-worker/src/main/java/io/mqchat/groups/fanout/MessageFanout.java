@@ -59,12 +59,12 @@ final class MessageFanout {
             }
             out.add(copy.build());
         }
-        out.add(OutboundMessage.to(ServiceTopics.ARCHIVE, payload).qos(1).build());
+        out.add(OutboundMessage.to(ServiceTopics.laneFor(ServiceTopics.ARCHIVE, message.group()), payload).qos(1).build());
         publisher.publishAll(out);
     }
 
     private OutboundMessage notification(ChatMessage message, String member) {
         Notify notify = new Notify(member, message.from(), message.group(), message.id(), null, message.ts());
-        return OutboundMessage.to(ServiceTopics.NOTIFY, codec.encode(notify)).qos(1).build();
+        return OutboundMessage.to(ServiceTopics.laneFor(ServiceTopics.NOTIFY, member), codec.encode(notify)).qos(1).build();
     }
 }

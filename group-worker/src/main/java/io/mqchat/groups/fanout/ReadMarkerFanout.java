@@ -43,7 +43,7 @@ final class ReadMarkerFanout {
             }
             out.add(copy.build());
         }
-        out.add(OutboundMessage.to(ServiceTopics.ARCHIVE, payload).qos(1).build());
+        out.add(OutboundMessage.to(ServiceTopics.laneFor(ServiceTopics.ARCHIVE, marker.group()), payload).qos(1).build());
         publisher.publishAll(out);
     }
 }

@@ -2,6 +2,7 @@ package io.mqchat.groups.settings;
 
 import io.mqchat.config.ConfigSchema;
 import io.mqchat.config.Key;
+import io.mqchat.service.FeedKeys;
 import java.time.Duration;
 
 /**
@@ -29,14 +30,16 @@ public final class GroupKeys {
     public static final Key<String> SERVICE_TOKEN = Key.secret("service.token",
             "Service token of the worker (mqchat token --service svc-groups); required");
     public static final Key<String> WORKER_INSTANCE = Key.text("worker.instance", "1",
-            "Name of this instance, unique among the group-workers; its MQTT session is svc-groups:{instance}");
+            "Name of this instance, unique among the group-workers; its MQTT session for membership changes is "
+                    + "svc-groups:{instance}");
 
     /** The keys of the component, wherever it runs. */
     public static final ConfigSchema SCHEMA = ConfigSchema.of(MONGO_URI, MONGO_DATABASE, MAX_MEMBERS, CACHE_TTL);
 
     /** The keys of the standalone worker process. */
     public static final ConfigSchema STANDALONE = SCHEMA.plus(ConfigSchema.of(BROKER_HOST, BROKER_PORT,
-            SERVICE_TOKEN, WORKER_INSTANCE));
+            SERVICE_TOKEN, WORKER_INSTANCE, FeedKeys.WORKER_LANES,
+            FeedKeys.STALL_AFTER));
 
     private GroupKeys() {
     }

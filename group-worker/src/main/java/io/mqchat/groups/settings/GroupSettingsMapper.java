@@ -3,6 +3,7 @@ package io.mqchat.groups.settings;
 import io.mqchat.config.Config;
 import io.mqchat.config.ConfigException;
 import io.mqchat.protocol.UserIds;
+import io.mqchat.service.FeedSettings;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,6 +44,7 @@ public final class GroupSettingsMapper {
             throw new ConfigException(problems);
         }
         return new WorkerSettings(groups(config), config.get(GroupKeys.BROKER_HOST), config.get(GroupKeys.BROKER_PORT),
-                config.get(GroupKeys.SERVICE_TOKEN), instance);
+                config.get(GroupKeys.SERVICE_TOKEN), instance,
+                FeedSettings.of(config));
     }
 }

@@ -11,74 +11,88 @@ import io.mqchat.groups.settings.GroupSettings;
 import io.mqchat.groups.store.GroupStore;
 import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.ServiceTopics;
+import io.mqchat.service.FeedLanes;
 import io.mqchat.service.ServiceConnection;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
 
 /**
- * The group-worker component: a service-account MQTT client of the broker that consumes group traffic and group
- * admin requests through shared subscriptions (so instances split the load) and listens, unshared, for the
- * membership changes other instances announce. Runs standalone ({@code GroupWorkerMain}) or inside the
+ * The group-worker component: a service-account MQTT client of the broker that consumes the lanes it owns of group
+ * traffic and of group admin requests ({@link FeedLanes}: a persistent session per lane, so a crash of the broker
+ * loses nothing in flight and one busy group holds up only its own lane) and listens, on a session of its own, for
+ * the membership changes other instances announce. Runs standalone ({@code GroupWorkerMain}) or inside the
  * all-in-one server.
  */
 public final class GroupWorker implements AutoCloseable {
 
     /** The service account's subject; tokens for the worker are minted for it. */
     public static final String SERVICE = "svc-groups";
-    /** The shared-subscription group of every group-worker instance. */
-    public static final String SHARE_GROUP = "group-worker";
+    /** The feeds a group-worker consumes. */
+    public static final List<String> FEEDS = List.of(ServiceTopics.GROUP_TRAFFIC, ServiceTopics.GROUP_REQUESTS);
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
 
-    private final ServiceConnection traffic;
-    private final ServiceConnection admin;
+    private final FeedLanes traffic;
+    private final FeedLanes admin;
+    private final ServiceConnection changes;
 
     /**
      * @param settings the component settings (member limit, cache time-to-live)
      * @param clock    the server time stamped on responses and events
      * @param store    where groups live; the caller owns it (and its MongoDB client)
-     * @param link     how to reach the broker
+     * @param link     how to reach the broker, and which lanes to own
      */
     public GroupWorker(GroupSettings settings, Clock clock, GroupStore store, BrokerLink link) {
         Codec codec = new Codec();
         MembershipCache cache = new MembershipCache(store, settings.cacheTtl(), clock);
-        // Two sessions: while one message of a session is unacknowledged (a handler waiting for MongoDB), the
-        // session was seen to get nothing new on its other subscriptions either, and group traffic waiting for
-        // MongoDB must not hold up admin answers or cache invalidation.
-        this.traffic = connection(link, link.trafficClientId());
-        this.admin = connection(link, link.adminClientId());
-        traffic.subscribeShared(SHARE_GROUP, ServiceTopics.GROUP_TRAFFIC,
-                new GroupTraffic(cache, new Publisher(traffic, PUBLISH_TIMEOUT), codec, clock));
-        admin.subscribe(ServiceTopics.GROUP_CHANGES, new ChangeListener(codec, cache));
-        admin.subscribeShared(SHARE_GROUP, ServiceTopics.GROUP_REQUESTS, new AdminRequests(new GroupAdmin(store, clock),
-                new ChangeAnnouncer(codec, cache), new Publisher(admin, PUBLISH_TIMEOUT), codec));
+        Function<String, ServiceConnection> connections = clientId -> connection(link, clientId, clock);
+        this.changes = connection(link, link.changesClientId(), clock);
+        changes.subscribe(ServiceTopics.GROUP_CHANGES, new ChangeListener(codec, cache));
+        this.traffic = FeedLanes.of(ServiceTopics.GROUP_TRAFFIC, link.lanes(), link.trafficSessions(), connections,
+                lane -> new GroupTraffic(cache, new Publisher(lane, PUBLISH_TIMEOUT), codec, clock), clock);
+        GroupAdmin groupAdmin = new GroupAdmin(store, clock);
+        this.admin = FeedLanes.of(ServiceTopics.GROUP_REQUESTS, link.lanes(), link.adminSessions(), connections,
+                lane -> new AdminRequests(groupAdmin, new ChangeAnnouncer(codec, cache), new Publisher(lane,
+                        PUBLISH_TIMEOUT), codec), clock);
     }
 
-    private static ServiceConnection connection(BrokerLink link, String clientId) {
+    private static ServiceConnection connection(BrokerLink link, String clientId, Clock clock) {
         return ServiceConnection.builder().host(link.host()).port(link.port()).clientId(clientId).token(link.token())
-                .build();
+                .clock(clock).build();
     }
 
-    /** Connects both sessions and subscribes; blocks until the broker accepted them (at most 30 s each). */
+    /** The feeds this instance consumes, for their lag (metrics and readiness). */
+    public List<FeedLanes> feeds() {
+        return List.of(traffic, admin);
+    }
+
+    /** Connects every session and subscribes; blocks until the broker accepted them (at most 30 s). */
     public void start() {
+        changes.connect();
         admin.connect();
         traffic.connect();
     }
 
-    /** The MQTT client id of the group traffic session, {@code svc-groups:{instance}}. */
+    /** The MQTT client id of this instance's own session, {@code svc-groups:{instance}}. */
     public String clientId() {
-        return traffic.clientId();
+        return changes.clientId();
     }
 
     /**
-     * Disconnects. Messages received but not yet handled stay unacknowledged in the session, and the broker
-     * hands them to the next connection of this instance (or another instance).
+     * Disconnects. Messages received but not yet handled stay unacknowledged in their lane's session, and the broker
+     * hands them to the next connection of that lane.
      */
     @Override
     public void close() {
         try {
             traffic.close();
         } finally {
-            admin.close();
+            try {
+                admin.close();
+            } finally {
+                changes.close();
+            }
         }
     }
 }

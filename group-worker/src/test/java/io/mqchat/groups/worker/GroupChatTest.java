@@ -36,8 +36,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Group chat end to end: a real broker and extension, two group-worker instances splitting the work (so every
- * test also crosses instances), plain MQTT 5 devices.
+ * Group chat end to end: a real broker and extension, two group-worker instances splitting the lanes (so a group's
+ * creation and its later traffic may cross instances), plain MQTT 5 devices.
  */
 class GroupChatTest {
 
@@ -52,8 +52,8 @@ class GroupChatTest {
     static void start() {
         harness = GroupHarness.start(dir, config -> config.withDisappearingTimers(
                 DisappearingTimers.of(List.of(Duration.ofSeconds(SHORT_TIMER), Duration.ofDays(7)))));
-        harness.worker("1", MAX_MEMBERS);
-        harness.worker("2", MAX_MEMBERS);
+        harness.worker("1", "0-7", MAX_MEMBERS);
+        harness.worker("2", "8-15", MAX_MEMBERS);
     }
 
     @AfterAll
@@ -147,21 +147,22 @@ class GroupChatTest {
         String alice = user("alice");
         String bob = user("bob");
         MqttDevice archive = MqttDevice.service(harness.broker(), "svc-archive", "test");
-        assertTrue(archive.subscribe(ServiceTopics.shared("archive-worker", ServiceTopics.ARCHIVE)));
+        assertTrue(archive.subscribe(ServiceTopics.lanes(ServiceTopics.ARCHIVE)));
         try {
             MqttDevice phone = harness.device(alice, "phone");
             MqttDevice bobPhone = harness.device(bob, "phone");
             String group = createGroup(phone, alice, "Minutes", bob);
-            GroupEvent created = await(archive, ServiceTopics.ARCHIVE, GroupEvent.class, e -> group.equals(e.group()));
+            String lane = ServiceTopics.laneFor(ServiceTopics.ARCHIVE, group);
+            GroupEvent created = await(archive, lane, GroupEvent.class, e -> group.equals(e.group()));
             assertEquals(Set.of(alice, bob), new HashSet<>(created.members()));
 
             phone.publish(Topics.sendToGroup(group), text("minuted", "for the record"));
-            ChatMessage archived = await(archive, ServiceTopics.ARCHIVE, ChatMessage.class, m -> group.equals(m.group()));
+            ChatMessage archived = await(archive, lane, ChatMessage.class, m -> group.equals(m.group()));
             assertEquals(message(bobPhone, bob, "minuted"), archived);
             bobPhone.publish(Topics.readInGroup(group), "{\"v\":1,\"upTo\":\"minuted\"}");
-            Receipt read = await(archive, ServiceTopics.ARCHIVE, Receipt.class, r -> group.equals(r.group()));
+            Receipt read = await(archive, lane, Receipt.class, r -> group.equals(r.group()));
             assertEquals(Receipt.readInGroup("minuted", bob, group, read.ts()), read);
-            assertTrue(drain(archive, ServiceTopics.ARCHIVE, ChatMessage.class, 500).isEmpty(),
+            assertTrue(drain(archive, lane, ChatMessage.class, 500).isEmpty(),
                     "one copy per message, not one per member");
         } finally {
             archive.close();
@@ -359,8 +360,9 @@ class GroupChatTest {
                 .port(harness.broker().port()).clientId("svc-test:garbage")
                 .token(() -> harness.broker().serviceToken("svc-test")).build()) {
             intruder.connect();
-            for (String topic : List.of(ServiceTopics.GROUP_TRAFFIC, ServiceTopics.GROUP_REQUESTS,
-                    ServiceTopics.GROUP_CHANGES)) {
+            for (String topic : List.of(ServiceTopics.lane(ServiceTopics.GROUP_TRAFFIC, 0),
+                    ServiceTopics.lane(ServiceTopics.GROUP_REQUESTS, 0), ServiceTopics.lane(ServiceTopics.GROUP_TRAFFIC, 9),
+                    ServiceTopics.lane(ServiceTopics.GROUP_REQUESTS, 9), ServiceTopics.GROUP_CHANGES)) {
                 for (String junk : List.of("not json", "{\"v\":1,\"type\":\"text\"}", "{\"v\":1,\"type\":\"notice\"}",
                         "{\"v\":1,\"type\":\"group_request\",\"op\":\"create\"}")) {
                     intruder.publish(OutboundMessage.to(topic, junk.getBytes(StandardCharsets.UTF_8)).build()).join();

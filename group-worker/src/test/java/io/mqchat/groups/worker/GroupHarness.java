@@ -15,6 +15,7 @@ import io.mqchat.protocol.Envelope;
 import io.mqchat.protocol.ProtocolException;
 import io.mqchat.protocol.Response;
 import io.mqchat.protocol.Topics;
+import io.mqchat.service.LaneSet;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -58,13 +59,18 @@ final class GroupHarness implements AutoCloseable {
         return broker;
     }
 
-    /** A started worker with its own MongoDB client and store, like a separate process. */
+    /** A started worker that owns every lane, with its own MongoDB client and store, like a separate process. */
     GroupWorker worker(String instance, int maxMembers) {
+        return worker(instance, "all", maxMembers);
+    }
+
+    /** A started worker that owns {@code lanes} (as in {@code worker.lanes}), like a separate process. */
+    GroupWorker worker(String instance, String lanes, int maxMembers) {
         MongoClient client = MongoConnector.connect(mongo.connectionString());
         opened.add(client);
         MongoGroupStore store = new MongoGroupStore(client.getDatabase(database), maxMembers);
         GroupWorker worker = new GroupWorker(GroupSettings.defaults().withMaxMembers(maxMembers), Clock.systemUTC(),
-                store, new BrokerLink(broker.host(), broker.port(), instance,
+                store, new BrokerLink(broker.host(), broker.port(), instance, LaneSet.parse(lanes).orElseThrow(),
                         () -> broker.serviceToken(GroupWorker.SERVICE)));
         worker.start();
         opened.add(worker);

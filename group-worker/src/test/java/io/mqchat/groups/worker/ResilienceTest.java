@@ -64,8 +64,8 @@ class ResilienceTest {
 
     @Test
     void twoWorkersSplitAThousandMessagesEachDeliveredOncePerMemberAndKeepEveryConcurrentChange() {
-        harness.worker("1", MAX_MEMBERS);
-        harness.worker("2", MAX_MEMBERS);
+        harness.worker("1", "0-7", MAX_MEMBERS);
+        harness.worker("2", "8-15", MAX_MEMBERS);
         MqttDevice alice = harness.device("alice", "phone");
         MqttDevice tablet = harness.device("alice", "tablet");
         MqttDevice laptop = harness.device("alice", "laptop");

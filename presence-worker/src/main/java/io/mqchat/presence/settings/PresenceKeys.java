@@ -2,6 +2,7 @@ package io.mqchat.presence.settings;
 
 import io.mqchat.config.ConfigSchema;
 import io.mqchat.config.Key;
+import io.mqchat.service.FeedKeys;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class PresenceKeys {
     public static final Key<String> SERVICE_TOKEN = Key.secret("service.token",
             "Service token of the worker (a JWT with sub svc-presence and the service role)");
     public static final Key<String> WORKER_INSTANCE = Key.text("worker.instance", "1",
-            "Name of this instance among the presence-workers; every running instance needs its own");
+            "Name of this instance among the presence-workers (for its logs)");
 
     /** Keys of the worker wherever it runs. */
     public static final ConfigSchema SCHEMA = ConfigSchema.of(REDIS_ADDRESS, NOTIFY_SINK, NOTIFY_WEBHOOK_URL,
@@ -46,7 +47,7 @@ public final class PresenceKeys {
 
     /** Keys of the standalone worker process. */
     public static final ConfigSchema STANDALONE_SCHEMA = SCHEMA.plus(ConfigSchema.of(BROKER_HOST, BROKER_PORT,
-            SERVICE_TOKEN, WORKER_INSTANCE));
+            SERVICE_TOKEN, WORKER_INSTANCE, FeedKeys.WORKER_LANES, FeedKeys.STALL_AFTER));
 
     private PresenceKeys() {
     }

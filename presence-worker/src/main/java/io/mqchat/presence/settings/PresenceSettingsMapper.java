@@ -4,6 +4,7 @@ import io.mqchat.config.Config;
 import io.mqchat.config.ConfigException;
 import io.mqchat.presence.notify.WebhookSink.WebhookSettings;
 import io.mqchat.protocol.UserIds;
+import io.mqchat.service.FeedSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,7 +67,7 @@ public final class PresenceSettingsMapper {
         }
         return new StandaloneSettings(presence, new BrokerConnectionSettings(config.get(PresenceKeys.BROKER_HOST),
                 config.get(PresenceKeys.BROKER_PORT), config.get(PresenceKeys.SERVICE_TOKEN),
-                config.get(PresenceKeys.WORKER_INSTANCE)));
+                config.get(PresenceKeys.WORKER_INSTANCE), FeedSettings.of(config)));
     }
 
     /**

@@ -21,74 +21,90 @@ import io.mqchat.protocol.Notify;
 import io.mqchat.protocol.PresenceEvent;
 import io.mqchat.protocol.ProtocolException;
 import io.mqchat.protocol.ServiceTopics;
+import io.mqchat.service.FeedLanes;
 import io.mqchat.service.InboundMessage;
+import io.mqchat.service.LaneSet;
 import io.mqchat.service.RetryLater;
 import io.mqchat.service.ServiceConnection;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.JedisPooled;
 
 /**
- * The presence-worker: consumes presence events and notification requests through shared subscriptions (so
- * instances split the load), keeps presence in Redis and retains every change on {@code p/{user}}.
+ * The presence-worker: consumes the lanes it owns of presence events and of notification requests ({@link FeedLanes}:
+ * a persistent session per lane, {@code svc-presence:events-{lane}} and {@code svc-presence:notify-{lane}}, so nothing
+ * in flight is lost when the broker is killed), keeps presence in Redis and retains every change on {@code p/{user}}.
  *
- * <p>Each subscription has its own thread, so a slow webhook never delays presence. A message is acknowledged
- * only once handled; while Redis or the broker cannot take a change, the event is retried and the ones after it
- * wait in the worker's persistent session. Undecodable or incomplete messages are logged and skipped.
+ * <p>Each lane has its own thread, so a slow webhook never delays presence, and one user's burst holds up only its
+ * lane. A message is acknowledged only once handled; while Redis or the broker cannot take a change, the event is
+ * retried and the ones after it wait in the lane's persistent session. Undecodable or incomplete messages are logged
+ * and skipped.
  *
- * <p>Owns the Redis client it creates and the connection it is given: {@link #close()} closes both.
+ * <p>Owns the Redis client it creates and the connections it makes: {@link #close()} closes them.
  */
 public final class PresenceWorker implements AutoCloseable {
 
     /** The service name in the worker's token ({@code sub}) and client id. */
     public static final String SERVICE = "svc-presence";
-    /** The shared-subscription group of all presence-worker instances. */
-    public static final String WORKER_GROUP = "presence-worker";
+    /** The feeds a presence-worker consumes. */
+    public static final List<String> FEEDS = List.of(ServiceTopics.PRESENCE_EVENTS, ServiceTopics.NOTIFY);
     /** Reported when an event is applied this late: presence is running behind. */
     private static final Duration LAG_WARNING = Duration.ofSeconds(30);
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(PresenceWorker.class);
 
-    private final ServiceConnection connection;
+    private final FeedLanes events;
+    private final FeedLanes notify;
     private final JedisPooled redis;
-    private final PresenceTracker tracker;
     private final NotifyHandler notifications;
     private final Clock clock;
     private final Codec codec = new Codec();
     private final AtomicLong appliedEvents = new AtomicLong();
 
     /**
-     * @param settings   the worker's settings; the Redis address must be set (the server fills in its embedded one)
-     * @param connection a connection built for {@link #clientId(String)} with a service token; not yet connected
-     * @param clock      the time the worker compares event times with
+     * @param settings    the worker's settings; the Redis address must be set (the server fills in its embedded one)
+     * @param connections makes a (not yet connected) connection with a service token for a client id
+     * @param lanes       the lanes of presence events and notification requests this instance owns
+     * @param clock       the time the worker compares event times with
      */
-    public PresenceWorker(PresenceSettings settings, ServiceConnection connection, Clock clock) {
+    public PresenceWorker(PresenceSettings settings, Function<String, ServiceConnection> connections, LaneSet lanes,
+                          Clock clock) {
         RedisAddress address = settings.redis().orElseThrow(
                 () -> new IllegalArgumentException("the presence-worker needs a Redis address"));
-        this.connection = connection;
         this.clock = clock;
         this.redis = new JedisPooled(address.host(), address.port());
         PresenceStore store = new RedisPresenceStore(redis);
-        this.tracker = new PresenceTracker(store, new MqttPresencePublisher(connection, codec, PUBLISH_TIMEOUT));
         Coalescer coalescer = new RedisCoalescer(redis, settings.notifications().coalesceWindow());
         this.notifications = new NotifyHandler(store, coalescer, sink(settings));
+        this.events = FeedLanes.of(ServiceTopics.PRESENCE_EVENTS, lanes, SERVICE + ":events", connections, lane -> {
+            PresenceTracker tracker = new PresenceTracker(store, new MqttPresencePublisher(lane, codec, PUBLISH_TIMEOUT));
+            return message -> onPresenceEvent(tracker, message);
+        }, clock);
+        this.notify = FeedLanes.of(ServiceTopics.NOTIFY, lanes, SERVICE + ":notify", connections,
+                lane -> this::onNotify, clock);
     }
 
-    /** The client id of instance {@code instance}: {@code svc-presence:{instance}}. */
-    public static String clientId(String instance) {
-        return SERVICE + ":" + instance;
-    }
-
-    /** Subscribes and connects; blocks until the broker confirmed both. Events waiting in the session follow. */
+    /** Connects every lane's session; blocks until the broker confirmed them. Events waiting in the sessions follow. */
     public void start() {
-        connection.subscribeShared(WORKER_GROUP, ServiceTopics.PRESENCE_EVENTS, this::onPresenceEvent);
-        connection.subscribeShared(WORKER_GROUP, ServiceTopics.NOTIFY, this::onNotify);
-        connection.connect();
+        events.connect();
+        notify.connect();
+    }
+
+    /** The feeds this instance consumes, for their lag (metrics and readiness). */
+    public List<FeedLanes> feeds() {
+        return List.of(events, notify);
+    }
+
+    /** True while every lane's session is connected (for a readiness check). */
+    public boolean isConnected() {
+        return events.isConnected() && notify.isConnected();
     }
 
     /** Presence events this instance has applied since it was created: how the instances split the load. */
@@ -96,17 +112,21 @@ public final class PresenceWorker implements AutoCloseable {
         return appliedEvents.get();
     }
 
-    /** Stops handling (unhandled messages stay in the session), disconnects and closes the Redis client. */
+    /** Stops handling (unhandled messages stay in the sessions), disconnects and closes the Redis client. */
     @Override
     public void close() {
         try {
-            connection.close();
+            events.close();
         } finally {
-            redis.close();
+            try {
+                notify.close();
+            } finally {
+                redis.close();
+            }
         }
     }
 
-    private void onPresenceEvent(InboundMessage message) throws RetryLater {
+    private void onPresenceEvent(PresenceTracker tracker, InboundMessage message) throws RetryLater {
         Optional<PresenceEvent> event = decode(message, PresenceEvent.class);
         if (event.isEmpty()) {
             return;

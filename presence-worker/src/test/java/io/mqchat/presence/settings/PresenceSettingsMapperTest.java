@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mqchat.config.ConfigException;
 import io.mqchat.config.ConfigLoader;
 import io.mqchat.presence.settings.PresenceSettingsMapper.StandaloneSettings;
+import io.mqchat.service.FeedSettings;
+import io.mqchat.service.LaneSet;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -65,8 +67,11 @@ class PresenceSettingsMapperTest {
         StandaloneSettings settings = PresenceSettingsMapper.mapStandalone(
                 new ConfigLoader(PresenceKeys.STANDALONE_SCHEMA).load(null, Map.of(
                         "MQCHAT_REDIS_ADDRESS", "127.0.0.1:6379", "MQCHAT_SERVICE_TOKEN", "t0ken",
-                        "MQCHAT_BROKER_HOST", "broker", "MQCHAT_BROKER_PORT", "1884", "MQCHAT_WORKER_INSTANCE", "b")));
-        assertEquals(new BrokerConnectionSettings("broker", 1884, "t0ken", "b"), settings.broker());
+                        "MQCHAT_BROKER_HOST", "broker", "MQCHAT_BROKER_PORT", "1884", "MQCHAT_WORKER_INSTANCE", "b",
+                        "MQCHAT_WORKER_LANES", "8-15")));
+        assertEquals(new BrokerConnectionSettings("broker", 1884, "t0ken", "b",
+                new FeedSettings(LaneSet.parse("8-15").orElseThrow(), Duration.ofSeconds(60))),
+                settings.broker());
         assertTrue(!settings.broker().toString().contains("t0ken"), "the token is never shown");
     }
 

@@ -55,7 +55,7 @@ class PresenceWorkerEndToEndTest {
         webhook = WebhookServer.start();
         NotifySettings notify = new NotifySettings(Optional.of(new WebhookSettings(webhook.url(), 3,
                 Duration.ofMillis(50), Duration.ofSeconds(5))), Duration.ofMinutes(1));
-        worker = Workers.start(BROKER.get(), redis, "1", notify);
+        worker = Workers.start(BROKER.get(), redis, "all", notify);
     }
 
     @AfterAll

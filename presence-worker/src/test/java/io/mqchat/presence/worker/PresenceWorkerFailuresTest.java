@@ -51,7 +51,7 @@ class PresenceWorkerFailuresTest {
 
     @Test
     void presenceConvergesAfterRedisWasDownAndChatKeepsWorkingMeanwhile() throws IOException, InterruptedException {
-        try (PresenceWorker worker = Workers.start(BROKER.get(), redis, "1");
+        try (PresenceWorker worker = Workers.start(BROKER.get(), redis);
              PresenceWatcher alice = PresenceWatcher.connect(BROKER.get(), "alice6", "phone", "bob6", "carol6");
              MqttDevice bobPhone = MqttDevice.v5(BROKER.get(), "bob6", "phone")) {
             alice.await("bob6", p -> Boolean.TRUE.equals(p.online()), ARRIVES);
@@ -80,12 +80,12 @@ class PresenceWorkerFailuresTest {
 
     @Test
     void eventsWhileNoWorkerRunsAreAppliedWhenOneStarts() throws InterruptedException {
-        Workers.start(BROKER.get(), redis, "1").close();
+        Workers.start(BROKER.get(), redis).close();
         try (PresenceWatcher alice = PresenceWatcher.connect(BROKER.get(), "alice7", "phone", "bob7")) {
             MqttDevice bob = MqttDevice.v5(BROKER.get(), "bob7", "phone");
             MqttDevice laptop = MqttDevice.v5(BROKER.get(), "bob7", "laptop");
             bob.close();
-            try (PresenceWorker worker = Workers.start(BROKER.get(), redis, "1")) {
+            try (PresenceWorker worker = Workers.start(BROKER.get(), redis)) {
                 alice.await("bob7", p -> Boolean.TRUE.equals(p.online()), ARRIVES);
                 RedisPresenceStore store = new RedisPresenceStore(redis.jedis());
                 awaitTrue(() -> store.connectedDevices("bob7").equals(Set.of("laptop")), "bob7 has just the laptop");
@@ -111,8 +111,8 @@ class PresenceWorkerFailuresTest {
         for (int i = 0; i < 20; i++) {
             users.add("user9-" + i);
         }
-        try (PresenceWorker one = Workers.start(BROKER.get(), redis, "1");
-             PresenceWorker two = Workers.start(BROKER.get(), redis, "2");
+        try (PresenceWorker one = Workers.start(BROKER.get(), redis, "0-7");
+             PresenceWorker two = Workers.start(BROKER.get(), redis, "8-15");
              PresenceWatcher alice = PresenceWatcher.connect(BROKER.get(), "alice9", "phone",
                      users.toArray(String[]::new))) {
             long appliedBefore = one.appliedEvents() + two.appliedEvents();
@@ -158,7 +158,7 @@ class PresenceWorkerFailuresTest {
 
     @Test
     void aBrokerRestartTakesEveryDeviceOfTheOldRunOffline() throws InterruptedException {
-        try (PresenceWorker worker = Workers.start(BROKER.get(), redis, "1")) {
+        try (PresenceWorker worker = Workers.start(BROKER.get(), redis)) {
             MqttDevice bob = MqttDevice.v5(BROKER.get(), "bob10", "phone");
             try (PresenceWatcher alice = PresenceWatcher.connect(BROKER.get(), "alice10", "phone", "bob10")) {
                 alice.await("bob10", p -> Boolean.TRUE.equals(p.online()), ARRIVES);

@@ -53,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
         // Installed before the slow start, so that a Ctrl-C during start still shuts down cleanly.
         // The metrics endpoint comes first, so that health probes see "not ready" while the rest starts.
         try (StopSignal stop = context.stopSignal().get();
-             ServerObservability observability = ServerObservability.start(settings.metrics());
+             ServerObservability observability = ServerObservability.start(settings.metrics(), settings.stallAfter());
              EmbeddedBroker broker = start(settings);
              InProcessWorkers workers = startWorkers(settings)) {
             observability.brokerStarted(broker);

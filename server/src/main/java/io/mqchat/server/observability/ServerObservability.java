@@ -4,13 +4,16 @@ import com.mongodb.client.MongoClient;
 import io.mqchat.archive.metrics.ArchiveMetrics;
 import io.mqchat.extension.embedded.EmbeddedBroker;
 import io.mqchat.extension.metrics.HealthCheck;
+import io.mqchat.extension.metrics.HealthChecks;
 import io.mqchat.extension.metrics.MetricsEndpoint;
 import io.mqchat.extension.metrics.MetricsSettings;
 import io.mqchat.presence.settings.RedisAddress;
 import io.mqchat.server.workers.InProcessWorkers;
+import io.mqchat.service.FeedHealth;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -33,20 +36,26 @@ public final class ServerObservability implements AutoCloseable {
     private volatile EmbeddedBroker broker;
     private volatile InProcessWorkers workers;
 
-    private ServerObservability(MetricsSettings settings) {
-        this.endpoint = settings.off() ? null : MetricsEndpoint.start(settings, registry, List.of(
+    private final FeedHealth feeds;
+
+    private ServerObservability(MetricsSettings settings, Duration stallAfter) {
+        this.feeds = new FeedHealth(InProcessWorkers.FEEDS, stallAfter);
+        feeds.register(registry);
+        this.endpoint = settings.off() ? null : MetricsEndpoint.start(settings, registry, HealthChecks.of(List.of(
                 new HealthCheck("broker", () -> broker != null && broker.extension().isStarted()),
                 new HealthCheck("redis", () -> workers != null && redisAnswers(workers.redis())),
-                new HealthCheck("mongodb", () -> workers != null && mongoAnswers(workers.mongo()))));
+                new HealthCheck("mongodb", () -> workers != null && mongoAnswers(workers.mongo()))),
+                feeds.checks()));
     }
 
     /**
      * Serves at once, not ready until {@link #brokerStarted} and {@link #workersStarted}.
      *
+     * @param stallAfter how long a worker feed may have work waiting before readiness fails
      * @throws java.io.UncheckedIOException when the port is taken
      */
-    public static ServerObservability start(MetricsSettings settings) {
-        return new ServerObservability(settings);
+    public static ServerObservability start(MetricsSettings settings, Duration stallAfter) {
+        return new ServerObservability(settings, stallAfter);
     }
 
     /** The endpoint's base URL, empty when metrics.port is 0. */
@@ -66,6 +75,7 @@ public final class ServerObservability implements AutoCloseable {
                 .help("Presence events the presence-worker applied to Redis")
                 .callback(callback -> callback.call(started.presence().appliedEvents())).register(registry);
         ArchiveMetrics.register(registry, started.archive().progress());
+        feeds.watch(started.feeds());
         this.workers = started;
     }
 

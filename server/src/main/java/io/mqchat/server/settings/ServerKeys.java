@@ -9,6 +9,7 @@ import io.mqchat.extension.settings.ExtensionKeys;
 import io.mqchat.groups.settings.GroupKeys;
 import io.mqchat.media.settings.MediaKeys;
 import io.mqchat.presence.settings.PresenceKeys;
+import io.mqchat.service.FeedKeys;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,7 +67,7 @@ public final class ServerKeys {
             PACKET_MAX_BYTES)
             .plus(METRICS.schema())
             .plus(PresenceKeys.SCHEMA).plus(GroupKeys.SCHEMA).plus(ArchiveKeys.SCHEMA)
-            .plus(MediaKeys.SCHEMA);
+            .plus(MediaKeys.SCHEMA).plus(ConfigSchema.of(FeedKeys.STALL_AFTER));
 
     private ServerKeys() {
     }

@@ -2,12 +2,13 @@ package io.mqchat.server.settings;
 
 import io.mqchat.archive.settings.ArchiveSettings;
 import io.mqchat.extension.config.ExtensionConfig;
+import io.mqchat.extension.embedded.BrokerSettings;
 import io.mqchat.extension.metrics.MetricsSettings;
 import io.mqchat.groups.settings.GroupSettings;
 import io.mqchat.media.settings.MediaSettings;
 import io.mqchat.presence.settings.PresenceSettings;
-import io.mqchat.extension.embedded.BrokerSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,10 +24,11 @@ import java.util.Optional;
  * @param metrics       where the metrics and health endpoint listens
  * @param archive       the in-process archive-worker's settings (its MongoDB is the group-worker's)
  * @param media         the media endpoint's settings (image upload and download, beside the archive)
+ * @param stallAfter    how long a worker feed may have work waiting before readiness fails
  */
 public record ServerSettings(BrokerSettings broker, ExtensionConfig extension, Optional<Path> devSecretFile,
                              PresenceSettings presence, GroupSettings groups, MetricsSettings metrics,
-                             ArchiveSettings archive, MediaSettings media) {
+                             ArchiveSettings archive, MediaSettings media, Duration stallAfter) {
 
     public ServerSettings {
         Objects.requireNonNull(presence, "presence");
@@ -37,6 +39,7 @@ public record ServerSettings(BrokerSettings broker, ExtensionConfig extension, O
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(archive, "archive");
         Objects.requireNonNull(media, "media");
+        Objects.requireNonNull(stallAfter, "stallAfter");
     }
 
     /** The absolute data folder. */

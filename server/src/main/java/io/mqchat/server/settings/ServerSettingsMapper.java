@@ -19,9 +19,9 @@ import io.mqchat.archive.settings.ArchiveSettingsMapper;
 import io.mqchat.config.Config;
 import io.mqchat.config.ConfigException;
 import io.mqchat.extension.config.ExtensionConfig;
+import io.mqchat.extension.embedded.BrokerSettings;
 import io.mqchat.extension.metrics.MetricsSettings;
 import io.mqchat.extension.settings.ExtensionSettingsMapper;
-import io.mqchat.extension.embedded.BrokerSettings;
 import io.mqchat.groups.settings.GroupSettings;
 import io.mqchat.groups.settings.GroupSettingsMapper;
 import io.mqchat.media.settings.MediaSettings;
@@ -29,6 +29,7 @@ import io.mqchat.media.settings.MediaSettingsMapper;
 import io.mqchat.presence.settings.PresenceSettings;
 import io.mqchat.presence.settings.PresenceSettingsMapper;
 import io.mqchat.server.devsecret.DevSecretFile;
+import io.mqchat.service.FeedKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,7 +93,8 @@ public final class ServerSettingsMapper {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new ServerSettings(broker, extension, devSecretFile, presence, groups, metrics, archive, media);
+        return new ServerSettings(broker, extension, devSecretFile, presence, groups, metrics, archive, media,
+                config.get(FeedKeys.STALL_AFTER));
     }
 
     /** Like {@link #attempt} for the workers' own mappers, which report all their problems at once. */

@@ -1,25 +1,27 @@
 package io.mqchat.server.workers;
 
 import com.mongodb.client.MongoClient;
+import io.mqchat.archive.media.ArchiveMediaAccess;
 import io.mqchat.archive.store.ArchiveUnavailableException;
 import io.mqchat.archive.store.MongoArchiveStore;
 import io.mqchat.archive.worker.ArchiveWorker;
 import io.mqchat.config.DurationFormat;
-import io.mqchat.archive.media.ArchiveMediaAccess;
 import io.mqchat.extension.auth.TokenMinter;
 import io.mqchat.extension.auth.TokenVerifier;
 import io.mqchat.extension.config.JwtConfig;
 import io.mqchat.groups.embedded.EmbeddedMongo;
-import io.mqchat.media.MediaService;
 import io.mqchat.groups.store.MongoConnector;
 import io.mqchat.groups.store.MongoGroupStore;
 import io.mqchat.groups.store.StoreUnavailableException;
 import io.mqchat.groups.worker.BrokerLink;
 import io.mqchat.groups.worker.GroupWorker;
+import io.mqchat.media.MediaService;
 import io.mqchat.presence.embedded.EmbeddedRedis;
 import io.mqchat.presence.settings.RedisAddress;
 import io.mqchat.presence.worker.PresenceWorker;
 import io.mqchat.server.settings.ServerSettings;
+import io.mqchat.service.FeedLanes;
+import io.mqchat.service.LaneSet;
 import io.mqchat.service.ServiceConnection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +48,9 @@ public final class InProcessWorkers implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(InProcessWorkers.class);
     private static final Duration SERVICE_TOKEN_TTL = Duration.ofHours(1);
     private static final String INSTANCE = "server";
+    /** Every feed the in-process workers consume. */
+    public static final List<String> FEEDS = Stream.of(PresenceWorker.FEEDS, GroupWorker.FEEDS, ArchiveWorker.FEEDS)
+            .flatMap(List::stream).toList();
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final List<String> summary = new ArrayList<>();
@@ -52,6 +58,7 @@ public final class InProcessWorkers implements AutoCloseable {
     private RedisAddress redis;
     private MongoClient mongo;
     private PresenceWorker presence;
+    private GroupWorker groups;
     private ArchiveWorker archive;
 
     private InProcessWorkers() {
@@ -93,6 +100,14 @@ public final class InProcessWorkers implements AutoCloseable {
         return archive;
     }
 
+    /** The feeds of every in-process worker, for their lag (metrics and readiness). */
+    public List<FeedLanes> feeds() {
+        List<FeedLanes> feeds = new ArrayList<>(presence.feeds());
+        feeds.addAll(groups.feeds());
+        feeds.addAll(archive.feeds());
+        return feeds;
+    }
+
     /** One line per worker saying where its store is, for the start-up output. */
     public List<String> summary() {
         return List.copyOf(summary);
@@ -111,9 +126,8 @@ public final class InProcessWorkers implements AutoCloseable {
 
         RedisAddress redis = settings.presence().redis().orElseGet(() -> startEmbeddedRedis(dataDir.resolve("redis")));
         Supplier<String> presenceToken = () -> minter.mintService(PresenceWorker.SERVICE, SERVICE_TOKEN_TTL);
-        ServiceConnection presenceConnection = ServiceConnection.builder().host(host).port(port)
-                .clientId(PresenceWorker.clientId(INSTANCE)).token(presenceToken).build();
-        PresenceWorker presence = new PresenceWorker(settings.presence().withRedis(redis), presenceConnection, clock);
+        PresenceWorker presence = new PresenceWorker(settings.presence().withRedis(redis), clientId -> ServiceConnection
+                .builder().host(host).port(port).clientId(clientId).token(presenceToken).build(), LaneSet.everyLane(), clock);
         running.push(presence);
         presence.start();
         this.redis = redis;
@@ -136,6 +150,7 @@ public final class InProcessWorkers implements AutoCloseable {
         GroupWorker groups = new GroupWorker(settings.groups(), clock, store, link);
         running.push(groups);
         groups.start();
+        this.groups = groups;
         summary.add("group-worker: mongodb " + (settings.groups().mongo().isEmpty() ? "embedded (in the data folder)"
                 : "as configured") + ", at most " + settings.groups().maxMembers() + " members per group");
 

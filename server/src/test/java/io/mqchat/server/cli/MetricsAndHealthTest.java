@@ -57,7 +57,10 @@ class MetricsAndHealthTest {
                     server.out());
             HttpResponse<String> notReady = get(base + "/health/ready");
             assertEquals(503, notReady.statusCode());
-            assertEquals("{\"status\":\"not ready\",\"checks\":{\"broker\":\"up\",\"redis\":\"down\",\"mongodb\":\"up\"}}",
+            assertEquals("{\"status\":\"not ready\",\"checks\":{\"broker\":\"up\",\"redis\":\"down\",\"mongodb\":\"up\","
+                            + "\"feed svc/presence/events\":\"up\",\"feed svc/notify\":\"up\",\"feed svc/groups/messages\":\"up\","
+                            + "\"feed svc/groups/requests\":\"up\",\"feed svc/archive/messages\":\"up\","
+                            + "\"feed svc/archive/requests\":\"up\"}}",
                     notReady.body());
             assertEquals(200, get(base + "/health/live").statusCode(), "alive all the same");
             assertEquals(0.0, sample(base, "mqchat_messages_routed_total"));
@@ -73,7 +76,10 @@ class MetricsAndHealthTest {
             try (EmbeddedRedis redis = EmbeddedRedis.start(dir.resolve("redis"), redisPort)) {
                 HttpResponse<String> ready = get(base + "/health/ready");
                 assertEquals(200, ready.statusCode(), ready.body());
-                assertEquals("{\"status\":\"ready\",\"checks\":{\"broker\":\"up\",\"redis\":\"up\",\"mongodb\":\"up\"}}",
+                assertEquals("{\"status\":\"ready\",\"checks\":{\"broker\":\"up\",\"redis\":\"up\",\"mongodb\":\"up\","
+                            + "\"feed svc/presence/events\":\"up\",\"feed svc/notify\":\"up\",\"feed svc/groups/messages\":\"up\","
+                            + "\"feed svc/groups/requests\":\"up\",\"feed svc/archive/messages\":\"up\","
+                            + "\"feed svc/archive/requests\":\"up\"}}",
                         ready.body());
             }
         } finally {

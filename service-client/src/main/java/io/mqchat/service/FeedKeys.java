@@ -1,0 +1,31 @@
+package io.mqchat.service;
+
+import io.mqchat.config.Key;
+import io.mqchat.config.ValueParser;
+import java.time.Duration;
+
+/** The settings every worker shares about the feeds it consumes. */
+public final class FeedKeys {
+
+    /** {@code worker.lanes}: the lanes this instance owns; instances of one worker must split all lanes. */
+    public static final Key<LaneSet> WORKER_LANES = Key.of("worker.lanes", new ValueParser<>() {
+        @Override
+        public LaneSet parse(String text) {
+            return LaneSet.parse(text).orElseThrow(() -> new IllegalArgumentException("not " + LaneSet.syntax()));
+        }
+
+        @Override
+        public String describe() {
+            return LaneSet.syntax();
+        }
+    }, "all", "Lanes of the partitioned feeds this instance consumes; instances of one worker split all lanes "
+            + "between them, each lane owned by exactly one");
+
+    /** {@code worker.stall-after}: how long a feed may have work waiting before readiness fails. */
+    public static final Key<Duration> STALL_AFTER = Key.duration("worker.stall-after", "60s",
+            Duration.ofSeconds(1), "How long a feed may have work that waits (a message not handled, a probe not back) "
+                    + "before /health/ready turns 503 naming it");
+
+    private FeedKeys() {
+    }
+}
