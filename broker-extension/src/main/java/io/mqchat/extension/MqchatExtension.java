@@ -109,7 +109,7 @@ public final class MqchatExtension implements ExtensionMain {
                 new ArchiveFeed(archiveFeed, active.archiveFeed()), active.disappearingTimers(), devices, clock);
         RequestInterceptor requests = new RequestInterceptor(active.maxMessageBytes(), rateLimiter, codec, outbox,
                 metrics, activity, routes, clock);
-        OutboundDeliveryInterceptor outbound = new OutboundDeliveryInterceptor(tracker);
+        OutboundDeliveryInterceptor outbound = new OutboundDeliveryInterceptor(tracker, metrics.resendsDropped());
         PubackReceiptInterceptor pubacks = new PubackReceiptInterceptor(tracker, receipts, metrics, clock);
         SubscriptionQosInterceptor subscriptions = new SubscriptionQosInterceptor();
         FreshSessionInterceptor freshSessions = new FreshSessionInterceptor(tracker);

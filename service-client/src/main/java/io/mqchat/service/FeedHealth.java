@@ -1,5 +1,6 @@
 package io.mqchat.service;
 
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Duration;
@@ -20,6 +21,8 @@ public final class FeedHealth {
 
     /** Scraped as a gauge with the label {@code feed}. */
     public static final String LAG = "mqchat_feed_lag_seconds";
+    /** Scraped as {@code mqchat_feed_dead_letters_total} with the label {@code feed}. */
+    public static final String DEAD_LETTERS = "mqchat_feed_dead_letters";
 
     private final List<String> feeds;
     private final Duration stallAfter;
@@ -53,8 +56,13 @@ public final class FeedHealth {
         return checks;
     }
 
-    /** Registers the lag gauge in {@code registry}. */
+    /** Registers the lag gauge and the dead-letter counter in {@code registry}. */
     public void register(PrometheusRegistry registry) {
+        CounterWithCallback.builder().name(DEAD_LETTERS).labelNames("feed")
+                .help("Messages a feed dropped because they could not be handled at all (logged as errors)")
+                .callback(callback -> watches.values().forEach(watch ->
+                        callback.call(watch.feed().deadLetters(), watch.feed().feed())))
+                .register(registry);
         GaugeWithCallback.builder().name(LAG).labelNames("feed")
                 .help("Age of the oldest work a feed has not done yet (a message not handled, a probe not back)")
                 .callback(callback -> watches.values().forEach(watch ->

@@ -99,6 +99,11 @@ public final class FeedLanes implements AutoCloseable {
         return Duration.ofMillis(Math.max(0, now - oldest));
     }
 
+    /** Messages the lanes dropped because they could not be handled at all. */
+    public long deadLetters() {
+        return connections.stream().mapToLong(ServiceConnection::deadLetters).sum();
+    }
+
     /** True while every lane's session is connected (for a readiness check). */
     public boolean isConnected() {
         return connections.stream().allMatch(ServiceConnection::isConnected);

@@ -128,6 +128,11 @@ public final class ServiceConnection implements AutoCloseable {
         return a.isEmpty() ? b : b.isEmpty() ? a : Optional.of(Math.min(a.get(), b.get()));
     }
 
+    /** Messages this session dropped because they could not be handled at all (a dead-letter count). */
+    public long deadLetters() {
+        return subscriptions.stream().mapToLong(Subscription::deadLetters).sum();
+    }
+
     /** Publishes a probe into every subscribed topic whose previous probe is back (see {@link FeedProbe}). */
     void probe() {
         if (closed || !isConnected()) {
@@ -228,8 +233,8 @@ public final class ServiceConnection implements AutoCloseable {
         if (result instanceof Mqtt5PublishResult.Mqtt5Qos1Result qos1) {
             Mqtt5PubAck ack = qos1.getPubAck();
             if (ack.getReasonCode().isError()) {
-                throw new IllegalStateException("broker refused a publish to " + result.getPublish().getTopic()
-                        + ": " + ack.getReasonCode());
+                throw new PublishRefusedException("broker refused a publish to " + result.getPublish().getTopic()
+                        + ": " + ack.getReasonCode(), null);
             }
         }
         return null;

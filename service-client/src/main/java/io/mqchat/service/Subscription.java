@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,7 @@ final class Subscription {
     private final Clock clock;
     private final FeedProbe probe;
     private final ConcurrentLinkedDeque<Long> arrivals = new ConcurrentLinkedDeque<>();
+    private final AtomicLong deadLetters = new AtomicLong();
     private volatile boolean closed;
 
     Subscription(String filter, String topicFilter, MessageHandler handler, Backoff backoff, String threadName,
@@ -56,6 +58,10 @@ final class Subscription {
     /** The topic filter this subscription handles (a lane's topic for a feed lane). */
     String topic() {
         return topicFilter;
+    }
+
+    long deadLetters() {
+        return deadLetters.get();
     }
 
     FeedProbe probe() {
@@ -100,6 +106,7 @@ final class Subscription {
                     return;
                 }
             } catch (Exception | LinkageError e) {
+                deadLetters.incrementAndGet();
                 log.error("dropping a message on '{}' that cannot be handled", message.topic(), e);
                 break;
             }

@@ -25,6 +25,7 @@ public final class ChatMetrics {
     private final Counter archiveFeedItems;
     private final Counter archiveFeedPublishes;
     private final Counter notStored;
+    private final Counter resendsDropped;
 
     public ChatMetrics(MetricRegistry registry) {
         messagesRouted = registry.counter(PREFIX + "messages.routed");
@@ -41,6 +42,7 @@ public final class ChatMetrics {
         archiveFeedItems = registry.counter(PREFIX + "archive-feed.items");
         archiveFeedPublishes = registry.counter(PREFIX + "archive-feed.publishes");
         notStored = registry.counter(PREFIX + "requests.not-stored");
+        resendsDropped = registry.counter(PREFIX + "deliveries.resends-dropped");
     }
 
     public Counter messagesRouted() {
@@ -102,6 +104,11 @@ public final class ChatMetrics {
     /** Publishes that carried the archive feed's items (batched under load). */
     public Counter archiveFeedPublishes() {
         return archiveFeedPublishes;
+    }
+
+    /** Re-sends of messages a device had already acknowledged, dropped instead of delivered twice. */
+    public Counter resendsDropped() {
+        return resendsDropped;
     }
 
     /** Requests refused because a copy the server publishes beside them (archive, own copy) could not be stored. */

@@ -21,26 +21,42 @@ public final class DeliveryTracker {
     private final Map<String, Map<Integer, PendingDelivery>> inFlight = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Duration ttl;
+    private final AcknowledgedWrites acknowledgedWrites;
 
     public DeliveryTracker(Clock clock, Duration ttl) {
         this.clock = clock;
         this.ttl = ttl;
+        this.acknowledgedWrites = new AcknowledgedWrites(clock, ttl);
     }
 
-    /** Records that {@code messageId} from {@code sender} was written to {@code clientId} as {@code packetId}. */
-    public void written(String clientId, int packetId, String messageId, String sender) {
-        written(clientId, packetId, messageId, sender, null);
-    }
-
-    /** Like {@link #written(String, int, String, String)} for a message of group {@code group} (null for 1-1). */
-    public void written(String clientId, int packetId, String messageId, String sender, String group) {
+    /**
+     * Records that {@code messageId} from {@code sender} (of group {@code group}, null for 1-1) was written to
+     * {@code clientId} as {@code packetId}; {@code fingerprint} identifies the write (see {@link #fingerprint}).
+     */
+    public void written(String clientId, int packetId, long fingerprint, String messageId, String sender,
+                        String group) {
         inFlight.computeIfAbsent(clientId, id -> new ConcurrentHashMap<>())
                 .put(packetId, new PendingDelivery(messageId, sender, group, clock.millis()));
+        acknowledgedWrites.written(clientId, packetId, fingerprint);
     }
 
     /** Records that something other than a tracked chat message was written to {@code clientId} as {@code packetId}. */
-    public void writtenUntracked(String clientId, int packetId) {
+    public void writtenUntracked(String clientId, int packetId, long fingerprint) {
         remove(clientId, packetId);
+        acknowledgedWrites.written(clientId, packetId, fingerprint);
+    }
+
+    /**
+     * True when a write marked DUP is the broker's re-send of a write {@code clientId} already acknowledged (its PUBACK
+     * lost to a disconnect inside the broker, see {@link AcknowledgedWrites}); the caller drops it.
+     */
+    public boolean isAcknowledgedResend(String clientId, int packetId, long fingerprint) {
+        return acknowledgedWrites.isAcknowledgedResend(clientId, packetId, fingerprint);
+    }
+
+    /** What identifies a write among the re-sends of a device: its topic and payload. */
+    public static long fingerprint(String topic, java.nio.ByteBuffer payload) {
+        return 31L * topic.hashCode() + payload.hashCode();
     }
 
     /**
@@ -49,17 +65,20 @@ public final class DeliveryTracker {
      */
     public Optional<PendingDelivery> acknowledged(String clientId, int packetId, boolean success) {
         PendingDelivery pending = remove(clientId, packetId);
+        acknowledgedWrites.acknowledged(clientId, packetId);
         return success ? Optional.ofNullable(pending) : Optional.empty();
     }
 
     /** Forgets every write to {@code clientId}, whose session (and so its in-flight messages) is gone. */
     public int forget(String clientId) {
+        acknowledgedWrites.forget(clientId);
         Map<Integer, PendingDelivery> removed = inFlight.remove(clientId);
         return removed == null ? 0 : removed.size();
     }
 
     /** Removes writes older than the TTL and returns how many. */
     public int sweep() {
+        acknowledgedWrites.sweep();
         long oldest = clock.millis() - ttl.toMillis();
         int[] removed = {0};
         for (String clientId : inFlight.keySet()) {

@@ -1,5 +1,6 @@
 package io.mqchat.extension.receipts;
 
+import com.codahale.metrics.Counter;
 import com.hivemq.extension.sdk.api.interceptor.publish.PublishOutboundInterceptor;
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishOutboundInput;
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishOutboundOutput;
@@ -9,6 +10,7 @@ import com.hivemq.extension.sdk.api.packets.publish.PublishPacket;
 import io.mqchat.extension.outbox.Outbox;
 import io.mqchat.extension.routing.RoutedMessage;
 import io.mqchat.protocol.Topics;
+import java.nio.ByteBuffer;
 import java.util.Optional;
 
 /**
@@ -18,10 +20,15 @@ import java.util.Optional;
  */
 public final class OutboundDeliveryInterceptor implements PublishOutboundInterceptor {
 
-    private final DeliveryTracker tracker;
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
-    public OutboundDeliveryInterceptor(DeliveryTracker tracker) {
+    private final DeliveryTracker tracker;
+    private final Counter resendsDropped;
+
+    /** @param resendsDropped counts re-sends of writes the device had already acknowledged, dropped */
+    public OutboundDeliveryInterceptor(DeliveryTracker tracker, Counter resendsDropped) {
         this.tracker = tracker;
+        this.resendsDropped = resendsDropped;
     }
 
     @Override
@@ -38,16 +45,23 @@ public final class OutboundDeliveryInterceptor implements PublishOutboundInterce
             return;
         }
         String topic = publish.getTopic();
+        long fingerprint = DeliveryTracker.fingerprint(topic, publish.getPayload().orElse(EMPTY));
+        if (publish.getDupFlag() && tracker.isAcknowledgedResend(clientId, publish.getPacketId(), fingerprint)) {
+            // Dropping it completes it at the broker, which then removes it from the session's queue.
+            output.preventPublishDelivery();
+            resendsDropped.inc();
+            return;
+        }
         Optional<String> messageId = properties.getFirst(RoutedMessage.ID_PROPERTY);
         Optional<String> sender = properties.getFirst(RoutedMessage.FROM_PROPERTY);
         // A copy in the sender's own inbox is for the sender's other devices: no receipt for those. Only the
         // topic's shape is checked: the server wrote it, and this runs for every message written to a device.
         if (messageId.isPresent() && sender.isPresent() && Topics.isInbox(topic)
                 && !Topics.isInboxOf(topic, sender.get())) {
-            tracker.written(clientId, publish.getPacketId(), messageId.get(), sender.get(),
+            tracker.written(clientId, publish.getPacketId(), fingerprint, messageId.get(), sender.get(),
                     properties.getFirst(RoutedMessage.GROUP_PROPERTY).orElse(null));
         } else {
-            tracker.writtenUntracked(clientId, publish.getPacketId());
+            tracker.writtenUntracked(clientId, publish.getPacketId(), fingerprint);
         }
     }
 }

@@ -4,9 +4,11 @@ import io.mqchat.groups.membership.ChangeAnnouncer;
 import io.mqchat.groups.outbound.Publisher;
 import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.Envelope;
+import io.mqchat.protocol.ErrorCode;
 import io.mqchat.protocol.GroupEvent;
 import io.mqchat.protocol.GroupRequest;
 import io.mqchat.protocol.ProtocolException;
+import io.mqchat.protocol.Response;
 import io.mqchat.protocol.ServiceTopics;
 import io.mqchat.protocol.Topics;
 import io.mqchat.protocol.UserIds;
@@ -33,8 +35,12 @@ public final class AdminRequests implements MessageHandler {
     private final ChangeAnnouncer announcer;
     private final Publisher publisher;
     private final Codec codec;
+    private final int answerMaxBytes;
 
-    public AdminRequests(GroupAdmin admin, ChangeAnnouncer announcer, Publisher publisher, Codec codec) {
+    /** @param answerMaxBytes the largest answer; a larger one is answered {@code too_large} instead */
+    public AdminRequests(GroupAdmin admin, ChangeAnnouncer announcer, Publisher publisher, Codec codec,
+                         int answerMaxBytes) {
+        this.answerMaxBytes = answerMaxBytes;
         this.admin = admin;
         this.announcer = announcer;
         this.publisher = publisher;
@@ -93,7 +99,16 @@ public final class AdminRequests implements MessageHandler {
         // The extension already drops foreign response topics; checked again so no worker can be made to write
         // into someone else's tree.
         String topic = message.responseTopic().filter(t -> t.startsWith(ownTree)).orElse(Topics.responses(request.by()));
-        OutboundMessage.Builder response = OutboundMessage.to(topic, codec.encode(outcome.response())).qos(1);
+        byte[] answer = codec.encode(outcome.response());
+        if (answer.length > answerMaxBytes) {
+            // The broker would refuse it on every retry, and the requests behind it on this lane would wait for ever.
+            LOG.warn("answering a {} request of {} too_large: the answer has {} bytes, the limit is {}",
+                    request.op(), request.by(), answer.length, answerMaxBytes);
+            answer = codec.encode(Response.failed(request.op(), request.ref(), ErrorCode.TOO_LARGE, "the answer has "
+                    + answer.length + " bytes, more than the " + answerMaxBytes + " one answer may have",
+                    outcome.response().ts()));
+        }
+        OutboundMessage.Builder response = OutboundMessage.to(topic, answer).qos(1);
         if (message.responseTopic().isPresent() && topic.equals(message.responseTopic().get())) {
             message.correlationData().ifPresent(response::correlationData);
         }

@@ -1,6 +1,8 @@
 package io.mqchat.groups.outbound;
 
+import com.hivemq.client.mqtt.exceptions.MqttEncodeException;
 import io.mqchat.service.OutboundMessage;
+import io.mqchat.service.PublishRefusedException;
 import io.mqchat.service.RetryLater;
 import io.mqchat.service.ServiceConnection;
 import java.time.Duration;
@@ -32,13 +34,20 @@ public final class Publisher {
     /**
      * Publishes every message and waits for the broker.
      *
-     * @throws RetryLater when the broker did not acknowledge them all in time (the caller's message is retried)
+     * @throws RetryLater              when the broker did not acknowledge them all in time (the caller's message is
+     *                                  retried)
+     * @throws PublishRefusedException when the broker refused one or it is larger than the broker accepts: retrying
+     *                                  could never succeed, so the caller's message is dropped (a dead letter)
      */
     public void publishAll(List<OutboundMessage> messages) throws RetryLater {
         CompletableFuture<?>[] pending = messages.stream().map(connection::publish).toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(pending).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
+            if (isPermanent(e.getCause())) {
+                throw new PublishRefusedException("the broker will never take a publish: " + e.getCause().getMessage(),
+                        e.getCause());
+            }
             throw new RetryLater("the broker did not take a publish: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new RetryLater("the broker did not acknowledge " + messages.size() + " publishes within " + timeout);
@@ -46,5 +55,9 @@ public final class Publisher {
             Thread.currentThread().interrupt();
             throw new RetryLater("interrupted while publishing", e);
         }
+    }
+
+    private static boolean isPermanent(Throwable cause) {
+        return cause instanceof PublishRefusedException || cause instanceof MqttEncodeException;
     }
 }

@@ -34,7 +34,11 @@ public final class GroupKeys {
                     + "svc-groups:{instance}");
 
     /** The keys of the component, wherever it runs. */
-    public static final ConfigSchema SCHEMA = ConfigSchema.of(MONGO_URI, MONGO_DATABASE, MAX_MEMBERS, CACHE_TTL);
+    public static final Key<Integer> ANSWER_MAX_BYTES = Key.integer("groups.answer-max-bytes", "131072", 1024,
+            16_777_216, "Largest answer to a group request; a larger one (a long mine list) is answered too_large");
+
+    public static final ConfigSchema SCHEMA = ConfigSchema.of(MONGO_URI, MONGO_DATABASE, MAX_MEMBERS, CACHE_TTL,
+            ANSWER_MAX_BYTES);
 
     /** The keys of the standalone worker process. */
     public static final ConfigSchema STANDALONE = SCHEMA.plus(ConfigSchema.of(BROKER_HOST, BROKER_PORT,

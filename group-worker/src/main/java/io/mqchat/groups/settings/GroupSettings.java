@@ -11,11 +11,16 @@ import java.util.Optional;
  * @param database   the database holding the groups collection
  * @param maxMembers the member limit of every group
  * @param cacheTtl   how long a cached membership is trusted without hearing of a change
+ * @param answerMaxBytes the largest answer to a group request; one that would be larger (a {@code mine} list of
+ *                   many large groups) is answered {@code too_large}, since the broker would refuse it for ever
  */
-public record GroupSettings(String mongoUri, String database, int maxMembers, Duration cacheTtl) {
+public record GroupSettings(String mongoUri, String database, int maxMembers, Duration cacheTtl,
+                            int answerMaxBytes) {
 
     public static final int DEFAULT_MAX_MEMBERS = 256;
     public static final Duration DEFAULT_CACHE_TTL = Duration.ofSeconds(30);
+    /** The largest answer to a group request: half of the broker's default packet limit. */
+    public static final int DEFAULT_ANSWER_MAX_BYTES = 131_072;
 
     public GroupSettings {
         Objects.requireNonNull(database, "database");
@@ -27,7 +32,7 @@ public record GroupSettings(String mongoUri, String database, int maxMembers, Du
 
     /** The defaults, with the embedded store. */
     public static GroupSettings defaults() {
-        return new GroupSettings(null, "mqchat", DEFAULT_MAX_MEMBERS, DEFAULT_CACHE_TTL);
+        return new GroupSettings(null, "mqchat", DEFAULT_MAX_MEMBERS, DEFAULT_CACHE_TTL, DEFAULT_ANSWER_MAX_BYTES);
     }
 
     public Optional<String> mongo() {
@@ -35,6 +40,11 @@ public record GroupSettings(String mongoUri, String database, int maxMembers, Du
     }
 
     public GroupSettings withMaxMembers(int limit) {
-        return new GroupSettings(mongoUri, database, limit, cacheTtl);
+        return new GroupSettings(mongoUri, database, limit, cacheTtl, answerMaxBytes);
+    }
+
+    /** With answers to group requests of at most {@code bytes} (a larger one is answered {@code too_large}). */
+    public GroupSettings withAnswerMaxBytes(int bytes) {
+        return new GroupSettings(mongoUri, database, maxMembers, cacheTtl, bytes);
     }
 }

@@ -16,7 +16,8 @@ public final class GroupSettingsMapper {
     /** The component settings from a config whose schema includes {@link GroupKeys#SCHEMA}. */
     public static GroupSettings groups(Config config) {
         return new GroupSettings(config.find(GroupKeys.MONGO_URI).orElse(null), config.get(GroupKeys.MONGO_DATABASE),
-                config.get(GroupKeys.MAX_MEMBERS), config.get(GroupKeys.CACHE_TTL));
+                config.get(GroupKeys.MAX_MEMBERS), config.get(GroupKeys.CACHE_TTL),
+                config.get(GroupKeys.ANSWER_MAX_BYTES));
     }
 
     /**

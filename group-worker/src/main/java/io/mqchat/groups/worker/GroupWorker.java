@@ -54,7 +54,7 @@ public final class GroupWorker implements AutoCloseable {
         GroupAdmin groupAdmin = new GroupAdmin(store, clock);
         this.admin = FeedLanes.of(ServiceTopics.GROUP_REQUESTS, link.lanes(), link.adminSessions(), connections,
                 lane -> new AdminRequests(groupAdmin, new ChangeAnnouncer(codec, cache), new Publisher(lane,
-                        PUBLISH_TIMEOUT), codec), clock);
+                        PUBLISH_TIMEOUT), codec, settings.answerMaxBytes()), clock);
     }
 
     private static ServiceConnection connection(BrokerLink link, String clientId, Clock clock) {

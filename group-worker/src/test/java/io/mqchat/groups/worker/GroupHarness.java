@@ -66,10 +66,15 @@ final class GroupHarness implements AutoCloseable {
 
     /** A started worker that owns {@code lanes} (as in {@code worker.lanes}), like a separate process. */
     GroupWorker worker(String instance, String lanes, int maxMembers) {
+        return worker(instance, lanes, GroupSettings.defaults().withMaxMembers(maxMembers));
+    }
+
+    /** A started worker with {@code settings} that owns {@code lanes}, like a separate process. */
+    GroupWorker worker(String instance, String lanes, GroupSettings settings) {
         MongoClient client = MongoConnector.connect(mongo.connectionString());
         opened.add(client);
-        MongoGroupStore store = new MongoGroupStore(client.getDatabase(database), maxMembers);
-        GroupWorker worker = new GroupWorker(GroupSettings.defaults().withMaxMembers(maxMembers), Clock.systemUTC(),
+        MongoGroupStore store = new MongoGroupStore(client.getDatabase(database), settings.maxMembers());
+        GroupWorker worker = new GroupWorker(settings, Clock.systemUTC(),
                 store, new BrokerLink(broker.host(), broker.port(), instance, LaneSet.parse(lanes).orElseThrow(),
                         () -> broker.serviceToken(GroupWorker.SERVICE)));
         worker.start();
