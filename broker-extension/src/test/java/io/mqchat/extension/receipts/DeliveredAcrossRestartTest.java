@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
-import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.mqchat.extension.testing.MqttDevice;
 import io.mqchat.extension.testing.TestBroker;
 import io.mqchat.protocol.Topics;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -27,24 +23,12 @@ class DeliveredAcrossRestartTest {
 
     private static final ObjectMapper json = new ObjectMapper();
 
-    /** Bob's phone with manual acknowledgement: the test decides when the PUBACK goes out. */
-    private static Mqtt5AsyncClient bobPhone(TestBroker broker, BlockingQueue<Mqtt5Publish> received) {
-        Mqtt5AsyncClient bob = Mqtt5Client.builder().identifier("bob:phone")
-                .serverHost(broker.host()).serverPort(broker.port()).buildAsync();
-        bob.publishes(MqttGlobalPublishFilter.ALL, received::add, true);
-        bob.connectWith().cleanStart(false).sessionExpiryInterval(3600)
-                .simpleAuth().password(broker.token("bob").getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
-                .send().join();
-        bob.subscribeWith().topicFilter(Topics.userTree("bob")).qos(MqttQos.AT_LEAST_ONCE).send().join();
-        return bob;
-    }
-
     @Test
     void anInFlightMessageAcknowledgedAfterARestartStillYieldsItsDeliveredReceipt() throws Exception {
         TestBroker broker = TestBroker.start();
         try {
             BlockingQueue<Mqtt5Publish> beforeStop = new LinkedBlockingQueue<>();
-            Mqtt5AsyncClient bob = bobPhone(broker, beforeStop);
+            Mqtt5AsyncClient bob = ManualAckPhone.connect(broker, beforeStop);
             try (MqttDevice alice = MqttDevice.v5(broker, "alice", "phone")) {
                 alice.publish(Topics.send("bob"), "{\"v\":1,\"type\":\"text\",\"id\":\"r1\",\"body\":\"hold on\"}");
                 Mqtt5Publish unacknowledged = beforeStop.poll(20, TimeUnit.SECONDS);
@@ -55,7 +39,7 @@ class DeliveredAcrossRestartTest {
             broker = broker.restart();
             try (MqttDevice alice = MqttDevice.v5(broker, "alice", "phone")) {
                 BlockingQueue<Mqtt5Publish> afterRestart = new LinkedBlockingQueue<>();
-                bob = bobPhone(broker, afterRestart);
+                bob = ManualAckPhone.connect(broker, afterRestart);
                 Mqtt5Publish resent = afterRestart.poll(20, TimeUnit.SECONDS);
                 assertTrue(resent != null, "the broker re-sends the unacknowledged message");
                 assertEquals("r1", json.readTree(resent.getPayloadAsBytes()).get("id").asText());

@@ -3,17 +3,12 @@ package io.mqchat.extension.receipts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
-import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.mqchat.extension.limits.RateLimit;
 import io.mqchat.extension.testing.MqttDevice;
 import io.mqchat.extension.testing.PerClassBroker;
-import io.mqchat.extension.testing.TestBroker;
 import io.mqchat.protocol.Topics;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -34,22 +29,11 @@ class QuickDisconnectTest {
     @RegisterExtension
     static final PerClassBroker broker = new PerClassBroker(config -> config.withRateLimit(new RateLimit(10_000, 10_000)));
 
-    private static Mqtt5AsyncClient bobPhone(TestBroker broker, BlockingQueue<Mqtt5Publish> received) {
-        Mqtt5AsyncClient bob = Mqtt5Client.builder().identifier("bob:phone")
-                .serverHost(broker.host()).serverPort(broker.port()).buildAsync();
-        bob.publishes(MqttGlobalPublishFilter.ALL, received::add, true);
-        bob.connectWith().cleanStart(false).sessionExpiryInterval(3600)
-                .simpleAuth().password(broker.token("bob").getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
-                .send().join();
-        bob.subscribeWith().topicFilter(Topics.inbox("bob")).qos(MqttQos.AT_LEAST_ONCE).send().join();
-        return bob;
-    }
-
     @Test
     void messagesAcknowledgedRightBeforeADisconnectAreNotSentAgain() throws Exception {
         List<Integer> resentPerRound = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
-            bobPhone(broker.get(), new LinkedBlockingQueue<>()).disconnect().join();
+            ManualAckPhone.connect(broker.get(), Topics.inbox("bob"), new LinkedBlockingQueue<>()).disconnect().join();
             try (MqttDevice alice = MqttDevice.v5(broker.get(), "alice", "phone")) {
                 for (int i = 0; i < MESSAGES; i++) {
                     alice.publish(Topics.send("bob"), "{\"v\":1,\"type\":\"text\",\"id\":\"q" + round + "-" + i
@@ -57,7 +41,7 @@ class QuickDisconnectTest {
                 }
             }
             BlockingQueue<Mqtt5Publish> received = new LinkedBlockingQueue<>();
-            Mqtt5AsyncClient bob = bobPhone(broker.get(), received);
+            Mqtt5AsyncClient bob = ManualAckPhone.connect(broker.get(), Topics.inbox("bob"), received);
             for (int i = 0; i < MESSAGES; i++) {
                 Mqtt5Publish message = received.poll(20, TimeUnit.SECONDS);
                 assertNotNull(message, "message " + i + " of round " + round + " arrived");
@@ -66,7 +50,7 @@ class QuickDisconnectTest {
             bob.disconnect().join();
 
             BlockingQueue<Mqtt5Publish> again = new LinkedBlockingQueue<>();
-            Mqtt5AsyncClient back = bobPhone(broker.get(), again);
+            Mqtt5AsyncClient back = ManualAckPhone.connect(broker.get(), Topics.inbox("bob"), again);
             int resent = 0;
             for (Mqtt5Publish message = again.poll(2, TimeUnit.SECONDS); message != null;
                  message = again.poll(2, TimeUnit.SECONDS)) {
