@@ -7,6 +7,7 @@ import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
 import com.hivemq.extension.sdk.api.services.Services;
 import io.mqchat.extension.auth.JwtAuthenticator;
+import io.mqchat.extension.auth.PresenceSubscriptionGuard;
 import io.mqchat.extension.auth.Roles;
 import io.mqchat.extension.auth.TokenVerifier;
 import io.mqchat.extension.archive.ArchiveFeed;
@@ -116,6 +117,8 @@ public final class MqchatExtension implements ExtensionMain {
         QueueOverflowNotices overflow = new QueueOverflowNotices(outbox, metrics, clock, active.overflowNoticeInterval());
 
         Services.securityRegistry().setAuthenticatorProvider(providerInput -> authenticator);
+        PresenceSubscriptionGuard presenceGuard = new PresenceSubscriptionGuard();
+        Services.securityRegistry().setAuthorizerProvider(providerInput -> presenceGuard);
         Services.initializerRegistry().setClientInitializer((initializerInput, clientContext) -> {
             if (Roles.isService(initializerInput.getConnectionInformation())) {
                 return; // workers publish where their permissions allow, unrouted

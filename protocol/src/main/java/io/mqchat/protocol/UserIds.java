@@ -1,8 +1,11 @@
 package io.mqchat.protocol;
 
+import java.text.Normalizer;
+
 /**
  * The syntax of user and device identifiers. Both become MQTT topic levels, so characters that carry
- * meaning in a topic ({@code / + # $}), whitespace and control characters are refused at the door.
+ * meaning in a topic ({@code / + # $}), whitespace and control characters are refused at the door, and so are ids
+ * that would show as another id (invisible and bidi characters, text not in Unicode NFC).
  */
 public final class UserIds {
 
@@ -25,14 +28,29 @@ public final class UserIds {
                 && id.indexOf(':') < 0;
     }
 
+    /**
+     * No topic wildcards or {@code $}, no white space, control, format (zero-width, bidi), private-use or unassigned
+     * characters and no lone surrogates, and in Unicode NFC: ids that render alike must not be different ids
+     * ({@code b\u200Bob} and {@code bob\u202E} would both show as "bob").
+     */
     private static boolean isTopicSafe(String id) {
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
+        if (!Normalizer.isNormalized(id, Normalizer.Form.NFC)) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); ) {
+            int c = id.codePointAt(i);
             if (c == '/' || c == '+' || c == '#' || c == '$' || Character.isWhitespace(c)
-                    || Character.isISOControl(c) || Character.isSpaceChar(c) || c == '\uFFFD') {
+                    || Character.isISOControl(c) || Character.isSpaceChar(c) || c == '\uFFFD' || isInvisible(c)) {
                 return false;
             }
+            i += Character.charCount(c);
         }
         return true;
+    }
+
+    private static boolean isInvisible(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.FORMAT || type == Character.SURROGATE || type == Character.PRIVATE_USE
+                || type == Character.UNASSIGNED;
     }
 }

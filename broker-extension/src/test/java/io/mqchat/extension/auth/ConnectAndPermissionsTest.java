@@ -126,6 +126,27 @@ class ConnectAndPermissionsTest {
     }
 
     @Test
+    void malloryFollowsThePresenceOfOneUserAtATimeNeverOfEveryone() {
+        Mqtt5AsyncClient raw = Mqtt5Client.builder().identifier("mallory:presence")
+                .serverHost(broker.get().host()).serverPort(broker.get().port()).buildAsync();
+        raw.connectWith().simpleAuth().password(utf8(broker.get().token("mallory"))).applySimpleAuth().send().join();
+        for (String filter : new String[] {"p/+", "p/#", "+/+", "+/bob", "#", "$share/x/p/+"}) {
+            assertEquals(Mqtt5SubAckReasonCode.NOT_AUTHORIZED, subscribe(raw, filter), filter);
+        }
+        assertEquals(Mqtt5SubAckReasonCode.GRANTED_QOS_0, subscribe(raw, "p/bob"), "one concrete user is fine");
+        assertEquals(Mqtt5SubAckReasonCode.GRANTED_QOS_1, subscribe(raw, "u/mallory/#"), "her own tree is fine");
+        assertTrue(raw.getState().isConnected(), "a refused subscription does not cost the connection");
+        raw.disconnect().join();
+    }
+
+    private static Mqtt5SubAckReasonCode subscribe(Mqtt5AsyncClient client, String filter) {
+        return client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send()
+                .handle((ack, error) -> ack != null ? ack.getReasonCodes().get(0)
+                        : ((Mqtt5SubAckException) error).getMqttMessage().getReasonCodes().get(0))
+                .join();
+    }
+
+    @Test
     void malloryCannotPublishIntoAnotherUsersInboxNorSpeakAsAlice() throws Exception {
         ObjectMapper json = new ObjectMapper();
         try (MqttDevice bob = MqttDevice.v5(broker.get(), "bob", "phone");

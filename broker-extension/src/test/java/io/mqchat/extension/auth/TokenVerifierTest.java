@@ -128,7 +128,8 @@ class TokenVerifierTest {
 
     @Test
     void subjectsThatCannotBeUserIdsAreIdentityProblems() throws Exception {
-        for (String bad : new String[] {"bo/b", "bo+b", "bo#b", "$bob", "bo b", "bo\u0001b"}) {
+        for (String bad : new String[] {"bo/b", "bo+b", "bo#b", "$bob", "bo b", "bo\u0001b", "b\u200Bob", "bob\u202E",
+                "\uFEFF", "\u2066bob", "bo\u0301b"}) {
             assertEquals(TokenRejectedException.Kind.INVALID_IDENTITY, rejection(hs256(claims(bad).build(), SECRET)), bad);
         }
     }
