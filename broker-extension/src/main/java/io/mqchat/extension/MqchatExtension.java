@@ -109,7 +109,7 @@ public final class MqchatExtension implements ExtensionMain {
         RequestRoutes routes = new RequestRoutes(codec, outbox, metrics, connections, notifier,
                 new ArchiveFeed(archiveFeed, active.archiveFeed()), active.disappearingTimers(), devices, clock);
         RequestInterceptor requests = new RequestInterceptor(active.maxMessageBytes(), rateLimiter, codec, outbox,
-                metrics, activity, routes, clock);
+                metrics, activity, routes, clock, Services.clientService(), Services.extensionExecutorService());
         OutboundDeliveryInterceptor outbound = new OutboundDeliveryInterceptor(tracker, metrics.resendsDropped());
         PubackReceiptInterceptor pubacks = new PubackReceiptInterceptor(tracker, receipts, metrics, clock);
         SubscriptionQosInterceptor subscriptions = new SubscriptionQosInterceptor();

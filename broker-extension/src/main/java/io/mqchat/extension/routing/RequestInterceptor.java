@@ -7,6 +7,7 @@ import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInbound
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundOutput;
 import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
 import com.hivemq.extension.sdk.api.packets.publish.ModifiablePublishPacket;
+import com.hivemq.extension.sdk.api.services.session.ClientService;
 import io.mqchat.extension.limits.RequestRateLimiter;
 import io.mqchat.extension.metrics.ChatMetrics;
 import io.mqchat.extension.outbox.Outbox;
@@ -21,13 +22,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The front door for everything a device publishes. Publishes to the protocol's request topics are
- * validated and routed; anything else is a permission violation and refused with NOT_AUTHORIZED (which
- * HiveMQ answers by disconnecting the client). Content problems are answered, not refused, see
+ * validated and routed; anything else is a permission violation, refused with NOT_AUTHORIZED, and the client is
+ * disconnected (HiveMQ does so for MQTT 3.1.1, {@link ViolationDisconnects} for MQTT 5). Content problems are answered, not refused, see
  * {@link Refusals}. Runs on HiveMQ's extension threads and does no blocking I/O.
  */
 public final class RequestInterceptor implements PublishInboundInterceptor {
@@ -44,9 +46,16 @@ public final class RequestInterceptor implements PublishInboundInterceptor {
     private final ChatMetrics metrics;
     private final RequestRateLimiter rateLimiter;
     private final ActivityTracker activity;
+    private final ViolationDisconnects violations;
 
+    /**
+     * @param clients   the broker's client service, to disconnect an MQTT 5 client that published outside the protocol
+     * @param scheduler where that disconnect is scheduled, a moment after the refusing PUBACK
+     */
     public RequestInterceptor(int maxPayloadBytes, RequestRateLimiter rateLimiter, Codec codec, Outbox outbox,
-                              ChatMetrics metrics, ActivityTracker activity, RequestRoutes routes, Clock clock) {
+                              ChatMetrics metrics, ActivityTracker activity, RequestRoutes routes, Clock clock,
+                              ClientService clients, ScheduledExecutorService scheduler) {
+        this.violations = new ViolationDisconnects(clients, scheduler);
         this.maxPayloadBytes = maxPayloadBytes;
         this.rateLimiter = rateLimiter;
         this.codec = codec;
@@ -64,8 +73,10 @@ public final class RequestInterceptor implements PublishInboundInterceptor {
         Optional<Topics.Request> target = Topics.Request.parse(topic);
         if (sender.isEmpty() || target.isEmpty()) {
             metrics.permissionDenials().inc();
-            output.preventPublishDelivery(AckReasonCode.NOT_AUTHORIZED,
-                    "publish only to request topics such as " + Topics.send("{user}") + ", see the protocol");
+            String reason = "publish only to request topics such as " + Topics.send("{user}") + ", see the protocol";
+            output.preventPublishDelivery(AckReasonCode.NOT_AUTHORIZED, reason);
+            violations.violated(input.getClientInformation().getClientId(),
+                    input.getConnectionInformation().getMqttVersion(), reason);
             return;
         }
         activity.active(sender.get().clientId());

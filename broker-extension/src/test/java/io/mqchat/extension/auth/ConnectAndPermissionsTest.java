@@ -159,6 +159,12 @@ class ConnectAndPermissionsTest {
             assertEquals(Mqtt5PubAckReasonCode.NOT_AUTHORIZED,
                     mallory.publish(Topics.inbox("bob"), "{\"v\":1,\"type\":\"text\",\"from\":\"alice\",\"body\":\"x\"}"));
             assertFalse(bob.poll(Topics.inbox("bob"), 1000).isPresent(), "nothing reached bob's inbox directly");
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (mallory.isConnected() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            assertFalse(mallory.isConnected(), "an MQTT 5 client is disconnected after a forbidden publish, as 3.1.1 is");
+            assertTrue(bob.isConnected());
         }
     }
 
