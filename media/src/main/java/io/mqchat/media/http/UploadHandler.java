@@ -60,12 +60,16 @@ final class UploadHandler {
             Replies.error(exchange, 400, "empty", "the request has no body: send the image bytes");
             return;
         }
-        Optional<StoredMedia> known = store.addUploader(body.sha256(), user, clock.instant());
-        if (known.isPresent()) {
-            log.debug("upload by {} of stored media {}", user, body.sha256());
-            Replies.json(exchange, 200, known.get().ref());
+        Optional<StoredMedia> own = store.find(body.sha256()).filter(stored -> stored.uploadedBy(user));
+        if (own.isPresent()) {
+            // A retry of this user's own upload: idempotent, and it reveals only what the user already knows.
+            store.addUploader(body.sha256(), user, clock.instant());
+            log.debug("upload by {} of its own stored media {}", user, body.sha256());
+            Replies.json(exchange, 200, own.get().ref());
             return;
         }
+        // New to this user: the same work and the same answer whether or not somebody else already stored these
+        // bytes, so an upload tells nothing about other users' uploads (not by its status, not by its time).
         InspectedImage image;
         try {
             image = inspect(body);
@@ -83,10 +87,8 @@ final class UploadHandler {
         Saved saved = store.save(ref, body.stream(), user, clock.instant());
         log.debug("upload by {}: media {} ({}, {} bytes) {}", user, ref.id(), ref.contentType(), ref.size(),
                 saved.created() ? "stored" : "was stored already");
-        if (saved.created()) {
-            exchange.getResponseHeaders().set("Location", MediaRoutes.PATH + "/" + ref.id());
-        }
-        Replies.json(exchange, saved.created() ? 201 : 200, saved.media().ref());
+        exchange.getResponseHeaders().set("Location", MediaRoutes.PATH + "/" + ref.id());
+        Replies.json(exchange, 201, saved.media().ref());
     }
 
     private InspectedImage inspect(ReceivedBody body) throws ImageRejectedException, InterruptedException {
