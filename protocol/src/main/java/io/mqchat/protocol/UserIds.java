@@ -31,7 +31,7 @@ public final class UserIds {
     /**
      * No topic wildcards or {@code $}, no white space, control, format (zero-width, bidi), private-use or unassigned
      * characters and no lone surrogates, and in Unicode NFC: ids that render alike must not be different ids
-     * ({@code b\u200Bob} and {@code bob\u202E} would both show as "bob").
+     * (a zero-width space inside "bob", or a right-to-left override after it, would still show as "bob").
      */
     private static boolean isTopicSafe(String id) {
         if (!Normalizer.isNormalized(id, Normalizer.Form.NFC)) {

@@ -8,6 +8,7 @@ import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthOutput;
 import com.hivemq.extension.sdk.api.packets.connect.ConnackReasonCode;
 import com.hivemq.extension.sdk.api.packets.connect.ConnectPacket;
 import io.mqchat.extension.queue.QueueLimits;
+import io.mqchat.extension.logs.Printable;
 import io.mqchat.extension.metrics.ChatMetrics;
 import io.mqchat.protocol.DeviceAddress;
 import java.nio.ByteBuffer;
@@ -108,7 +109,8 @@ public final class JwtAuthenticator implements SimpleAuthenticator {
 
     private void refuse(SimpleAuthOutput output, ConnackReasonCode code, String reason, String clientId) {
         metrics.authFailures().inc();
-        log.info("refused CONNECT of client '{}': {}", printable(clientId), reason);
+        // The reason can quote a token's contents (a parser's error message): both come from the client.
+        log.info("refused CONNECT of client '{}': {}", Printable.of(clientId), Printable.of(reason));
         output.failAuthentication(code, reason);
     }
 
@@ -117,11 +119,5 @@ public final class JwtAuthenticator implements SimpleAuthenticator {
         byte[] bytes = new byte[copy.remaining()];
         copy.get(bytes);
         return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    /** Client ids come from strangers; keep control characters out of the log. */
-    private static String printable(String s) {
-        String cut = s.length() > 100 ? s.substring(0, 100) + "…" : s;
-        return cut.replaceAll("\\p{Cntrl}", "?");
     }
 }

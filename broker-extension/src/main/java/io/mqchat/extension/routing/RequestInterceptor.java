@@ -9,6 +9,7 @@ import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
 import com.hivemq.extension.sdk.api.packets.publish.ModifiablePublishPacket;
 import com.hivemq.extension.sdk.api.services.session.ClientService;
 import io.mqchat.extension.limits.RequestRateLimiter;
+import io.mqchat.extension.logs.Printable;
 import io.mqchat.extension.metrics.ChatMetrics;
 import io.mqchat.extension.outbox.Outbox;
 import io.mqchat.extension.presence.ActivityTracker;
@@ -105,7 +106,8 @@ public final class RequestInterceptor implements PublishInboundInterceptor {
         } catch (ProtocolException problem) {
             refusals.refuse(request, output, problem, referenceOf(target.get(), payload));
         } catch (RuntimeException bug) {
-            log.error("could not route a publish of client '{}' to '{}'", sender.get().clientId(), topic, bug);
+            log.error("could not route a publish of client '{}' to '{}'", sender.get().clientId(), Printable.of(topic),
+                    bug);
             refusals.refuse(request, output, new ProtocolException(ErrorCode.INVALID_ENVELOPE, "could not be routed"), null);
         }
     }
