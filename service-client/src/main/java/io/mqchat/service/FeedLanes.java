@@ -109,11 +109,6 @@ public final class FeedLanes implements AutoCloseable {
         return connections.stream().allMatch(ServiceConnection::isConnected);
     }
 
-    /** The lanes' connections, in lane order. */
-    public List<ServiceConnection> connections() {
-        return connections;
-    }
-
     /** Disconnects every lane; what was received but not handled is re-sent to the lane's next session. */
     @Override
     public void close() {

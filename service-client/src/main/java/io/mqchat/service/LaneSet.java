@@ -60,10 +60,6 @@ public final class LaneSet {
         return list;
     }
 
-    public boolean contains(int lane) {
-        return lanes.get(lane);
-    }
-
     private static BitSet all() {
         BitSet all = new BitSet(ServiceTopics.LANES);
         all.set(0, ServiceTopics.LANES);

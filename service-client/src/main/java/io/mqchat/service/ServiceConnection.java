@@ -102,12 +102,8 @@ public final class ServiceConnection implements AutoCloseable {
      * {@link FeedLanes}.
      */
     public ServiceConnection subscribe(String topic, MessageHandler handler) {
-        return register(topic, topic, handler);
-    }
-
-    private ServiceConnection register(String filter, String topic, MessageHandler handler) {
-        subscriptions.add(new Subscription(filter, topic, handler, Backoff.DEFAULT,
-                clientId + " " + topic, clock, new FeedProbe(clock)));
+        subscriptions.add(new Subscription(topic, handler, Backoff.DEFAULT, clientId + " " + topic, clock,
+                new FeedProbe(clock)));
         return this;
     }
 
@@ -139,7 +135,7 @@ public final class ServiceConnection implements AutoCloseable {
             return;
         }
         for (Subscription subscription : subscriptions) {
-            subscription.probe().next(subscription.topic()).ifPresent(probe -> publish(probe)
+            subscription.probe().next(subscription.filter()).ifPresent(probe -> publish(probe)
                     .whenComplete((ok, failure) -> {
                         if (failure != null) {
                             subscription.probe().notSent();

@@ -23,7 +23,6 @@ final class Subscription {
     private static final Logger log = LoggerFactory.getLogger(Subscription.class);
 
     private final String filter;
-    private final String topicFilter;
     private final MqttTopicFilter matcher;
     private final MessageHandler handler;
     private final Backoff backoff;
@@ -34,13 +33,12 @@ final class Subscription {
     private final AtomicLong deadLetters = new AtomicLong();
     private volatile boolean closed;
 
-    Subscription(String filter, String topicFilter, MessageHandler handler, Backoff backoff, String threadName,
-                 Clock clock, FeedProbe probe) {
+    Subscription(String filter, MessageHandler handler, Backoff backoff, String threadName, Clock clock,
+                 FeedProbe probe) {
         this.clock = clock;
         this.probe = probe;
         this.filter = filter;
-        this.topicFilter = topicFilter;
-        this.matcher = MqttTopicFilter.of(topicFilter);
+        this.matcher = MqttTopicFilter.of(filter);
         this.handler = handler;
         this.backoff = backoff;
         this.thread = Executors.newSingleThreadExecutor(runnable -> {
@@ -50,14 +48,9 @@ final class Subscription {
         });
     }
 
-    /** The filter as subscribed, e.g. {@code svc/presence/events/3}. */
+    /** The filter as subscribed, e.g. {@code svc/presence/events/3} (a lane's topic). */
     String filter() {
         return filter;
-    }
-
-    /** The topic filter this subscription handles (a lane's topic for a feed lane). */
-    String topic() {
-        return topicFilter;
     }
 
     long deadLetters() {

@@ -29,7 +29,7 @@ final class BrokerConfigXml {
         }
         xml.append("  </listeners>\n  <mqtt>\n");
         // discard-oldest keeps the newest messages and the overflow notice; history sync recovers the oldest. The
-        // limit here also bounds the queues of shared subscriptions (the workers' feeds), which must hold whatever
+        // limit here also bounds the queues of the workers' lane sessions (their feeds), which must hold whatever
         // piles up while a worker is down; each device gets queue.limit from the authenticator instead.
         xml.append("    <queued-messages><max-queue-size>").append(Math.max(extension.queueLimit(), QueueLimits.WORKER))
                 .append("</max-queue-size><strategy>discard-oldest</strategy></queued-messages>\n");

@@ -1,5 +1,6 @@
 package io.mqchat.extension.receipts;
 
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -55,7 +56,7 @@ public final class DeliveryTracker {
     }
 
     /** What identifies a write among the re-sends of a device: its topic and payload. */
-    public static long fingerprint(String topic, java.nio.ByteBuffer payload) {
+    public static long fingerprint(String topic, ByteBuffer payload) {
         return 31L * topic.hashCode() + payload.hashCode();
     }
 

@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The front door for everything a device publishes. Publishes to the protocol's request topics are
  * validated and routed; anything else is a permission violation, refused with NOT_AUTHORIZED, and the client is
- * disconnected (HiveMQ does so for MQTT 3.1.1, {@link ViolationDisconnects} for MQTT 5). Content problems are answered, not refused, see
- * {@link Refusals}. Runs on HiveMQ's extension threads and does no blocking I/O.
+ * disconnected (HiveMQ does so for MQTT 3.1.1, {@link ViolationDisconnects} for MQTT 5). Content problems are
+ * answered, not refused, see {@link Refusals}. Runs on HiveMQ's extension threads and does no blocking I/O.
  */
 public final class RequestInterceptor implements PublishInboundInterceptor {
 

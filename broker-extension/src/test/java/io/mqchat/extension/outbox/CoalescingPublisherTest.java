@@ -1,6 +1,7 @@
 package io.mqchat.extension.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mqchat.protocol.Codec;
@@ -61,6 +62,21 @@ class CoalescingPublisherTest {
         assertEquals(List.of(1, 4), batchSizes);
         sent.get(1).stored().complete(null);
         assertEquals(0, publisher.busyTopics());
+    }
+
+    @Test
+    void anItemCountsAsStoredOnlyOnceThePublishCarryingItIs() {
+        CoalescingPublisher publisher = publisher(CoalescingPublisher.DEFAULT_MAX_BATCH_BYTES);
+        CompletableFuture<Void> first = publisher.publish("svc/archive/messages/0", receipt(1));
+        CompletableFuture<Void> second = publisher.publish("svc/archive/messages/0", receipt(2));
+        CompletableFuture<Void> third = publisher.publish("svc/archive/messages/0", receipt(3));
+        assertFalse(first.isDone(), "not before the broker stored it");
+        sent.get(0).stored().complete(null);
+        assertTrue(first.isDone() && !first.isCompletedExceptionally());
+        assertFalse(second.isDone() || third.isDone(), "the batch carrying them is not stored yet");
+        sent.get(1).stored().completeExceptionally(new IllegalStateException("broker stopping"));
+        assertTrue(second.isCompletedExceptionally() && third.isCompletedExceptionally(),
+                "a batch that failed fails every item in it, so their senders send again");
     }
 
     @Test

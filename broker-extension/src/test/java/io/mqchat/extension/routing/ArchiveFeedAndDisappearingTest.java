@@ -45,10 +45,9 @@ class ArchiveFeedAndDisappearingTest {
     }
 
     /**
-     * The next item of {@code type} on {@code topic} that {@code match} accepts. The archive's shared subscription
-     * outlives each test (a persistent session), so items of other tests may come first and are skipped.
+     * The next item of {@code type} on {@code topic} that {@code match} accepts, alone or in a batch (the feed batches
+     * what piles up). The archive's session outlives each test, so items of other tests may come first and are skipped.
      */
-    /** The next item on {@code topic} that matches, alone or in a batch (the feed batches what piles up). */
     private <T> T nextFromArchive(String topic, Class<T> type, Predicate<T> match) throws Exception {
         while (true) {
             for (Object item : codec.decodeAll(archive.next(topic).payload().getBytes())) {
