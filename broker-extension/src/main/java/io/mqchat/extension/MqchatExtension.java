@@ -9,11 +9,13 @@ import com.hivemq.extension.sdk.api.services.Services;
 import io.mqchat.extension.auth.JwtAuthenticator;
 import io.mqchat.extension.auth.PresenceSubscriptionGuard;
 import io.mqchat.extension.auth.Roles;
+import io.mqchat.extension.auth.TokenExpiry;
 import io.mqchat.extension.auth.TokenVerifier;
 import io.mqchat.extension.archive.ArchiveFeed;
 import io.mqchat.extension.config.ExtensionConfig;
 import io.mqchat.extension.devices.KnownDevices;
 import io.mqchat.extension.limits.RequestRateLimiter;
+import io.mqchat.extension.lifecycle.LifecycleFanOut;
 import io.mqchat.extension.metrics.ChatMetrics;
 import io.mqchat.extension.notify.OfflineNotifier;
 import io.mqchat.extension.outbox.CoalescingPublisher;
@@ -130,7 +132,9 @@ public final class MqchatExtension implements ExtensionMain {
             clientContext.addSubscribeInboundInterceptor(subscriptions);
         });
         Services.interceptorRegistry().setConnackOutboundInterceptorProvider(providerInput -> freshSessions);
-        Services.eventRegistry().setClientLifecycleEventListener(providerInput -> lifecycle);
+        LifecycleFanOut lifecycleEvents = new LifecycleFanOut(lifecycle,
+                new TokenExpiry(Services.clientService(), Services.extensionExecutorService(), clock));
+        Services.eventRegistry().setClientLifecycleEventListener(providerInput -> lifecycleEvents);
         this.connections = connections;
         this.presenceEvents = presenceEvents;
         presenceEvents.brokerStarted(connections.brokerRun());

@@ -41,6 +41,11 @@ final class Recorder<T> implements Consumer<T> {
         }
     }
 
+    /** True when nothing arrived that was not taken yet. */
+    boolean isEmpty() {
+        return events.isEmpty();
+    }
+
     List<T> next(int count) {
         List<T> taken = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

@@ -104,6 +104,7 @@ public final class JwtAuthenticator implements SimpleAuthenticator {
             output.getDefaultPermissions().addAll(UserPermissions.of(user));
             output.getClientSettings().setClientQueueSizeMaximum(queueLimit);
         }
+        TokenExpiry.remember(input.getConnectionInformation().getConnectionAttributeStore(), identity.validUntil());
         output.authenticateSuccessfully(true);
     }
 

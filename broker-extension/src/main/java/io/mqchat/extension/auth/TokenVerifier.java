@@ -21,6 +21,7 @@ import java.net.MalformedURLException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Date;
 import java.util.HashSet;
@@ -38,6 +39,7 @@ public final class TokenVerifier {
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final boolean remoteKeys;
+    private final Duration clockSkew;
 
     public TokenVerifier(JwtConfig config, Clock clock) {
         JWSVerificationKeySelector<SecurityContext> keys;
@@ -61,7 +63,8 @@ public final class TokenVerifier {
                         return Date.from(clock.instant());
                     }
                 };
-        claims.setMaxClockSkew((int) config.clockSkew().toSeconds());
+        clockSkew = Duration.ofSeconds(config.clockSkew().toSeconds());
+        claims.setMaxClockSkew((int) clockSkew.toSeconds());
         processor.setJWTClaimsSetVerifier(claims);
     }
 
@@ -110,6 +113,6 @@ public final class TokenVerifier {
                     ? "a service token's subject must start with '" + Identity.SERVICE_PREFIX + "'"
                     : "user ids starting with '" + Identity.SERVICE_PREFIX + "' are reserved for services");
         }
-        return new Identity(subject, service);
+        return new Identity(subject, service, claims.getExpirationTime().toInstant().plus(clockSkew));
     }
 }

@@ -55,6 +55,11 @@ public record ExtensionConfig(JwtConfig jwt, int maxMessageBytes, long queueLimi
                 DisappearingTimers.DEFAULT, true);
     }
 
+    public ExtensionConfig withJwt(JwtConfig tokens) {
+        return new ExtensionConfig(tokens, maxMessageBytes, queueLimit, deliveryTtl, overflowNoticeInterval, rateLimit,
+                activityInterval, notifyIncludeBody, disappearingTimers, archiveFeed);
+    }
+
     public ExtensionConfig withQueueLimit(long limit) {
         return new ExtensionConfig(jwt, maxMessageBytes, limit, deliveryTtl, overflowNoticeInterval, rateLimit,
                 activityInterval, notifyIncludeBody, disappearingTimers, archiveFeed);

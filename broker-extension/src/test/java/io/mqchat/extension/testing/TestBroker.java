@@ -65,7 +65,12 @@ public final class TestBroker implements AutoCloseable {
 
     /** A token for {@code user}, valid for an hour. */
     public String token(String user) {
-        return minter.mint(user, Duration.ofHours(1));
+        return token(user, Duration.ofHours(1));
+    }
+
+    /** A token for {@code user}, valid for {@code ttl} (whole seconds: a token's expiry has no finer grain). */
+    public String token(String user, Duration ttl) {
+        return minter.mint(user, ttl);
     }
 
     /** A service account token for worker {@code service} (e.g. {@code svc-presence}), valid for an hour. */
