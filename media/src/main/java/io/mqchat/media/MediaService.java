@@ -68,8 +68,7 @@ public final class MediaService implements AutoCloseable {
         } catch (MediaStoreUnavailableException e) {
             log.warn("MongoDB is not reachable yet ({}); media requests fail until it is", e.getMessage());
         }
-        server = MediaServer.start(settings.bind(), settings.port(), store, access, tokens, settings.maxBytes(),
-                settings.maxPixels(), clock);
+        server = MediaServer.start(settings, store, access, tokens, clock, System::nanoTime);
         sweeps = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "mqchat-media-sweep");
             thread.setDaemon(true);

@@ -1,6 +1,5 @@
 package io.mqchat.media.http;
 
-import com.sun.net.httpserver.HttpExchange;
 import io.mqchat.extension.auth.Identity;
 import io.mqchat.extension.auth.TokenRejectedException;
 import io.mqchat.extension.auth.TokenVerifier;
@@ -26,11 +25,11 @@ final class BearerAuth {
     }
 
     /** The user the request's token proves, or empty after answering 401 (no or bad token) or 403 (a service). */
-    Optional<String> user(HttpExchange exchange) throws IOException {
-        String header = exchange.getRequestHeaders().getFirst("Authorization");
+    Optional<String> user(Exchange exchange) throws IOException {
+        String header = exchange.header("Authorization");
         if (header == null || !header.toLowerCase(Locale.ROOT).startsWith(SCHEME)
                 || header.substring(SCHEME.length()).isBlank()) {
-            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"mqchat\"");
+            exchange.setHeader("WWW-Authenticate", "Bearer realm=\"mqchat\"");
             Replies.error(exchange, 401, "unauthorized", "an Authorization: Bearer <token> header is required");
             return Optional.empty();
         }
@@ -39,7 +38,7 @@ final class BearerAuth {
             identity = verifier.verify(header.substring(SCHEME.length()).trim());
         } catch (TokenRejectedException e) {
             log.debug("media request with a refused token: {}", e.getMessage());
-            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"mqchat\", error=\"invalid_token\"");
+            exchange.setHeader("WWW-Authenticate", "Bearer realm=\"mqchat\", error=\"invalid_token\"");
             Replies.error(exchange, 401, "unauthorized", "the token was refused");
             return Optional.empty();
         }

@@ -1,7 +1,5 @@
 package io.mqchat.media.http;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
 import io.mqchat.media.access.MediaAccess;
 import io.mqchat.media.store.MediaStore;
 import io.mqchat.media.store.StoredMedia;
@@ -28,7 +26,7 @@ final class DownloadHandler {
         this.access = access;
     }
 
-    void handle(HttpExchange exchange, String user, String id) throws IOException {
+    void handle(Exchange exchange, String user, String id) throws IOException {
         Optional<StoredMedia> found = store.find(id);
         if (found.isEmpty() || !(found.get().uploadedBy(user) || mayRead(user, id))) {
             notFound(exchange);
@@ -36,20 +34,18 @@ final class DownloadHandler {
         }
         StoredMedia media = found.get();
         String etag = EntityTags.of(media.ref().sha256());
-        Headers request = exchange.getRequestHeaders();
-        Headers response = exchange.getResponseHeaders();
-        response.set("ETag", etag);
-        response.set("Cache-Control", CACHE_CONTROL);
-        if (EntityTags.noneMatchHits(request.getFirst("If-None-Match"), etag)) {
+        exchange.setHeader("ETag", etag);
+        exchange.setHeader("Cache-Control", CACHE_CONTROL);
+        if (EntityTags.noneMatchHits(exchange.header("If-None-Match"), etag)) {
             Replies.empty(exchange, 304);
             return;
         }
         long size = media.ref().size();
-        RangeRequest range = EntityTags.rangeStillValid(request.getFirst("If-Range"), etag)
-                ? RangeRequest.parse(request.getFirst("Range"), size) : new RangeRequest.Whole();
-        response.set("Accept-Ranges", "bytes");
+        RangeRequest range = EntityTags.rangeStillValid(exchange.header("If-Range"), etag)
+                ? RangeRequest.parse(exchange.header("Range"), size) : new RangeRequest.Whole();
+        exchange.setHeader("Accept-Ranges", "bytes");
         if (range instanceof RangeRequest.Unsatisfiable) {
-            response.set("Content-Range", "bytes */" + size);
+            exchange.setHeader("Content-Range", "bytes */" + size);
             Replies.error(exchange, 416, "range_not_satisfiable", "the image has " + size + " bytes");
             return;
         }
@@ -58,21 +54,22 @@ final class DownloadHandler {
         Optional<InputStream> bytes = store.open(media, first);
         if (bytes.isEmpty()) {
             // Deleted between the lookup and now.
-            response.remove("ETag");
-            response.remove("Cache-Control");
-            response.remove("Accept-Ranges");
+            exchange.removeHeader("ETag");
+            exchange.removeHeader("Cache-Control");
+            exchange.removeHeader("Accept-Ranges");
             notFound(exchange);
             return;
         }
-        response.set("Content-Type", media.ref().contentType());
-        response.set("X-Content-Type-Options", "nosniff");
+        exchange.setHeader("Content-Type", media.ref().contentType());
+        exchange.setHeader("X-Content-Type-Options", "nosniff");
         if (range instanceof RangeRequest.Part part) {
-            response.set("Content-Range", "bytes " + part.first() + "-" + part.last() + "/" + size);
+            exchange.setHeader("Content-Range", "bytes " + part.first() + "-" + part.last() + "/" + size);
         }
-        exchange.sendResponseHeaders(range instanceof RangeRequest.Part ? 206 : 200, length);
-        try (InputStream in = bytes.get(); OutputStream out = exchange.getResponseBody()) {
+        OutputStream out = exchange.respond(range instanceof RangeRequest.Part ? 206 : 200, length);
+        try (InputStream in = bytes.get()) {
             copy(in, out, length);
         }
+        exchange.finish();
     }
 
     private boolean mayRead(String user, String id) {
@@ -96,7 +93,7 @@ final class DownloadHandler {
         }
     }
 
-    private static void notFound(HttpExchange exchange) throws IOException {
+    private static void notFound(Exchange exchange) throws IOException {
         Replies.error(exchange, 404, "not_found", "no such media, or not shared with you");
     }
 }

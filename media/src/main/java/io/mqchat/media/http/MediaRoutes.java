@@ -1,7 +1,5 @@
 package io.mqchat.media.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.mqchat.media.store.MediaStoreUnavailableException;
 import java.io.IOException;
 import java.util.Optional;
@@ -10,11 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The endpoint's one context: {@code POST /media} and {@code GET /media/{id}}, both behind {@link BearerAuth}
+ * The endpoint's routes: {@code POST /media} and {@code GET /media/{id}}, both behind {@link BearerAuth}
  * (authentication comes first, so nobody learns anything about a path without a token). A store that is down is a
  * 503 the client may retry; anything unexpected a 500, never a dropped connection.
  */
-final class MediaRoutes implements HttpHandler {
+final class MediaRoutes implements Route {
 
     static final String PATH = "/media";
     private static final Pattern MEDIA_ID = Pattern.compile("[0-9a-f]{64}");
@@ -31,32 +29,29 @@ final class MediaRoutes implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) {
-        // Not try-with-resources: the exchange must still be open when a failure is answered.
+    public void handle(Exchange exchange) {
         try {
             route(exchange);
         } catch (MediaStoreUnavailableException e) {
             log.warn("media request failed, the store is unavailable: {}", e.getMessage());
-            answerIfStillPossible(exchange, 503, "unavailable", "the media store is unavailable; try again later");
+            Replies.errorIfStillPossible(exchange, 503, "unavailable", "the media store is unavailable; try again later");
         } catch (AccessUnknownException e) {
             log.warn("media request failed, the archive cannot tell who may read: {}", e.getCause().toString());
-            answerIfStillPossible(exchange, 503, "unavailable", "the archive is unavailable; try again later");
+            Replies.errorIfStillPossible(exchange, 503, "unavailable", "the archive is unavailable; try again later");
         } catch (IOException e) {
             log.debug("media request ended early: {}", e.toString());
         } catch (RuntimeException e) {
             log.warn("media request failed", e);
-            answerIfStillPossible(exchange, 500, "internal_error", "the request failed");
-        } finally {
-            exchange.close();
+            Replies.errorIfStillPossible(exchange, 500, "internal_error", "the request failed");
         }
     }
 
-    private void route(HttpExchange exchange) throws IOException {
+    private void route(Exchange exchange) throws IOException {
         Optional<String> user = auth.user(exchange);
         if (user.isEmpty()) {
             return;
         }
-        String path = exchange.getRequestURI().getRawPath();
+        String path = exchange.path();
         boolean collection = path.equals(PATH) || path.equals(PATH + "/");
         String id = path.startsWith(PATH + "/") ? path.substring(PATH.length() + 1) : null;
         if (!collection && (id == null || !MEDIA_ID.matcher(id).matches())) {
@@ -64,9 +59,9 @@ final class MediaRoutes implements HttpHandler {
             return;
         }
         String allowed = collection ? "POST" : "GET";
-        if (!exchange.getRequestMethod().equals(allowed)) {
-            exchange.getResponseHeaders().set("Allow", allowed);
-            Replies.error(exchange, 405, "method_not_allowed", exchange.getRequestMethod() + " is not allowed here; "
+        if (!exchange.method().equals(allowed)) {
+            exchange.setHeader("Allow", allowed);
+            Replies.error(exchange, 405, "method_not_allowed", exchange.method() + " is not allowed here; "
                     + "use " + allowed);
             return;
         }
@@ -74,17 +69,6 @@ final class MediaRoutes implements HttpHandler {
             uploads.handle(exchange, user.get());
         } else {
             downloads.handle(exchange, user.get(), id);
-        }
-    }
-
-    private static void answerIfStillPossible(HttpExchange exchange, int status, String code, String message) {
-        if (exchange.getResponseCode() != -1) {
-            return;
-        }
-        try {
-            Replies.error(exchange, status, code, message);
-        } catch (IOException e) {
-            log.debug("could not answer {}: {}", status, e.toString());
         }
     }
 }

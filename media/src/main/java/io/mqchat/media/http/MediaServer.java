@@ -1,80 +1,101 @@
 package io.mqchat.media.http;
 
-import com.sun.net.httpserver.HttpServer;
 import io.mqchat.extension.auth.TokenVerifier;
 import io.mqchat.media.access.MediaAccess;
 import io.mqchat.media.images.ImageInspector;
+import io.mqchat.media.settings.HttpLimits;
+import io.mqchat.media.settings.MediaSettings;
 import io.mqchat.media.store.MediaStore;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import java.io.IOException;
 import java.time.Clock;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The media endpoint's HTTP server: the JDK's own ({@code com.sun.net.httpserver}, no web framework) on a bounded
- * pool. Each upload is held in memory while it is checked, so the pool size bounds the memory uploads take
- * ({@value #THREADS} x the size limit); connections beyond the pool and its queue are closed at once (the client
- * retries: uploads are idempotent), never queued without end.
+ * The media endpoint's HTTP server: Jetty, its plain handler API, on a bounded pool. A client that is receiving or
+ * sending a request header holds no thread (Jetty parses headers as bytes arrive), only a connection, and
+ * {@link HeaderDeadline}, the idle timeout and the connection limit bound those. A request being handled holds a
+ * thread; uploads, which may take minutes and are held in memory, get at most {@code media.max-uploads} of them, so
+ * downloads always find one.
  */
 public final class MediaServer implements AutoCloseable {
 
-    static final int THREADS = 8;
-    private static final int QUEUE = 64;
+    /** Jetty's own threads beside the request threads: one acceptor, one selector, and a spare. */
+    private static final int JETTY_THREADS = 3;
+    private static final int MAX_HEADER_BYTES = 16 * 1024;
 
-    private final HttpServer server;
-    private final ThreadPoolExecutor executor;
+    private final Server server;
+    private final ServerConnector connector;
 
-    private MediaServer(HttpServer server, ThreadPoolExecutor executor) {
+    private MediaServer(Server server, ServerConnector connector) {
         this.server = server;
-        this.executor = executor;
+        this.connector = connector;
     }
 
     /**
-     * Starts serving on {@code bind}:{@code port} (0: any free port).
+     * Starts serving on {@code settings.bind()}:{@code settings.port()} (0: any free port).
      *
+     * @param nanoTime the monotonic time uploads are paced in ({@code System::nanoTime})
      * @throws UncheckedIOException when the port cannot be bound
      */
-    public static MediaServer start(String bind, int port, MediaStore store, MediaAccess access, TokenVerifier tokens,
-                                    long maxBytes, long maxPixels, Clock clock) {
-        HttpServer server;
+    public static MediaServer start(MediaSettings settings, MediaStore store, MediaAccess access, TokenVerifier tokens,
+                                    Clock clock, LongSupplier nanoTime) {
+        HttpLimits limits = settings.http();
+        QueuedThreadPool threads = new QueuedThreadPool(limits.threads() + JETTY_THREADS, 2);
+        threads.setName("mqchat-media-http");
+        threads.setDaemon(true);
+        threads.setReservedThreads(0);
+        Server server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setRequestHeaderSize(MAX_HEADER_BYTES);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(settings.bind());
+        connector.setPort(settings.port());
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        connector.addBean(new HeaderDeadline(connector.getScheduler(), limits.headerTimeout()));
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+        server.setErrorHandler(new JsonErrors());
+
+        int decodes = Math.max(1, Math.min(limits.maxUploads(), Runtime.getRuntime().availableProcessors()));
+        UploadHandler uploads = new UploadHandler(store, new ImageInspector(settings.maxPixels()), settings.maxBytes(),
+                clock, decodes, limits.maxUploads());
+        server.setHandler(new BlockingRoutes(limits.minUploadRate(), limits.headerTimeout(), nanoTime)
+                .add(MediaRoutes.PATH, new MediaRoutes(new BearerAuth(tokens), uploads,
+                        new DownloadHandler(store, access))));
         try {
-            server = HttpServer.create(new InetSocketAddress(bind, port), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on " + bind + ":" + port + " for media", e);
+            server.start();
+        } catch (Exception e) {
+            stopQuietly(server);
+            throw new UncheckedIOException("cannot listen on " + settings.bind() + ":" + settings.port()
+                    + " for media", e instanceof IOException io ? io : new IOException(e));
         }
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 1, TimeUnit.MINUTES,
-                new ArrayBlockingQueue<>(QUEUE), daemonThreads(), new ThreadPoolExecutor.AbortPolicy());
-        int decodes = Math.max(1, Math.min(THREADS, Runtime.getRuntime().availableProcessors()));
-        UploadHandler uploads = new UploadHandler(store, new ImageInspector(maxPixels), maxBytes, clock, decodes);
-        server.createContext(MediaRoutes.PATH, new MediaRoutes(new BearerAuth(tokens), uploads,
-                new DownloadHandler(store, access)));
-        server.setExecutor(executor);
-        server.start();
-        return new MediaServer(server, executor);
+        return new MediaServer(server, connector);
     }
 
     /** The port it listens on. */
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     /** Stops listening, ends the exchanges in progress. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        stopQuietly(server);
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "mqchat-media-http-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+    private static void stopQuietly(Server server) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            // Stopping is best effort: the threads are daemons and the port is released with the process.
+        }
     }
 }

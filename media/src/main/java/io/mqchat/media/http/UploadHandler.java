@@ -1,6 +1,5 @@
 package io.mqchat.media.http;
 
-import com.sun.net.httpserver.HttpExchange;
 import io.mqchat.media.images.ImageInspector;
 import io.mqchat.media.images.ImageRejectedException;
 import io.mqchat.media.images.InspectedImage;
@@ -35,25 +34,47 @@ final class UploadHandler {
     private final Clock clock;
     /** Decoding is the CPU- and memory-hungry step: at most this many at once, whatever the HTTP threads. */
     private final Semaphore decoding;
+    /** Each upload is held in memory and holds a thread while it arrives: the rest are for downloads. */
+    private final Semaphore receiving;
 
-    UploadHandler(MediaStore store, ImageInspector inspector, long maxBytes, Clock clock, int concurrentDecodes) {
+    UploadHandler(MediaStore store, ImageInspector inspector, long maxBytes, Clock clock, int concurrentDecodes,
+                  int concurrentUploads) {
         this.store = store;
         this.inspector = inspector;
         this.maxBytes = maxBytes;
         this.clock = clock;
         this.decoding = new Semaphore(concurrentDecodes);
+        this.receiving = new Semaphore(concurrentUploads);
     }
 
-    void handle(HttpExchange exchange, String user) throws IOException {
+    void handle(Exchange exchange, String user) throws IOException {
         if (declaredLength(exchange) > maxBytes) {
             tooLarge(exchange);
             return;
         }
+        if (!receiving.tryAcquire()) {
+            exchange.setHeader("Retry-After", "1");
+            exchange.setHeader("Connection", "close");
+            Replies.error(exchange, 503, "busy", "too many uploads at once; try again shortly");
+            return;
+        }
+        try {
+            receive(exchange, user);
+        } finally {
+            receiving.release();
+        }
+    }
+
+    private void receive(Exchange exchange, String user) throws IOException {
         ReceivedBody body;
         try {
-            body = ReceivedBody.read(exchange.getRequestBody(), maxBytes);
+            body = ReceivedBody.read(exchange.body(), maxBytes);
         } catch (BodyTooLargeException e) {
             tooLarge(exchange);
+            return;
+        } catch (PacedInput.TooSlowException e) {
+            exchange.setHeader("Connection", "close");
+            Replies.error(exchange, 408, "too_slow", e.getMessage());
             return;
         }
         if (body.size() == 0) {
@@ -87,7 +108,7 @@ final class UploadHandler {
         Saved saved = store.save(ref, body.stream(), user, clock.instant());
         log.debug("upload by {}: media {} ({}, {} bytes) {}", user, ref.id(), ref.contentType(), ref.size(),
                 saved.created() ? "stored" : "was stored already");
-        exchange.getResponseHeaders().set("Location", MediaRoutes.PATH + "/" + ref.id());
+        exchange.setHeader("Location", MediaRoutes.PATH + "/" + ref.id());
         Replies.json(exchange, 201, saved.media().ref());
     }
 
@@ -103,8 +124,8 @@ final class UploadHandler {
     }
 
     /** The Content-Length the client declared, or -1 (chunked, or none). */
-    private static long declaredLength(HttpExchange exchange) {
-        String header = exchange.getRequestHeaders().getFirst("Content-Length");
+    private static long declaredLength(Exchange exchange) {
+        String header = exchange.header("Content-Length");
         if (header == null) {
             return -1;
         }
@@ -115,13 +136,13 @@ final class UploadHandler {
         }
     }
 
-    private void tooLarge(HttpExchange exchange) throws IOException {
+    private void tooLarge(Exchange exchange) throws IOException {
         // The rest of the body is not read: the connection cannot carry another request.
-        exchange.getResponseHeaders().set("Connection", "close");
+        exchange.setHeader("Connection", "close");
         Replies.error(exchange, 413, "too_large", "the image is larger than " + maxBytes + " bytes");
     }
 
-    private static void refuse(HttpExchange exchange, ImageRejectedException e) throws IOException {
+    private static void refuse(Exchange exchange, ImageRejectedException e) throws IOException {
         switch (e.reason()) {
             case UNSUPPORTED_TYPE -> Replies.error(exchange, 415, "unsupported_type",
                     e.getMessage() + " (the type is read from the bytes, not from Content-Type)");

@@ -25,9 +25,25 @@ public final class MediaKeys {
             Duration.ofSeconds(1), Duration.ofDays(1),
             "How often unreferenced and expired images are looked for and deleted");
 
+    public static final Key<Integer> THREADS = Key.integer("media.threads", "32", 4, 1024,
+            "Request threads of the media endpoint; must exceed media.max-uploads by 2 so downloads always get one");
+    public static final Key<Integer> MAX_CONNECTIONS = Key.integer("media.max-connections", "512", 1, 1_000_000,
+            "Open connections to the media endpoint at most; further ones wait to be accepted");
+    public static final Key<Duration> HEADER_TIMEOUT = Key.duration("media.header-timeout", "10s",
+            Duration.ofMillis(100), Duration.ofMinutes(10),
+            "A connection that sends bytes but no complete request header within this is closed (slowloris)");
+    public static final Key<Duration> IDLE_TIMEOUT = Key.duration("media.idle-timeout", "30s",
+            Duration.ofMillis(100), Duration.ofHours(1),
+            "A media connection that sends and receives nothing for this long is closed, also mid-request");
+    public static final Key<Long> MIN_UPLOAD_RATE = Key.longInteger("media.min-upload-rate", "8192", 0,
+            1L << 30, "Bytes per second an upload must average after its first media.header-timeout (408 below); "
+                    + "0 = no minimum");
+    public static final Key<Integer> MAX_UPLOADS = Key.integer("media.max-uploads", "8", 1, 1000,
+            "Uploads received and checked at once, each held in memory; further ones are answered 503 at once");
+
     /** The endpoint's keys, wherever it runs. */
     public static final ConfigSchema SCHEMA = ConfigSchema.of(BIND, PORT, MAX_BYTES, MAX_PIXELS, ORPHAN_TTL,
-            SWEEP_INTERVAL);
+            SWEEP_INTERVAL, THREADS, MAX_CONNECTIONS, HEADER_TIMEOUT, IDLE_TIMEOUT, MIN_UPLOAD_RATE, MAX_UPLOADS);
 
     private MediaKeys() {
     }

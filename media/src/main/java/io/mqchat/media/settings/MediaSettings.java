@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param maxPixels     the most pixels (width x height) an uploaded image may have
  * @param orphanTtl     how long after its last upload an unreferenced image is kept
  * @param sweepInterval how often unreferenced images are looked for
+ * @param http          what clients may hold of the HTTP server
  */
 public record MediaSettings(String bind, int port, long maxBytes, long maxPixels, Duration orphanTtl,
-                            Duration sweepInterval) {
+                            Duration sweepInterval, HttpLimits http) {
 
     public static final long DEFAULT_MAX_BYTES = 16L * 1024 * 1024;
     public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
@@ -27,6 +28,7 @@ public record MediaSettings(String bind, int port, long maxBytes, long maxPixels
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(orphanTtl, "orphanTtl");
         Objects.requireNonNull(sweepInterval, "sweepInterval");
+        Objects.requireNonNull(http, "http");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("media.port must be 0-65535, not " + port);
         }
@@ -41,10 +43,13 @@ public record MediaSettings(String bind, int port, long maxBytes, long maxPixels
         }
     }
 
-    /** The defaults: loopback port 8090, 16 MiB, 50 million pixels, orphans kept 24 h, swept every 10 min. */
+    /**
+     * The defaults: loopback port 8090, 16 MiB, 50 million pixels, orphans kept 24 h, swept every 10 min, and
+     * {@link HttpLimits#DEFAULT}.
+     */
     public static MediaSettings defaults() {
         return new MediaSettings("127.0.0.1", 8090, DEFAULT_MAX_BYTES, DEFAULT_MAX_PIXELS, Duration.ofHours(24),
-                Duration.ofMinutes(10));
+                Duration.ofMinutes(10), HttpLimits.DEFAULT);
     }
 
     /** False when {@code media.port} is 0: the host does not serve media. */
@@ -53,14 +58,18 @@ public record MediaSettings(String bind, int port, long maxBytes, long maxPixels
     }
 
     public MediaSettings withPort(int newPort) {
-        return new MediaSettings(bind, newPort, maxBytes, maxPixels, orphanTtl, sweepInterval);
+        return new MediaSettings(bind, newPort, maxBytes, maxPixels, orphanTtl, sweepInterval, http);
     }
 
     public MediaSettings withMaxBytes(long limit) {
-        return new MediaSettings(bind, port, limit, maxPixels, orphanTtl, sweepInterval);
+        return new MediaSettings(bind, port, limit, maxPixels, orphanTtl, sweepInterval, http);
     }
 
     public MediaSettings withMaxPixels(long limit) {
-        return new MediaSettings(bind, port, maxBytes, limit, orphanTtl, sweepInterval);
+        return new MediaSettings(bind, port, maxBytes, limit, orphanTtl, sweepInterval, http);
+    }
+
+    public MediaSettings withHttp(HttpLimits limits) {
+        return new MediaSettings(bind, port, maxBytes, maxPixels, orphanTtl, sweepInterval, limits);
     }
 }

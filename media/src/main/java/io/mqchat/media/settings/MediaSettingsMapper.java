@@ -12,6 +12,12 @@ public final class MediaSettingsMapper {
     public static MediaSettings media(Config config) {
         return new MediaSettings(config.get(MediaKeys.BIND), config.get(MediaKeys.PORT),
                 config.get(MediaKeys.MAX_BYTES), config.get(MediaKeys.MAX_PIXELS), config.get(MediaKeys.ORPHAN_TTL),
-                config.get(MediaKeys.SWEEP_INTERVAL));
+                config.get(MediaKeys.SWEEP_INTERVAL), http(config));
+    }
+
+    private static HttpLimits http(Config config) {
+        return new HttpLimits(config.get(MediaKeys.THREADS), config.get(MediaKeys.MAX_CONNECTIONS),
+                config.get(MediaKeys.HEADER_TIMEOUT), config.get(MediaKeys.IDLE_TIMEOUT),
+                config.get(MediaKeys.MIN_UPLOAD_RATE), config.get(MediaKeys.MAX_UPLOADS));
     }
 }

@@ -34,6 +34,11 @@ public abstract class MediaEndpointTest {
         mongo.close();
     }
 
+    /** The class's embedded MongoDB, for tests that run an endpoint with settings of their own. */
+    protected static EmbeddedMongo mongo() {
+        return mongo;
+    }
+
     @BeforeEach
     void startEndpoint() {
         media = new MediaHarness(mongo);
