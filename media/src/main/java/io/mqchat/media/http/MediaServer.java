@@ -3,12 +3,16 @@ package io.mqchat.media.http;
 import io.mqchat.extension.auth.TokenVerifier;
 import io.mqchat.media.access.MediaAccess;
 import io.mqchat.media.images.ImageInspector;
+import io.mqchat.media.budget.DecodeGate;
+import io.mqchat.media.settings.DecodeLimits;
 import io.mqchat.media.settings.HttpLimits;
 import io.mqchat.media.settings.MediaSettings;
 import io.mqchat.media.store.MediaStore;
 import java.io.UncheckedIOException;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongSupplier;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -32,10 +36,12 @@ public final class MediaServer implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
+    private final ScheduledExecutorService deadlines;
 
-    private MediaServer(Server server, ServerConnector connector) {
+    private MediaServer(Server server, ServerConnector connector, ScheduledExecutorService deadlines) {
         this.server = server;
         this.connector = connector;
+        this.deadlines = deadlines;
     }
 
     /**
@@ -65,19 +71,27 @@ public final class MediaServer implements AutoCloseable {
         server.setErrorHandler(new JsonErrors());
 
         int decodes = Math.max(1, Math.min(limits.maxUploads(), Runtime.getRuntime().availableProcessors()));
-        UploadHandler uploads = new UploadHandler(store, new ImageInspector(settings.maxPixels()), settings.maxBytes(),
-                clock, decodes, limits.maxUploads());
+        DecodeLimits budget = settings.decoding();
+        ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "mqchat-media-decode-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        UploadHandler uploads = new UploadHandler(store, new ImageInspector(settings.maxPixels(), budget.maxScans(),
+                budget.memoryBytes()), settings.maxBytes(), clock,
+                new DecodeGate(decodes, budget.memoryBytes(), budget.timeout(), deadlines), limits.maxUploads());
         server.setHandler(new BlockingRoutes(limits.minUploadRate(), limits.headerTimeout(), nanoTime)
                 .add(MediaRoutes.PATH, new MediaRoutes(new BearerAuth(tokens), uploads,
                         new DownloadHandler(store, access))));
         try {
             server.start();
         } catch (Exception e) {
+            deadlines.shutdownNow();
             stopQuietly(server);
             throw new UncheckedIOException("cannot listen on " + settings.bind() + ":" + settings.port()
                     + " for media", e instanceof IOException io ? io : new IOException(e));
         }
-        return new MediaServer(server, connector);
+        return new MediaServer(server, connector, deadlines);
     }
 
     /** The port it listens on. */
@@ -89,6 +103,7 @@ public final class MediaServer implements AutoCloseable {
     @Override
     public void close() {
         stopQuietly(server);
+        deadlines.shutdownNow();
     }
 
     private static void stopQuietly(Server server) {

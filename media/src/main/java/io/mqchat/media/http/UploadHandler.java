@@ -1,5 +1,7 @@
 package io.mqchat.media.http;
 
+import io.mqchat.media.budget.DecodeGate;
+import io.mqchat.media.images.ImageHeader;
 import io.mqchat.media.images.ImageInspector;
 import io.mqchat.media.images.ImageRejectedException;
 import io.mqchat.media.images.InspectedImage;
@@ -32,18 +34,18 @@ final class UploadHandler {
     private final ImageInspector inspector;
     private final long maxBytes;
     private final Clock clock;
-    /** Decoding is the CPU- and memory-hungry step: at most this many at once, whatever the HTTP threads. */
-    private final Semaphore decoding;
+    /** Decoding is the CPU- and memory-hungry step: bounded in count, memory and time, whatever the threads. */
+    private final DecodeGate decoding;
     /** Each upload is held in memory and holds a thread while it arrives: the rest are for downloads. */
     private final Semaphore receiving;
 
-    UploadHandler(MediaStore store, ImageInspector inspector, long maxBytes, Clock clock, int concurrentDecodes,
+    UploadHandler(MediaStore store, ImageInspector inspector, long maxBytes, Clock clock, DecodeGate decoding,
                   int concurrentUploads) {
         this.store = store;
         this.inspector = inspector;
         this.maxBytes = maxBytes;
         this.clock = clock;
-        this.decoding = new Semaphore(concurrentDecodes);
+        this.decoding = decoding;
         this.receiving = new Semaphore(concurrentUploads);
     }
 
@@ -102,6 +104,10 @@ final class UploadHandler {
             Thread.currentThread().interrupt();
             Replies.error(exchange, 503, "unavailable", "the media endpoint is stopping");
             return;
+        } catch (BusyException e) {
+            exchange.setHeader("Retry-After", "1");
+            Replies.error(exchange, 503, "busy", "every image decode is in use; try again shortly");
+            return;
         }
         MediaRef ref = new MediaRef(body.sha256(), image.type().contentType(), body.size(), image.width(),
                 image.height(), body.sha256(), Base64.getEncoder().encodeToString(image.thumbnail()));
@@ -112,14 +118,26 @@ final class UploadHandler {
         Replies.json(exchange, 201, saved.media().ref());
     }
 
-    private InspectedImage inspect(ReceivedBody body) throws ImageRejectedException, InterruptedException {
-        decoding.acquire();
+    private InspectedImage inspect(ReceivedBody body) throws ImageRejectedException, InterruptedException,
+            BusyException {
+        ImageHeader header;
         try (ImageInputStream in = body.imageStream()) {
-            return inspector.inspect(in);
+            header = inspector.header(in);
         } catch (IOException e) {
             throw new IllegalStateException("closing an in-memory stream cannot fail", e);
-        } finally {
-            decoding.release();
+        }
+        try (DecodeGate.Permit permit = decoding.enter(header.decodeBytes()).orElseThrow(BusyException::new);
+             ImageInputStream in = body.imageStream(permit.deadline()::expired)) {
+            return inspector.inspect(header, in, permit.deadline());
+        } catch (IOException e) {
+            throw new IllegalStateException("closing an in-memory stream cannot fail", e);
+        }
+    }
+
+    /** No turn to decode came within the time budget: the decodes are busy with others' images. */
+    private static final class BusyException extends Exception {
+        BusyException() {
+            super("no turn to decode", null, false, false);
         }
     }
 
@@ -147,6 +165,7 @@ final class UploadHandler {
             case UNSUPPORTED_TYPE -> Replies.error(exchange, 415, "unsupported_type",
                     e.getMessage() + " (the type is read from the bytes, not from Content-Type)");
             case TOO_MANY_PIXELS -> Replies.error(exchange, 400, "too_many_pixels", e.getMessage());
+            case TOO_COMPLEX -> Replies.error(exchange, 422, "too_complex", e.getMessage());
             case CORRUPT -> Replies.error(exchange, 400, "corrupt_image", e.getMessage());
             default -> throw new IllegalStateException("unknown reason " + e.reason());
         }

@@ -16,8 +16,6 @@ import javax.imageio.stream.ImageInputStream;
 final class ExifOrientation {
 
     static final int AS_STORED = 1;
-    private static final int SOS = 0xda;
-    private static final int EOI = 0xd9;
     private static final int APP1 = 0xe1;
     private static final int ORIENTATION_TAG = 0x0112;
     private static final byte[] EXIF_HEADER = "Exif\0\0".getBytes(StandardCharsets.US_ASCII);
@@ -27,34 +25,17 @@ final class ExifOrientation {
 
     /** The orientation of the JPEG {@code in} holds, reading the segments before the image data; rewinds it. */
     static int ofJpeg(ImageInputStream in) {
+        int[] found = {AS_STORED};
         try {
-            in.seek(2);
-            while (true) {
-                if (in.read() != 0xff) {
-                    return AS_STORED;
+            JpegSegments.walk(in, (marker, start, end, stream) -> {
+                if (marker == APP1 && isExif(stream, start, end)) {
+                    byte[] tiff = new byte[(int) (end - start - 4 - EXIF_HEADER.length)];
+                    stream.readFully(tiff);
+                    found[0] = fromTiff(ByteBuffer.wrap(tiff));
+                    return false;
                 }
-                int marker = in.read();
-                while (marker == 0xff) {
-                    marker = in.read();
-                }
-                if (marker < 0 || marker == SOS || marker == EOI) {
-                    return AS_STORED;
-                }
-                if (marker == 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
-                    continue; // no length
-                }
-                int length = in.readUnsignedShort();
-                if (length < 2) {
-                    return AS_STORED;
-                }
-                byte[] segment = new byte[length - 2];
-                in.readFully(segment);
-                if (marker == APP1 && segment.length > EXIF_HEADER.length
-                        && Arrays.equals(segment, 0, EXIF_HEADER.length, EXIF_HEADER, 0, EXIF_HEADER.length)) {
-                    return fromTiff(ByteBuffer.wrap(segment, EXIF_HEADER.length, segment.length - EXIF_HEADER.length)
-                            .slice());
-                }
-            }
+                return marker != JpegSegments.SOS;
+            });
         } catch (IOException | RuntimeException e) {
             return AS_STORED;
         } finally {
@@ -64,6 +45,18 @@ final class ExifOrientation {
                 // An in-memory stream seeks.
             }
         }
+        return found[0];
+    }
+
+    /** True when the APPn segment from {@code start} to {@code end} is EXIF; leaves {@code in} after its header. */
+    static boolean isExif(ImageInputStream in, long start, long end) throws IOException {
+        if (end - start < 4 + EXIF_HEADER.length) {
+            return false;
+        }
+        byte[] header = new byte[EXIF_HEADER.length];
+        in.seek(start + 4);
+        in.readFully(header);
+        return Arrays.equals(header, EXIF_HEADER);
     }
 
     /** Tag 0x0112 of the first IFD of a TIFF structure (EXIF's container). */

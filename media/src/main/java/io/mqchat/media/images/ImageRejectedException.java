@@ -9,6 +9,8 @@ public final class ImageRejectedException extends Exception {
         UNSUPPORTED_TYPE,
         /** Its header claims more pixels than allowed: a decompression bomb, or simply too large. */
         TOO_MANY_PIXELS,
+        /** Would cost more than allowed to decode: scans, memory or time. */
+        TOO_COMPLEX,
         /** Starts like an image but cannot be decoded. */
         CORRUPT
     }

@@ -40,10 +40,19 @@ public final class MediaKeys {
                     + "0 = no minimum");
     public static final Key<Integer> MAX_UPLOADS = Key.integer("media.max-uploads", "8", 1, 1000,
             "Uploads received and checked at once, each held in memory; further ones are answered 503 at once");
+    public static final Key<Integer> MAX_SCANS = Key.integer("media.max-scans", "64", 1, 10_000,
+            "Most scans of a progressive JPEG, counted before decoding (422 too_complex beyond)");
+    public static final Key<Long> DECODE_MEMORY = Key.longInteger("media.decode-memory", "268435456", 1024 * 1024,
+            1L << 40, "Bytes all image decodes at once may take, estimated from the headers before decoding; an "
+                    + "image that needs more alone is refused with 422 too_complex");
+    public static final Key<Duration> DECODE_TIMEOUT = Key.duration("media.decode-timeout", "10s",
+            Duration.ofMillis(1), Duration.ofMinutes(10),
+            "Longest decode of an uploaded image (422 too_complex beyond), and longest wait for a turn to decode");
 
     /** The endpoint's keys, wherever it runs. */
     public static final ConfigSchema SCHEMA = ConfigSchema.of(BIND, PORT, MAX_BYTES, MAX_PIXELS, ORPHAN_TTL,
-            SWEEP_INTERVAL, THREADS, MAX_CONNECTIONS, HEADER_TIMEOUT, IDLE_TIMEOUT, MIN_UPLOAD_RATE, MAX_UPLOADS);
+            SWEEP_INTERVAL, THREADS, MAX_CONNECTIONS, HEADER_TIMEOUT, IDLE_TIMEOUT, MIN_UPLOAD_RATE, MAX_UPLOADS,
+            MAX_SCANS, DECODE_MEMORY, DECODE_TIMEOUT);
 
     private MediaKeys() {
     }

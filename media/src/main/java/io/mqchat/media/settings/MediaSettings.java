@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param orphanTtl     how long after its last upload an unreferenced image is kept
  * @param sweepInterval how often unreferenced images are looked for
  * @param http          what clients may hold of the HTTP server
+ * @param decoding      what checking one image may cost
  */
 public record MediaSettings(String bind, int port, long maxBytes, long maxPixels, Duration orphanTtl,
-                            Duration sweepInterval, HttpLimits http) {
+                            Duration sweepInterval, HttpLimits http,
+                            DecodeLimits decoding) {
 
     public static final long DEFAULT_MAX_BYTES = 16L * 1024 * 1024;
     public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
@@ -29,6 +31,7 @@ public record MediaSettings(String bind, int port, long maxBytes, long maxPixels
         Objects.requireNonNull(orphanTtl, "orphanTtl");
         Objects.requireNonNull(sweepInterval, "sweepInterval");
         Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(decoding, "decoding");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("media.port must be 0-65535, not " + port);
         }
@@ -45,11 +48,12 @@ public record MediaSettings(String bind, int port, long maxBytes, long maxPixels
 
     /**
      * The defaults: loopback port 8090, 16 MiB, 50 million pixels, orphans kept 24 h, swept every 10 min, and
-     * {@link HttpLimits#DEFAULT}.
+     * {@link HttpLimits#DEFAULT}, {@link DecodeLimits#DEFAULT}.
      */
     public static MediaSettings defaults() {
         return new MediaSettings("127.0.0.1", 8090, DEFAULT_MAX_BYTES, DEFAULT_MAX_PIXELS, Duration.ofHours(24),
-                Duration.ofMinutes(10), HttpLimits.DEFAULT);
+                Duration.ofMinutes(10), HttpLimits.DEFAULT,
+                DecodeLimits.DEFAULT);
     }
 
     /** False when {@code media.port} is 0: the host does not serve media. */
@@ -58,18 +62,22 @@ public record MediaSettings(String bind, int port, long maxBytes, long maxPixels
     }
 
     public MediaSettings withPort(int newPort) {
-        return new MediaSettings(bind, newPort, maxBytes, maxPixels, orphanTtl, sweepInterval, http);
+        return new MediaSettings(bind, newPort, maxBytes, maxPixels, orphanTtl, sweepInterval, http, decoding);
     }
 
     public MediaSettings withMaxBytes(long limit) {
-        return new MediaSettings(bind, port, limit, maxPixels, orphanTtl, sweepInterval, http);
+        return new MediaSettings(bind, port, limit, maxPixels, orphanTtl, sweepInterval, http, decoding);
     }
 
     public MediaSettings withMaxPixels(long limit) {
-        return new MediaSettings(bind, port, maxBytes, limit, orphanTtl, sweepInterval, http);
+        return new MediaSettings(bind, port, maxBytes, limit, orphanTtl, sweepInterval, http, decoding);
     }
 
     public MediaSettings withHttp(HttpLimits limits) {
-        return new MediaSettings(bind, port, maxBytes, maxPixels, orphanTtl, sweepInterval, limits);
+        return new MediaSettings(bind, port, maxBytes, maxPixels, orphanTtl, sweepInterval, limits, decoding);
+    }
+
+    public MediaSettings withDecoding(DecodeLimits limits) {
+        return new MediaSettings(bind, port, maxBytes, maxPixels, orphanTtl, sweepInterval, http, limits);
     }
 }

@@ -12,7 +12,9 @@ public final class MediaSettingsMapper {
     public static MediaSettings media(Config config) {
         return new MediaSettings(config.get(MediaKeys.BIND), config.get(MediaKeys.PORT),
                 config.get(MediaKeys.MAX_BYTES), config.get(MediaKeys.MAX_PIXELS), config.get(MediaKeys.ORPHAN_TTL),
-                config.get(MediaKeys.SWEEP_INTERVAL), http(config));
+                config.get(MediaKeys.SWEEP_INTERVAL), http(config),
+                new DecodeLimits(config.get(MediaKeys.MAX_SCANS), config.get(MediaKeys.DECODE_MEMORY),
+                        config.get(MediaKeys.DECODE_TIMEOUT)));
     }
 
     private static HttpLimits http(Config config) {

@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageInputStreamImpl;
 
@@ -103,9 +104,18 @@ public final class ReceivedBody {
 
     /** The bytes as a seekable stream, for ImageIO (which would otherwise cache a copy of them). */
     public ImageInputStream imageStream() {
+        return imageStream(() -> false);
+    }
+
+    /**
+     * The bytes as a seekable stream whose reads fail once {@code stop} says so: a decoder that reads on after its
+     * time budget is spent fails at its next read.
+     */
+    public ImageInputStream imageStream(BooleanSupplier stop) {
         return new ImageInputStreamImpl() {
             @Override
-            public int read() {
+            public int read() throws IOException {
+                checkStop();
                 bitOffset = 0;
                 if (streamPos >= size) {
                     return -1;
@@ -116,7 +126,8 @@ public final class ReceivedBody {
             }
 
             @Override
-            public int read(byte[] target, int offset, int length) {
+            public int read(byte[] target, int offset, int length) throws IOException {
+                checkStop();
                 bitOffset = 0;
                 int copied = copy(streamPos, target, offset, length);
                 if (copied > 0) {
@@ -128,6 +139,17 @@ public final class ReceivedBody {
             @Override
             public long length() {
                 return size;
+            }
+
+            @Override
+            public void flushBefore(long position) {
+                // The bytes stay in memory anyway: every reader of the same upload may seek back to its start.
+            }
+
+            private void checkStop() throws IOException {
+                if (stop.getAsBoolean()) {
+                    throw new IOException("reading stopped: the time budget is spent");
+                }
             }
         };
     }

@@ -9,10 +9,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 
 /** Images for tests, made on the spot with ImageIO (WebP, which ImageIO cannot write, from a committed sample). */
 public final class TestImages {
@@ -153,6 +159,59 @@ public final class TestImages {
         out.writeBytes(app1.array());
         out.write(jpeg, afterJfif, jpeg.length - afterJfif);
         return out.toByteArray();
+    }
+
+    /**
+     * A progressive JPEG whose last scan is repeated until it has {@code scans} scans: a few kilobytes that make a
+     * decoder walk the whole image once per scan.
+     */
+    public static byte[] progressiveJpeg(int width, int height, int scans) {
+        ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(encoded)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            writer.write(null, new IIOImage(picture(width, height, 4), null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        byte[] jpeg = encoded.toByteArray();
+        int end = jpeg.length - 2; // EOI
+        List<Integer> starts = new ArrayList<>();
+        for (int i = 2; i < end - 1; i++) {
+            if ((jpeg[i] & 0xff) == 0xff && (jpeg[i + 1] & 0xff) == 0xda) {
+                starts.add(i);
+            }
+        }
+        starts.add(end);
+        // The shortest scan (a scan runs to the next marker that is not a restart marker; ImageIO writes none).
+        int shortest = 0;
+        for (int i = 1; i < starts.size() - 1; i++) {
+            if (scanEnd(jpeg, starts.get(i)) - starts.get(i) < scanEnd(jpeg, starts.get(shortest)) - starts.get(shortest)) {
+                shortest = i;
+            }
+        }
+        int from = starts.get(shortest);
+        int to = scanEnd(jpeg, from);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, end);
+        for (int i = starts.size() - 1; i < scans; i++) {
+            out.write(jpeg, from, to - from);
+        }
+        out.write(jpeg, end, 2);
+        return out.toByteArray();
+    }
+
+    private static int scanEnd(byte[] jpeg, int sos) {
+        for (int i = sos + 2; i < jpeg.length - 1; i++) {
+            if ((jpeg[i] & 0xff) == 0xff && jpeg[i + 1] != 0) {
+                return i;
+            }
+        }
+        return jpeg.length;
     }
 
     /** {@code image} cut short after {@code keep} bytes. */
