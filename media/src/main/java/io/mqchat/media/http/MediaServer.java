@@ -1,6 +1,8 @@
 package io.mqchat.media.http;
 
 import io.mqchat.extension.auth.TokenVerifier;
+import io.mqchat.extension.limits.RateLimit;
+import io.mqchat.extension.limits.RequestRateLimiter;
 import io.mqchat.media.access.MediaAccess;
 import io.mqchat.media.images.ImageInspector;
 import io.mqchat.media.budget.DecodeGate;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -36,12 +39,12 @@ public final class MediaServer implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
-    private final ScheduledExecutorService deadlines;
+    private final ScheduledExecutorService timers;
 
-    private MediaServer(Server server, ServerConnector connector, ScheduledExecutorService deadlines) {
+    private MediaServer(Server server, ServerConnector connector, ScheduledExecutorService timers) {
         this.server = server;
         this.connector = connector;
-        this.deadlines = deadlines;
+        this.timers = timers;
     }
 
     /**
@@ -72,26 +75,31 @@ public final class MediaServer implements AutoCloseable {
 
         int decodes = Math.max(1, Math.min(limits.maxUploads(), Runtime.getRuntime().availableProcessors()));
         DecodeLimits budget = settings.decoding();
-        ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "mqchat-media-decode-deadlines");
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "mqchat-media-timers");
             thread.setDaemon(true);
             return thread;
         });
+        RequestRateLimiter uploadsPerUser = new RequestRateLimiter(new RateLimit(
+                settings.uploadRate().perMinute() / 60.0, settings.uploadRate().burst()), clock);
         UploadHandler uploads = new UploadHandler(store, new ImageInspector(settings.maxPixels(), budget.maxScans(),
                 budget.memoryBytes()), settings.maxBytes(), clock,
-                new DecodeGate(decodes, budget.memoryBytes(), budget.timeout(), deadlines), limits.maxUploads());
+                new DecodeGate(decodes, budget.memoryBytes(), budget.timeout(), timers), limits.maxUploads(),
+                uploadsPerUser, settings.uploadRate());
+        // Buckets of users idle for a minute are full again anyway: dropping them keeps the map small.
+        timers.scheduleWithFixedDelay(uploadsPerUser::sweep, 1, 1, TimeUnit.MINUTES);
         server.setHandler(new BlockingRoutes(limits.minUploadRate(), limits.headerTimeout(), nanoTime)
                 .add(MediaRoutes.PATH, new MediaRoutes(new BearerAuth(tokens), uploads,
                         new DownloadHandler(store, access))));
         try {
             server.start();
         } catch (Exception e) {
-            deadlines.shutdownNow();
+            timers.shutdownNow();
             stopQuietly(server);
             throw new UncheckedIOException("cannot listen on " + settings.bind() + ":" + settings.port()
                     + " for media", e instanceof IOException io ? io : new IOException(e));
         }
-        return new MediaServer(server, connector, deadlines);
+        return new MediaServer(server, connector, timers);
     }
 
     /** The port it listens on. */
@@ -103,7 +111,7 @@ public final class MediaServer implements AutoCloseable {
     @Override
     public void close() {
         stopQuietly(server);
-        deadlines.shutdownNow();
+        timers.shutdownNow();
     }
 
     private static void stopQuietly(Server server) {

@@ -1,10 +1,12 @@
 package io.mqchat.media.http;
 
+import io.mqchat.extension.limits.RequestRateLimiter;
 import io.mqchat.media.budget.DecodeGate;
 import io.mqchat.media.images.ImageHeader;
 import io.mqchat.media.images.ImageInspector;
 import io.mqchat.media.images.ImageRejectedException;
 import io.mqchat.media.images.InspectedImage;
+import io.mqchat.media.settings.UploadRate;
 import io.mqchat.media.store.MediaStore;
 import io.mqchat.media.store.Saved;
 import io.mqchat.media.store.StoredMedia;
@@ -39,17 +41,30 @@ final class UploadHandler {
     /** Each upload is held in memory and holds a thread while it arrives: the rest are for downloads. */
     private final Semaphore receiving;
 
+    /** Each new upload costs a decode: one user may not start them faster than this. */
+    private final RequestRateLimiter uploadsPerUser;
+    private final long retryAfterSeconds;
+
     UploadHandler(MediaStore store, ImageInspector inspector, long maxBytes, Clock clock, DecodeGate decoding,
-                  int concurrentUploads) {
+                  int concurrentUploads, RequestRateLimiter uploadsPerUser, UploadRate rate) {
         this.store = store;
         this.inspector = inspector;
         this.maxBytes = maxBytes;
         this.clock = clock;
         this.decoding = decoding;
         this.receiving = new Semaphore(concurrentUploads);
+        this.uploadsPerUser = uploadsPerUser;
+        // After this long an empty bucket has a token again: an upper bound, never too early.
+        this.retryAfterSeconds = (60 + rate.perMinute() - 1) / rate.perMinute();
     }
 
     void handle(Exchange exchange, String user) throws IOException {
+        if (!uploadsPerUser.tryAcquire(user)) {
+            exchange.setHeader("Retry-After", String.valueOf(retryAfterSeconds));
+            exchange.setHeader("Connection", "close");
+            Replies.error(exchange, 429, "rate_limited", "too many uploads; try again in " + retryAfterSeconds + " s");
+            return;
+        }
         if (declaredLength(exchange) > maxBytes) {
             tooLarge(exchange);
             return;

@@ -48,11 +48,15 @@ public final class MediaKeys {
     public static final Key<Duration> DECODE_TIMEOUT = Key.duration("media.decode-timeout", "10s",
             Duration.ofMillis(1), Duration.ofMinutes(10),
             "Longest decode of an uploaded image (422 too_complex beyond), and longest wait for a turn to decode");
+    public static final Key<Integer> UPLOAD_RATE = Key.integer("media.upload-rate", "30", 1, 1_000_000,
+            "Uploads one user may start per minute, over all of its devices (429 with Retry-After beyond)");
+    public static final Key<Integer> UPLOAD_BURST = Key.integer("media.upload-burst", "20", 1, 1_000_000,
+            "Uploads one user may start at once after a quiet spell");
 
     /** The endpoint's keys, wherever it runs. */
     public static final ConfigSchema SCHEMA = ConfigSchema.of(BIND, PORT, MAX_BYTES, MAX_PIXELS, ORPHAN_TTL,
             SWEEP_INTERVAL, THREADS, MAX_CONNECTIONS, HEADER_TIMEOUT, IDLE_TIMEOUT, MIN_UPLOAD_RATE, MAX_UPLOADS,
-            MAX_SCANS, DECODE_MEMORY, DECODE_TIMEOUT);
+            MAX_SCANS, DECODE_MEMORY, DECODE_TIMEOUT, UPLOAD_RATE, UPLOAD_BURST);
 
     private MediaKeys() {
     }

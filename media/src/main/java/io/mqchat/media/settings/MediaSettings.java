@@ -14,10 +14,11 @@ import java.util.Objects;
  * @param sweepInterval how often unreferenced images are looked for
  * @param http          what clients may hold of the HTTP server
  * @param decoding      what checking one image may cost
+ * @param uploadRate    how many uploads one user may start
  */
 public record MediaSettings(String bind, int port, long maxBytes, long maxPixels, Duration orphanTtl,
                             Duration sweepInterval, HttpLimits http,
-                            DecodeLimits decoding) {
+                            DecodeLimits decoding, UploadRate uploadRate) {
 
     public static final long DEFAULT_MAX_BYTES = 16L * 1024 * 1024;
     public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
@@ -32,6 +33,7 @@ public record MediaSettings(String bind, int port, long maxBytes, long maxPixels
         Objects.requireNonNull(sweepInterval, "sweepInterval");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(decoding, "decoding");
+        Objects.requireNonNull(uploadRate, "uploadRate");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("media.port must be 0-65535, not " + port);
         }
@@ -48,12 +50,12 @@ public record MediaSettings(String bind, int port, long maxBytes, long maxPixels
 
     /**
      * The defaults: loopback port 8090, 16 MiB, 50 million pixels, orphans kept 24 h, swept every 10 min, and
-     * {@link HttpLimits#DEFAULT}, {@link DecodeLimits#DEFAULT}.
+     * {@link HttpLimits#DEFAULT}, {@link DecodeLimits#DEFAULT}, {@link UploadRate#DEFAULT}.
      */
     public static MediaSettings defaults() {
         return new MediaSettings("127.0.0.1", 8090, DEFAULT_MAX_BYTES, DEFAULT_MAX_PIXELS, Duration.ofHours(24),
                 Duration.ofMinutes(10), HttpLimits.DEFAULT,
-                DecodeLimits.DEFAULT);
+                DecodeLimits.DEFAULT, UploadRate.DEFAULT);
     }
 
     /** False when {@code media.port} is 0: the host does not serve media. */
@@ -62,22 +64,26 @@ public record MediaSettings(String bind, int port, long maxBytes, long maxPixels
     }
 
     public MediaSettings withPort(int newPort) {
-        return new MediaSettings(bind, newPort, maxBytes, maxPixels, orphanTtl, sweepInterval, http, decoding);
+        return new MediaSettings(bind, newPort, maxBytes, maxPixels, orphanTtl, sweepInterval, http, decoding, uploadRate);
     }
 
     public MediaSettings withMaxBytes(long limit) {
-        return new MediaSettings(bind, port, limit, maxPixels, orphanTtl, sweepInterval, http, decoding);
+        return new MediaSettings(bind, port, limit, maxPixels, orphanTtl, sweepInterval, http, decoding, uploadRate);
     }
 
     public MediaSettings withMaxPixels(long limit) {
-        return new MediaSettings(bind, port, maxBytes, limit, orphanTtl, sweepInterval, http, decoding);
+        return new MediaSettings(bind, port, maxBytes, limit, orphanTtl, sweepInterval, http, decoding, uploadRate);
     }
 
     public MediaSettings withHttp(HttpLimits limits) {
-        return new MediaSettings(bind, port, maxBytes, maxPixels, orphanTtl, sweepInterval, limits, decoding);
+        return new MediaSettings(bind, port, maxBytes, maxPixels, orphanTtl, sweepInterval, limits, decoding, uploadRate);
     }
 
     public MediaSettings withDecoding(DecodeLimits limits) {
-        return new MediaSettings(bind, port, maxBytes, maxPixels, orphanTtl, sweepInterval, http, limits);
+        return new MediaSettings(bind, port, maxBytes, maxPixels, orphanTtl, sweepInterval, http, limits, uploadRate);
+    }
+
+    public MediaSettings withUploadRate(UploadRate rate) {
+        return new MediaSettings(bind, port, maxBytes, maxPixels, orphanTtl, sweepInterval, http, decoding, rate);
     }
 }

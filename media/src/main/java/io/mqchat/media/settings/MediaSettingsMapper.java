@@ -14,7 +14,8 @@ public final class MediaSettingsMapper {
                 config.get(MediaKeys.MAX_BYTES), config.get(MediaKeys.MAX_PIXELS), config.get(MediaKeys.ORPHAN_TTL),
                 config.get(MediaKeys.SWEEP_INTERVAL), http(config),
                 new DecodeLimits(config.get(MediaKeys.MAX_SCANS), config.get(MediaKeys.DECODE_MEMORY),
-                        config.get(MediaKeys.DECODE_TIMEOUT)));
+                        config.get(MediaKeys.DECODE_TIMEOUT)),
+                new UploadRate(config.get(MediaKeys.UPLOAD_RATE), config.get(MediaKeys.UPLOAD_BURST)));
     }
 
     private static HttpLimits http(Config config) {
