@@ -1,11 +1,14 @@
 package io.mqchat.media.http;
 
 import io.mqchat.extension.limits.RequestRateLimiter;
+import io.mqchat.media.budget.Deadline;
 import io.mqchat.media.budget.DecodeGate;
 import io.mqchat.media.images.ImageHeader;
 import io.mqchat.media.images.ImageInspector;
 import io.mqchat.media.images.ImageRejectedException;
 import io.mqchat.media.images.InspectedImage;
+import io.mqchat.media.metadata.MetadataStripper;
+import io.mqchat.media.metadata.StrippedImage;
 import io.mqchat.media.settings.UploadRate;
 import io.mqchat.media.store.MediaStore;
 import io.mqchat.media.store.Saved;
@@ -13,6 +16,7 @@ import io.mqchat.media.store.StoredMedia;
 import io.mqchat.media.upload.BodyTooLargeException;
 import io.mqchat.media.upload.ReceivedBody;
 import io.mqchat.protocol.MediaRef;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Base64;
@@ -26,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * {@code POST /media}: reads the body (at most the size limit), hashes it while reading, and answers the stored
  * image's {@link MediaRef}. Bytes already stored are not checked again (they passed once): the upload only records
  * its uploader, so a retry is cheap and gets the same answer. New bytes are checked and thumbnailed
- * ({@link ImageInspector}) before anything is written, so a refused upload leaves nothing behind.
+ * ({@link ImageInspector}) before anything is written, so a refused upload leaves nothing behind, and stored without
+ * the uploader's metadata ({@link MetadataStripper}).
  */
 final class UploadHandler {
 
@@ -34,6 +39,7 @@ final class UploadHandler {
 
     private final MediaStore store;
     private final ImageInspector inspector;
+    private final MetadataStripper stripper = new MetadataStripper();
     private final long maxBytes;
     private final Clock clock;
     /** Decoding is the CPU- and memory-hungry step: bounded in count, memory and time, whatever the threads. */
@@ -108,9 +114,9 @@ final class UploadHandler {
         }
         // New to this user: the same work and the same answer whether or not somebody else already stored these
         // bytes, so an upload tells nothing about other users' uploads (not by its status, not by its time).
-        InspectedImage image;
+        Checked checked;
         try {
-            image = inspect(body);
+            checked = check(body);
         } catch (ImageRejectedException e) {
             log.debug("upload by {} refused: {}", user, e.getMessage());
             refuse(exchange, e);
@@ -124,17 +130,23 @@ final class UploadHandler {
             Replies.error(exchange, 503, "busy", "every image decode is in use; try again shortly");
             return;
         }
-        MediaRef ref = new MediaRef(body.sha256(), image.type().contentType(), body.size(), image.width(),
-                image.height(), body.sha256(), Base64.getEncoder().encodeToString(image.thumbnail()));
-        Saved saved = store.save(ref, body.stream(), user, clock.instant());
+        InspectedImage image = checked.image();
+        StrippedImage stored = checked.stored();
+        // Keyed by the upload's hash (a retry finds it without any decoding), described by the stored bytes'.
+        MediaRef ref = new MediaRef(body.sha256(), image.type().contentType(), stored.bytes().length, image.width(),
+                image.height(), stored.sha256(), Base64.getEncoder().encodeToString(image.thumbnail()));
+        Saved saved = store.save(ref, new ByteArrayInputStream(stored.bytes()), user, clock.instant());
         log.debug("upload by {}: media {} ({}, {} bytes) {}", user, ref.id(), ref.contentType(), ref.size(),
                 saved.created() ? "stored" : "was stored already");
         exchange.setHeader("Location", MediaRoutes.PATH + "/" + ref.id());
         Replies.json(exchange, 201, saved.media().ref());
     }
 
-    private InspectedImage inspect(ReceivedBody body) throws ImageRejectedException, InterruptedException,
-            BusyException {
+    /** An upload that passed its checks, and the form it is stored in. */
+    private record Checked(InspectedImage image, StrippedImage stored) {
+    }
+
+    private Checked check(ReceivedBody body) throws ImageRejectedException, InterruptedException, BusyException {
         ImageHeader header;
         try (ImageInputStream in = body.imageStream()) {
             header = inspector.header(in);
@@ -143,9 +155,22 @@ final class UploadHandler {
         }
         try (DecodeGate.Permit permit = decoding.enter(header.decodeBytes()).orElseThrow(BusyException::new);
              ImageInputStream in = body.imageStream(permit.deadline()::expired)) {
-            return inspector.inspect(header, in, permit.deadline());
+            InspectedImage image = inspector.inspect(header, in, permit.deadline());
+            return new Checked(image, strip(header, body, permit.deadline()));
         } catch (IOException e) {
             throw new IllegalStateException("closing an in-memory stream cannot fail", e);
+        }
+    }
+
+    private StrippedImage strip(ImageHeader header, ReceivedBody body, Deadline deadline)
+            throws ImageRejectedException {
+        try {
+            return stripper.strip(header, body, deadline);
+        } catch (IOException | RuntimeException e) {
+            // It was decoded once already: only a spent time budget (or a reader's quirk) ends up here.
+            throw new ImageRejectedException(deadline.expired() ? ImageRejectedException.Reason.TOO_COMPLEX
+                    : ImageRejectedException.Reason.CORRUPT, "the image could not be stored without its metadata"
+                    + (deadline.expired() ? " within " + deadline.budget().toMillis() + " ms" : ""));
         }
     }
 

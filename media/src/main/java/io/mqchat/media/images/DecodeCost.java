@@ -11,7 +11,8 @@ import javax.imageio.stream.ImageInputStream;
  *     one and a raster of one row), so a 50,000,000 x 1 PNG needs hundreds of megabytes for its one row;</li>
  *     <li>a baseline JPEG is decoded by rows of blocks: 16 rows of every component;</li>
  *     <li>a progressive JPEG keeps every coefficient of the image ({@link JpegStructure#coefficientBytes});</li>
- *     <li>a WebP frame is decoded whole, 4 bytes a pixel.</li>
+ *     <li>a WebP frame is decoded whole, 4 bytes a pixel;</li>
+ *     <li>a JPEG with an EXIF orientation is also decoded whole to be stored upright.</li>
  * </ul>
  */
 final class DecodeCost {
@@ -49,6 +50,11 @@ final class DecodeCost {
 
     static long gif(int width) {
         return OVERHEAD + (long) width * OUTPUT_BYTES_PER_PIXEL;
+    }
+
+    /** Turning a JPEG upright for storage (its EXIF orientation): the whole image decoded, and turned, 3 bytes a pixel each. */
+    static long upright(int width, int height) {
+        return (long) width * height * 6;
     }
 
     static long webp(int width, int height) {

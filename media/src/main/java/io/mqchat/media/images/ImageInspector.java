@@ -80,7 +80,8 @@ public final class ImageInspector {
             }
             in.seek(0);
             int orientation = type == ImageType.JPEG ? ExifOrientation.ofJpeg(in) : ExifOrientation.AS_STORED;
-            long bytes = DecodeCost.output(width, height, step(width, height)) + formatCost(type, in, width, height);
+            long bytes = DecodeCost.output(width, height, step(width, height)) + formatCost(type, in, width, height)
+                    + (orientation == ExifOrientation.AS_STORED ? 0 : DecodeCost.upright(width, height));
             if (bytes > maxDecodeBytes) {
                 throw new ImageRejectedException(Reason.TOO_COMPLEX, "checking the image would take " + mib(bytes)
                         + " MiB of memory (" + width + " x " + height + "); at most " + mib(maxDecodeBytes)

@@ -25,7 +25,8 @@ public interface MediaStore {
     Optional<StoredMedia> addUploader(String id, String user, Instant at);
 
     /**
-     * Stores {@code bytes} (whose SHA-256 is {@code ref.id()}) unless an image with that id is stored already, and
+     * Stores {@code bytes} (whose SHA-256 is {@code ref.sha256()}; {@code ref.id()} is the upload's, which they were
+     * made from) unless an image with that id is stored already, and
      * records {@code user} as an uploader either way. Concurrent saves of the same id leave one copy.
      */
     Saved save(MediaRef ref, InputStream bytes, String user, Instant at);

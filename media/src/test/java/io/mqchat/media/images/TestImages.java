@@ -214,6 +214,69 @@ public final class TestImages {
         return jpeg.length;
     }
 
+    /**
+     * A JPEG of {@code image} as a phone writes it: an EXIF segment with {@code orientation}, the camera's serial
+     * number (tag 0xA431) and a GPS position (north 48 degrees 51 minutes), plus an XMP segment naming the serial.
+     */
+    public static byte[] phoneJpeg(BufferedImage image, int orientation, String serial) {
+        byte[] jpeg = encode(image, "jpeg");
+        byte[] serialBytes = (serial + "\0").getBytes(StandardCharsets.US_ASCII);
+        // Big-endian TIFF: IFD0 at 8 with 3 entries (orientation, GPS IFD pointer, serial), then the GPS IFD with
+        // 2 entries (latitude reference, latitude as three rationals), then the data the entries point to.
+        int ifd0 = 8;
+        int gpsIfd = ifd0 + 2 + 3 * 12 + 4;
+        int latitude = gpsIfd + 2 + 2 * 12 + 4;
+        int serialAt = latitude + 24;
+        ByteBuffer tiff = ByteBuffer.allocate(serialAt + serialBytes.length)
+                .put(new byte[] {'M', 'M', 0, 42}).putInt(ifd0)
+                .putShort((short) 3)
+                .putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0)
+                .putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(gpsIfd)
+                .putShort((short) 0xa431).putShort((short) 2).putInt(serialBytes.length).putInt(serialAt)
+                .putInt(0)
+                .putShort((short) 2)
+                .putShort((short) 0x0001).putShort((short) 2).putInt(2).put(new byte[] {'N', 0, 0, 0})
+                .putShort((short) 0x0002).putShort((short) 5).putInt(3).putInt(latitude)
+                .putInt(0)
+                .putInt(48).putInt(1).putInt(51).putInt(1).putInt(0).putInt(1)
+                .put(serialBytes);
+        byte[] exif = concat("Exif\0\0".getBytes(StandardCharsets.US_ASCII), tiff.array());
+        byte[] xmp = concat("http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.US_ASCII),
+                ("<x:xmpmeta><aux:SerialNumber>" + serial + "</aux:SerialNumber></x:xmpmeta>")
+                        .getBytes(StandardCharsets.US_ASCII));
+        int afterJfif = 4 + ((jpeg[4] & 0xff) << 8 | (jpeg[5] & 0xff));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, afterJfif);
+        out.writeBytes(jpegSegment(0xe1, exif));
+        out.writeBytes(jpegSegment(0xe1, xmp));
+        out.write(jpeg, afterJfif, jpeg.length - afterJfif);
+        return out.toByteArray();
+    }
+
+    /** A PNG of {@code image} with a text chunk and an EXIF chunk, both naming {@code serial}, before its data. */
+    public static byte[] pngWithMetadata(BufferedImage image, String serial) {
+        byte[] png = encode(image, "png");
+        int afterIhdr = 8 + 12 + 13;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(png, 0, afterIhdr);
+        out.writeBytes(pngChunk("tEXt", ("Comment\0" + serial).getBytes(StandardCharsets.ISO_8859_1)));
+        out.writeBytes(pngChunk("eXIf", concat(new byte[] {'M', 'M', 0, 42, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0},
+                serial.getBytes(StandardCharsets.US_ASCII))));
+        out.write(png, afterIhdr, png.length - afterIhdr);
+        return out.toByteArray();
+    }
+
+    private static byte[] jpegSegment(int marker, byte[] payload) {
+        return ByteBuffer.allocate(4 + payload.length).put((byte) 0xff).put((byte) marker)
+                .putShort((short) (2 + payload.length)).put(payload).array();
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
+
     /** {@code image} cut short after {@code keep} bytes. */
     public static byte[] truncated(byte[] image, int keep) {
         return Arrays.copyOf(image, keep);
