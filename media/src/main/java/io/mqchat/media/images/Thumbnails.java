@@ -86,7 +86,8 @@ public final class Thumbnails {
         return target;
     }
 
-    private static byte[] encode(BufferedImage image, float quality) {
+    /** {@code image} as a JPEG of {@code quality} (0-1), encoded in memory. */
+    public static byte[] encode(BufferedImage image, float quality) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         // A memory cache: ImageIO's default output stream would spill to a temporary file.

@@ -1,19 +1,16 @@
 package io.mqchat.media.metadata;
 
 import io.mqchat.media.budget.Deadline;
+import io.mqchat.media.images.Thumbnails;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * A JPEG whose EXIF orientation is applied to its pixels: decoded whole, turned, encoded again (quality 0.92) with
@@ -33,18 +30,7 @@ final class UprightJpeg {
         in.seek(0);
         BufferedImage stored = decode(in, deadline);
         BufferedImage upright = turn(stored, orientation);
-        ByteArrayOutputStream encoded = new ByteArrayOutputStream();
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(encoded)) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(QUALITY);
-            writer.write(null, new IIOImage(upright, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return withProfile(encoded.toByteArray(), profile);
+        return withProfile(Thumbnails.encode(upright, QUALITY), profile);
     }
 
     private static BufferedImage decode(ImageInputStream in, Deadline deadline) throws IOException {
