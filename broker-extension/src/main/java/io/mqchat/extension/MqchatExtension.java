@@ -7,14 +7,16 @@ import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
 import com.hivemq.extension.sdk.api.services.Services;
 import io.mqchat.extension.auth.JwtAuthenticator;
-import io.mqchat.extension.auth.PresenceSubscriptionGuard;
 import io.mqchat.extension.auth.Roles;
+import io.mqchat.extension.auth.SubscriptionGuard;
 import io.mqchat.extension.auth.TokenExpiry;
 import io.mqchat.extension.auth.TokenVerifier;
 import io.mqchat.extension.archive.ArchiveFeed;
 import io.mqchat.extension.config.ExtensionConfig;
 import io.mqchat.extension.devices.KnownDevices;
+import io.mqchat.extension.limits.DeviceQuota;
 import io.mqchat.extension.limits.RequestRateLimiter;
+import io.mqchat.extension.limits.SubscriptionQuota;
 import io.mqchat.extension.lifecycle.LifecycleFanOut;
 import io.mqchat.extension.metrics.ChatMetrics;
 import io.mqchat.extension.notify.OfflineNotifier;
@@ -95,7 +97,9 @@ public final class MqchatExtension implements ExtensionMain {
         devices.loadFrom(Services.clientService());
         PresenceLifecycle lifecycle = new PresenceLifecycle(connections, devices, presenceEvents, clock);
 
-        JwtAuthenticator authenticator = new JwtAuthenticator(verifier, active.queueLimit(), metrics,
+        DeviceQuota deviceQuota = new DeviceQuota(devices, Services.clientService(),
+                active.clientLimits().devicesPerUser(), clock);
+        JwtAuthenticator authenticator = new JwtAuthenticator(verifier, active.queueLimit(), metrics, deviceQuota,
                 Services.extensionExecutorService());
         RequestRateLimiter rateLimiter = new RequestRateLimiter(active.rateLimit(), clock);
         int maxBatchBytes = CoalescingPublisher.maxBatchBytes(active.maxMessageBytes());
@@ -119,8 +123,9 @@ public final class MqchatExtension implements ExtensionMain {
         QueueOverflowNotices overflow = new QueueOverflowNotices(outbox, metrics, clock, active.overflowNoticeInterval());
 
         Services.securityRegistry().setAuthenticatorProvider(providerInput -> authenticator);
-        PresenceSubscriptionGuard presenceGuard = new PresenceSubscriptionGuard();
-        Services.securityRegistry().setAuthorizerProvider(providerInput -> presenceGuard);
+        SubscriptionQuota subscriptionQuota = new SubscriptionQuota(Services.subscriptionStore(), active.clientLimits());
+        SubscriptionGuard subscriptionGuard = new SubscriptionGuard(subscriptionQuota);
+        Services.securityRegistry().setAuthorizerProvider(providerInput -> subscriptionGuard);
         Services.initializerRegistry().setClientInitializer((initializerInput, clientContext) -> {
             if (Roles.isService(initializerInput.getConnectionInformation())) {
                 return; // workers publish where their permissions allow, unrouted
@@ -130,10 +135,12 @@ public final class MqchatExtension implements ExtensionMain {
             clientContext.addPublishOutboundInterceptor(outbound);
             clientContext.addPubackInboundInterceptor(pubacks);
             clientContext.addSubscribeInboundInterceptor(subscriptions);
+            clientContext.addUnsubscribeInboundInterceptor(subscriptionQuota);
         });
         Services.interceptorRegistry().setConnackOutboundInterceptorProvider(providerInput -> freshSessions);
         LifecycleFanOut lifecycleEvents = new LifecycleFanOut(lifecycle,
-                new TokenExpiry(Services.clientService(), Services.extensionExecutorService(), clock));
+                new TokenExpiry(Services.clientService(), Services.extensionExecutorService(), clock), subscriptionQuota,
+                deviceQuota);
         Services.eventRegistry().setClientLifecycleEventListener(providerInput -> lifecycleEvents);
         this.connections = connections;
         this.presenceEvents = presenceEvents;

@@ -1,5 +1,6 @@
 package io.mqchat.extension.config;
 
+import io.mqchat.extension.limits.ClientLimits;
 import io.mqchat.extension.limits.RateLimit;
 import java.time.Duration;
 import java.util.Objects;
@@ -18,10 +19,12 @@ import java.util.Objects;
  * @param notifyIncludeBody      whether push notification requests carry the message text
  * @param disappearingTimers     the disappearing-message timers users may choose (a message's ttl must be one)
  * @param archiveFeed            whether routed messages and read markers are fed to the archive
+ * @param clientLimits           devices per user, subscriptions per device, filter length
  */
 public record ExtensionConfig(JwtConfig jwt, int maxMessageBytes, long queueLimit, Duration deliveryTtl,
                               Duration overflowNoticeInterval, RateLimit rateLimit, Duration activityInterval,
-                              boolean notifyIncludeBody, DisappearingTimers disappearingTimers, boolean archiveFeed) {
+                              boolean notifyIncludeBody, DisappearingTimers disappearingTimers, boolean archiveFeed,
+                              ClientLimits clientLimits) {
 
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
     /** Ten times HiveMQ's default of 1000: about a week of a busy chat for a device that stays offline. */
@@ -37,6 +40,7 @@ public record ExtensionConfig(JwtConfig jwt, int maxMessageBytes, long queueLimi
         Objects.requireNonNull(rateLimit, "rateLimit");
         Objects.requireNonNull(activityInterval, "activityInterval");
         Objects.requireNonNull(disappearingTimers, "disappearingTimers");
+        Objects.requireNonNull(clientLimits, "clientLimits");
         if (maxMessageBytes < 256) {
             throw new IllegalArgumentException("message.max-bytes must be at least 256");
         }
@@ -52,41 +56,51 @@ public record ExtensionConfig(JwtConfig jwt, int maxMessageBytes, long queueLimi
     public static ExtensionConfig defaults(JwtConfig jwt) {
         return new ExtensionConfig(jwt, DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_QUEUE_LIMIT, DEFAULT_DELIVERY_TTL,
                 DEFAULT_OVERFLOW_NOTICE_INTERVAL, RateLimit.DEFAULT, DEFAULT_ACTIVITY_INTERVAL, false,
-                DisappearingTimers.DEFAULT, true);
+                DisappearingTimers.DEFAULT, true, ClientLimits.DEFAULT);
     }
 
     public ExtensionConfig withJwt(JwtConfig tokens) {
         return new ExtensionConfig(tokens, maxMessageBytes, queueLimit, deliveryTtl, overflowNoticeInterval, rateLimit,
-                activityInterval, notifyIncludeBody, disappearingTimers, archiveFeed);
+                activityInterval, notifyIncludeBody, disappearingTimers, archiveFeed,
+                clientLimits);
+    }
+
+    public ExtensionConfig withClientLimits(ClientLimits limits) {
+        return new ExtensionConfig(jwt, maxMessageBytes, queueLimit, deliveryTtl, overflowNoticeInterval, rateLimit,
+                activityInterval, notifyIncludeBody, disappearingTimers, archiveFeed, limits);
     }
 
     public ExtensionConfig withQueueLimit(long limit) {
         return new ExtensionConfig(jwt, maxMessageBytes, limit, deliveryTtl, overflowNoticeInterval, rateLimit,
-                activityInterval, notifyIncludeBody, disappearingTimers, archiveFeed);
+                activityInterval, notifyIncludeBody, disappearingTimers, archiveFeed,
+                clientLimits);
     }
 
     public ExtensionConfig withRateLimit(RateLimit limit) {
         return new ExtensionConfig(jwt, maxMessageBytes, queueLimit, deliveryTtl, overflowNoticeInterval, limit,
-                activityInterval, notifyIncludeBody, disappearingTimers, archiveFeed);
+                activityInterval, notifyIncludeBody, disappearingTimers, archiveFeed,
+                clientLimits);
     }
 
     public ExtensionConfig withActivityInterval(Duration interval) {
         return new ExtensionConfig(jwt, maxMessageBytes, queueLimit, deliveryTtl, overflowNoticeInterval, rateLimit,
-                interval, notifyIncludeBody, disappearingTimers, archiveFeed);
+                interval, notifyIncludeBody, disappearingTimers, archiveFeed,
+                clientLimits);
     }
 
     public ExtensionConfig withNotifyIncludeBody(boolean include) {
         return new ExtensionConfig(jwt, maxMessageBytes, queueLimit, deliveryTtl, overflowNoticeInterval, rateLimit,
-                activityInterval, include, disappearingTimers, archiveFeed);
+                activityInterval, include, disappearingTimers, archiveFeed,
+                clientLimits);
     }
 
     public ExtensionConfig withDisappearingTimers(DisappearingTimers timers) {
         return new ExtensionConfig(jwt, maxMessageBytes, queueLimit, deliveryTtl, overflowNoticeInterval, rateLimit,
-                activityInterval, notifyIncludeBody, timers, archiveFeed);
+                activityInterval, notifyIncludeBody, timers, archiveFeed, clientLimits);
     }
 
     public ExtensionConfig withArchiveFeed(boolean feed) {
         return new ExtensionConfig(jwt, maxMessageBytes, queueLimit, deliveryTtl, overflowNoticeInterval, rateLimit,
-                activityInterval, notifyIncludeBody, disappearingTimers, feed);
+                activityInterval, notifyIncludeBody, disappearingTimers, feed, clientLimits);
     }
 }

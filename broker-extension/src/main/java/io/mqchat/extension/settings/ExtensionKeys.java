@@ -43,6 +43,12 @@ public final class ExtensionKeys {
     public static final Key<List<Duration>> DISAPPEARING_TIMERS = Key.durations("chat.disappearing-timers",
             "24h,7d,90d", Duration.ofSeconds(1), Duration.ofDays(366),
             "The disappearing-message timers users may choose; a message's ttl must be one of them");
+    public static final Key<Integer> LIMITS_DEVICES = Key.integer("limits.devices-per-user", "10", 1, 10_000,
+            "Devices (persistent sessions) one user may have; a new device beyond it gets QUOTA_EXCEEDED");
+    public static final Key<Integer> LIMITS_SUBSCRIPTIONS = Key.integer("limits.subscriptions-per-device", "1000", 1,
+            1_000_000, "Topic filters one device may hold; more are refused with QUOTA_EXCEEDED");
+    public static final Key<Integer> LIMITS_FILTER_LENGTH = Key.integer("limits.filter-length", "256", 16, 65_535,
+            "Longest topic filter a device may subscribe to, in characters");
     public static final Key<Boolean> ARCHIVE_FEED = Key.flag("archive.feed", "true",
             "Whether routed 1-1 messages and read markers are fed to the archive (history sync needs it)");
 
@@ -52,7 +58,8 @@ public final class ExtensionKeys {
      */
     public static final ConfigSchema SCHEMA = ConfigSchema.of(JWT_JWKS_FILE, JWT_JWKS_URL, JWT_ISSUER,
             JWT_AUDIENCE, JWT_CLOCK_SKEW, MESSAGE_MAX_BYTES, QUEUE_LIMIT, RECEIPTS_DELIVERY_TTL, RATE_PER_SECOND,
-            RATE_BURST, PRESENCE_ACTIVITY_INTERVAL, NOTIFY_INCLUDE_BODY, DISAPPEARING_TIMERS, ARCHIVE_FEED);
+            RATE_BURST, PRESENCE_ACTIVITY_INTERVAL, NOTIFY_INCLUDE_BODY, DISAPPEARING_TIMERS, ARCHIVE_FEED,
+            LIMITS_DEVICES, LIMITS_SUBSCRIPTIONS, LIMITS_FILTER_LENGTH);
 
     private ExtensionKeys() {
     }

@@ -7,6 +7,9 @@ import static io.mqchat.extension.settings.ExtensionKeys.JWT_CLOCK_SKEW;
 import static io.mqchat.extension.settings.ExtensionKeys.JWT_ISSUER;
 import static io.mqchat.extension.settings.ExtensionKeys.JWT_JWKS_FILE;
 import static io.mqchat.extension.settings.ExtensionKeys.JWT_JWKS_URL;
+import static io.mqchat.extension.settings.ExtensionKeys.LIMITS_DEVICES;
+import static io.mqchat.extension.settings.ExtensionKeys.LIMITS_FILTER_LENGTH;
+import static io.mqchat.extension.settings.ExtensionKeys.LIMITS_SUBSCRIPTIONS;
 import static io.mqchat.extension.settings.ExtensionKeys.MESSAGE_MAX_BYTES;
 import static io.mqchat.extension.settings.ExtensionKeys.NOTIFY_INCLUDE_BODY;
 import static io.mqchat.extension.settings.ExtensionKeys.PRESENCE_ACTIVITY_INTERVAL;
@@ -20,6 +23,7 @@ import io.mqchat.config.ConfigException;
 import io.mqchat.extension.config.DisappearingTimers;
 import io.mqchat.extension.config.ExtensionConfig;
 import io.mqchat.extension.config.JwtConfig;
+import io.mqchat.extension.limits.ClientLimits;
 import io.mqchat.extension.limits.RateLimit;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +56,8 @@ public final class ExtensionSettingsMapper {
                 ExtensionConfig.DEFAULT_OVERFLOW_NOTICE_INTERVAL,
                 new RateLimit(config.get(RATE_PER_SECOND), config.get(RATE_BURST)),
                 config.get(PRESENCE_ACTIVITY_INTERVAL), config.get(NOTIFY_INCLUDE_BODY), timers,
-                config.get(ARCHIVE_FEED)));
+                config.get(ARCHIVE_FEED), new ClientLimits(config.get(LIMITS_DEVICES),
+                config.get(LIMITS_SUBSCRIPTIONS), config.get(LIMITS_FILTER_LENGTH))));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
