@@ -233,6 +233,33 @@ class GroupChatTest {
     }
 
     @Test
+    void noMessageSentAfterTheRemovalAnswerReachesTheRemovedMember() {
+        String alice = user("alice");
+        String bob = user("bob");
+        String carol = user("carol");
+        MqttDevice alicePhone = harness.device(alice, "phone");
+        MqttDevice bobPhone = harness.device(bob, "phone");
+        MqttDevice carolPhone = harness.device(carol, "phone");
+        for (int round = 0; round < 10; round++) {
+            String group = createGroup(alicePhone, alice, "Race " + round, bob, carol);
+            // Warm both instances' view of the group, as a busy group would have it.
+            alicePhone.publish(Topics.sendToGroup(group), text("before-" + round, "carol is here"));
+            message(carolPhone, carol, "before-" + round);
+            message(bobPhone, bob, "before-" + round);
+
+            assertTrue(request(alicePhone, alice, "{\"v\":1,\"op\":\"remove\",\"group\":\"" + group
+                    + "\",\"members\":[\"" + carol + "\"]}").ok());
+            bobPhone.publish(Topics.sendToGroup(group), text("after-bob-" + round, "carol is gone"));
+            alicePhone.publish(Topics.sendToGroup(group), text("after-alice-" + round, "carol is gone"));
+            message(bobPhone, bob, "after-alice-" + round);
+            message(alicePhone, alice, "after-bob-" + round);
+        }
+        List<String> leaked = drain(carolPhone, Topics.inbox(carol), ChatMessage.class, 1000).stream()
+                .map(ChatMessage::id).filter(id -> id.startsWith("after-")).toList();
+        assertEquals(List.of(), leaked, "messages sent after carol's removal was answered");
+    }
+
+    @Test
     void everyInstanceForgetsCachedMembershipWhenAnyInstanceChangesIt() {
         String alice = user("alice");
         String bob = user("bob");
