@@ -142,7 +142,11 @@ public final class MqchatClientBuilder {
         return this;
     }
 
-    /** This device's id, unique among the user's devices and stable across restarts (it names the offline queue). */
+    /**
+     * This device's id, unique among the user's devices and stable across restarts (it names the offline queue).
+     * The people this user messages see it in DELIVERED receipts: use an opaque id (e.g. random, made at install),
+     * not a name such as "work-laptop".
+     */
     public MqchatClientBuilder device(String device) {
         this.device = device;
         return this;
