@@ -15,6 +15,7 @@ import io.mqchat.extension.archive.ArchiveFeed;
 import io.mqchat.extension.config.ExtensionConfig;
 import io.mqchat.extension.devices.KnownDevices;
 import io.mqchat.extension.limits.DeviceQuota;
+import io.mqchat.extension.limits.ErrorReplyBudget;
 import io.mqchat.extension.limits.RequestRateLimiter;
 import io.mqchat.extension.limits.SubscriptionQuota;
 import io.mqchat.extension.lifecycle.LifecycleFanOut;
@@ -114,8 +115,10 @@ public final class MqchatExtension implements ExtensionMain {
         Services.metricRegistry().gauge(ChatMetrics.PREFIX + "archive-feed.waiting", () -> archiveFeed::waitingItems);
         RequestRoutes routes = new RequestRoutes(codec, outbox, metrics, connections, notifier,
                 new ArchiveFeed(archiveFeed, active.archiveFeed()), active.disappearingTimers(), devices, clock);
-        RequestInterceptor requests = new RequestInterceptor(active.maxMessageBytes(), rateLimiter, codec, outbox,
-                metrics, activity, routes, clock, Services.clientService(), Services.extensionExecutorService());
+        ErrorReplyBudget errorReplies = new ErrorReplyBudget(clock);
+        RequestInterceptor requests = new RequestInterceptor(active.maxMessageBytes(), rateLimiter, errorReplies,
+                codec, outbox, metrics, activity, routes, clock, Services.clientService(),
+                Services.extensionExecutorService());
         OutboundDeliveryInterceptor outbound = new OutboundDeliveryInterceptor(tracker, metrics.resendsDropped());
         PubackReceiptInterceptor pubacks = new PubackReceiptInterceptor(tracker, receipts, metrics, clock);
         SubscriptionQosInterceptor subscriptions = new SubscriptionQosInterceptor();
@@ -152,6 +155,7 @@ public final class MqchatExtension implements ExtensionMain {
             metrics.expiredDeliveries().inc(expired);
             overflow.sweep();
             rateLimiter.sweep();
+            errorReplies.sweep();
         }, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
 
         dropBridge = DroppedMessageLogBridge.install(overflow);

@@ -15,6 +15,7 @@ public final class ChatMetrics {
     private final Counter readMarkersRouted;
     private final Counter groupMessagesRouted;
     private final Counter requestsRefused;
+    private final Counter errorRepliesWithheld;
     private final Counter permissionDenials;
     private final Counter authFailures;
     private final Counter deliveredReceipts;
@@ -32,6 +33,7 @@ public final class ChatMetrics {
         readMarkersRouted = registry.counter(PREFIX + "read-markers.routed");
         groupMessagesRouted = registry.counter(PREFIX + "group-messages.routed");
         requestsRefused = registry.counter(PREFIX + "requests.refused");
+        errorRepliesWithheld = registry.counter(PREFIX + "error-replies.withheld");
         permissionDenials = registry.counter(PREFIX + "requests.denied");
         authFailures = registry.counter(PREFIX + "auth.failures");
         deliveredReceipts = registry.counter(PREFIX + "receipts.delivered");
@@ -61,6 +63,11 @@ public final class ChatMetrics {
     /** Requests answered with an error (bad payload, bad recipient). */
     public Counter requestsRefused() {
         return requestsRefused;
+    }
+
+    /** Refused requests answered by their PUBACK only: the user's error budget was spent. */
+    public Counter errorRepliesWithheld() {
+        return errorRepliesWithheld;
     }
 
     /** Publishes outside the protocol's request topics, refused as permission violations. */

@@ -8,6 +8,7 @@ import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInbound
 import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
 import com.hivemq.extension.sdk.api.packets.publish.ModifiablePublishPacket;
 import com.hivemq.extension.sdk.api.services.session.ClientService;
+import io.mqchat.extension.limits.ErrorReplyBudget;
 import io.mqchat.extension.limits.RequestRateLimiter;
 import io.mqchat.extension.logs.Printable;
 import io.mqchat.extension.metrics.ChatMetrics;
@@ -53,15 +54,16 @@ public final class RequestInterceptor implements PublishInboundInterceptor {
      * @param clients   the broker's client service, to disconnect an MQTT 5 client that published outside the protocol
      * @param scheduler where that disconnect is scheduled, a moment after the refusing PUBACK
      */
-    public RequestInterceptor(int maxPayloadBytes, RequestRateLimiter rateLimiter, Codec codec, Outbox outbox,
-                              ChatMetrics metrics, ActivityTracker activity, RequestRoutes routes, Clock clock,
-                              ClientService clients, ScheduledExecutorService scheduler) {
+    public RequestInterceptor(int maxPayloadBytes, RequestRateLimiter rateLimiter, ErrorReplyBudget errorReplies,
+                              Codec codec, Outbox outbox, ChatMetrics metrics, ActivityTracker activity,
+                              RequestRoutes routes, Clock clock, ClientService clients,
+                              ScheduledExecutorService scheduler) {
         this.violations = new ViolationDisconnects(clients, scheduler);
         this.maxPayloadBytes = maxPayloadBytes;
         this.rateLimiter = rateLimiter;
         this.codec = codec;
         this.routes = routes;
-        this.refusals = new Refusals(outbox, metrics, clock);
+        this.refusals = new Refusals(outbox, metrics, errorReplies, clock);
         this.metrics = metrics;
         this.activity = activity;
     }

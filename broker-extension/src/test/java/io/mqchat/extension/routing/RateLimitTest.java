@@ -38,4 +38,51 @@ class RateLimitTest {
             assertEquals("c1", json.readTree(bob.next(Topics.inbox("bob")).payload()).get("id").asText());
         }
     }
+
+    @Test
+    void aFloodBeyondTheLimitCostsOneNoticeOnTheFloodingDeviceAndNothingInTheUsersOtherSessions() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        try (TestBroker broker = TestBroker.start(config -> config.withRateLimit(new RateLimit(0.001, 3)))) {
+            MqttDevice.v5(broker, "mallory", "tablet").close(); // a persistent session, offline
+            try (MqttDevice phone = MqttDevice.v5(broker, "mallory", "phone")) {
+                for (int i = 0; i < 3; i++) {
+                    phone.publish(Topics.send("bob"), "{\"v\":1,\"type\":\"text\",\"body\":\"spam\"}");
+                }
+                for (int i = 0; i < 200; i++) {
+                    assertEquals(Mqtt5PubAckReasonCode.QUOTA_EXCEEDED,
+                            phone.publish(Topics.send("bob"), "{\"v\":1,\"type\":\"text\",\"body\":\"spam\"}"));
+                }
+                assertEquals("rate_limited", json.readTree(phone.next(Topics.errors("mallory")).payload()).get("code")
+                        .asText());
+                assertTrue(phone.poll(Topics.errors("mallory"), 1000).isEmpty(), "one notice for the whole flood");
+            }
+            try (MqttDevice bob = MqttDevice.v5(broker, "bob", "phone")) {
+                bob.publish(Topics.send("mallory"), "{\"v\":1,\"type\":\"text\",\"id\":\"marker\",\"body\":\"hi\"}");
+            }
+            try (MqttDevice tablet = MqttDevice.v5(broker, "mallory", "tablet")) {
+                // Queued in order: errors queued for the tablet during the flood would have come before this
+                // (after the copies of the three messages mallory sent from the phone).
+                while (!"marker".equals(json.readTree(tablet.next(Topics.inbox("mallory")).payload()).get("id").asText())) {
+                    continue;
+                }
+                assertTrue(tablet.poll(Topics.errors("mallory"), 500).isEmpty(),
+                        "the user's other session got none of the flood's errors");
+            }
+        }
+    }
+
+    @Test
+    void aFloodOfInvalidRequestsGetsAFewErrorMessagesAndAnErrorPubackForEach() throws Exception {
+        try (TestBroker broker = TestBroker.start();
+             MqttDevice oscar = MqttDevice.v5(broker, "oscar", "phone")) {
+            for (int i = 0; i < 150; i++) {
+                assertEquals(Mqtt5PubAckReasonCode.PAYLOAD_FORMAT_INVALID, oscar.publish(Topics.send("bob"), "not json"));
+            }
+            int errors = 0;
+            while (oscar.poll(Topics.errors("oscar"), 1000).isPresent()) {
+                errors++;
+            }
+            assertTrue(errors > 0 && errors <= 30, "error messages for 150 invalid requests: " + errors);
+        }
+    }
 }
