@@ -31,11 +31,12 @@ public final class GroupTraffic implements MessageHandler {
     private final ReadMarkerFanout readMarkers;
     private final TypingFanout typing;
 
-    public GroupTraffic(MembershipCache cache, Publisher publisher, Codec codec, Clock clock) {
+    /** @param budget the member deliveries each sender may still cause, shared by the instance's lanes */
+    public GroupTraffic(MembershipCache cache, SenderBudget budget, Publisher publisher, Codec codec, Clock clock) {
         MembershipGate gate = new MembershipGate(cache, publisher, codec, clock);
         this.codec = codec;
-        this.messages = new MessageFanout(gate, publisher, codec);
-        this.readMarkers = new ReadMarkerFanout(gate, publisher, codec);
+        this.messages = new MessageFanout(gate, budget, publisher, codec);
+        this.readMarkers = new ReadMarkerFanout(gate, budget, publisher, codec);
         this.typing = new TypingFanout(gate, publisher, codec);
     }
 

@@ -51,13 +51,18 @@ final class MembershipGate {
         if (group.isPresent() && group.get().isMember(user)) {
             return group;
         }
-        ErrorReply error = group.isPresent()
-                ? new ErrorReply(ErrorCode.NOT_MEMBER.wireName(), "you are not a member of group " + groupId, ref,
-                        requestTopic, clock.millis())
-                : new ErrorReply(ErrorCode.UNKNOWN_GROUP.wireName(), "no group " + groupId, ref, requestTopic,
-                        clock.millis());
-        publisher.publishAll(List.of(OutboundMessage.to(Topics.errors(user), codec.encode(error)).qos(1).build()));
+        if (group.isPresent()) {
+            answer(user, ErrorCode.NOT_MEMBER, "you are not a member of group " + groupId, ref, requestTopic);
+        } else {
+            answer(user, ErrorCode.UNKNOWN_GROUP, "no group " + groupId, ref, requestTopic);
+        }
         return Optional.empty();
+    }
+
+    /** Tells {@code user} on its errors topic why its request on {@code requestTopic} was not carried out. */
+    void answer(String user, ErrorCode code, String text, String ref, String requestTopic) throws RetryLater {
+        ErrorReply error = new ErrorReply(code.wireName(), text, ref, requestTopic, clock.millis());
+        publisher.publishAll(List.of(OutboundMessage.to(Topics.errors(user), codec.encode(error)).qos(1).build()));
     }
 
     private static Optional<Group> lookup(String groupId, Function<String, Optional<Group>> read) throws RetryLater {

@@ -4,6 +4,7 @@ import io.mqchat.groups.outbound.Publisher;
 import io.mqchat.groups.store.Group;
 import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.Codec;
+import io.mqchat.protocol.ErrorCode;
 import io.mqchat.protocol.Notify;
 import io.mqchat.protocol.ServiceTopics;
 import io.mqchat.protocol.Topics;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * Fans a stamped group message out to every member's inbox (the sender's too, for its other devices), with the
  * user properties from which the extension makes per-member DELIVERED receipts, asks for a push notification for
  * every other member and hands one copy to the archive. A disappearing message's copies expire from offline queues
- * with it.
+ * with it. A sender whose {@link SenderBudget} cannot pay a delivery per member is refused {@code rate_limited}.
  */
 final class MessageFanout {
 
@@ -27,11 +28,13 @@ final class MessageFanout {
     static final String ORIGIN_PROPERTY = "mqchat-origin";
 
     private final MembershipGate gate;
+    private final SenderBudget budget;
     private final Publisher publisher;
     private final Codec codec;
 
-    MessageFanout(MembershipGate gate, Publisher publisher, Codec codec) {
+    MessageFanout(MembershipGate gate, SenderBudget budget, Publisher publisher, Codec codec) {
         this.gate = gate;
+        this.budget = budget;
         this.publisher = publisher;
         this.codec = codec;
     }
@@ -40,6 +43,14 @@ final class MessageFanout {
         Optional<Group> group = gate.admitOrAnswer(message.group(), message.from(), message.id(),
                 Topics.sendToGroup(message.group()));
         if (group.isEmpty()) {
+            return;
+        }
+        if (!budget.spend(message.from(), group.get().members().size())) {
+            if (budget.noticeDue(message.from())) {
+                gate.answer(message.from(), ErrorCode.RATE_LIMITED, "too many group messages for now: each costs a "
+                        + "delivery per member; slow down and send again", message.id(),
+                        Topics.sendToGroup(message.group()));
+            }
             return;
         }
         byte[] payload = codec.encode(message);

@@ -19,11 +19,13 @@ import java.util.Optional;
 final class ReadMarkerFanout {
 
     private final MembershipGate gate;
+    private final SenderBudget budget;
     private final Publisher publisher;
     private final Codec codec;
 
-    ReadMarkerFanout(MembershipGate gate, Publisher publisher, Codec codec) {
+    ReadMarkerFanout(MembershipGate gate, SenderBudget budget, Publisher publisher, Codec codec) {
         this.gate = gate;
+        this.budget = budget;
         this.publisher = publisher;
         this.codec = codec;
     }
@@ -31,7 +33,8 @@ final class ReadMarkerFanout {
     void fanOut(Receipt marker, Optional<String> origin) throws RetryLater {
         Optional<Group> group = gate.admitOrAnswer(marker.group(), marker.by(), marker.upTo(),
                 Topics.readInGroup(marker.group()));
-        if (group.isEmpty()) {
+        if (group.isEmpty() || !budget.spend(marker.by(), group.get().members().size())) {
+            // Over budget: dropped quietly, since the member's next marker carries this one's position along.
             return;
         }
         byte[] payload = codec.encode(marker);

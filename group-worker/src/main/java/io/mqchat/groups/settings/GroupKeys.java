@@ -37,8 +37,14 @@ public final class GroupKeys {
     public static final Key<Integer> ANSWER_MAX_BYTES = Key.integer("groups.answer-max-bytes", "131072", 1024,
             16_777_216, "Largest answer to a group request; a larger one (a long mine list) is answered too_large");
 
+    public static final Key<Integer> FANOUT_PER_SECOND = Key.integer("groups.fanout-per-second", "500", 1,
+            10_000_000, "Member deliveries per second one sender's group messages and read markers may cause "
+                    + "(per worker instance); messages beyond it are answered rate_limited");
+    public static final Key<Integer> FANOUT_BURST = Key.integer("groups.fanout-burst", "5000", 2, 100_000_000,
+            "Member deliveries one sender may cause at once after a quiet spell; at least groups.max-members");
+
     public static final ConfigSchema SCHEMA = ConfigSchema.of(MONGO_URI, MONGO_DATABASE, MAX_MEMBERS, CACHE_TTL,
-            ANSWER_MAX_BYTES);
+            ANSWER_MAX_BYTES, FANOUT_PER_SECOND, FANOUT_BURST);
 
     /** The keys of the standalone worker process. */
     public static final ConfigSchema STANDALONE = SCHEMA.plus(ConfigSchema.of(BROKER_HOST, BROKER_PORT,

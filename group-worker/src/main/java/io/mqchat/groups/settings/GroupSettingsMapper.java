@@ -15,9 +15,14 @@ public final class GroupSettingsMapper {
 
     /** The component settings from a config whose schema includes {@link GroupKeys#SCHEMA}. */
     public static GroupSettings groups(Config config) {
-        return new GroupSettings(config.find(GroupKeys.MONGO_URI).orElse(null), config.get(GroupKeys.MONGO_DATABASE),
-                config.get(GroupKeys.MAX_MEMBERS), config.get(GroupKeys.CACHE_TTL),
-                config.get(GroupKeys.ANSWER_MAX_BYTES));
+        try {
+            return new GroupSettings(config.find(GroupKeys.MONGO_URI).orElse(null),
+                    config.get(GroupKeys.MONGO_DATABASE), config.get(GroupKeys.MAX_MEMBERS),
+                    config.get(GroupKeys.CACHE_TTL), config.get(GroupKeys.ANSWER_MAX_BYTES),
+                    new FanoutLimit(config.get(GroupKeys.FANOUT_PER_SECOND), config.get(GroupKeys.FANOUT_BURST)));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(List.of(e.getMessage()));
+        }
     }
 
     /**

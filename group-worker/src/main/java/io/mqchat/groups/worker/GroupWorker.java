@@ -3,6 +3,7 @@ package io.mqchat.groups.worker;
 import io.mqchat.groups.admin.AdminRequests;
 import io.mqchat.groups.admin.GroupAdmin;
 import io.mqchat.groups.fanout.GroupTraffic;
+import io.mqchat.groups.fanout.SenderBudget;
 import io.mqchat.groups.membership.ChangeAnnouncer;
 import io.mqchat.groups.membership.ChangeListener;
 import io.mqchat.groups.membership.MembershipCache;
@@ -49,8 +50,9 @@ public final class GroupWorker implements AutoCloseable {
         Function<String, ServiceConnection> connections = clientId -> connection(link, clientId, clock);
         this.changes = connection(link, link.changesClientId(), clock);
         changes.subscribe(ServiceTopics.GROUP_CHANGES, new ChangeListener(codec, cache));
+        SenderBudget budget = new SenderBudget(settings.fanout(), clock);
         this.traffic = FeedLanes.of(ServiceTopics.GROUP_TRAFFIC, link.lanes(), link.trafficSessions(), connections,
-                lane -> new GroupTraffic(cache, new Publisher(lane, PUBLISH_TIMEOUT), codec, clock), clock);
+                lane -> new GroupTraffic(cache, budget, new Publisher(lane, PUBLISH_TIMEOUT), codec, clock), clock);
         GroupAdmin groupAdmin = new GroupAdmin(store, clock);
         this.admin = FeedLanes.of(ServiceTopics.GROUP_REQUESTS, link.lanes(), link.adminSessions(), connections,
                 lane -> new AdminRequests(groupAdmin, new ChangeAnnouncer(codec, cache), new Publisher(lane,
