@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -66,14 +67,21 @@ final class Subscription {
     }
 
     void submit(Mqtt5Publish publish) {
+        if (closed) {
+            return; // unacknowledged: the broker re-sends it to the session's next connection
+        }
         arrivals.add(clock.millis());
-        thread.execute(() -> {
-            try {
-                handle(publish);
-            } finally {
-                arrivals.pollFirst();
-            }
-        });
+        try {
+            thread.execute(() -> {
+                try {
+                    handle(publish);
+                } finally {
+                    arrivals.pollFirst();
+                }
+            });
+        } catch (RejectedExecutionException closedMeanwhile) {
+            arrivals.pollLast();
+        }
     }
 
     /** When the oldest message received and not yet acknowledged arrived (epoch ms), if one waits. */
