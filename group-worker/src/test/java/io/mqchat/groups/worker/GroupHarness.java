@@ -7,6 +7,7 @@ import io.mqchat.extension.config.ExtensionConfig;
 import io.mqchat.extension.testing.MqttDevice;
 import io.mqchat.extension.testing.TestBroker;
 import io.mqchat.groups.embedded.EmbeddedMongo;
+import io.mqchat.groups.settings.FanoutLimit;
 import io.mqchat.groups.settings.GroupSettings;
 import io.mqchat.groups.store.MongoConnector;
 import io.mqchat.groups.store.MongoGroupStore;
@@ -38,6 +39,8 @@ import java.util.function.UnaryOperator;
 final class GroupHarness implements AutoCloseable {
 
     static final Codec CODEC = new Codec();
+    /** A fan-out budget no test but the budget's own reaches. */
+    static final FanoutLimit UNLIMITED = new FanoutLimit(1_000_000, 1_000_000);
 
     private final TestBroker broker;
     private final Path mongoDir;
@@ -64,9 +67,12 @@ final class GroupHarness implements AutoCloseable {
         return worker(instance, "all", maxMembers);
     }
 
-    /** A started worker that owns {@code lanes} (as in {@code worker.lanes}), like a separate process. */
+    /**
+     * A started worker that owns {@code lanes} (as in {@code worker.lanes}), like a separate process. Its fan-out
+     * budget is out of the way: tests of other things send more than one user may (FanoutBudgetTest tests it).
+     */
     GroupWorker worker(String instance, String lanes, int maxMembers) {
-        return worker(instance, lanes, GroupSettings.defaults().withMaxMembers(maxMembers));
+        return worker(instance, lanes, GroupSettings.defaults().withMaxMembers(maxMembers).withFanout(UNLIMITED));
     }
 
     /** A started worker with {@code settings} that owns {@code lanes}, like a separate process. */
