@@ -82,7 +82,7 @@ public final class PresenceWorker implements AutoCloseable {
         this.redis = new JedisPooled(address.host(), address.port());
         PresenceStore store = new RedisPresenceStore(redis);
         Coalescer coalescer = new RedisCoalescer(redis, settings.notifications().coalesceWindow());
-        this.notifications = new NotifyHandler(store, coalescer, sink(settings));
+        this.notifications = new NotifyHandler(store, coalescer, sink(settings, clock));
         this.events = FeedLanes.of(ServiceTopics.PRESENCE_EVENTS, lanes, SERVICE + ":events", connections, lane -> {
             PresenceTracker tracker = new PresenceTracker(store, new MqttPresencePublisher(lane, codec, PUBLISH_TIMEOUT));
             return message -> onPresenceEvent(tracker, message);
@@ -177,10 +177,13 @@ public final class PresenceWorker implements AutoCloseable {
         return Optional.empty();
     }
 
-    private static NotificationSink sink(PresenceSettings settings) {
+    private static NotificationSink sink(PresenceSettings settings, Clock clock) {
+        settings.notifications().webhook().filter(webhook -> webhook.signer().isEmpty()).ifPresent(webhook ->
+                LOG.warn("notification webhook requests to {} are unsigned: set notify.webhook-secret so that the "
+                        + "gateway can tell them from forgeries", webhook.url().getHost()));
         return settings.notifications().webhook()
                 .<NotificationSink>map(webhook -> new WebhookSink(HttpClient.newBuilder()
-                        .connectTimeout(webhook.timeout()).build(), webhook))
+                        .connectTimeout(webhook.timeout()).build(), webhook, clock))
                 .orElseGet(LogSink::new);
     }
 }
