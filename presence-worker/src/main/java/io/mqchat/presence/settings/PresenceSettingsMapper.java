@@ -38,10 +38,15 @@ public final class PresenceSettingsMapper {
             problems.add("notify.webhook-url / notify.webhook-secret is set but notify.sink is log: "
                     + "set notify.sink=webhook to use it");
         }
+        if (config.isSet(PresenceKeys.REDIS_PASSWORD) && !config.isSet(PresenceKeys.REDIS_ADDRESS)) {
+            problems.add("redis.password is set but redis.address is not (an embedded Redis makes its own password)");
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new PresenceSettings(config.find(PresenceKeys.REDIS_ADDRESS),
+        Optional<String> redisPassword = config.find(PresenceKeys.REDIS_PASSWORD);
+        return new PresenceSettings(config.find(PresenceKeys.REDIS_ADDRESS)
+                .map(address -> address.withPassword(redisPassword.orElse(null))),
                 new NotifySettings(webhook, config.get(PresenceKeys.NOTIFY_COALESCE_WINDOW)));
     }
 

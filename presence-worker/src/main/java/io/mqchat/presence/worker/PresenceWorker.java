@@ -36,6 +36,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.Protocol;
 
 /**
  * The presence-worker: consumes the lanes it owns of presence events and of notification requests ({@link FeedLanes}:
@@ -79,7 +80,7 @@ public final class PresenceWorker implements AutoCloseable {
         RedisAddress address = settings.redis().orElseThrow(
                 () -> new IllegalArgumentException("the presence-worker needs a Redis address"));
         this.clock = clock;
-        this.redis = new JedisPooled(address.host(), address.port());
+        this.redis = new JedisPooled(address.hostAndPort(), address.clientConfig(Protocol.DEFAULT_TIMEOUT));
         PresenceStore store = new RedisPresenceStore(redis);
         Coalescer coalescer = new RedisCoalescer(redis, settings.notifications().coalesceWindow());
         this.notifications = new NotifyHandler(store, coalescer, sink(settings, clock));

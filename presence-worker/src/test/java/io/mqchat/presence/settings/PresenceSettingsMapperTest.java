@@ -81,6 +81,18 @@ class PresenceSettingsMapperTest {
     }
 
     @Test
+    void aConfiguredRedisTakesItsPasswordWhichIsNeverShownAndAPasswordWithoutAddressIsRefused() {
+        RedisAddress redis = map(Map.of("MQCHAT_REDIS_ADDRESS", "redis.internal:6379",
+                "MQCHAT_REDIS_PASSWORD", "s3cret-redis-password")).redis().orElseThrow();
+        assertEquals(new RedisAddress("redis.internal", 6379, "s3cret-redis-password"), redis);
+        assertFalse(redis.toString().contains("s3cret"), redis.toString());
+        ConfigException alone = assertThrows(ConfigException.class,
+                () -> map(Map.of("MQCHAT_REDIS_PASSWORD", "s3cret-redis-password")));
+        assertTrue(alone.getMessage().contains("redis.address"), alone.getMessage());
+        assertFalse(alone.getMessage().contains("s3cret"), alone.getMessage());
+    }
+
+    @Test
     void aMalformedRedisAddressIsRefusedWithTheKeyNamed() {
         ConfigException e = assertThrows(ConfigException.class, () -> map(Map.of("MQCHAT_REDIS_ADDRESS", "localhost")));
         assertTrue(e.getMessage().contains("redis.address"), e.getMessage());

@@ -194,7 +194,7 @@ public final class InProcessWorkers implements AutoCloseable {
         try {
             EmbeddedRedis redis = EmbeddedRedis.start(folder, 0);
             running.push(redis);
-            return new RedisAddress(redis.host(), redis.port());
+            return new RedisAddress(redis.host(), redis.port(), redis.password());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded Redis server in " + folder, e);
         }
