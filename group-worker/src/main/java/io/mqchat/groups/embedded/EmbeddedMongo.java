@@ -33,11 +33,13 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     private static final int PASSWORD_BYTES = 32;
 
+    private final Path dataDir;
     private final MongoServer server;
     private final InetSocketAddress address;
     private final String password;
 
-    private EmbeddedMongo(MongoServer server, InetSocketAddress address, String password) {
+    private EmbeddedMongo(Path dataDir, MongoServer server, InetSocketAddress address, String password) {
+        this.dataDir = dataDir;
         this.server = server;
         this.address = address;
         this.password = password;
@@ -50,12 +52,15 @@ public final class EmbeddedMongo implements AutoCloseable {
      * @param port the TCP port, or 0 for any free one
      */
     public static EmbeddedMongo start(Path dataDir, String host, int port) {
+        return start(dataDir, host, port, randomPassword());
+    }
+
+    private static EmbeddedMongo start(Path dataDir, String host, int port, String password) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dataDir, e);
         }
-        String password = randomPassword();
         MongoServer server = new MongoServer(new OneAtATimeH2Backend(dataDir.resolve(FILE_NAME).toString(),
                 new PasswordGate(password)));
         server.enableOplog();
@@ -65,7 +70,7 @@ public final class EmbeddedMongo implements AutoCloseable {
             server.shutdownNow();
             throw e;
         }
-        return new EmbeddedMongo(server, server.getLocalAddress(), password);
+        return new EmbeddedMongo(dataDir, server, server.getLocalAddress(), password);
     }
 
     private static String randomPassword() {
@@ -90,6 +95,14 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     public int port() {
         return address.getPort();
+    }
+
+    /**
+     * After {@link #close()}, a new server on the same folder, address and password, so that the clients of this one
+     * get back in when they reconnect (as after a store outage).
+     */
+    public EmbeddedMongo startAgain() {
+        return start(dataDir, address.getHostString(), address.getPort(), password);
     }
 
     /** Stops listening, closes client connections and writes the data file. */
