@@ -74,7 +74,7 @@ final class Backend implements AutoCloseable {
             EmbeddedRedis redis = EmbeddedRedis.start(folder.resolve("redis"), 0);
             started.add(redis);
             PresenceWorker worker = new PresenceWorker(new PresenceSettings(
-                    Optional.of(new RedisAddress(redis.host(), redis.port())), NotifySettings.defaults()),
+                    Optional.of(new RedisAddress(redis.host(), redis.port(), redis.password())), NotifySettings.defaults()),
                     clientId -> ServiceConnection.builder().host(broker.host()).port(broker.port()).clientId(clientId)
                             .token(() -> broker.serviceToken(PresenceWorker.SERVICE)).build(),
                     LaneSet.everyLane(), Clock.systemUTC());

@@ -110,7 +110,7 @@ public final class PresenceWorkerMain {
     }
 
     private static boolean redisAnswers(RedisAddress address) {
-        try (Jedis redis = new Jedis(address.host(), address.port(), REDIS_PROBE_TIMEOUT_MILLIS)) {
+        try (Jedis redis = new Jedis(address.hostAndPort(), address.clientConfig(REDIS_PROBE_TIMEOUT_MILLIS))) {
             return "PONG".equals(redis.ping());
         }
     }

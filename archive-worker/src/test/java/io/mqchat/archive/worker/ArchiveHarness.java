@@ -37,15 +37,13 @@ final class ArchiveHarness implements AutoCloseable {
     static final Codec CODEC = new Codec();
 
     private final TestBroker broker;
-    private final Path mongoDir;
     private final String database = "mqchat" + UUID.randomUUID().toString().replace("-", "");
     private final List<AutoCloseable> opened = new ArrayList<>();
     private EmbeddedMongo mongo;
 
     ArchiveHarness(TestBroker broker, Path dir) {
         this.broker = broker;
-        this.mongoDir = dir.resolve("mongo");
-        this.mongo = EmbeddedMongo.start(mongoDir);
+        this.mongo = EmbeddedMongo.start(dir.resolve("mongo"));
     }
 
     /** A started archive-worker that owns every lane, with its own MongoDB client, like a separate process. */
@@ -108,7 +106,7 @@ final class ArchiveHarness implements AutoCloseable {
 
     /** Starts the store again on the same port and data. */
     void restartMongo() {
-        mongo = EmbeddedMongo.start(mongoDir, "127.0.0.1", mongo.port());
+        mongo = mongo.startAgain();
     }
 
     /** Creates a group of {@code creator} through the group-worker; returns its id. */

@@ -2,6 +2,7 @@ package io.mqchat.extension.auth;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
@@ -11,6 +12,7 @@ import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.mqchat.extension.config.JwtConfig;
@@ -31,26 +33,52 @@ import java.util.Set;
 /**
  * Verifies a CONNECT token and returns the user it proves. Accepts only signed tokens of the configured
  * algorithms (HS256 with a secret; RS256/ES256 with a JWKS), checks {@code exp}, {@code nbf} and, when
- * configured, {@code iss} and {@code aud}; {@code sub} is the user id and must be a valid one.
+ * configured, {@code iss} and {@code aud}; {@code sub} is the user id and must be a valid one. An HS256 token
+ * signed with the configuration's {@link io.mqchat.extension.config.InternalServiceKey} must be a service token.
  */
 public final class TokenVerifier {
 
     private static final Set<JWSAlgorithm> KEY_SET_ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
 
-    private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final DefaultJWTProcessor<SecurityContext> processor;
+    // Only with an internal service key (the all-in-one server): its own workers' tokens, checked apart from users'.
+    private final DefaultJWTProcessor<SecurityContext> internal;
+    private final MACVerifier internalSignature;
     private final boolean remoteKeys;
     private final Duration clockSkew;
 
     public TokenVerifier(JwtConfig config, Clock clock) {
         JWSVerificationKeySelector<SecurityContext> keys;
         if (config.hmacSecret() != null) {
-            keys = new JWSVerificationKeySelector<>(JWSAlgorithm.HS256,
-                    new ImmutableSecret<>(config.hmacSecret().getBytes(StandardCharsets.UTF_8)));
+            keys = hmacKey(config.hmacSecret());
         } else {
             keys = new JWSVerificationKeySelector<>(KEY_SET_ALGORITHMS, keySource(config));
         }
         remoteKeys = config.jwksUrl() != null;
-        processor.setJWSKeySelector(keys);
+        clockSkew = Duration.ofSeconds(config.clockSkew().toSeconds());
+        processor = newProcessor(keys, config, clock);
+        if (config.serviceKey() == null) {
+            internal = null;
+            internalSignature = null;
+        } else {
+            internal = newProcessor(hmacKey(config.serviceKey().secret()), config, clock);
+            try {
+                internalSignature = new MACVerifier(config.serviceKey().secret().getBytes(StandardCharsets.UTF_8));
+            } catch (JOSEException e) {
+                throw new IllegalArgumentException("the internal service key is too short", e);
+            }
+        }
+    }
+
+    private static JWSVerificationKeySelector<SecurityContext> hmacKey(String secret) {
+        return new JWSVerificationKeySelector<>(JWSAlgorithm.HS256,
+                new ImmutableSecret<>(secret.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private DefaultJWTProcessor<SecurityContext> newProcessor(JWSVerificationKeySelector<SecurityContext> keys,
+                                                              JwtConfig config, Clock clock) {
+        DefaultJWTProcessor<SecurityContext> jwt = new DefaultJWTProcessor<>();
+        jwt.setJWSKeySelector(keys);
         JWTClaimsSet.Builder exact = new JWTClaimsSet.Builder();
         if (config.issuer() != null) {
             exact.issuer(config.issuer());
@@ -63,9 +91,9 @@ public final class TokenVerifier {
                         return Date.from(clock.instant());
                     }
                 };
-        clockSkew = Duration.ofSeconds(config.clockSkew().toSeconds());
         claims.setMaxClockSkew((int) clockSkew.toSeconds());
-        processor.setJWTClaimsSetVerifier(claims);
+        jwt.setJWTClaimsSetVerifier(claims);
+        return jwt;
     }
 
     private static JWKSource<SecurityContext> keySource(JwtConfig config) {
@@ -91,6 +119,28 @@ public final class TokenVerifier {
 
     /** The user or service account the token proves. */
     public Identity verify(String token) throws TokenRejectedException {
+        if (internal != null && signedWithInternalKey(token)) {
+            Identity identity = verify(internal, token);
+            if (!identity.service()) {
+                throw new TokenRejectedException(TokenRejectedException.Kind.INVALID_IDENTITY,
+                        "the server's internal key signs service tokens only");
+            }
+            return identity;
+        }
+        return verify(processor, token);
+    }
+
+    private boolean signedWithInternalKey(String token) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            return JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) && jwt.verify(internalSignature);
+        } catch (ParseException | JOSEException | IllegalStateException e) {
+            return false; // not ours: the configured key source decides, and refuses what it cannot read
+        }
+    }
+
+    private Identity verify(DefaultJWTProcessor<SecurityContext> processor, String token)
+            throws TokenRejectedException {
         JWTClaimsSet claims;
         try {
             claims = processor.process(token, null);

@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * How CONNECT tokens are verified. Exactly one key source: an HMAC secret (HS256, development), a JWKS file
- * or a JWKS URL (RS256/ES256, production).
+ * or a JWKS URL (RS256/ES256, production). The all-in-one server adds an {@link InternalServiceKey}, accepted for
+ * its own workers' service tokens only.
  *
  * @param hmacSecret HS256 secret, at least 32 bytes; null when a JWKS is used
  * @param jwksFile   JSON Web Key Set file; null unless used
@@ -15,9 +16,10 @@ import java.util.Objects;
  * @param issuer     required {@code iss}, or null to accept any
  * @param audience   required {@code aud}, or null to accept any
  * @param clockSkew  tolerance for {@code exp} and {@code nbf}
+ * @param serviceKey also accepted for service tokens (never for users'); null where workers have configured tokens
  */
 public record JwtConfig(String hmacSecret, Path jwksFile, URI jwksUrl, String issuer, String audience,
-                        Duration clockSkew) {
+                        Duration clockSkew, InternalServiceKey serviceKey) {
 
     /** Shortest HS256 secret accepted, in bytes (RFC 7518 section 3.2). */
     public static final int MIN_SECRET_BYTES = 32;
@@ -31,6 +33,17 @@ public record JwtConfig(String hmacSecret, Path jwksFile, URI jwksUrl, String is
         if (hmacSecret != null && hmacSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
             throw new IllegalArgumentException("jwt.secret must be at least " + MIN_SECRET_BYTES + " bytes");
         }
+    }
+
+    /** Without an internal service key: every token is checked against the one configured key source. */
+    public JwtConfig(String hmacSecret, Path jwksFile, URI jwksUrl, String issuer, String audience,
+                     Duration clockSkew) {
+        this(hmacSecret, jwksFile, jwksUrl, issuer, audience, clockSkew, null);
+    }
+
+    /** The same, also accepting service tokens signed with {@code key}. */
+    public JwtConfig withServiceKey(InternalServiceKey key) {
+        return new JwtConfig(hmacSecret, jwksFile, jwksUrl, issuer, audience, clockSkew, key);
     }
 
     /** HS256 with {@code secret}, no issuer or audience check, 30 s clock skew. */

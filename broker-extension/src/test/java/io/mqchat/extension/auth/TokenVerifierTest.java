@@ -2,6 +2,7 @@ package io.mqchat.extension.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -19,10 +20,12 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import io.mqchat.extension.config.InternalServiceKey;
 import io.mqchat.extension.config.JwtConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,6 +127,33 @@ class TokenVerifierTest {
                 claims("alice").issuer("https://evil.example").audience("mqchat").build());
         wrongIssuer.sign(new RSASSASigner(rsa));
         assertThrows(TokenRejectedException.class, () -> keySet.verify(wrongIssuer.serialize()).subject());
+    }
+
+    @Test
+    void theInternalServiceKeyProvesServiceAccountsButNeverAUser(@TempDir Path dir) throws Exception {
+        RSAKey rsa = new RSAKeyGenerator(2048).keyID("idp").generate();
+        Path jwks = dir.resolve("jwks.json");
+        Files.writeString(jwks, new JWKSet(rsa.toPublicJWK()).toString());
+        InternalServiceKey key = InternalServiceKey.generate(new SecureRandom());
+        TokenVerifier withKey = new TokenVerifier(new JwtConfig(null, jwks, null, null, null, Duration.ZERO)
+                .withServiceKey(key), clock);
+        TokenMinter internal = new TokenMinter(key.secret(), clock);
+
+        Identity worker = withKey.verify(internal.mintService("svc-groups", Duration.ofMinutes(5)));
+        assertEquals("svc-groups", worker.subject());
+        assertTrue(worker.service());
+        TokenRejectedException user = assertThrows(TokenRejectedException.class,
+                () -> withKey.verify(internal.mint("alice", Duration.ofMinutes(5))));
+        assertEquals(TokenRejectedException.Kind.INVALID_IDENTITY, user.kind());
+
+        SignedJWT fromIdentityProvider = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("idp").build(),
+                claims("alice").build());
+        fromIdentityProvider.sign(new RSASSASigner(rsa));
+        assertEquals("alice", withKey.verify(fromIdentityProvider.serialize()).subject());
+        assertThrows(TokenRejectedException.class, () -> withKey.verify(new TokenMinter(SECRET, clock)
+                .mintService("svc-groups", Duration.ofMinutes(5))), "another HMAC key proves nothing");
+        assertThrows(TokenRejectedException.class, () -> withKey.verify(internal.mintService("svc-groups",
+                Duration.ofMinutes(-5))), "an expired internal token");
     }
 
     @Test

@@ -11,7 +11,8 @@ import java.util.List;
 import org.h2.mvstore.MVStore;
 
 /**
- * The embedded store's H2 backend, executing one command at a time. MongoDB makes every single-document
+ * The embedded store's H2 backend, executing one command at a time, for authenticated connections only
+ * ({@link PasswordGate}). MongoDB makes every single-document
  * update (a version-checked {@code findOneAndUpdate} above all) atomic; mongo-java-server does not guard
  * them against concurrent connections, and two group-worker clients lost an update in a test. Serializing
  * commands restores MongoDB's guarantee at the development scale the embedded store is for.
@@ -29,8 +30,11 @@ import org.h2.mvstore.MVStore;
  */
 final class OneAtATimeH2Backend extends H2Backend {
 
-    OneAtATimeH2Backend(String fileName) {
+    private final PasswordGate gate;
+
+    OneAtATimeH2Backend(String fileName, PasswordGate gate) {
         super(fileName);
+        this.gate = gate;
     }
 
     @Override
@@ -40,6 +44,10 @@ final class OneAtATimeH2Backend extends H2Backend {
 
     @Override
     public synchronized Document handleCommand(Channel channel, String database, String command, Document query) {
+        Document answer = gate.check(channel, command, query);
+        if (answer != null) {
+            return answer;
+        }
         try {
             return super.handleCommand(channel, database, command, query).cloneDeeply();
         } finally {
@@ -52,6 +60,7 @@ final class OneAtATimeH2Backend extends H2Backend {
 
     @Override
     public synchronized QueryResult handleQuery(MongoQuery query) {
+        gate.requireAuthenticated(query.getChannel());
         QueryResult result = super.handleQuery(query);
         List<Document> copies = new ArrayList<>();
         for (Document document : result) {

@@ -126,6 +126,6 @@ class GroupAdminTest {
         AdminOutcome down = admin.handle(stamped(GroupRequest.MINE, null, null, null), RequestIds.of("y"));
         assertFalse(down.response().ok());
         assertEquals("unavailable", down.response().code());
-        mongo = EmbeddedMongo.start(dir, "127.0.0.1", mongo.port());
+        mongo = mongo.startAgain();
     }
 }

@@ -1,7 +1,10 @@
 package io.mqchat.groups.embedded;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoSecurityException;
 import com.mongodb.client.MongoChangeStreamCursor;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -38,6 +41,26 @@ class EmbeddedMongoTest {
                 collection.insertOne(new Document("_id", "watched"));
                 assertEquals("watched", changes.next().getDocumentKey().getString("_id").getValue());
             }
+        }
+    }
+
+    @Test
+    void aClientWithoutThisRunsPasswordReadsNothing(@TempDir Path dir) {
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(dir);
+             MongoClient owner = MongoClients.create(mongo.connectionString());
+             MongoClient stranger = MongoClients.create("mongodb://127.0.0.1:" + mongo.port());
+             MongoClient guesser = MongoClients.create("mongodb://mqchat:not-the-password@127.0.0.1:" + mongo.port()
+                     + "/?authMechanism=PLAIN")) {
+            owner.getDatabase("mqchat").getCollection("archive").insertOne(new Document("body", "secret chat text"));
+
+            MongoCommandException refused = assertThrows(MongoCommandException.class,
+                    () -> stranger.getDatabase("mqchat").getCollection("archive").find().first());
+            assertEquals(13, refused.getErrorCode(), refused.getMessage());
+            assertThrows(MongoCommandException.class, () -> stranger.listDatabaseNames().first());
+            assertThrows(MongoSecurityException.class,
+                    () -> guesser.getDatabase("mqchat").getCollection("archive").find().first());
+            assertEquals("secret chat text",
+                    owner.getDatabase("mqchat").getCollection("archive").find().first().getString("body"));
         }
     }
 }

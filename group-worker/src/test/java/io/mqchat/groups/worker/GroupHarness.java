@@ -43,14 +43,12 @@ final class GroupHarness implements AutoCloseable {
     static final FanoutLimit UNLIMITED = new FanoutLimit(1_000_000, 1_000_000);
 
     private final TestBroker broker;
-    private final Path mongoDir;
     private final String database = "mqchat" + UUID.randomUUID().toString().replace("-", "");
     private final List<AutoCloseable> opened = new ArrayList<>();
     private EmbeddedMongo mongo;
 
     private GroupHarness(TestBroker broker, Path mongoDir) {
         this.broker = broker;
-        this.mongoDir = mongoDir;
         this.mongo = EmbeddedMongo.start(mongoDir);
     }
 
@@ -95,7 +93,7 @@ final class GroupHarness implements AutoCloseable {
 
     /** Starts the store again on the same port and data. */
     void restartMongo() {
-        mongo = EmbeddedMongo.start(mongoDir, "127.0.0.1", mongo.port());
+        mongo = mongo.startAgain();
     }
 
     MqttDevice device(String user, String device) {

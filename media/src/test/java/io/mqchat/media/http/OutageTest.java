@@ -20,7 +20,6 @@ class OutageTest {
     @Test
     void whileMongoDbIsDownRequestsAre503AndAfterwardsEverythingIsThere(@TempDir Path dir) {
         EmbeddedMongo mongo = EmbeddedMongo.start(dir);
-        int port = mongo.port();
         byte[] png = TestImages.png(80, 60, 1);
         try (MediaHarness media = new MediaHarness(mongo)) {
             HttpResponse<String> uploaded = media.upload(media.token("alice"), png);
@@ -33,7 +32,7 @@ class OutageTest {
             assertEquals("unavailable", MediaEndpointTest.errorCode(download));
             assertEquals(503, media.upload(media.token("alice"), TestImages.png(80, 60, 2)).statusCode());
 
-            mongo = EmbeddedMongo.start(dir, "127.0.0.1", port);
+            mongo = mongo.startAgain();
             assertArrayEquals(png, media.download(media.token("alice"), id).body());
         } finally {
             mongo.close();

@@ -5,8 +5,13 @@ import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +32,11 @@ import redis.embedded.core.ExecutableProvider;
  * snapshot and turns the append-only file on at runtime, which writes it from the loaded data: redis 6.2 started
  * with the append-only file on and none on disk would start empty and ignore the snapshot.
  *
+ * <p>Password-protected: every start draws a random password ({@link #password()}), which clients must send
+ * (AUTH) before any command, so that another local user or program cannot read or change presence. It reaches the
+ * process through a configuration file readable by its owner only ({@value #CONFIG_FILE}, deleted once the server
+ * is up), never the command line, which every local user can read.
+ *
  * <p>Never two on one folder, never outliving the JVM for long: {@link #start()} first stops a redis-server still
  * running on the folder (named by the pid file, or found among the processes), letting it write its files, and
  * the process is started through {@link ParentWatch}, which stops it soon after the JVM dies, even by
@@ -42,30 +52,45 @@ public final class EmbeddedRedis implements AutoCloseable {
     public static final String APPEND_ONLY_FILE = "presence.aof";
     /** The running server's pid, inside the data folder. */
     public static final String PID_FILE = "redis.pid";
+    /** Holds the password while the server starts, inside the data folder. */
+    public static final String CONFIG_FILE = "redis-start.conf";
+    private static final int PASSWORD_BYTES = 32;
     private static final String HOST = "127.0.0.1";
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRedis.class);
 
     private final Path dataDir;
     private final int port;
+    private final String password;
     private RedisServer server;
 
     /**
-     * @param dataDir where the server's files and the binary live; created if missing
-     * @param port    the loopback port, or 0 for a free one
+     * @param dataDir  where the server's files and the binary live; created if missing
+     * @param port     the loopback port, or 0 for a free one
+     * @param password what clients must authenticate with; letters, digits, {@code -} and {@code _} only
      */
-    public EmbeddedRedis(Path dataDir, int port) {
+    public EmbeddedRedis(Path dataDir, int port, String password) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0-65535: " + port);
         }
+        if (!password.matches("[A-Za-z0-9_-]{16,}")) {
+            throw new IllegalArgumentException("the password must be 16 or more of A-Z a-z 0-9 - _");
+        }
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.port = port == 0 ? freePort() : port;
+        this.password = password;
     }
 
-    /** Creates and starts one; see {@link #EmbeddedRedis(Path, int)}. */
+    /** Creates and starts one with a fresh random password; see {@link #EmbeddedRedis(Path, int, String)}. */
     public static EmbeddedRedis start(Path dataDir, int port) throws IOException {
-        EmbeddedRedis redis = new EmbeddedRedis(dataDir, port);
+        EmbeddedRedis redis = new EmbeddedRedis(dataDir, port, randomPassword());
         redis.start();
         return redis;
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[PASSWORD_BYTES];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /**
@@ -81,9 +106,14 @@ public final class EmbeddedRedis implements AutoCloseable {
         // Unpack the binary into the data folder, not temp; its path also marks the process as this folder's.
         String executable = ExecutableProvider.newJarResourceProvider(dataDir.toFile()).get().getAbsolutePath();
         boolean appendOnly = Files.exists(dataDir.resolve(APPEND_ONLY_FILE));
-        List<String> command = ParentWatch.wrap(command(executable, appendOnly));
+        Path config = writeConfig();
+        List<String> command = ParentWatch.wrap(command(executable, config, appendOnly));
         server = new RedisServer(port, command, false, LOG::debug, LOG::warn);
-        server.start();
+        try {
+            server.start();
+        } finally {
+            Files.deleteIfExists(config); // read at start; the password stays in memory only
+        }
         if (!appendOnly) {
             try {
                 enableAppendOnly();
@@ -94,8 +124,19 @@ public final class EmbeddedRedis implements AutoCloseable {
         }
     }
 
-    private List<String> command(String executable, boolean appendOnly) {
-        return List.of(executable,
+    /** The password in a file only its owner can read: redis-server's arguments show in every user's ps. */
+    private Path writeConfig() throws IOException {
+        Path config = dataDir.resolve(CONFIG_FILE);
+        Files.deleteIfExists(config);
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(config, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        Files.writeString(config, "requirepass " + password + "\n", StandardCharsets.US_ASCII);
+        return config;
+    }
+
+    private List<String> command(String executable, Path config, boolean appendOnly) {
+        return List.of(executable, config.toString(),
                 "--port", Integer.toString(port),
                 "--bind", HOST,
                 "--dir", dataDir.toString(),
@@ -112,6 +153,7 @@ public final class EmbeddedRedis implements AutoCloseable {
     /** Turns the append-only file on and waits until redis has written it from the data it loaded. */
     private void enableAppendOnly() throws IOException {
         try (Jedis jedis = new Jedis(HOST, port)) {
+            jedis.auth(password);
             jedis.configSet("appendonly", "yes");
             // Until the rewrite is done there is no append-only file and a crash would lose what clients write: wait.
             String info = jedis.info("persistence");
@@ -159,6 +201,11 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** What clients authenticate with (AUTH); new on every {@link #start(Path, int)}. Never log it. */
+    public String password() {
+        return password;
     }
 
     /** {@code host:port}, the form of the {@code redis.address} key. */

@@ -10,15 +10,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * POSTs each notification as a small JSON object to a push gateway:
  * {@code {"recipient","sender","conversation","group"?,"messageId","ts","body"?}} (the body only when the server
- * was configured to pass it on). Network errors, 408, 429 and 5xx are retried with exponential backoff up to
- * {@code attempts} tries; any other answer, or the last failure, gives up with one log line.
+ * was configured to pass it on), signed by {@link WebhookSigner} when a secret is set (each try anew, so its time
+ * is fresh). Network errors, 408, 429 and 5xx are retried with exponential backoff up to {@code attempts} tries;
+ * any other answer, or the last failure, gives up with one log line.
  */
 public final class WebhookSink implements NotificationSink {
 
@@ -30,19 +34,18 @@ public final class WebhookSink implements NotificationSink {
             .build();
     private final HttpClient http;
     private final WebhookSettings settings;
+    private final Clock clock;
 
-    public WebhookSink(HttpClient http, WebhookSettings settings) {
+    /** {@code clock} gives the signature's time. */
+    public WebhookSink(HttpClient http, WebhookSettings settings, Clock clock) {
         this.http = http;
         this.settings = settings;
+        this.clock = clock;
     }
 
     @Override
     public boolean send(Notification notification) {
-        HttpRequest request = HttpRequest.newBuilder(settings.url())
-                .timeout(settings.timeout())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body(notification)))
-                .build();
+        byte[] body = body(notification);
         Duration backoff = settings.firstBackoff();
         String failure = "";
         for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
@@ -54,7 +57,7 @@ public final class WebhookSink implements NotificationSink {
                 backoff = min(backoff.multipliedBy(2), MAX_BACKOFF);
             }
             try {
-                int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                int status = http.send(request(body), HttpResponse.BodyHandlers.discarding()).statusCode();
                 if (status / 100 == 2) {
                     return true;
                 }
@@ -73,6 +76,16 @@ public final class WebhookSink implements NotificationSink {
         LOG.warn("webhook gave up on the notification of {} about message {} ({} attempts at most): {}",
                 notification.recipient(), notification.messageId(), settings.attempts(), failure);
         return false;
+    }
+
+    private HttpRequest request(byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(settings.url())
+                .timeout(settings.timeout())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        settings.signer().ifPresent(signer ->
+                request.header(WebhookSigner.HEADER, signer.sign(clock.instant().getEpochSecond(), body)));
+        return request.build();
     }
 
     private byte[] body(Notification n) {
@@ -109,13 +122,21 @@ public final class WebhookSink implements NotificationSink {
      * @param attempts     tries per notification, at least 1
      * @param firstBackoff wait before the second try; it doubles per try up to 10 s
      * @param timeout      for one request
+     * @param signer       signs each request; empty sends them unsigned
      */
-    public record WebhookSettings(URI url, int attempts, Duration firstBackoff, Duration timeout) {
+    public record WebhookSettings(URI url, int attempts, Duration firstBackoff, Duration timeout,
+                                  Optional<WebhookSigner> signer) {
 
         public WebhookSettings {
             if (attempts < 1) {
                 throw new IllegalArgumentException("webhook attempts must be at least 1: " + attempts);
             }
+            Objects.requireNonNull(signer, "signer");
+        }
+
+        /** Unsigned requests. */
+        public WebhookSettings(URI url, int attempts, Duration firstBackoff, Duration timeout) {
+            this(url, attempts, firstBackoff, timeout, Optional.empty());
         }
     }
 

@@ -19,10 +19,15 @@ public final class PresenceKeys {
 
     public static final Key<RedisAddress> REDIS_ADDRESS = Key.of("redis.address", RedisAddress.parser(), null,
             "Redis as host:port; unset, the all-in-one server starts an embedded Redis (a standalone worker needs it)");
+    public static final Key<String> REDIS_PASSWORD = Key.secret("redis.password",
+            "Password of the Redis at redis.address (AUTH), if it wants one; the embedded Redis makes its own");
     public static final Key<String> NOTIFY_SINK = Key.choice("notify.sink", SINK_LOG, List.of(SINK_LOG, SINK_WEBHOOK),
             "Where notifications for users with no connected device go: log, or webhook (HTTP POST of JSON)");
     public static final Key<URI> NOTIFY_WEBHOOK_URL = Key.httpUrl("notify.webhook-url",
             "Push gateway endpoint the webhook sink POSTs each notification to");
+    public static final Key<String> NOTIFY_WEBHOOK_SECRET = Key.secret("notify.webhook-secret",
+            "Signs every webhook request (header Mqchat-Signature, HMAC-SHA256, at least 32 bytes); required unless "
+                    + "the webhook URL is on loopback");
     public static final Key<Integer> NOTIFY_WEBHOOK_ATTEMPTS = Key.integer("notify.webhook-attempts", "5", 1, 20,
             "Tries per notification before the webhook sink gives up (backoff doubles between tries)");
     public static final Key<Duration> NOTIFY_WEBHOOK_BACKOFF = Key.duration("notify.webhook-backoff", "500ms",
@@ -42,7 +47,7 @@ public final class PresenceKeys {
             "Name of this instance among the presence-workers (for its logs)");
 
     /** Keys of the worker wherever it runs. */
-    public static final ConfigSchema SCHEMA = ConfigSchema.of(REDIS_ADDRESS, NOTIFY_SINK, NOTIFY_WEBHOOK_URL,
+    public static final ConfigSchema SCHEMA = ConfigSchema.of(REDIS_ADDRESS, REDIS_PASSWORD, NOTIFY_SINK, NOTIFY_WEBHOOK_URL, NOTIFY_WEBHOOK_SECRET,
             NOTIFY_WEBHOOK_ATTEMPTS, NOTIFY_WEBHOOK_BACKOFF, NOTIFY_WEBHOOK_TIMEOUT, NOTIFY_COALESCE_WINDOW);
 
     /** Keys of the standalone worker process. */

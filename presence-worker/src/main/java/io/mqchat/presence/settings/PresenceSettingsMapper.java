@@ -2,11 +2,14 @@ package io.mqchat.presence.settings;
 
 import io.mqchat.config.Config;
 import io.mqchat.config.ConfigException;
+import io.mqchat.presence.notify.WebhookSigner;
 import io.mqchat.presence.notify.WebhookSink.WebhookSettings;
 import io.mqchat.protocol.UserIds;
 import io.mqchat.service.FeedSettings;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Turns validated keys into the worker's settings, checking the rules that span keys. */
@@ -26,17 +29,52 @@ public final class PresenceSettingsMapper {
         if (wantsWebhook && config.find(PresenceKeys.NOTIFY_WEBHOOK_URL).isEmpty()) {
             problems.add("notify.sink is webhook but notify.webhook-url is not set");
         } else if (wantsWebhook) {
-            webhook = Optional.of(new WebhookSettings(config.get(PresenceKeys.NOTIFY_WEBHOOK_URL),
-                    config.get(PresenceKeys.NOTIFY_WEBHOOK_ATTEMPTS), config.get(PresenceKeys.NOTIFY_WEBHOOK_BACKOFF),
-                    config.get(PresenceKeys.NOTIFY_WEBHOOK_TIMEOUT)));
-        } else if (config.isSet(PresenceKeys.NOTIFY_WEBHOOK_URL)) {
-            problems.add("notify.webhook-url is set but notify.sink is log: set notify.sink=webhook to use it");
+            URI url = config.get(PresenceKeys.NOTIFY_WEBHOOK_URL);
+            Optional<WebhookSigner> signer = signer(config, url, problems);
+            webhook = Optional.of(new WebhookSettings(url, config.get(PresenceKeys.NOTIFY_WEBHOOK_ATTEMPTS),
+                    config.get(PresenceKeys.NOTIFY_WEBHOOK_BACKOFF), config.get(PresenceKeys.NOTIFY_WEBHOOK_TIMEOUT),
+                    signer));
+        } else if (config.isSet(PresenceKeys.NOTIFY_WEBHOOK_URL) || config.isSet(PresenceKeys.NOTIFY_WEBHOOK_SECRET)) {
+            problems.add("notify.webhook-url / notify.webhook-secret is set but notify.sink is log: "
+                    + "set notify.sink=webhook to use it");
+        }
+        if (config.isSet(PresenceKeys.REDIS_PASSWORD) && !config.isSet(PresenceKeys.REDIS_ADDRESS)) {
+            problems.add("redis.password is set but redis.address is not (an embedded Redis makes its own password)");
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new PresenceSettings(config.find(PresenceKeys.REDIS_ADDRESS),
+        Optional<String> redisPassword = config.find(PresenceKeys.REDIS_PASSWORD);
+        return new PresenceSettings(config.find(PresenceKeys.REDIS_ADDRESS)
+                .map(address -> address.withPassword(redisPassword.orElse(null))),
                 new NotifySettings(webhook, config.get(PresenceKeys.NOTIFY_COALESCE_WINDOW)));
+    }
+
+    /**
+     * The webhook's signer. Unsigned requests are allowed only to a gateway on this machine: elsewhere anybody who can
+     * reach it could post fake notifications to users.
+     */
+    private static Optional<WebhookSigner> signer(Config config, URI url, List<String> problems) {
+        Optional<String> secret = config.find(PresenceKeys.NOTIFY_WEBHOOK_SECRET);
+        if (secret.isEmpty()) {
+            if (!isLoopback(url)) {
+                problems.add("notify.webhook-secret is required for a webhook that is not on loopback ("
+                        + url.getHost() + "): the gateway verifies each request's signature with it");
+            }
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new WebhookSigner(secret.get()));
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    // Literal names only: resolving a name here would make the rule depend on DNS at start-up.
+    private static boolean isLoopback(URI url) {
+        String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
     }
 
     /**

@@ -1,14 +1,18 @@
 package io.mqchat.presence.settings;
 
 import io.mqchat.config.ValueParser;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisClientConfig;
 
 /**
- * Where Redis listens, written {@code host:port} in the configuration.
+ * Where Redis listens, written {@code host:port} in the configuration, and the password it wants, if any.
  *
- * @param host name or address
- * @param port 1-65535
+ * @param host     name or address
+ * @param port     1-65535
+ * @param password sent with AUTH on every connection; null for a Redis without one
  */
-public record RedisAddress(String host, int port) {
+public record RedisAddress(String host, int port, String password) {
 
     public RedisAddress {
         if (host == null || host.isBlank()) {
@@ -17,6 +21,16 @@ public record RedisAddress(String host, int port) {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be 1-65535");
         }
+    }
+
+    /** A Redis that wants no password. */
+    public RedisAddress(String host, int port) {
+        this(host, port, null);
+    }
+
+    /** The same address with {@code password} (null for none). */
+    public RedisAddress withPassword(String password) {
+        return new RedisAddress(host, port, password);
     }
 
     /** @throws IllegalArgumentException unless {@code text} is {@code host:port} */
@@ -49,6 +63,18 @@ public record RedisAddress(String host, int port) {
         };
     }
 
+    /** For Jedis clients. */
+    public HostAndPort hostAndPort() {
+        return new HostAndPort(host, port);
+    }
+
+    /** How a Jedis client connects: with this password, and {@code timeoutMillis} to connect and per reply. */
+    public JedisClientConfig clientConfig(int timeoutMillis) {
+        return DefaultJedisClientConfig.builder().password(password).connectionTimeoutMillis(timeoutMillis)
+                .socketTimeoutMillis(timeoutMillis).build();
+    }
+
+    /** {@code host:port}: never the password. */
     @Override
     public String toString() {
         return host + ":" + port;

@@ -36,6 +36,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.Protocol;
 
 /**
  * The presence-worker: consumes the lanes it owns of presence events and of notification requests ({@link FeedLanes}:
@@ -79,10 +80,10 @@ public final class PresenceWorker implements AutoCloseable {
         RedisAddress address = settings.redis().orElseThrow(
                 () -> new IllegalArgumentException("the presence-worker needs a Redis address"));
         this.clock = clock;
-        this.redis = new JedisPooled(address.host(), address.port());
+        this.redis = new JedisPooled(address.hostAndPort(), address.clientConfig(Protocol.DEFAULT_TIMEOUT));
         PresenceStore store = new RedisPresenceStore(redis);
         Coalescer coalescer = new RedisCoalescer(redis, settings.notifications().coalesceWindow());
-        this.notifications = new NotifyHandler(store, coalescer, sink(settings));
+        this.notifications = new NotifyHandler(store, coalescer, sink(settings, clock));
         this.events = FeedLanes.of(ServiceTopics.PRESENCE_EVENTS, lanes, SERVICE + ":events", connections, lane -> {
             PresenceTracker tracker = new PresenceTracker(store, new MqttPresencePublisher(lane, codec, PUBLISH_TIMEOUT));
             return message -> onPresenceEvent(tracker, message);
@@ -177,10 +178,13 @@ public final class PresenceWorker implements AutoCloseable {
         return Optional.empty();
     }
 
-    private static NotificationSink sink(PresenceSettings settings) {
+    private static NotificationSink sink(PresenceSettings settings, Clock clock) {
+        settings.notifications().webhook().filter(webhook -> webhook.signer().isEmpty()).ifPresent(webhook ->
+                LOG.warn("notification webhook requests to {} are unsigned: set notify.webhook-secret so that the "
+                        + "gateway can tell them from forgeries", webhook.url().getHost()));
         return settings.notifications().webhook()
                 .<NotificationSink>map(webhook -> new WebhookSink(HttpClient.newBuilder()
-                        .connectTimeout(webhook.timeout()).build(), webhook))
+                        .connectTimeout(webhook.timeout()).build(), webhook, clock))
                 .orElseGet(LogSink::new);
     }
 }

@@ -24,7 +24,7 @@ class EmbeddedRedisAppendOnlyTest {
     @Test
     void acknowledgedWritesSurviveAKillOfTheRedisServer() throws Exception {
         EmbeddedRedis redis = EmbeddedRedis.start(dataDir, 0);
-        try (JedisPooled jedis = new JedisPooled(redis.host(), redis.port())) {
+        try (JedisPooled jedis = new JedisPooled(redis.host(), redis.port(), null, redis.password())) {
             writeKeys(jedis);
             jedis.hset(ALICE, "privacy", "nobody");
             killRedis();
@@ -34,7 +34,7 @@ class EmbeddedRedisAppendOnlyTest {
         }
 
         try (EmbeddedRedis restarted = EmbeddedRedis.start(dataDir, 0);
-             JedisPooled jedis = new JedisPooled(restarted.host(), restarted.port())) {
+             JedisPooled jedis = new JedisPooled(restarted.host(), restarted.port(), null, restarted.password())) {
             assertKeys(jedis);
             assertEquals("nobody", jedis.hget(ALICE, "privacy"));
         }
@@ -51,7 +51,7 @@ class EmbeddedRedisAppendOnlyTest {
         assertEquals(List.of(), appendOnlyFiles(), "the older version left only its snapshot");
 
         EmbeddedRedis redis = EmbeddedRedis.start(dataDir, 0);
-        try (JedisPooled jedis = new JedisPooled(redis.host(), redis.port())) {
+        try (JedisPooled jedis = new JedisPooled(redis.host(), redis.port(), null, redis.password())) {
             assertKeys(jedis);
             assertEquals("nobody", jedis.hget(ALICE, "privacy"));
             jedis.hset(ALICE, "lastSeen", "1795000000123");
@@ -64,7 +64,7 @@ class EmbeddedRedisAppendOnlyTest {
         Files.delete(dataDir.resolve(EmbeddedRedis.SNAPSHOT_FILE));
 
         try (EmbeddedRedis restarted = EmbeddedRedis.start(dataDir, 0);
-             JedisPooled jedis = new JedisPooled(restarted.host(), restarted.port())) {
+             JedisPooled jedis = new JedisPooled(restarted.host(), restarted.port(), null, restarted.password())) {
             assertKeys(jedis);
             assertEquals("nobody", jedis.hget(ALICE, "privacy"));
             assertEquals("1795000000123", jedis.hget(ALICE, "lastSeen"));

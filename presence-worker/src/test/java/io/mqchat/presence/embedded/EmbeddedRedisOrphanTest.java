@@ -28,7 +28,7 @@ class EmbeddedRedisOrphanTest {
             }
 
             EmbeddedRedis redis = EmbeddedRedis.start(dataDir, 0);
-            try (JedisPooled jedis = new JedisPooled(redis.host(), redis.port())) {
+            try (JedisPooled jedis = new JedisPooled(redis.host(), redis.port(), null, redis.password())) {
                 assertTrue(orphan.process().waitFor(60, TimeUnit.SECONDS), "the orphan was stopped");
                 List<ProcessHandle> servers = RedisProcesses.of(dataDir);
                 assertEquals(1, servers.size(), "redis-servers on the folder: " + servers);
@@ -44,7 +44,7 @@ class EmbeddedRedisOrphanTest {
         }
 
         try (EmbeddedRedis redis = EmbeddedRedis.start(dataDir, 0);
-             JedisPooled jedis = new JedisPooled(redis.host(), redis.port())) {
+             JedisPooled jedis = new JedisPooled(redis.host(), redis.port(), null, redis.password())) {
             assertEquals("nobody", jedis.hget(ALICE, "privacy"));
             assertEquals("contacts", jedis.hget(BOB, "privacy"));
         }

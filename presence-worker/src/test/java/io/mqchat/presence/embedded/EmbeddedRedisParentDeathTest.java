@@ -48,7 +48,7 @@ class EmbeddedRedisParentDeathTest {
         }
 
         try (EmbeddedRedis redis = EmbeddedRedis.start(dataDir, 0);
-             JedisPooled jedis = new JedisPooled(redis.host(), redis.port())) {
+             JedisPooled jedis = new JedisPooled(redis.host(), redis.port(), null, redis.password())) {
             for (int i = 0; i <= lastAcked; i++) {
                 assertEquals("value:" + i, jedis.get("key:" + i), "acknowledged write " + i + " of " + lastAcked);
             }

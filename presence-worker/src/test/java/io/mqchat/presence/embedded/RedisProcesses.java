@@ -1,9 +1,14 @@
 package io.mqchat.presence.embedded;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The live redis-server processes of a data folder: those running the binary unpacked in it, as the operating
@@ -35,6 +40,24 @@ final class RedisProcesses {
             Thread.sleep(50);
         }
         return true;
+    }
+
+    /** Every process's command line as {@code ps} shows it to any local user (Linux: /proc/{pid}/cmdline). */
+    static List<String> commandLines() {
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            return processes.filter(dir -> dir.getFileName().toString().matches("\\d+"))
+                    .map(dir -> {
+                        try {
+                            return new String(Files.readAllBytes(dir.resolve("cmdline")), StandardCharsets.UTF_8)
+                                    .replace('\0', ' ');
+                        } catch (IOException e) {
+                            return ""; // ended meanwhile
+                        }
+                    })
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Kills what a failing test left running, so that nothing outlives the test. */

@@ -14,7 +14,7 @@ public final class WritesUntilKilled {
 
     public static void main(String[] args) throws Exception {
         EmbeddedRedis redis = EmbeddedRedis.start(Path.of(args[0]), 0);
-        try (JedisPooled jedis = new JedisPooled(redis.host(), redis.port())) {
+        try (JedisPooled jedis = new JedisPooled(redis.host(), redis.port(), null, redis.password())) {
             for (int i = 0; ; i++) {
                 jedis.set("key:" + i, "value:" + i);
                 System.out.println("acked " + i);

@@ -17,6 +17,7 @@ public final class WebhookServer implements AutoCloseable {
 
     private final HttpServer server;
     private final List<String> bodies = new CopyOnWriteArrayList<>();
+    private final List<String> signatures = new CopyOnWriteArrayList<>();
     private final Deque<Integer> statuses = new ArrayDeque<>();
 
     private WebhookServer(HttpServer server) {
@@ -29,6 +30,7 @@ public final class WebhookServer implements AutoCloseable {
             HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             WebhookServer webhook = new WebhookServer(http);
             http.createContext("/push", exchange -> {
+                webhook.signatures.add(String.valueOf(exchange.getRequestHeaders().getFirst(WebhookSigner.HEADER)));
                 webhook.bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
                 int status = webhook.nextStatus();
                 exchange.sendResponseHeaders(status, -1);
@@ -53,6 +55,11 @@ public final class WebhookServer implements AutoCloseable {
     /** Bodies of every request so far, in arrival order. */
     public List<String> bodies() {
         return List.copyOf(bodies);
+    }
+
+    /** The {@value WebhookSigner#HEADER} header of every request so far ("null" where absent), in arrival order. */
+    public List<String> signatures() {
+        return List.copyOf(signatures);
     }
 
     private synchronized int nextStatus() {

@@ -9,13 +9,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mqchat.presence.notify.WebhookSink.WebhookSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The webhook sink against a local HTTP server. */
 class WebhookSinkTest {
 
+    private static final String SECRET = "a-webhook-secret-of-at-least-32-bytes";
+    private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final Notification ONE_TO_ONE = new Notification("bob", "alice", null, "m1", null, 1795000000123L);
 
     private final WebhookServer server = WebhookServer.start();
@@ -68,12 +80,64 @@ class WebhookSinkTest {
     @Test
     void anUnreachableGatewayGivesUpWithoutThrowing() {
         WebhookSink sink = new WebhookSink(HttpClient.newHttpClient(), new WebhookSettings(
-                URI.create("http://127.0.0.1:1/push"), 3, Duration.ofMillis(10), Duration.ofSeconds(2)));
+                URI.create("http://127.0.0.1:1/push"), 3, Duration.ofMillis(10), Duration.ofSeconds(2)), CLOCK);
         assertFalse(sink.send(ONE_TO_ONE));
+    }
+
+    @Test
+    void aSignedRequestVerifiesWithTheSecretAndItsTimeAndATamperedBodyDoesNot() throws Exception {
+        assertTrue(signedSink(1).send(ONE_TO_ONE));
+        String body = server.bodies().get(0);
+        String header = server.signatures().get(0);
+
+        assertTrue(header.startsWith("t=" + NOW.getEpochSecond() + ",v1="), header);
+        assertTrue(GatewayCheck.verifies(SECRET, header, body), header);
+        assertFalse(GatewayCheck.verifies(SECRET, header, body.replace("\"alice\"", "\"mallory\"")),
+                "a tampered body");
+        assertFalse(GatewayCheck.verifies("another-secret-that-is-32-bytes-long-too", header, body), "another secret");
+        String otherTime = header.replace("t=" + NOW.getEpochSecond(), "t=" + (NOW.getEpochSecond() + 1));
+        assertFalse(GatewayCheck.verifies(SECRET, otherTime, body), "the time is signed too");
+    }
+
+    @Test
+    void everyRetryIsSignedAndWithoutASecretNothingIs() throws Exception {
+        server.answer(503);
+        assertTrue(signedSink(3).send(ONE_TO_ONE));
+        assertEquals(2, server.signatures().size());
+        for (int i = 0; i < 2; i++) {
+            assertTrue(GatewayCheck.verifies(SECRET, server.signatures().get(i), server.bodies().get(i)));
+        }
+        assertTrue(sink(1).send(ONE_TO_ONE));
+        assertEquals("null", server.signatures().get(2));
     }
 
     private WebhookSink sink(int attempts) {
         return new WebhookSink(HttpClient.newHttpClient(),
-                new WebhookSettings(server.url(), attempts, Duration.ofMillis(10), Duration.ofSeconds(5)));
+                new WebhookSettings(server.url(), attempts, Duration.ofMillis(10), Duration.ofSeconds(5)), CLOCK);
+    }
+
+    private WebhookSink signedSink(int attempts) {
+        return new WebhookSink(HttpClient.newHttpClient(), new WebhookSettings(server.url(), attempts,
+                Duration.ofMillis(10), Duration.ofSeconds(5), Optional.of(new WebhookSigner(SECRET))), CLOCK);
+    }
+
+    /** What a push gateway does with a request, written from docs/PROTOCOL.md rather than from the sink's code. */
+    private static final class GatewayCheck {
+
+        static boolean verifies(String secret, String header, String body) throws Exception {
+            String timestamp = null;
+            String expected = null;
+            for (String part : header.split(",")) {
+                if (part.startsWith("t=")) {
+                    timestamp = part.substring(2);
+                } else if (part.startsWith("v1=")) {
+                    expected = part.substring(3);
+                }
+            }
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] actual = mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
+            return expected != null && MessageDigest.isEqual(HexFormat.of().parseHex(expected), actual);
+        }
     }
 }

@@ -1,22 +1,27 @@
 package io.mqchat.presence.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mqchat.config.ConfigException;
 import io.mqchat.config.ConfigLoader;
+import io.mqchat.presence.notify.WebhookSigner;
 import io.mqchat.presence.settings.PresenceSettingsMapper.StandaloneSettings;
 import io.mqchat.service.FeedSettings;
 import io.mqchat.service.LaneSet;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** From configuration keys to the worker's settings, with the rules that span keys. */
 class PresenceSettingsMapperTest {
+
+    private static final String SECRET = "a-webhook-secret-of-at-least-32-bytes";
 
     @Test
     void defaultsAreTheLogSinkAOneMinuteWindowAndNoRedisAddress() {
@@ -29,6 +34,7 @@ class PresenceSettingsMapperTest {
     void theWebhookSinkTakesItsUrlAttemptsBackoffAndTimeout() {
         PresenceSettings settings = map(Map.of("MQCHAT_NOTIFY_SINK", "webhook",
                 "MQCHAT_NOTIFY_WEBHOOK_URL", "https://push.example/notify", "MQCHAT_NOTIFY_WEBHOOK_ATTEMPTS", "3",
+                "MQCHAT_NOTIFY_WEBHOOK_SECRET", SECRET,
                 "MQCHAT_NOTIFY_COALESCE_WINDOW", "30s", "MQCHAT_REDIS_ADDRESS", "redis.internal:6380"));
         assertEquals(Optional.of(new RedisAddress("redis.internal", 6380)), settings.redis());
         assertEquals(URI.create("https://push.example/notify"), settings.notifications().webhook().orElseThrow().url());
@@ -38,12 +44,52 @@ class PresenceSettingsMapperTest {
     }
 
     @Test
+    void aWebhookBeyondLoopbackNeedsASecretOfAtLeast32BytesAndOnLoopbackMayGoUnsigned() {
+        Map<String, String> remote = Map.of("MQCHAT_NOTIFY_SINK", "webhook",
+                "MQCHAT_NOTIFY_WEBHOOK_URL", "https://push.example/notify");
+        ConfigException unsigned = assertThrows(ConfigException.class, () -> map(remote));
+        assertTrue(unsigned.getMessage().contains("notify.webhook-secret"), unsigned.getMessage());
+        ConfigException shortSecret = assertThrows(ConfigException.class, () -> map(with(remote,
+                "MQCHAT_NOTIFY_WEBHOOK_SECRET", "too-short")));
+        assertTrue(shortSecret.getMessage().contains("at least 32 bytes"), shortSecret.getMessage());
+        assertFalse(shortSecret.getMessage().contains("too-short"), "the secret is never shown");
+        assertEquals(Optional.of(new WebhookSigner(SECRET)), map(with(remote, "MQCHAT_NOTIFY_WEBHOOK_SECRET", SECRET))
+                .notifications().webhook().orElseThrow().signer());
+
+        for (String local : new String[] {"http://127.0.0.1:8080/push", "http://localhost/push", "http://[::1]/push"}) {
+            assertEquals(Optional.empty(), map(Map.of("MQCHAT_NOTIFY_SINK", "webhook", "MQCHAT_NOTIFY_WEBHOOK_URL",
+                    local)).notifications().webhook().orElseThrow().signer(), local);
+        }
+        ConfigException unused = assertThrows(ConfigException.class,
+                () -> map(Map.of("MQCHAT_NOTIFY_WEBHOOK_SECRET", SECRET)));
+        assertTrue(unused.getMessage().contains("notify.sink"), unused.getMessage());
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String key, String value) {
+        Map<String, String> more = new HashMap<>(base);
+        more.put(key, value);
+        return more;
+    }
+
+    @Test
     void aWebhookSinkWithoutUrlAndAUrlWithoutWebhookSinkAreRefused() {
         ConfigException noUrl = assertThrows(ConfigException.class, () -> map(Map.of("MQCHAT_NOTIFY_SINK", "webhook")));
         assertTrue(noUrl.getMessage().contains("notify.webhook-url"), noUrl.getMessage());
         ConfigException unused = assertThrows(ConfigException.class,
                 () -> map(Map.of("MQCHAT_NOTIFY_WEBHOOK_URL", "http://localhost/push")));
         assertTrue(unused.getMessage().contains("notify.sink"), unused.getMessage());
+    }
+
+    @Test
+    void aConfiguredRedisTakesItsPasswordWhichIsNeverShownAndAPasswordWithoutAddressIsRefused() {
+        RedisAddress redis = map(Map.of("MQCHAT_REDIS_ADDRESS", "redis.internal:6379",
+                "MQCHAT_REDIS_PASSWORD", "s3cret-redis-password")).redis().orElseThrow();
+        assertEquals(new RedisAddress("redis.internal", 6379, "s3cret-redis-password"), redis);
+        assertFalse(redis.toString().contains("s3cret"), redis.toString());
+        ConfigException alone = assertThrows(ConfigException.class,
+                () -> map(Map.of("MQCHAT_REDIS_PASSWORD", "s3cret-redis-password")));
+        assertTrue(alone.getMessage().contains("redis.address"), alone.getMessage());
+        assertFalse(alone.getMessage().contains("s3cret"), alone.getMessage());
     }
 
     @Test

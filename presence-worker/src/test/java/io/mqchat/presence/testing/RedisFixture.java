@@ -14,7 +14,7 @@ public final class RedisFixture implements AutoCloseable {
 
     private RedisFixture(EmbeddedRedis server) {
         this.server = server;
-        this.jedis = new JedisPooled(server.host(), server.port());
+        this.jedis = new JedisPooled(server.host(), server.port(), null, server.password());
     }
 
     /** Starts one in {@code folder} (a JUnit {@code @TempDir}). */

@@ -29,7 +29,7 @@ public final class Workers {
     /** An instance owning {@code lanes} with the given notification settings, started. */
     public static PresenceWorker start(TestBroker broker, RedisFixture redis, String lanes, NotifySettings notify) {
         PresenceSettings settings = new PresenceSettings(
-                Optional.of(new RedisAddress(redis.server().host(), redis.server().port())), notify);
+                Optional.of(new RedisAddress(redis.server().host(), redis.server().port(), redis.server().password())), notify);
         PresenceWorker worker = new PresenceWorker(settings, clientId -> ServiceConnection.builder()
                 .host(broker.host()).port(broker.port()).clientId(clientId)
                 .token(() -> broker.serviceToken(PresenceWorker.SERVICE)).build(),

@@ -1,5 +1,7 @@
 package io.mqchat.server.cli;
 
+import io.mqchat.extension.config.ExtensionConfig;
+import io.mqchat.extension.config.InternalServiceKey;
 import io.mqchat.extension.embedded.EmbeddedBroker;
 import io.mqchat.server.observability.ServerObservability;
 import io.mqchat.server.preflight.ListenerPorts;
@@ -50,12 +52,15 @@ final class RunCommand implements Callable<Integer> {
                 + "secret in " + DisplayPaths.of(file, context.workingDir()) + " (mint tokens with: mqchat token "
                 + "<user>); set jwt.secret, jwt.jwks-file or jwt.jwks-url for production"));
         context.tempFolder().accept(createTempFolder(settings.dataDir()));
+        // Signs the in-process workers' service tokens, whatever key source users' tokens have (a JWKS has no
+        // private key here); only in memory, new each run.
+        InternalServiceKey serviceKey = InternalServiceKey.generate(context.random());
         // Installed before the slow start, so that a Ctrl-C during start still shuts down cleanly.
         // The metrics endpoint comes first, so that health probes see "not ready" while the rest starts.
         try (StopSignal stop = context.stopSignal().get();
              ServerObservability observability = ServerObservability.start(settings.metrics(), settings.stallAfter());
-             EmbeddedBroker broker = start(settings);
-             InProcessWorkers workers = startWorkers(settings)) {
+             EmbeddedBroker broker = start(settings, serviceKey);
+             InProcessWorkers workers = startWorkers(settings, serviceKey)) {
             observability.brokerStarted(broker);
             observability.workersStarted(workers);
             workers.summary().forEach(line -> context.out().println("mqchat: " + line));
@@ -69,9 +74,10 @@ final class RunCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private EmbeddedBroker start(ServerSettings settings) {
+    private EmbeddedBroker start(ServerSettings settings, InternalServiceKey serviceKey) {
+        ExtensionConfig extension = settings.extension().withJwt(settings.extension().jwt().withServiceKey(serviceKey));
         try {
-            return EmbeddedBroker.start(settings.broker(), settings.extension(), context.clock());
+            return EmbeddedBroker.start(settings.broker(), extension, context.clock());
         } catch (CompletionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             // HiveMQ's own words are clear ("Is another HiveMQ instance running?"); the stack trace adds nothing.
@@ -79,9 +85,9 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private InProcessWorkers startWorkers(ServerSettings settings) {
+    private InProcessWorkers startWorkers(ServerSettings settings, InternalServiceKey serviceKey) {
         try {
-            return InProcessWorkers.start(settings, context.clock());
+            return InProcessWorkers.start(settings, serviceKey, context.clock());
         } catch (RuntimeException e) {
             throw new StartupException("the workers did not start: " + e.getMessage(), e);
         }

@@ -87,7 +87,7 @@ public final class ServerObservability implements AutoCloseable {
     }
 
     private static boolean redisAnswers(RedisAddress address) {
-        try (Jedis redis = new Jedis(address.host(), address.port(), REDIS_TIMEOUT_MILLIS)) {
+        try (Jedis redis = new Jedis(address.hostAndPort(), address.clientConfig(REDIS_TIMEOUT_MILLIS))) {
             return "PONG".equals(redis.ping());
         }
     }

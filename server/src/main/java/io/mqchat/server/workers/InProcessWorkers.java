@@ -8,6 +8,7 @@ import io.mqchat.archive.worker.ArchiveWorker;
 import io.mqchat.config.DurationFormat;
 import io.mqchat.extension.auth.TokenMinter;
 import io.mqchat.extension.auth.TokenVerifier;
+import io.mqchat.extension.config.InternalServiceKey;
 import io.mqchat.extension.config.JwtConfig;
 import io.mqchat.groups.embedded.EmbeddedMongo;
 import io.mqchat.groups.store.MongoConnector;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The workers the all-in-one server runs in its own JVM, each an MQTT client of the embedded broker with a
- * service token minted from the server's secret, exactly as a standalone worker would be. Where no Redis or
+ * service token minted from the run's internal service key, exactly as a standalone worker would be. Where no Redis or
  * MongoDB address is configured, it starts an embedded Redis server and an embedded MongoDB-wire store in the
  * data folder, so that {@code mqchat run} works on a bare machine.
  */
@@ -67,12 +68,13 @@ public final class InProcessWorkers implements AutoCloseable {
     /**
      * Starts the stores that are not configured and the workers; on failure stops what already started.
      *
-     * @throws IllegalStateException when a worker cannot start, e.g. without an HS256 secret to mint its token
+     * @param serviceKey signs the workers' service tokens; the broker must accept it ({@link JwtConfig#serviceKey})
+     * @throws IllegalStateException when a worker cannot start
      */
-    public static InProcessWorkers start(ServerSettings settings, Clock clock) {
+    public static InProcessWorkers start(ServerSettings settings, InternalServiceKey serviceKey, Clock clock) {
         InProcessWorkers workers = new InProcessWorkers();
         try {
-            workers.startAll(settings, clock);
+            workers.startAll(settings, serviceKey, clock);
             return workers;
         } catch (RuntimeException e) {
             workers.close();
@@ -113,13 +115,9 @@ public final class InProcessWorkers implements AutoCloseable {
         return List.copyOf(summary);
     }
 
-    private void startAll(ServerSettings settings, Clock clock) {
+    private void startAll(ServerSettings settings, InternalServiceKey serviceKey, Clock clock) {
         JwtConfig jwt = settings.extension().jwt();
-        if (jwt.hmacSecret() == null) {
-            throw new IllegalStateException("the in-process workers sign their service tokens with jwt.secret: "
-                    + "set it alongside jwt.jwks-file / jwt.jwks-url");
-        }
-        TokenMinter minter = new TokenMinter(jwt.hmacSecret(), jwt.issuer(), jwt.audience(), clock);
+        TokenMinter minter = new TokenMinter(serviceKey.secret(), jwt.issuer(), jwt.audience(), clock);
         String host = loopbackOf(settings.broker().bindAddress());
         int port = settings.broker().mqttPort();
         Path dataDir = settings.dataDir();
@@ -196,7 +194,7 @@ public final class InProcessWorkers implements AutoCloseable {
         try {
             EmbeddedRedis redis = EmbeddedRedis.start(folder, 0);
             running.push(redis);
-            return new RedisAddress(redis.host(), redis.port());
+            return new RedisAddress(redis.host(), redis.port(), redis.password());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded Redis server in " + folder, e);
         }

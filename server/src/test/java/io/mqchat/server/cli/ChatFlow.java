@@ -23,6 +23,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The main user scenarios against a running all-in-one server, spoken as plain MQTT 5 (docs/PROTOCOL.md, no client
@@ -35,7 +36,7 @@ final class ChatFlow implements AutoCloseable {
     private static final ObjectMapper json = new ObjectMapper();
 
     private final int port;
-    private final TokenMinter minter;
+    private final Function<String, String> userTokens;
     private final List<String> tokens = new ArrayList<>();
     private final List<Mqtt5AsyncClient> clients = new ArrayList<>();
     private final Device alice;
@@ -43,8 +44,13 @@ final class ChatFlow implements AutoCloseable {
 
     /** Connects alice and bob, each subscribed to their tree, alice also to bob's presence. */
     ChatFlow(int port, String secret) {
+        this(port, user -> new TokenMinter(secret, Clock.systemUTC()).mint(user, Duration.ofHours(1)));
+    }
+
+    /** The same, with users' tokens from {@code userTokens} (e.g. signed by an identity provider's key). */
+    ChatFlow(int port, Function<String, String> userTokens) {
         this.port = port;
-        this.minter = new TokenMinter(secret, Clock.systemUTC());
+        this.userTokens = userTokens;
         this.bob = connect("bob", "laptop", mint("bob"));
         this.alice = connect("alice", "phone", mint("alice"));
         alice.subscribe("p/bob");
@@ -105,10 +111,14 @@ final class ChatFlow implements AutoCloseable {
         String forged = new TokenMinter("another-secret-0123456789-0123456789-0123", Clock.systemUTC())
                 .mint("mallory", Duration.ofHours(1));
         String garbage = "not-a-jwt-" + UUID.randomUUID();
-        tokens.add(forged);
-        tokens.add(garbage);
-        assertThrows(CompletionException.class, () -> connect("mallory", "phone", forged));
-        assertThrows(CompletionException.class, () -> connect("mallory", "phone", garbage));
+        refused("mallory", forged);
+        refused("mallory", garbage);
+    }
+
+    /** {@code user} cannot connect with {@code token}. */
+    void refused(String user, String token) {
+        tokens.add(token);
+        assertThrows(CompletionException.class, () -> connect(user, "phone", token));
     }
 
     /** Every token used, accepted or refused. */
@@ -126,7 +136,7 @@ final class ChatFlow implements AutoCloseable {
     }
 
     private String mint(String user) {
-        String token = minter.mint(user, Duration.ofHours(1));
+        String token = userTokens.apply(user);
         tokens.add(token);
         return token;
     }

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,19 +18,26 @@ final class CliHarness {
     private final Map<String, String> env;
     private final Path workingDir;
     private final Clock clock;
+    private final SecureRandom random;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     final ManualStop stop = new ManualStop();
     final AtomicReference<Path> tempFolder = new AtomicReference<>();
 
     CliHarness(Map<String, String> env, Path workingDir, Clock clock) {
+        this(env, workingDir, clock, new SecureRandom());
+    }
+
+    /** With a chosen source of keys, so that a test knows the key a run makes. */
+    CliHarness(Map<String, String> env, Path workingDir, Clock clock, SecureRandom random) {
         this.env = env;
         this.workingDir = workingDir;
         this.clock = clock;
+        this.random = random;
     }
 
     int execute(String... args) {
-        ProcessContext context = new ProcessContext(env, workingDir, clock,
+        ProcessContext context = new ProcessContext(env, workingDir, clock, random,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 () -> stop, tempFolder::set);
         return MqchatCli.execute(args, context);

@@ -29,6 +29,7 @@ class MetricsAndHealthTest {
 
     private static final long GIVE_UP_SECONDS = 60;
     private static final String SECRET = "metrics-and-health-secret-0123456789-0123";
+    private static final String REDIS_PASSWORD = "a-configured-redis-password";
 
     @TempDir
     Path dir;
@@ -44,7 +45,7 @@ class MetricsAndHealthTest {
                 "MQCHAT_MQTT_PORT", String.valueOf(mqttPort),
                 "MQCHAT_WEBSOCKET_PORT", "0",
                 "MQCHAT_METRICS_PORT", String.valueOf(metricsPort), "MQCHAT_MEDIA_PORT", "0",
-                "MQCHAT_REDIS_ADDRESS", "127.0.0.1:" + redisPort,
+                "MQCHAT_REDIS_ADDRESS", "127.0.0.1:" + redisPort, "MQCHAT_REDIS_PASSWORD", REDIS_PASSWORD,
                 "MQCHAT_JWT_SECRET", SECRET,
                 "MQCHAT_DATA_DIR", "state");
         CliHarness server = new CliHarness(env, dir, Clock.systemUTC());
@@ -73,7 +74,8 @@ class MetricsAndHealthTest {
             assertTrue(sample(base, "com_hivemq_messages_incoming_publish_count_total") >= 1.0,
                     "HiveMQ's own metrics are there too");
 
-            try (EmbeddedRedis redis = EmbeddedRedis.start(dir.resolve("redis"), redisPort)) {
+            try (EmbeddedRedis redis = new EmbeddedRedis(dir.resolve("redis"), redisPort, REDIS_PASSWORD)) {
+                redis.start();
                 HttpResponse<String> ready = get(base + "/health/ready");
                 assertEquals(200, ready.statusCode(), ready.body());
                 assertEquals("{\"status\":\"ready\",\"checks\":{\"broker\":\"up\",\"redis\":\"up\",\"mongodb\":\"up\","
