@@ -5,6 +5,7 @@ import com.hivemq.extension.sdk.api.packets.publish.PayloadFormatIndicator;
 import com.hivemq.extension.sdk.api.services.builder.Builders;
 import com.hivemq.extension.sdk.api.services.builder.PublishBuilder;
 import com.hivemq.extension.sdk.api.services.publish.PublishService;
+import com.hivemq.extension.sdk.api.services.publish.PublishToClientResult;
 import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.Envelope;
 import java.nio.ByteBuffer;
@@ -76,6 +77,18 @@ public final class Outbox {
     public CompletableFuture<Void> publishToClient(String clientId, String topic, Envelope envelope) {
         return logFailure(publishService.publishToClient(builder(topic, codec.encode(envelope)).build(), clientId)
                 .thenApply(result -> null), topic);
+    }
+
+    /**
+     * Publishes {@code envelope} on {@code topic} to one client; when that client subscribes to nothing matching (a
+     * one-shot publisher such as {@code mosquitto_pub}), to every subscriber of {@code topic} instead.
+     */
+    public CompletableFuture<Void> publishToClientOrAll(String clientId, String topic, Envelope envelope) {
+        byte[] payload = codec.encode(envelope);
+        return logFailure(publishService.publishToClient(builder(topic, payload).build(), clientId)
+                .thenCompose(result -> result == PublishToClientResult.NOT_SUBSCRIBED
+                        ? publishService.publish(builder(topic, payload).build())
+                        : CompletableFuture.completedFuture(null)), topic);
     }
 
     private static PublishBuilder builder(String topic, byte[] payload) {

@@ -14,8 +14,9 @@ import java.time.Clock;
 
 /**
  * Answers a request the broker will not carry out: an {@link ErrorReply} on the errors topic of the device that sent
- * it (only that device: a copy in every session of the user would multiply a flood's cost by its devices), within
- * the user's {@link ErrorReplyBudget}, and for MQTT 5 an error PUBACK with the same code, which costs nothing durable.
+ * it (only that device: a copy in every session of the user would multiply a flood's cost by its devices; all of them
+ * only when the sender subscribes to nothing, as {@code mosquitto_pub} does), within the user's
+ * {@link ErrorReplyBudget}, and for MQTT 5 an error PUBACK with the same code, which costs nothing durable.
  * MQTT 3.1.1 has no error PUBACK, and HiveMQ disconnects a 3.1.1 client whose publish is refused, so those get a
  * plain PUBACK and only the error message.
  */
@@ -36,7 +37,7 @@ final class Refusals {
     void refuse(Request request, PublishInboundOutput output, ProtocolException problem, String ref) {
         metrics.requestsRefused().inc();
         if (budget.mayAnswer(request.sender().user(), problem.code())) {
-            outbox.publishToClient(request.sender().clientId(), Topics.errors(request.sender().user()),
+            outbox.publishToClientOrAll(request.sender().clientId(), Topics.errors(request.sender().user()),
                     ErrorReply.of(problem, ref, request.topic(), clock.millis()));
         } else {
             metrics.errorRepliesWithheld().inc();
