@@ -159,9 +159,13 @@ public final class BenchCommand implements Callable<Integer> {
             description = "flood: length of each phase, quiet and each flood (default ${DEFAULT-VALUE})")
     Duration floodPhase;
 
-    @Option(names = "--flood-warmup", defaultValue = "PT15S",
+    @Option(names = "--flood-warmup", defaultValue = "PT20S",
             description = "flood: warm-up of bystanders and a gentle group sender (default ${DEFAULT-VALUE})")
     Duration floodWarmup;
+
+    @Option(names = "--flood-warmup-bystander-rate", defaultValue = "1000",
+            description = "flood: bystanders' chat messages/s during the warm-up, within the rate limit (default ${DEFAULT-VALUE})")
+    double floodWarmupBystanderRate;
 
     @Option(names = "--flood-warmup-rate", defaultValue = "5",
             description = "flood: the group sender's messages/s during the warm-up (default ${DEFAULT-VALUE})")
@@ -200,7 +204,8 @@ public final class BenchCommand implements Callable<Integer> {
                 kinds(deviceBrokers), backgroundRate, catchUpMessages, profile, persistenceBuckets, jvmOptions(devicesBrokerJvm),
                 new BenchOptions.GroupOptions(groupSizes, groupMessages, groupRate, groupSaturation, groupWarmup,
                         groupWindow),
-                new FloodOptions(floodPairs, floodBystanderRate, floodPhase, floodWarmup, floodWarmupRate, floodMembers,
+                new FloodOptions(floodPairs, floodBystanderRate, floodPhase, floodWarmup, floodWarmupBystanderRate,
+                        floodWarmupRate, floodMembers,
                         floodRate, floodRecipients, floodPhases));
         Clock clock = Clock.systemUTC();
         Path runFolder = Files.createDirectories(out.resolve(

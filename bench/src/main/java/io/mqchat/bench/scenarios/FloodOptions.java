@@ -13,14 +13,17 @@ import java.util.Set;
  * @param bystanderRate    bystanders' chat messages per second, over all pairs
  * @param phase            length of each measured phase
  * @param warmup           bystanders plus a gentle group sender before the first phase (not reported)
+ * @param warmupBystanderRate bystanders' chat messages per second during the warm-up: above their measured rate, so
+ *                         that the JIT has compiled the chat path before the quiet phase (within the rate limit)
  * @param warmupGroupRate  the group sender's messages per second during the warm-up
  * @param members          the flooded group's size, the flooder included
  * @param floodRate        the flooder's messages per second, open loop (30 is the server's default limit)
  * @param recipients       users the 1-1 flooder sends to in turn
  * @param floods           which flood phases follow the quiet one: {@link #GROUP}, {@link #DIRECT}
  */
-public record FloodOptions(int pairs, double bystanderRate, Duration phase, Duration warmup, double warmupGroupRate,
-                           int members, double floodRate, int recipients, List<String> floods) {
+public record FloodOptions(int pairs, double bystanderRate, Duration phase, Duration warmup,
+                           double warmupBystanderRate, double warmupGroupRate, int members, double floodRate,
+                           int recipients, List<String> floods) {
 
     /** One user sending group messages into a group of {@code members}. */
     public static final String GROUP = "group";
@@ -31,7 +34,8 @@ public record FloodOptions(int pairs, double bystanderRate, Duration phase, Dura
 
     public FloodOptions {
         floods = List.copyOf(new LinkedHashSet<>(floods));
-        if (pairs < 1 || recipients < 1 || !(bystanderRate > 0) || !(floodRate > 0) || !(warmupGroupRate > 0)) {
+        if (pairs < 1 || recipients < 1 || !(bystanderRate > 0) || !(floodRate > 0) || !(warmupGroupRate > 0)
+                || !(warmupBystanderRate > 0)) {
             throw new IllegalArgumentException("--flood-pairs, --flood-recipients and the flood rates must be positive");
         }
         if (members < 2 || members > BenchOptions.GroupOptions.MAX_SIZE) {

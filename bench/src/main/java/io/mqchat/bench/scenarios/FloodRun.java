@@ -53,7 +53,8 @@ final class FloodRun {
         try (RunningBroker running = context.launcher().start(setup, context.folder("flood-r" + round + "-" + setup.label()))) {
             broker = running;
             Dialect dialect = ChatRun.dialectFor(BrokerKind.MQCHAT, context);
-            bystanders = new Traffic(new MessageLedger(capacity(options.bystanderRate())), dialect,
+            bystanders = new Traffic(new MessageLedger(capacity(
+                    Math.max(options.bystanderRate(), options.warmupBystanderRate()))), dialect,
                     Payloads.DEFAULT_BODY, context.nanos());
             int devices = 2 * options.pairs();
             int[] peers = new int[devices];
@@ -68,12 +69,13 @@ final class FloodRun {
                          capacity(options.floodRate()), CONNECT_TIMEOUT)) {
                 bystanders.attach(fleet, peers);
                 if (!options.warmup().isZero()) {
-                    phase("warmup", group, options.warmupGroupRate(), options.warmup());
+                    phase("warmup", options.warmupBystanderRate(), group, options.warmupGroupRate(), options.warmup());
                 }
-                results.add(phase("quiet", null, 0, options.phase()));
+                results.add(phase("quiet", options.bystanderRate(), null, 0, options.phase()));
                 for (String flood : options.floods()) {
                     Flooder flooder = flood.equals(FloodOptions.GROUP) ? group : direct;
-                    results.add(phase(flooder.phase(), flooder, options.floodRate(), options.phase()));
+                    results.add(phase(flooder.phase(), options.bystanderRate(), flooder, options.floodRate(),
+                            options.phase()));
                 }
             }
         }
@@ -87,8 +89,8 @@ final class FloodRun {
         return (int) Math.min(context.options().maxMessages(), 1_000 + 2 * rate * seconds);
     }
 
-    private FloodResult phase(String name, Flooder flooder, double floodRate, Duration length) throws InterruptedException {
-        FloodOptions options = context.options().flood();
+    private FloodResult phase(String name, double bystanderRate, Flooder flooder, double floodRate, Duration length)
+            throws InterruptedException {
         MessageLedger ledger = bystanders.ledger();
         int from = ledger.position();
         int floodFrom = flooder == null ? 0 : flooder.position();
@@ -104,7 +106,7 @@ final class FloodRun {
             flood.start();
         }
         // Two seconds of traffic may be outstanding, as in the chat scenario; beyond that the bystanders pause.
-        FixedRate.run(bystanders, options.bystanderRate(), start, until, Math.max(1000, 2L * (long) options.bystanderRate()));
+        FixedRate.run(bystanders, bystanderRate, start, until, Math.max(1000, 2L * (long) bystanderRate));
         if (flood != null) {
             flood.join();
         }

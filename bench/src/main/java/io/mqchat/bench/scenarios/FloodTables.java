@@ -112,7 +112,8 @@ final class FloodTables {
                 + flood.recipients() + " connected users in turn. accepted: messages every recipient got; refused:"
                 + " messages nobody got (rate_limited, by the broker's limiter or the group-worker); flood deliveries/s:"
                 + " deliveries (per member) within the phase; flood p99: send → its last recipient.");
-        table.note("The broker runs the server's own rate limit (the other scenarios raise it out of the way) and a"
+        table.note("The broker runs the server's own limits per user (the request rate limit and, in a build that has"
+                + " one, the group-worker's fan-out budget; the other scenarios raise them out of the way) and a"
                 + " group-worker in its process, as the all-in-one server does. broker CPU: % of one core (the machine"
                 + " has " + Runtime.getRuntime().availableProcessors() + "); other CPU: the rest of the machine.");
         return table.build();
