@@ -43,7 +43,7 @@ final class MqchatHost {
         try {
             if (groupMembers > 0) {
                 running.push(HostedGroupWorker.start(folder.resolve("data").resolve("mongo"), port, secret,
-                        groupMembers));
+                        groupMembers, serverLimits));
             }
             if (archive) {
                 running.push(HostedArchiveWorker.start(folder.resolve("data").resolve("archive"), port, secret));
