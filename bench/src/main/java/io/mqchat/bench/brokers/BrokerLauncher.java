@@ -81,7 +81,8 @@ public final class BrokerLauncher {
                 "--queue-limit", Long.toString(setup.queueLimit()),
                 "--persistence-buckets", Integer.toString(setup.persistenceBuckets()),
                 "--group-members", Integer.toString(setup.groupMembers()),
-                "--archive", Boolean.toString(setup.kind().archive())));
+                "--archive", Boolean.toString(setup.kind().archive()),
+                "--server-limits", Boolean.toString(setup.serverLimits())));
         return command;
     }
 

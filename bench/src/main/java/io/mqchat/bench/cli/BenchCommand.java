@@ -14,6 +14,8 @@ import io.mqchat.bench.scenarios.BenchOptions;
 import io.mqchat.bench.scenarios.CatchUp;
 import io.mqchat.bench.scenarios.ChatComparison;
 import io.mqchat.bench.scenarios.ConnectedDevices;
+import io.mqchat.bench.scenarios.Flood;
+import io.mqchat.bench.scenarios.FloodOptions;
 import io.mqchat.bench.scenarios.GroupFanOut;
 import io.mqchat.bench.scenarios.Scenario;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +46,8 @@ import picocli.CommandLine.Option;
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--scenario", split = ",", defaultValue = "compare,groups,devices,catchup",
-            description = "chat, compare, groups, devices, catchup, or all (default: ${DEFAULT-VALUE}; compare includes chat)")
+            description = "chat, compare, groups, devices, catchup, flood, or all (default: ${DEFAULT-VALUE}; compare includes"
+                    + " chat; all leaves out flood)")
     List<String> scenarios;
 
     @Option(names = "--pairs", defaultValue = "100", description = "1-1 conversations (default ${DEFAULT-VALUE})")
@@ -144,6 +147,46 @@ public final class BenchCommand implements Callable<Integer> {
             description = "groups: messages outstanding at saturation, until every member has them (default ${DEFAULT-VALUE})")
     int groupWindow;
 
+    @Option(names = "--flood-pairs", defaultValue = "50",
+            description = "flood: bystander 1-1 conversations (default ${DEFAULT-VALUE})")
+    int floodPairs;
+
+    @Option(names = "--flood-bystander-rate", defaultValue = "200",
+            description = "flood: bystanders' chat messages/s over all pairs (default ${DEFAULT-VALUE})")
+    double floodBystanderRate;
+
+    @Option(names = "--flood-phase", defaultValue = "PT30S",
+            description = "flood: length of each phase, quiet and each flood (default ${DEFAULT-VALUE})")
+    Duration floodPhase;
+
+    @Option(names = "--flood-warmup", defaultValue = "PT20S",
+            description = "flood: warm-up of bystanders and a gentle group sender (default ${DEFAULT-VALUE})")
+    Duration floodWarmup;
+
+    @Option(names = "--flood-warmup-bystander-rate", defaultValue = "1000",
+            description = "flood: bystanders' chat messages/s during the warm-up, within the rate limit (default ${DEFAULT-VALUE})")
+    double floodWarmupBystanderRate;
+
+    @Option(names = "--flood-warmup-rate", defaultValue = "5",
+            description = "flood: the group sender's messages/s during the warm-up (default ${DEFAULT-VALUE})")
+    double floodWarmupRate;
+
+    @Option(names = "--flood-members", defaultValue = "256",
+            description = "flood: members of the flooded group, the flooder included (default ${DEFAULT-VALUE})")
+    int floodMembers;
+
+    @Option(names = "--flood-rate", defaultValue = "30",
+            description = "flood: the flooder's messages/s, open loop; the server's rate limit is 30/s (default ${DEFAULT-VALUE})")
+    double floodRate;
+
+    @Option(names = "--flood-recipients", defaultValue = "50",
+            description = "flood: users the 1-1 flooder sends to in turn (default ${DEFAULT-VALUE})")
+    int floodRecipients;
+
+    @Option(names = "--flood-phases", split = ",", defaultValue = "group,1-1",
+            description = "flood: the flood phases after the quiet one, group and/or 1-1 (default ${DEFAULT-VALUE})")
+    List<String> floodPhases;
+
     @Option(names = "--keep-data", description = "keep each broker's persistence folder after it stopped")
     boolean keepData;
 
@@ -160,7 +203,10 @@ public final class BenchCommand implements Callable<Integer> {
                 ratePhase, rates, window, maxMessages, drainTimeout, devices, deviceCheckpoints, devicesPerWorker,
                 kinds(deviceBrokers), backgroundRate, catchUpMessages, profile, persistenceBuckets, jvmOptions(devicesBrokerJvm),
                 new BenchOptions.GroupOptions(groupSizes, groupMessages, groupRate, groupSaturation, groupWarmup,
-                        groupWindow));
+                        groupWindow),
+                new FloodOptions(floodPairs, floodBystanderRate, floodPhase, floodWarmup, floodWarmupBystanderRate,
+                        floodWarmupRate, floodMembers,
+                        floodRate, floodRecipients, floodPhases));
         Clock clock = Clock.systemUTC();
         Path runFolder = Files.createDirectories(out.resolve(
                 DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(clock.instant())));
@@ -196,7 +242,7 @@ public final class BenchCommand implements Callable<Integer> {
     private List<Scenario> selected() {
         Map<String, Scenario> known = new LinkedHashMap<>();
         for (Scenario s : List.of(ChatComparison.chat(), ChatComparison.compare(), new GroupFanOut(),
-                new ConnectedDevices(), new CatchUp())) {
+                new ConnectedDevices(), new CatchUp(), new Flood())) {
             known.put(s.name(), s);
         }
         List<Scenario> chosen = new ArrayList<>();

@@ -41,6 +41,10 @@ public final class BrokerCommand implements Callable<Integer> {
             description = "mqchat only: also run an archive-worker, so the archive feed has its subscriber")
     boolean archive;
 
+    @Option(names = "--server-limits", arity = "1", defaultValue = "false",
+            description = "mqchat only: keep the server's default limits per user instead of raising them")
+    boolean serverLimits;
+
     @Override
     public Integer call() throws Exception {
         if (persistenceBuckets > 0) {
@@ -50,7 +54,7 @@ public final class BrokerCommand implements Callable<Integer> {
         }
         AutoCloseable broker = switch (kind) {
             case "mqchat" -> MqchatHost.start(folder, port, filePersistence, queueLimit, System.getenv(SECRET_ENV),
-                    groupMembers, archive);
+                    groupMembers, archive, serverLimits);
             case "hivemq" -> BareHiveMq.start(folder, port, filePersistence, queueLimit);
             default -> throw new IllegalArgumentException("unknown broker kind " + kind);
         };

@@ -100,6 +100,17 @@ public final class FanOutLedger {
         return done;
     }
 
+    /** How many messages in [from, to) no recipient got: refused, or lost entirely. */
+    public int reachedNone(int from, int to) {
+        int none = 0;
+        for (int seq = from; seq < to; seq++) {
+            if (reached.get(seq) == 0) {
+                none++;
+            }
+        }
+        return none;
+    }
+
     /** DELIVERED receipts counted for the messages in [from, to). */
     public long receipts(int from, int to) {
         long count = 0;

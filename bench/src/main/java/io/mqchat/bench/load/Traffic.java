@@ -6,11 +6,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
+import java.util.stream.IntStream;
 
 /**
- * Chat traffic over a fleet: device {@code i} sends to the user of device {@code peers[i]}. Records every
- * message in the ledger and tells a listener (the workload) when a sender's message completed: delivered for
- * plain pub/sub, DELIVERED-receipted for mqchat.
+ * Chat traffic over a fleet: device {@code i} sends to the user of device {@code peers[i]}, or, for one device
+ * sending to many, sender slot {@code i} sends from one device to one peer. Records every message in the ledger and
+ * tells a listener (the workload) when a sender's message completed: delivered for plain pub/sub,
+ * DELIVERED-receipted for mqchat.
  */
 public final class Traffic implements Inbound, Workload {
 
@@ -27,6 +29,7 @@ public final class Traffic implements Inbound, Workload {
     private final AtomicReference<String> firstProblem = new AtomicReference<>();
     private volatile IntConsumer onComplete = sender -> { };
     private DeviceFleet fleet;
+    private int[] senderDevices;
     private String[] sendTopics;
     private String[] receiptTopics;
 
@@ -39,18 +42,30 @@ public final class Traffic implements Inbound, Workload {
 
     /** Binds the connected fleet (created with this traffic as its {@link Inbound}) and who talks to whom. */
     public void attach(DeviceFleet devices, int[] peers) {
+        attach(devices, IntStream.range(0, devices.size()).toArray(), peers);
+    }
+
+    /**
+     * Binds the connected fleet with sender slots: slot {@code i} sends from device {@code senderDevices[i]} to the
+     * user of device {@code peers[i]}, and the workload takes turns over the slots.
+     */
+    public void attach(DeviceFleet devices, int[] senderDevices, int[] peers) {
+        if (senderDevices.length != peers.length) {
+            throw new IllegalArgumentException("a peer per sender slot");
+        }
         this.fleet = devices;
-        this.sendTopics = new String[devices.size()];
-        this.receiptTopics = new String[devices.size()];
-        for (int i = 0; i < devices.size(); i++) {
+        this.senderDevices = senderDevices.clone();
+        this.sendTopics = new String[peers.length];
+        this.receiptTopics = new String[peers.length];
+        for (int i = 0; i < peers.length; i++) {
             sendTopics[i] = dialect.sendTopic(devices.device(peers[i]).user());
-            receiptTopics[i] = Topics.receipts(devices.device(i).user());
+            receiptTopics[i] = Topics.receipts(devices.device(senderDevices[i]).user());
         }
     }
 
     @Override
     public int senders() {
-        return fleet.size();
+        return sendTopics.length;
     }
 
     public MessageLedger ledger() {
@@ -67,7 +82,7 @@ public final class Traffic implements Inbound, Workload {
         this.onComplete = listener;
     }
 
-    /** Sends one message from {@code sender}, stamped {@code sentNanos}; false once the ledger is full. */
+    /** Sends one message from sender slot {@code sender}, stamped {@code sentNanos}; false once the ledger is full. */
     @Override
     public boolean send(int sender, long sentNanos) {
         int seq = ledger.reserve(sender, sentNanos);
@@ -75,7 +90,7 @@ public final class Traffic implements Inbound, Workload {
             return false;
         }
         sent.incrementAndGet();
-        fleet.device(sender).publish(sendTopics[sender], Payloads.text(seq, body)).whenComplete((ok, error) -> {
+        fleet.device(senderDevices[sender]).publish(sendTopics[sender], Payloads.text(seq, body)).whenComplete((ok, error) -> {
             if (error != null) {
                 publishFailures.incrementAndGet();
                 firstProblem.compareAndSet(null, "publish failed: " + error);

@@ -86,4 +86,18 @@ class FanOutLedgerTest {
         assertFalse(ledger.known(-1));
         assertThrows(IllegalArgumentException.class, () -> ledger.delivered(0, 4, 0));
     }
+
+    @Test
+    void countsTheMessagesNoRecipientGot() {
+        FanOutLedger ledger = new FanOutLedger(10, 3);
+        int refused = ledger.reserve(0);
+        int partial = ledger.reserve(0);
+        int complete = ledger.reserve(0);
+        ledger.delivered(partial, 1, 10);
+        for (int r = 0; r < 3; r++) {
+            ledger.delivered(complete, r, 10);
+        }
+        assertEquals(1, ledger.reachedNone(refused, complete + 1));
+        assertEquals(0, ledger.reachedNone(partial, complete + 1));
+    }
 }

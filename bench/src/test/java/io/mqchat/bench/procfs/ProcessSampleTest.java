@@ -29,4 +29,9 @@ class ProcessSampleTest {
         assertEquals((1 + 2 + 3 + 6 + 7 + 8) * ProcessSample.NANOS_PER_TICK,
                 MachineSample.busyNanos("cpu  1 2 3 4 5 6 7 8 9 10"));
     }
+
+    @Test
+    void loadAverageIsTheFirstFieldOfProcLoadavg() {
+        assertEquals(3.52, LoadAverage.parse("3.52 2.10 1.40 2/812 4242\n"));
+    }
 }
