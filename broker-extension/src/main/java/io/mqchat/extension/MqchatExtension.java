@@ -116,8 +116,9 @@ public final class MqchatExtension implements ExtensionMain {
         RequestRoutes routes = new RequestRoutes(codec, outbox, metrics, connections, notifier,
                 new ArchiveFeed(archiveFeed, active.archiveFeed()), active.disappearingTimers(), devices, clock);
         ErrorReplyBudget errorReplies = new ErrorReplyBudget(clock);
-        RequestInterceptor requests = new RequestInterceptor(active.maxMessageBytes(), rateLimiter, errorReplies,
-                codec, outbox, metrics, activity, routes, clock, Services.clientService(),
+        RequestRateLimiter groupRateLimiter = new RequestRateLimiter(active.groupRateLimit(), clock);
+        RequestInterceptor requests = new RequestInterceptor(active.maxMessageBytes(), rateLimiter, groupRateLimiter,
+                errorReplies, codec, outbox, metrics, activity, routes, clock, Services.clientService(),
                 Services.extensionExecutorService());
         OutboundDeliveryInterceptor outbound = new OutboundDeliveryInterceptor(tracker, metrics.resendsDropped());
         PubackReceiptInterceptor pubacks = new PubackReceiptInterceptor(tracker, receipts, metrics, clock);
@@ -155,6 +156,7 @@ public final class MqchatExtension implements ExtensionMain {
             metrics.expiredDeliveries().inc(expired);
             overflow.sweep();
             rateLimiter.sweep();
+            groupRateLimiter.sweep();
             errorReplies.sweep();
         }, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
 

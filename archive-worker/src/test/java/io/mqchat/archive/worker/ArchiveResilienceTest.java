@@ -37,7 +37,8 @@ class ArchiveResilienceTest {
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveResilienceTest.class);
 
     @RegisterExtension
-    static final PerClassBroker broker = new PerClassBroker(c -> c.withRateLimit(new RateLimit(1_000_000, 1_000_000)));
+    static final PerClassBroker broker = new PerClassBroker(c -> c.withRateLimit(new RateLimit(1_000_000, 1_000_000))
+            .withGroupRateLimit(new RateLimit(1_000_000, 1_000_000)));
 
     @TempDir
     Path dir;

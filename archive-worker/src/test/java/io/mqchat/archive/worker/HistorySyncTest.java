@@ -47,7 +47,8 @@ class HistorySyncTest {
 
     /** The per-user rate limit guards people, not these tests' deliberate floods. */
     @RegisterExtension
-    static final PerClassBroker broker = new PerClassBroker(c -> c.withRateLimit(new RateLimit(1_000_000, 1_000_000)));
+    static final PerClassBroker broker = new PerClassBroker(c -> c.withRateLimit(new RateLimit(1_000_000, 1_000_000))
+            .withGroupRateLimit(new RateLimit(1_000_000, 1_000_000)));
 
     private static final int DAY = 86_400;
 

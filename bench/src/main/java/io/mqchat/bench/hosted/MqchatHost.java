@@ -35,7 +35,8 @@ final class MqchatHost {
         BrokerSettings settings = new BrokerSettings("127.0.0.1", port, 0, "/mqtt", folder, filePersistence,
                 BrokerSettings.DEFAULT_MAX_PACKET_BYTES, BrokerSettings.DEFAULT_SESSION_EXPIRY_MAX);
         ExtensionConfig defaults = ExtensionConfig.defaults(JwtConfig.hmac(secret)).withQueueLimit(queueLimit);
-        ExtensionConfig config = serverLimits ? defaults : defaults.withRateLimit(BENCHMARK_RATE_LIMIT);
+        ExtensionConfig config = serverLimits ? defaults : defaults.withRateLimit(BENCHMARK_RATE_LIMIT)
+                .withGroupRateLimit(BENCHMARK_RATE_LIMIT);
         EmbeddedBroker broker = EmbeddedBroker.start(settings, config, Clock.systemUTC());
         Deque<AutoCloseable> running = new ArrayDeque<>();
         running.push(broker);

@@ -47,6 +47,7 @@ public final class RequestInterceptor implements PublishInboundInterceptor {
     private final Refusals refusals;
     private final ChatMetrics metrics;
     private final RequestRateLimiter rateLimiter;
+    private final RequestRateLimiter groupRateLimiter;
     private final ActivityTracker activity;
     private final ViolationDisconnects violations;
 
@@ -54,13 +55,18 @@ public final class RequestInterceptor implements PublishInboundInterceptor {
      * @param clients   the broker's client service, to disconnect an MQTT 5 client that published outside the protocol
      * @param scheduler where that disconnect is scheduled, a moment after the refusing PUBACK
      */
-    public RequestInterceptor(int maxPayloadBytes, RequestRateLimiter rateLimiter, ErrorReplyBudget errorReplies,
-                              Codec codec, Outbox outbox, ChatMetrics metrics, ActivityTracker activity,
-                              RequestRoutes routes, Clock clock, ClientService clients,
+    /**
+     * @param rateLimiter      every request of a user
+     * @param groupRateLimiter group messages of a user, on top: each costs a delivery per member
+     */
+    public RequestInterceptor(int maxPayloadBytes, RequestRateLimiter rateLimiter, RequestRateLimiter groupRateLimiter,
+                              ErrorReplyBudget errorReplies, Codec codec, Outbox outbox, ChatMetrics metrics,
+                              ActivityTracker activity, RequestRoutes routes, Clock clock, ClientService clients,
                               ScheduledExecutorService scheduler) {
         this.violations = new ViolationDisconnects(clients, scheduler);
         this.maxPayloadBytes = maxPayloadBytes;
         this.rateLimiter = rateLimiter;
+        this.groupRateLimiter = groupRateLimiter;
         this.codec = codec;
         this.routes = routes;
         this.refusals = new Refusals(outbox, metrics, errorReplies, clock);
@@ -90,7 +96,9 @@ public final class RequestInterceptor implements PublishInboundInterceptor {
                 throw new ProtocolException(ErrorCode.TOO_LARGE,
                         "payload has " + payload.length + " bytes, the limit is " + maxPayloadBytes);
             }
-            if (!rateLimiter.tryAcquire(sender.get().user())) {
+            if (!rateLimiter.tryAcquire(sender.get().user())
+                    || target.get().action() == Topics.Request.Action.SEND_GROUP
+                    && !groupRateLimiter.tryAcquire(sender.get().user())) {
                 if (isSignal(target.get())) {
                     // A typing signal is worth nothing late; dropping it quietly beats an error per keystroke.
                     output.preventPublishDelivery();

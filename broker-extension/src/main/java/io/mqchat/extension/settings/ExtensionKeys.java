@@ -35,6 +35,11 @@ public final class ExtensionKeys {
             1_000_000, "Messages and read markers one user may send per second, over all of its devices");
     public static final Key<Integer> RATE_BURST = Key.integer("rate.burst", "300", 1, 10_000_000,
             "Messages one user may send at once after a quiet spell");
+    public static final Key<Integer> RATE_GROUP_PER_SECOND = Key.integer("rate.group-messages-per-second", "2", 1,
+            1_000_000, "Group messages one user may send per second, over all of its devices (each costs a delivery "
+                    + "per member); more are refused rate_limited at the door");
+    public static final Key<Integer> RATE_GROUP_BURST = Key.integer("rate.group-burst", "20", 1, 10_000_000,
+            "Group messages one user may send at once after a quiet spell");
     public static final Key<Duration> PRESENCE_ACTIVITY_INTERVAL = Key.duration("presence.activity-interval", "1m",
             Duration.ofSeconds(1), "At most one presence activity event per user per this interval (what lastSeen "
                     + "falls back to after a broker crash)");
@@ -59,7 +64,7 @@ public final class ExtensionKeys {
     public static final ConfigSchema SCHEMA = ConfigSchema.of(JWT_JWKS_FILE, JWT_JWKS_URL, JWT_ISSUER,
             JWT_AUDIENCE, JWT_CLOCK_SKEW, MESSAGE_MAX_BYTES, QUEUE_LIMIT, RECEIPTS_DELIVERY_TTL, RATE_PER_SECOND,
             RATE_BURST, PRESENCE_ACTIVITY_INTERVAL, NOTIFY_INCLUDE_BODY, DISAPPEARING_TIMERS, ARCHIVE_FEED,
-            LIMITS_DEVICES, LIMITS_SUBSCRIPTIONS, LIMITS_FILTER_LENGTH);
+            LIMITS_DEVICES, LIMITS_SUBSCRIPTIONS, LIMITS_FILTER_LENGTH, RATE_GROUP_PER_SECOND, RATE_GROUP_BURST);
 
     private ExtensionKeys() {
     }

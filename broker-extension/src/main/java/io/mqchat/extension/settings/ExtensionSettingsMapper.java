@@ -15,6 +15,8 @@ import static io.mqchat.extension.settings.ExtensionKeys.NOTIFY_INCLUDE_BODY;
 import static io.mqchat.extension.settings.ExtensionKeys.PRESENCE_ACTIVITY_INTERVAL;
 import static io.mqchat.extension.settings.ExtensionKeys.QUEUE_LIMIT;
 import static io.mqchat.extension.settings.ExtensionKeys.RATE_BURST;
+import static io.mqchat.extension.settings.ExtensionKeys.RATE_GROUP_BURST;
+import static io.mqchat.extension.settings.ExtensionKeys.RATE_GROUP_PER_SECOND;
 import static io.mqchat.extension.settings.ExtensionKeys.RATE_PER_SECOND;
 import static io.mqchat.extension.settings.ExtensionKeys.RECEIPTS_DELIVERY_TTL;
 
@@ -57,7 +59,8 @@ public final class ExtensionSettingsMapper {
                 new RateLimit(config.get(RATE_PER_SECOND), config.get(RATE_BURST)),
                 config.get(PRESENCE_ACTIVITY_INTERVAL), config.get(NOTIFY_INCLUDE_BODY), timers,
                 config.get(ARCHIVE_FEED), new ClientLimits(config.get(LIMITS_DEVICES),
-                config.get(LIMITS_SUBSCRIPTIONS), config.get(LIMITS_FILTER_LENGTH))));
+                config.get(LIMITS_SUBSCRIPTIONS), config.get(LIMITS_FILTER_LENGTH)),
+                new RateLimit(config.get(RATE_GROUP_PER_SECOND), config.get(RATE_GROUP_BURST))));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }

@@ -1,6 +1,7 @@
 package io.mqchat.extension.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -83,6 +84,23 @@ class RateLimitTest {
                 errors++;
             }
             assertTrue(errors > 0 && errors <= 30, "error messages for 150 invalid requests: " + errors);
+        }
+    }
+
+    @Test
+    void groupMessagesPastTheirOwnLimitAreRefusedAtTheDoorWhileOneToOneChatGoesOn() {
+        try (TestBroker broker = TestBroker.start(config -> config.withGroupRateLimit(new RateLimit(0.001, 3)));
+             MqttDevice alice = MqttDevice.v5(broker, "alice", "phone")) {
+            for (int i = 0; i < 3; i++) {
+                // No group-worker here: taken, but nobody reads the group feed (NO_MATCHING_SUBSCRIBERS).
+                assertFalse(alice.publish(Topics.sendToGroup("g-trip"),
+                        "{\"v\":1,\"type\":\"text\",\"id\":\"g" + i + "\",\"body\":\"hi all\"}").isError());
+            }
+            // Refused before it is SENT: the sender knows to send it again, unlike a message dropped after SENT.
+            assertEquals(Mqtt5PubAckReasonCode.QUOTA_EXCEEDED, alice.publish(Topics.sendToGroup("g-trip"),
+                    "{\"v\":1,\"type\":\"text\",\"id\":\"g3\",\"body\":\"hi all\"}"));
+            assertFalse(alice.publish(Topics.send("bob"),
+                    "{\"v\":1,\"type\":\"text\",\"id\":\"d1\",\"body\":\"hi\"}").isError());
         }
     }
 }

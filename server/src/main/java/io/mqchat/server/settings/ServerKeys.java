@@ -51,6 +51,8 @@ public final class ServerKeys {
     public static final Key<Boolean> NOTIFY_INCLUDE_BODY = ExtensionKeys.NOTIFY_INCLUDE_BODY;
     public static final Key<List<Duration>> DISAPPEARING_TIMERS = ExtensionKeys.DISAPPEARING_TIMERS;
     public static final Key<Boolean> ARCHIVE_FEED = ExtensionKeys.ARCHIVE_FEED;
+    public static final Key<Integer> RATE_GROUP_PER_SECOND = ExtensionKeys.RATE_GROUP_PER_SECOND;
+    public static final Key<Integer> RATE_GROUP_BURST = ExtensionKeys.RATE_GROUP_BURST;
     public static final Key<Integer> LIMITS_DEVICES = ExtensionKeys.LIMITS_DEVICES;
     public static final Key<Integer> LIMITS_SUBSCRIPTIONS = ExtensionKeys.LIMITS_SUBSCRIPTIONS;
     public static final Key<Integer> LIMITS_FILTER_LENGTH = ExtensionKeys.LIMITS_FILTER_LENGTH;
@@ -67,7 +69,8 @@ public final class ServerKeys {
             DATA_DIR, PERSISTENCE, JWT_SECRET, JWT_JWKS_FILE, JWT_JWKS_URL, JWT_ISSUER, JWT_AUDIENCE,
             JWT_CLOCK_SKEW, MESSAGE_MAX_BYTES, QUEUE_LIMIT, RECEIPTS_DELIVERY_TTL, RATE_PER_SECOND, RATE_BURST,
             PRESENCE_ACTIVITY_INTERVAL, NOTIFY_INCLUDE_BODY, DISAPPEARING_TIMERS, ARCHIVE_FEED, LIMITS_DEVICES,
-            LIMITS_SUBSCRIPTIONS, LIMITS_FILTER_LENGTH, SESSION_EXPIRY_MAX, PACKET_MAX_BYTES)
+            LIMITS_SUBSCRIPTIONS, LIMITS_FILTER_LENGTH, RATE_GROUP_PER_SECOND, RATE_GROUP_BURST, SESSION_EXPIRY_MAX,
+            PACKET_MAX_BYTES)
             .plus(METRICS.schema())
             .plus(PresenceKeys.SCHEMA).plus(GroupKeys.SCHEMA).plus(ArchiveKeys.SCHEMA)
             .plus(MediaKeys.SCHEMA).plus(ConfigSchema.of(FeedKeys.STALL_AFTER));
