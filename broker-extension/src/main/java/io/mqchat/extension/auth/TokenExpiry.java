@@ -50,11 +50,6 @@ public final class TokenExpiry implements ClientLifecycleEventListener {
         attributes.putAsString(VALID_UNTIL, Long.toString(validUntil.toEpochMilli()));
     }
 
-    /** Connections whose expiry is being watched right now (for tests and metrics). */
-    public int watched() {
-        return timers.size();
-    }
-
     @Override
     public void onMqttConnectionStart(ConnectionStartInput input) {
     }
