@@ -12,6 +12,13 @@ import io.mqchat.extension.auth.SubscriptionGuard;
 import io.mqchat.extension.auth.TokenExpiry;
 import io.mqchat.extension.auth.TokenVerifier;
 import io.mqchat.extension.archive.ArchiveFeed;
+import io.mqchat.extension.cluster.ClusterHomeGate;
+import io.mqchat.extension.cluster.ClusterMembership;
+import io.mqchat.extension.cluster.HomeFence;
+import io.mqchat.extension.cluster.HomeGate;
+import io.mqchat.extension.cluster.NodeHeartbeat;
+import io.mqchat.extension.cluster.ServerReferenceInterceptor;
+import io.mqchat.extension.cluster.SessionEviction;
 import io.mqchat.extension.config.ExtensionConfig;
 import io.mqchat.extension.devices.KnownDevices;
 import io.mqchat.extension.limits.DeviceQuota;
@@ -40,6 +47,11 @@ import io.mqchat.extension.session.FreshSessionInterceptor;
 import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.MessageIds;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -59,6 +71,9 @@ public final class MqchatExtension implements ExtensionMain {
 
     private final ExtensionConfig config;
     private final Clock clock;
+    private final Optional<ClusterMembership> cluster;
+    private ScheduledExecutorService clusterExecutor;
+    private NodeHeartbeat heartbeat;
     private ScheduledFuture<?> sweeper;
     private Connections connections;
     private PresenceEvents presenceEvents;
@@ -68,8 +83,14 @@ public final class MqchatExtension implements ExtensionMain {
 
     /** Configuration (validated by its constructor) and time are passed in. */
     public MqchatExtension(ExtensionConfig config, Clock clock) {
+        this(config, clock, Optional.empty());
+    }
+
+    /** As one node of a cluster ({@code cluster} present) or alone. */
+    public MqchatExtension(ExtensionConfig config, Clock clock, Optional<ClusterMembership> cluster) {
         this.config = java.util.Objects.requireNonNull(config, "config");
         this.clock = clock;
+        this.cluster = java.util.Objects.requireNonNull(cluster, "cluster");
     }
 
     @Override
@@ -95,13 +116,15 @@ public final class MqchatExtension implements ExtensionMain {
         ActivityTracker activity = new ActivityTracker(connections, presenceEvents, clock);
         OfflineNotifier notifier = new OfflineNotifier(connections, outbox, active.notifyIncludeBody());
         KnownDevices devices = new KnownDevices();
-        devices.loadFrom(Services.clientService());
+        CompletableFuture<Void> devicesLoaded = devices.loadFrom(Services.clientService());
+        HomeGate homes = cluster.map(membership -> joinCluster(membership, devices, devicesLoaded))
+                .orElse(HomeGate.singleNode());
         PresenceLifecycle lifecycle = new PresenceLifecycle(connections, devices, presenceEvents, clock);
 
         DeviceQuota deviceQuota = new DeviceQuota(devices, Services.clientService(),
                 active.clientLimits().devicesPerUser(), clock);
         JwtAuthenticator authenticator = new JwtAuthenticator(verifier, active.queueLimit(), metrics, deviceQuota,
-                Services.extensionExecutorService());
+                Services.extensionExecutorService(), homes);
         RequestRateLimiter rateLimiter = new RequestRateLimiter(active.rateLimit(), clock);
         int maxBatchBytes = CoalescingPublisher.maxBatchBytes(active.maxMessageBytes());
         CoalescingPublisher archiveFeed = new CoalescingPublisher(outbox, Services.extensionExecutorService(), codec,
@@ -141,13 +164,25 @@ public final class MqchatExtension implements ExtensionMain {
             clientContext.addSubscribeInboundInterceptor(subscriptions);
             clientContext.addUnsubscribeInboundInterceptor(subscriptionQuota);
         });
-        Services.interceptorRegistry().setConnackOutboundInterceptorProvider(providerInput -> freshSessions);
+        ServerReferenceInterceptor redirects = new ServerReferenceInterceptor();
+        Services.interceptorRegistry().setConnackOutboundInterceptorProvider(providerInput -> (in, out) -> {
+            freshSessions.onOutboundConnack(in, out);
+            redirects.onOutboundConnack(in, out);
+        });
         LifecycleFanOut lifecycleEvents = new LifecycleFanOut(lifecycle,
                 new TokenExpiry(Services.clientService(), Services.extensionExecutorService(), clock), subscriptionQuota,
                 deviceQuota);
         Services.eventRegistry().setClientLifecycleEventListener(providerInput -> lifecycleEvents);
         this.connections = connections;
         this.presenceEvents = presenceEvents;
+        if (clusterExecutor != null) {
+            HomeFence fence = new HomeFence(cluster.get(), new SessionEviction(Services.clientService(), devices));
+            long fenceMillis = cluster.get().fenceInterval().toMillis();
+            clusterExecutor.scheduleWithFixedDelay(() -> guard("fence check",
+                    () -> fence.checkConnected(connections)), fenceMillis, fenceMillis, TimeUnit.MILLISECONDS);
+            devicesLoaded.thenRunAsync(() -> guard("start-up fence check",
+                    () -> fence.letGoOfMovedUsers(devices.users())), clusterExecutor);
+        }
         presenceEvents.brokerStarted(connections.brokerRun());
 
         long sweepMillis = Math.max(1000, active.deliveryTtl().toMillis() / 4);
@@ -169,6 +204,33 @@ public final class MqchatExtension implements ExtensionMain {
                 active.queueLimit(), active.maxMessageBytes());
     }
 
+    /** Announces this node and returns the gate that homes users here or redirects them to their home. */
+    private HomeGate joinCluster(ClusterMembership membership, KnownDevices devices,
+                                 CompletableFuture<Void> devicesLoaded) {
+        clusterExecutor = Executors.newScheduledThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "mqchat-cluster");
+            thread.setDaemon(true);
+            return thread;
+        });
+        heartbeat = new NodeHeartbeat(membership, clock);
+        heartbeat.run();
+        long beatMillis = membership.heartbeatInterval().toMillis();
+        clusterExecutor.scheduleAtFixedRate(heartbeat, beatMillis, beatMillis, TimeUnit.MILLISECONDS);
+        log.info("node {} joined the cluster", membership.self().id());
+        SessionEviction eviction = new SessionEviction(Services.clientService(), devices);
+        // Until the start-up scan knows this node's sessions, a moved user's old sessions could not be found.
+        Executor afterScan = task -> devicesLoaded.thenRunAsync(task, clusterExecutor);
+        return new ClusterHomeGate(membership, eviction, afterScan);
+    }
+
+    private static void guard(String what, Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            log.warn("cluster {} failed; trying again at the next one: {}", what, e.toString());
+        }
+    }
+
     @Override
     public void extensionStop(ExtensionStopInput input, ExtensionStopOutput output) {
         if (connections != null) {
@@ -185,11 +247,23 @@ public final class MqchatExtension implements ExtensionMain {
         if (dropBridge != null) {
             dropBridge.run();
         }
+        if (clusterExecutor != null) {
+            clusterExecutor.shutdownNow();
+            heartbeat.withdraw();
+        }
     }
 
     /** True once the hooks are registered; a broker without them must not serve. */
     public boolean isStarted() {
         return started;
+    }
+
+    /**
+     * True while the broker should be given devices: the hooks are registered and, as a node of a cluster, its
+     * heartbeat holds (otherwise the other nodes take its users).
+     */
+    public boolean isServing() {
+        return started && (heartbeat == null || heartbeat.isAlive());
     }
 
     /** Why the extension did not start, while {@link #isStarted()} is false. */

@@ -7,6 +7,8 @@ import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthInput;
 import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthOutput;
 import com.hivemq.extension.sdk.api.packets.connect.ConnackReasonCode;
 import com.hivemq.extension.sdk.api.packets.connect.ConnectPacket;
+import io.mqchat.extension.cluster.HomeGate;
+import io.mqchat.extension.cluster.ServerReferenceInterceptor;
 import io.mqchat.extension.limits.DeviceQuota;
 import io.mqchat.extension.queue.QueueLimits;
 import io.mqchat.extension.logs.Printable;
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * Authenticates a CONNECT: the password is a JWT whose {@code sub} is the user, and the client id must be
  * {@code {user}:{device}} (for a worker's service token: {@code {service}:{instance}}). Token problems are refused
  * with BAD_USER_NAME_OR_PASSWORD, identity problems (a client id or user name claiming someone else, an impossible
- * user id) with NOT_AUTHORIZED, a device beyond the user's {@link DeviceQuota} with QUOTA_EXCEEDED.
+ * user id) with NOT_AUTHORIZED, a device beyond the user's {@link DeviceQuota} with QUOTA_EXCEEDED, a device whose
+ * user lives on another node with USE_ANOTHER_SERVER ({@link HomeGate}).
  */
 public final class JwtAuthenticator implements SimpleAuthenticator {
 
@@ -38,13 +41,16 @@ public final class JwtAuthenticator implements SimpleAuthenticator {
     private final ChatMetrics metrics;
     private final DeviceQuota deviceQuota;
     private final Executor blockingExecutor;
+    private final HomeGate homes;
 
     /**
      * @param deviceQuota      admits a user's devices up to the limit
      * @param blockingExecutor runs verifications that may fetch remote keys, off the broker's threads
+     * @param homes            admits a user's devices on its home node and redirects them elsewhere
      */
     public JwtAuthenticator(TokenVerifier verifier, long queueLimit, ChatMetrics metrics, DeviceQuota deviceQuota,
-                            Executor blockingExecutor) {
+                            Executor blockingExecutor, HomeGate homes) {
+        this.homes = homes;
         this.verifier = verifier;
         this.queueLimit = queueLimit;
         this.metrics = metrics;
@@ -60,7 +66,8 @@ public final class JwtAuthenticator implements SimpleAuthenticator {
                 decision.join().apply(output);
                 return;
             }
-            // Only a device new to a user at its device limit gets here: the quota looks up sessions.
+            // Only a device new to a user at its device limit (the quota looks up sessions), or any device of a node
+            // among several (the home is in the registry) gets here.
             Async<SimpleAuthOutput> async = output.async(DECISION_TIMEOUT, TimeoutFallback.FAILURE,
                     ConnackReasonCode.SERVER_UNAVAILABLE, "try again");
             applyLater(decision, output, async);
@@ -118,10 +125,25 @@ public final class JwtAuthenticator implements SimpleAuthenticator {
         if (identity.service()) {
             return CompletableFuture.completedFuture(output -> admitService(input, output, identity));
         }
-        return deviceQuota.admit(device.get()).thenCompose(admitted -> admitted
-                ? CompletableFuture.completedFuture(output -> admitUser(input, output, identity))
-                : refuse(ConnackReasonCode.QUOTA_EXCEEDED, "too many devices: at most " + deviceQuota.max()
-                        + " per user; sign out of one (connect it with clean start and no session expiry)", clientId));
+        return homes.admit(device.get(), input.getConnectionInformation().getListener()).thenCompose(home -> {
+            if (home instanceof HomeGate.Decision.Redirect redirect) {
+                return redirect(input, redirect);
+            }
+            return deviceQuota.admit(device.get()).thenCompose(admitted -> admitted
+                    ? CompletableFuture.completedFuture(output -> admitUser(input, output, identity))
+                    : refuse(ConnackReasonCode.QUOTA_EXCEEDED, "too many devices: at most " + deviceQuota.max()
+                            + " per user; sign out of one (connect it with clean start and no session expiry)",
+                            clientId));
+        });
+    }
+
+    private static CompletableFuture<Decision> redirect(SimpleAuthInput input, HomeGate.Decision.Redirect redirect) {
+        return CompletableFuture.completedFuture(output -> {
+            ServerReferenceInterceptor.remember(input.getConnectionInformation().getConnectionAttributeStore(),
+                    redirect.reference());
+            output.failAuthentication(ConnackReasonCode.USE_ANOTHER_SERVER,
+                    "this user is served by node " + redirect.node() + " at " + redirect.reference());
+        });
     }
 
     private void admitService(SimpleAuthInput input, SimpleAuthOutput output, Identity identity) {

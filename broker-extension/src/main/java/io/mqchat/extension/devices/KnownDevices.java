@@ -91,9 +91,17 @@ public final class KnownDevices {
         return devices != null && (devices.length > 1 || !devices[0].equals(device));
     }
 
-    /** Adds every device with a session in the broker's persistence, then trusts the registry. Asynchronous. */
-    public void loadFrom(ClientService clients) {
-        clients.iterateAllClients((context, session) ->
+    /** The users with a recorded device. */
+    public java.util.Set<String> users() {
+        return java.util.Set.copyOf(byUser.keySet());
+    }
+
+    /**
+     * Adds every device with a session in the broker's persistence, then trusts the registry. Asynchronous: completes
+     * when the scan is done, whether it succeeded or not.
+     */
+    public java.util.concurrent.CompletableFuture<Void> loadFrom(ClientService clients) {
+        return clients.iterateAllClients((context, session) ->
                         DeviceAddress.parse(session.getClientIdentifier()).ifPresent(this::register))
                 .whenComplete((done, error) -> {
                     if (error != null) {
@@ -102,6 +110,6 @@ public final class KnownDevices {
                     } else {
                         complete = true;
                     }
-                });
+                }).handle((done, error) -> null);
     }
 }

@@ -18,14 +18,15 @@ final class BrokerConfigXml {
     static String render(BrokerSettings broker, ExtensionConfig extension) {
         StringBuilder xml = new StringBuilder(2048);
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<hivemq>\n  <listeners>\n");
-        xml.append("    <tcp-listener><port>").append(broker.mqttPort()).append("</port><bind-address>")
-                .append(escape(broker.bindAddress())).append("</bind-address><name>mqchat-tcp</name></tcp-listener>\n");
+        tcpListener(xml, broker, broker.mqttPort(), BrokerSettings.TCP_LISTENER);
         if (broker.websocketPort() != 0) {
-            xml.append("    <websocket-listener><port>").append(broker.websocketPort()).append("</port><bind-address>")
-                    .append(escape(broker.bindAddress())).append("</bind-address><path>")
-                    .append(escape(broker.websocketPath())).append("</path><name>mqchat-ws</name>")
-                    .append("<subprotocols><subprotocol>mqttv3.1</subprotocol><subprotocol>mqtt</subprotocol></subprotocols>")
-                    .append("<allow-extensions>true</allow-extensions></websocket-listener>\n");
+            websocketListener(xml, broker, broker.websocketPort(), BrokerSettings.WEBSOCKET_LISTENER);
+        }
+        if (broker.balancedMqttPort() != 0) {
+            tcpListener(xml, broker, broker.balancedMqttPort(), BrokerSettings.BALANCED_TCP_LISTENER);
+        }
+        if (broker.balancedWebsocketPort() != 0) {
+            websocketListener(xml, broker, broker.balancedWebsocketPort(), BrokerSettings.BALANCED_WEBSOCKET_LISTENER);
         }
         xml.append("  </listeners>\n  <mqtt>\n");
         // discard-oldest keeps the newest messages and the overflow notice; history sync recovers the oldest. The
@@ -47,6 +48,20 @@ final class BrokerConfigXml {
         xml.append("  <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>\n");
         xml.append("</hivemq>\n");
         return xml.toString();
+    }
+
+    private static void tcpListener(StringBuilder xml, BrokerSettings broker, int port, String name) {
+        xml.append("    <tcp-listener><port>").append(port).append("</port><bind-address>")
+                .append(escape(broker.bindAddress())).append("</bind-address><name>").append(name)
+                .append("</name></tcp-listener>\n");
+    }
+
+    private static void websocketListener(StringBuilder xml, BrokerSettings broker, int port, String name) {
+        xml.append("    <websocket-listener><port>").append(port).append("</port><bind-address>")
+                .append(escape(broker.bindAddress())).append("</bind-address><path>")
+                .append(escape(broker.websocketPath())).append("</path><name>").append(name).append("</name>")
+                .append("<subprotocols><subprotocol>mqttv3.1</subprotocol><subprotocol>mqtt</subprotocol></subprotocols>")
+                .append("<allow-extensions>true</allow-extensions></websocket-listener>\n");
     }
 
     private static String escape(String s) {

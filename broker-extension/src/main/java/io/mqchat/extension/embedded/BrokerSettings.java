@@ -3,6 +3,7 @@ package io.mqchat.extension.embedded;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Where and how the embedded broker listens and stores. Turned into HiveMQ's config.xml by
@@ -16,10 +17,21 @@ import java.util.Objects;
  * @param filePersistence  true for durable file persistence, false for in-memory (lost on restart)
  * @param maxPacketBytes   largest MQTT packet the broker accepts
  * @param sessionExpiryMax longest session expiry a client may ask for
+ * @param balancedMqttPort      MQTT over TCP port that only the load balancer of a cluster connects to, or 0
+ * @param balancedWebsocketPort MQTT over WebSocket port that only the load balancer connects to, or 0
  */
 public record BrokerSettings(String bindAddress, int mqttPort, int websocketPort, String websocketPath,
                              Path dataFolder, boolean filePersistence, int maxPacketBytes,
-                             Duration sessionExpiryMax) {
+                             Duration sessionExpiryMax, int balancedMqttPort, int balancedWebsocketPort) {
+
+    /** The listener names HiveMQ reports in a connection's information. */
+    public static final String TCP_LISTENER = "mqchat-tcp";
+    public static final String WEBSOCKET_LISTENER = "mqchat-ws";
+    public static final String BALANCED_TCP_LISTENER = "mqchat-tcp-balanced";
+    public static final String BALANCED_WEBSOCKET_LISTENER = "mqchat-ws-balanced";
+    /** The listeners a cluster's load balancer connects to. */
+    public static final Set<String> BALANCED_LISTENERS = Set.of(BALANCED_TCP_LISTENER,
+            BALANCED_WEBSOCKET_LISTENER);
 
     public static final int DEFAULT_MQTT_PORT = 1883;
     public static final int DEFAULT_WEBSOCKET_PORT = 8083;
@@ -32,15 +44,28 @@ public record BrokerSettings(String bindAddress, int mqttPort, int websocketPort
         Objects.requireNonNull(sessionExpiryMax, "sessionExpiryMax");
         checkPort("mqtt port", mqttPort, false);
         checkPort("websocket port", websocketPort, true);
+        checkPort("balanced mqtt port", balancedMqttPort, true);
+        checkPort("balanced websocket port", balancedWebsocketPort, true);
+        long ports = java.util.stream.IntStream.of(mqttPort, websocketPort, balancedMqttPort, balancedWebsocketPort)
+                .filter(port -> port != 0).count();
+        long distinct = java.util.stream.IntStream.of(mqttPort, websocketPort, balancedMqttPort, balancedWebsocketPort)
+                .filter(port -> port != 0).distinct().count();
+        if (ports != distinct) {
+            throw new IllegalArgumentException("the listeners' ports must differ");
+        }
         if (websocketPort != 0 && (websocketPath == null || !websocketPath.startsWith("/"))) {
             throw new IllegalArgumentException("websocket path must start with /");
-        }
-        if (mqttPort != 0 && mqttPort == websocketPort) {
-            throw new IllegalArgumentException("mqtt and websocket ports must differ");
         }
         if (maxPacketBytes < 1024) {
             throw new IllegalArgumentException("max packet size must be at least 1024 bytes");
         }
+    }
+
+    /** Without listeners for a load balancer: one node. */
+    public BrokerSettings(String bindAddress, int mqttPort, int websocketPort, String websocketPath, Path dataFolder,
+                          boolean filePersistence, int maxPacketBytes, Duration sessionExpiryMax) {
+        this(bindAddress, mqttPort, websocketPort, websocketPath, dataFolder, filePersistence, maxPacketBytes,
+                sessionExpiryMax, 0, 0);
     }
 
     private static void checkPort(String name, int port, boolean zeroAllowed) {
@@ -57,6 +82,12 @@ public record BrokerSettings(String bindAddress, int mqttPort, int websocketPort
 
     public BrokerSettings withPorts(int mqtt, int websocket) {
         return new BrokerSettings(bindAddress, mqtt, websocket, websocketPath, dataFolder, filePersistence,
-                maxPacketBytes, sessionExpiryMax);
+                maxPacketBytes, sessionExpiryMax, balancedMqttPort, balancedWebsocketPort);
+    }
+
+    /** With listeners for a cluster's load balancer on these ports (0 for none). */
+    public BrokerSettings withBalancedPorts(int mqtt, int websocket) {
+        return new BrokerSettings(bindAddress, mqttPort, websocketPort, websocketPath, dataFolder, filePersistence,
+                maxPacketBytes, sessionExpiryMax, mqtt, websocket);
     }
 }

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
+import io.mqchat.extension.cluster.ClusterMembership;
 
 /**
  * An in-process HiveMQ CE broker with the mqchat extension, as the all-in-one server and the tests run it.
@@ -34,6 +36,12 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** Starts a broker and returns once it accepts connections. Logging is left to the application's slf4j setup. */
     public static EmbeddedBroker start(BrokerSettings settings, ExtensionConfig config, Clock clock) {
+        return start(settings, config, clock, Optional.empty());
+    }
+
+    /** Starts a broker as one node of a cluster, or alone when {@code cluster} is empty. */
+    public static EmbeddedBroker start(BrokerSettings settings, ExtensionConfig config, Clock clock,
+                                       Optional<ClusterMembership> cluster) {
         Path root = settings.dataFolder().toAbsolutePath();
         Path conf = root.resolve("conf");
         try {
@@ -44,7 +52,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare broker folder " + root, e);
         }
-        MqchatExtension extension = new MqchatExtension(config, clock);
+        MqchatExtension extension = new MqchatExtension(config, clock, cluster);
         EmbeddedExtension embedded = EmbeddedExtension.builder()
                 .withId(MqchatExtension.ID)
                 .withName("mqchat")

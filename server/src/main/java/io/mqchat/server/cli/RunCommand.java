@@ -3,6 +3,7 @@ package io.mqchat.server.cli;
 import io.mqchat.extension.config.ExtensionConfig;
 import io.mqchat.extension.config.InternalServiceKey;
 import io.mqchat.extension.embedded.EmbeddedBroker;
+import io.mqchat.server.cluster.ClusterNode;
 import io.mqchat.server.observability.ServerObservability;
 import io.mqchat.server.preflight.ListenerPorts;
 import io.mqchat.server.settings.ServerSettings;
@@ -59,7 +60,8 @@ final class RunCommand implements Callable<Integer> {
         // The metrics endpoint comes first, so that health probes see "not ready" while the rest starts.
         try (StopSignal stop = context.stopSignal().get();
              ServerObservability observability = ServerObservability.start(settings.metrics(), settings.stallAfter());
-             EmbeddedBroker broker = start(settings, serviceKey);
+             ClusterNode cluster = ClusterNode.open(settings.cluster());
+             EmbeddedBroker broker = start(settings, serviceKey, cluster);
              InProcessWorkers workers = startWorkers(settings, serviceKey)) {
             observability.brokerStarted(broker);
             observability.workersStarted(workers);
@@ -74,10 +76,10 @@ final class RunCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private EmbeddedBroker start(ServerSettings settings, InternalServiceKey serviceKey) {
+    private EmbeddedBroker start(ServerSettings settings, InternalServiceKey serviceKey, ClusterNode cluster) {
         ExtensionConfig extension = settings.extension().withJwt(settings.extension().jwt().withServiceKey(serviceKey));
         try {
-            return EmbeddedBroker.start(settings.broker(), extension, context.clock());
+            return EmbeddedBroker.start(settings.broker(), extension, context.clock(), cluster.membership());
         } catch (CompletionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             // HiveMQ's own words are clear ("Is another HiveMQ instance running?"); the stack trace adds nothing.

@@ -42,7 +42,7 @@ public final class ServerObservability implements AutoCloseable {
         this.feeds = new FeedHealth(InProcessWorkers.FEEDS, stallAfter);
         feeds.register(registry);
         this.endpoint = settings.off() ? null : MetricsEndpoint.start(settings, registry, HealthChecks.of(List.of(
-                new HealthCheck("broker", () -> broker != null && broker.extension().isStarted()),
+                new HealthCheck("broker", () -> broker != null && broker.extension().isServing()),
                 new HealthCheck("redis", () -> workers != null && redisAnswers(workers.redis())),
                 new HealthCheck("mongodb", () -> workers != null && mongoAnswers(workers.mongo()))),
                 feeds.checks()));

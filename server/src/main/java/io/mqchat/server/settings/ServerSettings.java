@@ -25,10 +25,12 @@ import java.util.Optional;
  * @param archive       the in-process archive-worker's settings (its MongoDB is the group-worker's)
  * @param media         the media endpoint's settings (image upload and download, beside the archive)
  * @param stallAfter    how long a worker feed may have work waiting before readiness fails
+ * @param cluster       this server as a node of several, or empty when it runs alone
  */
 public record ServerSettings(BrokerSettings broker, ExtensionConfig extension, Optional<Path> devSecretFile,
                              PresenceSettings presence, GroupSettings groups, MetricsSettings metrics,
-                             ArchiveSettings archive, MediaSettings media, Duration stallAfter) {
+                             ArchiveSettings archive, MediaSettings media, Duration stallAfter,
+                             Optional<ClusterSettings> cluster) {
 
     public ServerSettings {
         Objects.requireNonNull(presence, "presence");
@@ -40,6 +42,7 @@ public record ServerSettings(BrokerSettings broker, ExtensionConfig extension, O
         Objects.requireNonNull(archive, "archive");
         Objects.requireNonNull(media, "media");
         Objects.requireNonNull(stallAfter, "stallAfter");
+        Objects.requireNonNull(cluster, "cluster");
     }
 
     /** The absolute data folder. */

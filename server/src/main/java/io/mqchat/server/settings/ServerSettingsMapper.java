@@ -14,6 +14,7 @@ import static io.mqchat.server.settings.ServerKeys.WEBSOCKET_PATH;
 import static io.mqchat.server.settings.ServerKeys.WEBSOCKET_PORT;
 
 import io.mqchat.archive.settings.ArchiveKeys;
+import io.mqchat.cluster.NodeInfo;
 import io.mqchat.archive.settings.ArchiveSettings;
 import io.mqchat.archive.settings.ArchiveSettingsMapper;
 import io.mqchat.config.Config;
@@ -63,7 +64,8 @@ public final class ServerSettingsMapper {
         BrokerSettings broker = attempt(problems, () -> new BrokerSettings(config.get(MQTT_BIND),
                 config.get(MQTT_PORT), config.get(WEBSOCKET_PORT), config.get(WEBSOCKET_PATH), dataDir,
                 config.get(PERSISTENCE).equals("file"), config.get(PACKET_MAX_BYTES),
-                config.get(SESSION_EXPIRY_MAX)));
+                config.get(SESSION_EXPIRY_MAX)).withBalancedPorts(config.get(ServerKeys.CLUSTER_BALANCED_MQTT_PORT),
+                config.get(ServerKeys.CLUSTER_BALANCED_WEBSOCKET_PORT)));
         if (config.get(MESSAGE_MAX_BYTES) >= config.get(PACKET_MAX_BYTES)) {
             problems.add("message.max-bytes (" + config.get(MESSAGE_MAX_BYTES) + ") must be smaller than "
                     + "packet.max-bytes (" + config.get(PACKET_MAX_BYTES) + "): a message travels in one packet");
@@ -90,11 +92,40 @@ public final class ServerSettingsMapper {
         ArchiveSettings archive = attempt(problems, () -> ArchiveSettingsMapper.archive(config).withPageMaxBytes(
                 Math.min(config.get(ArchiveKeys.PAGE_MAX_BYTES), config.get(PACKET_MAX_BYTES) / 2)));
         MediaSettings media = attempt(problems, () -> MediaSettingsMapper.media(config));
+        Optional<ClusterSettings> cluster = cluster(config, broker, presence, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new ServerSettings(broker, extension, devSecretFile, presence, groups, metrics, archive, media,
-                config.get(FeedKeys.STALL_AFTER));
+                config.get(FeedKeys.STALL_AFTER), cluster);
+    }
+
+    /** The node's settings when {@code cluster.node-id} is set; the keys it needs then are required. */
+    private static Optional<ClusterSettings> cluster(Config config, BrokerSettings broker, PresenceSettings presence,
+                                                     List<String> problems) {
+        Optional<String> nodeId = config.find(ServerKeys.CLUSTER_NODE_ID);
+        if (nodeId.isEmpty()) {
+            if (config.get(ServerKeys.CLUSTER_BALANCED_MQTT_PORT) != 0
+                    || config.get(ServerKeys.CLUSTER_BALANCED_WEBSOCKET_PORT) != 0) {
+                problems.add("cluster.balanced-mqtt-port and cluster.balanced-websocket-port need cluster.node-id");
+            }
+            return Optional.empty();
+        }
+        Optional<String> host = config.find(ServerKeys.CLUSTER_ADVERTISED_HOST);
+        if (host.isEmpty()) {
+            problems.add("cluster.advertised-host is required with cluster.node-id: redirects to this node name it");
+        }
+        if (presence != null && presence.redis().isEmpty()) {
+            problems.add("redis.address is required with cluster.node-id: the nodes share one Redis for the registry "
+                    + "of nodes and homes and for presence");
+        }
+        if (host.isEmpty() || broker == null || presence == null || presence.redis().isEmpty()) {
+            return Optional.empty();
+        }
+        String websocket = broker.websocketPort() == 0 ? "" : host.get() + ":" + broker.websocketPort();
+        return Optional.ofNullable(attempt(problems, () -> new ClusterSettings(
+                new NodeInfo(nodeId.get(), host.get() + ":" + broker.mqttPort(), websocket),
+                presence.redis().get())));
     }
 
     /** Like {@link #attempt} for the workers' own mappers, which report all their problems at once. */

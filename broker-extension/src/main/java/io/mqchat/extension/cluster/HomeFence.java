@@ -1,0 +1,67 @@
+package io.mqchat.extension.cluster;
+
+import io.mqchat.cluster.Home;
+import io.mqchat.extension.presence.Connections;
+import io.mqchat.extension.presence.LiveConnection;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes this node let go of users another node has taken over: their devices here are disconnected and their
+ * sessions here removed, so that a user is served by one node. Checks the connected users every fence interval,
+ * and at start every user with a session here (this node may have been down while its users moved).
+ */
+public final class HomeFence {
+
+    private static final Logger log = LoggerFactory.getLogger(HomeFence.class);
+    private static final int BATCH = 1000;
+
+    private final ClusterMembership cluster;
+    private final SessionEviction eviction;
+
+    public HomeFence(ClusterMembership cluster, SessionEviction eviction) {
+        this.cluster = cluster;
+        this.eviction = eviction;
+    }
+
+    /** Lets go of connected users who live elsewhere now. Blocks on the registry. */
+    public void checkConnected(Connections connections) {
+        Set<String> users = new TreeSet<>();
+        for (LiveConnection connection : connections.all()) {
+            users.add(connection.device().user());
+        }
+        letGoOfMovedUsers(users);
+    }
+
+    /** Lets go of every user among {@code users} (all with a session here) who lives elsewhere now. */
+    public void letGoOfMovedUsers(Collection<String> users) {
+        List<String> batch = new ArrayList<>(Math.min(BATCH, users.size()));
+        for (String user : users) {
+            batch.add(user);
+            if (batch.size() == BATCH) {
+                letGo(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            letGo(batch);
+        }
+    }
+
+    private void letGo(List<String> users) {
+        String self = cluster.self().id();
+        for (Map.Entry<String, Home> home : cluster.registry().homes(users).entrySet()) {
+            if (!home.getValue().node().equals(self)) {
+                log.info("user '{}' now lives on node {} (epoch {}); disconnecting and dropping its sessions here",
+                        home.getKey(), home.getValue().node(), home.getValue().epoch());
+                eviction.evict(home.getKey(), home.getValue().node()).join();
+            }
+        }
+    }
+}
