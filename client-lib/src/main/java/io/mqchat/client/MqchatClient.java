@@ -184,7 +184,7 @@ public final class MqchatClient implements AutoCloseable {
         this.inbound = new InboundDispatcher(address.user(), codec, deduplicator, config.listeners, presence,
                 groupState, new ChatState(delivery, historyPending, this::catchUpAfterOverflow));
         this.reconnects = new ReconnectPolicy(address.clientId(), address.user(), tokens, () -> online,
-                config.listeners.authenticationFailures(), this::disconnectQuietly);
+                config.listeners.authenticationFailures(), this::disconnectQuietly, config.server.socketAddress());
         Mqtt5ClientBuilder builder = MqttClient.builder()
                 .useMqttVersion5()
                 .identifier(address.clientId())

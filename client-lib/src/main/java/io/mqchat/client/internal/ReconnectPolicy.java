@@ -7,10 +7,12 @@ import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedListener;
 import com.hivemq.client.mqtt.mqtt5.lifecycle.Mqtt5ClientDisconnectedContext;
 import com.hivemq.client.mqtt.mqtt5.lifecycle.Mqtt5ClientReconnector;
 import io.mqchat.client.AuthenticationException;
+import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -19,9 +21,14 @@ import java.util.function.Consumer;
  * Decides, after each lost connection or failed attempt, whether and how the MQTT client reconnects. It runs
  * after the MQTT client's automatic reconnect, which has already chosen a backoff delay, and adds what that
  * cannot know: a refusal of the credentials stops reconnecting for good (the same token would be refused
- * forever); each attempt uses a freshly supplied token; and once the app went offline no attempt starts.
+ * forever); each attempt uses a freshly supplied token; once the app went offline no attempt starts; and a redirect to
+ * the user's home node (MQTT 5 server reference) is followed at once, while any other loss goes back to the configured
+ * server (in a cluster, the load balancer), since the home may have moved.
  */
 public final class ReconnectPolicy implements MqttClientDisconnectedListener, MqttClientConnectedListener {
+
+    /** More redirects in a row than a move between two homes can explain: the nodes disagree, so back off. */
+    private static final int MAX_REDIRECTS = 3;
 
     private final String clientId;
     private final String user;
@@ -29,6 +36,9 @@ public final class ReconnectPolicy implements MqttClientDisconnectedListener, Mq
     private final BooleanSupplier online;
     private final Consumer<AuthenticationException> onRefused;
     private final Runnable disconnect;
+    private final InetSocketAddress origin;
+    /** Redirects followed since the last connection; a loop of them falls back to the configured server. */
+    private final AtomicInteger redirects = new AtomicInteger();
     /** The pending attempt's wait for its delay and token; cancelled when the app goes offline meanwhile. */
     private final AtomicReference<CompletableFuture<byte[]>> pending = new AtomicReference<>();
 
@@ -36,9 +46,11 @@ public final class ReconnectPolicy implements MqttClientDisconnectedListener, Mq
      * @param online     whether the app currently wants to be connected
      * @param onRefused  told when the credentials are refused; called on the token executor
      * @param disconnect disconnects the MQTT client, for an attempt that succeeded after the app went offline
+     * @param origin     the configured server, where every attempt but a redirected one goes
      */
     public ReconnectPolicy(String clientId, String user, TokenSource tokens, BooleanSupplier online,
-                           Consumer<AuthenticationException> onRefused, Runnable disconnect) {
+                           Consumer<AuthenticationException> onRefused, Runnable disconnect, InetSocketAddress origin) {
+        this.origin = origin;
         this.clientId = clientId;
         this.user = user;
         this.tokens = tokens;
@@ -55,6 +67,15 @@ public final class ReconnectPolicy implements MqttClientDisconnectedListener, Mq
             reconnector.reconnect(false);
             tokens.executor().execute(() -> onRefused.accept(refused.get()));
             return;
+        }
+        Optional<InetSocketAddress> redirect = ServerRedirect.target(context.getCause())
+                .filter(target -> redirects.incrementAndGet() <= MAX_REDIRECTS);
+        if (redirect.isPresent() && online.getAsBoolean()) {
+            reconnector.reconnect(true);
+            reconnector.delay(0, TimeUnit.NANOSECONDS);
+            reconnector.transportConfig().serverAddress(redirect.get()).applyTransportConfig();
+        } else if (reconnector.isReconnect()) {
+            reconnector.transportConfig().serverAddress(origin).applyTransportConfig();
         }
         if (!reconnector.isReconnect()) {
             return;
@@ -91,6 +112,7 @@ public final class ReconnectPolicy implements MqttClientDisconnectedListener, Mq
 
     @Override
     public void onConnected(MqttClientConnectedContext context) {
+        redirects.set(0);
         if (!online.getAsBoolean()) {
             disconnect.run();
         }

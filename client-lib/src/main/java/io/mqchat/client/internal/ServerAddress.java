@@ -114,6 +114,11 @@ public record ServerAddress(Transport transport, String host, int port, String p
         }
     }
 
+    /** Host and port, unresolved: the MQTT client resolves it at each attempt. */
+    public java.net.InetSocketAddress socketAddress() {
+        return java.net.InetSocketAddress.createUnresolved(host, port);
+    }
+
     /** Configures an MQTT client builder to reach this address. */
     public Mqtt5ClientBuilder applyTo(Mqtt5ClientBuilder builder) {
         Mqtt5ClientBuilder configured = builder.serverHost(host).serverPort(port);

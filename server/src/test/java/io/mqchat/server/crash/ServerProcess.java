@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * that outlives it, so that a test can kill it as the kernel would ({@code kill -9}) and start it again on the same
  * data, with its embedded Redis and MongoDB-wire store.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
     private static final Path JAR = Path.of("target", "mqchat-server.jar").toAbsolutePath();
 
@@ -32,7 +32,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Starts the server with {@code env} (MQCHAT_* settings) and waits for its ready line. */
-    static ServerProcess start(Path dataDir, Map<String, String> env) throws Exception {
+    public static ServerProcess start(Path dataDir, Map<String, String> env) throws Exception {
         assertTrue(Files.isRegularFile(JAR), "the server jar is built before the integration tests: " + JAR);
         Path tmp = Files.createDirectories(dataDir.resolve("tmp"));
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -90,19 +90,19 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** {@code kill -9}: no shutdown hook, no flush, nothing but what the kernel already had. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the server died");
     }
 
     /** SIGTERM: the server's own orderly stop. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         process.destroy();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the server stops on SIGTERM");
     }
 
     /** Lines printed so far that contain {@code text}. */
-    List<String> linesWith(String text) {
+    public List<String> linesWith(String text) {
         synchronized (output) {
             return output.stream().filter(line -> line.contains(text)).toList();
         }

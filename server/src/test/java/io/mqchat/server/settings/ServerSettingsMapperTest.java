@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mqchat.cluster.NodeInfo;
 import io.mqchat.config.ConfigException;
 import io.mqchat.extension.config.ExtensionConfig;
 import io.mqchat.extension.embedded.BrokerSettings;
@@ -166,5 +167,33 @@ class ServerSettingsMapperTest {
         assertThrows(ConfigException.class, () -> load(Map.of("MQCHAT_MQTT_PORT", "0")));
 
         assertFalse(Files.exists(dir.resolve("data")));
+    }
+
+    @Test
+    void aNodeOfAClusterIsDescribedByItsIdAdvertisedHostAndListeners() {
+        ServerSettings settings = load(Map.of("MQCHAT_CLUSTER_NODE_ID", "node-7", "MQCHAT_CLUSTER_ADVERTISED_HOST",
+                "chat7.internal", "MQCHAT_REDIS_ADDRESS", "redis.internal:6379", "MQCHAT_CLUSTER_BALANCED_MQTT_PORT",
+                "21883", "MQCHAT_CLUSTER_BALANCED_WEBSOCKET_PORT", "28083"));
+
+        ClusterSettings cluster = settings.cluster().orElseThrow();
+        assertEquals(new NodeInfo("node-7", "chat7.internal:1883", "chat7.internal:8083"), cluster.self());
+        assertEquals("redis.internal:6379", cluster.registry().toString());
+        assertEquals(21883, settings.broker().balancedMqttPort());
+        assertEquals(28083, settings.broker().balancedWebsocketPort());
+        assertEquals(Optional.empty(), load(Map.of()).cluster(), "alone by default");
+    }
+
+    @Test
+    void aNodeWithoutAnAddressOrASharedRedisIsRefusedWithBothReasons() {
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of("MQCHAT_CLUSTER_NODE_ID", "n1")));
+        assertTrue(e.getMessage().contains("cluster.advertised-host is required"), e.getMessage());
+        assertTrue(e.getMessage().contains("redis.address is required"), e.getMessage());
+
+        ConfigException orphan = assertThrows(ConfigException.class,
+                () -> load(Map.of("MQCHAT_CLUSTER_BALANCED_MQTT_PORT", "21883")));
+        assertTrue(orphan.getMessage().contains("need cluster.node-id"), orphan.getMessage());
+        ConfigException badId = assertThrows(ConfigException.class, () -> load(Map.of("MQCHAT_CLUSTER_NODE_ID",
+                "node one", "MQCHAT_CLUSTER_ADVERTISED_HOST", "h", "MQCHAT_REDIS_ADDRESS", "r:6379")));
+        assertTrue(badId.getMessage().contains("node id"), badId.getMessage());
     }
 }
