@@ -10,15 +10,17 @@ import io.mqchat.extension.auth.JwtAuthenticator;
 import io.mqchat.extension.auth.Roles;
 import io.mqchat.extension.auth.SubscriptionGuard;
 import io.mqchat.extension.auth.TokenExpiry;
+import io.mqchat.extension.auth.TokenMinter;
 import io.mqchat.extension.auth.TokenVerifier;
 import io.mqchat.extension.archive.ArchiveFeed;
-import io.mqchat.extension.cluster.ClusterHomeGate;
 import io.mqchat.extension.cluster.ClusterMembership;
-import io.mqchat.extension.cluster.HomeFence;
+import io.mqchat.extension.cluster.CrossNode;
+import io.mqchat.extension.cluster.HomeDirectory;
+import io.mqchat.extension.cluster.NodeInCluster;
+import io.mqchat.extension.cluster.NodeRelays;
+import io.mqchat.extension.cluster.RelayInboundInterceptor;
 import io.mqchat.extension.cluster.HomeGate;
-import io.mqchat.extension.cluster.NodeHeartbeat;
 import io.mqchat.extension.cluster.ServerReferenceInterceptor;
-import io.mqchat.extension.cluster.SessionEviction;
 import io.mqchat.extension.config.ExtensionConfig;
 import io.mqchat.extension.devices.KnownDevices;
 import io.mqchat.extension.limits.DeviceQuota;
@@ -44,14 +46,14 @@ import io.mqchat.extension.routing.RequestInterceptor;
 import io.mqchat.extension.routing.RequestRoutes;
 import io.mqchat.extension.routing.SubscriptionQosInterceptor;
 import io.mqchat.extension.session.FreshSessionInterceptor;
+import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.MessageIds;
+import io.mqchat.protocol.ProtocolException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -72,8 +74,7 @@ public final class MqchatExtension implements ExtensionMain {
     private final ExtensionConfig config;
     private final Clock clock;
     private final Optional<ClusterMembership> cluster;
-    private ScheduledExecutorService clusterExecutor;
-    private NodeHeartbeat heartbeat;
+    private NodeInCluster node;
     private ScheduledFuture<?> sweeper;
     private Connections connections;
     private PresenceEvents presenceEvents;
@@ -107,24 +108,34 @@ public final class MqchatExtension implements ExtensionMain {
         }
         Codec codec = new Codec();
         ChatMetrics metrics = new ChatMetrics(Services.metricRegistry());
-        Outbox outbox = new Outbox(Services.publishService(), codec);
+        KnownDevices devices = new KnownDevices();
+        CompletableFuture<Void> devicesLoaded = devices.loadFrom(Services.clientService());
+        if (cluster.isPresent()) {
+            if (active.jwt().serviceKey() == null) {
+                startFailure = "a node of a cluster needs the cluster's service key for its relays";
+                output.preventExtensionStartup(startFailure);
+                return;
+            }
+            TokenMinter relayTokens = new TokenMinter(active.jwt().serviceKey().secret(), clock);
+            node = NodeInCluster.join(cluster.get(), Services.clientService(), devices, devicesLoaded,
+                    () -> relayTokens.mintService(NodeRelays.SERVICE, Duration.ofHours(1)), clock);
+        }
+        CrossNode crossNode = node != null ? node.crossNode() : CrossNode.singleNode();
+        HomeDirectory homes = node != null ? node.homes() : HomeDirectory.singleNode();
+        Outbox outbox = new Outbox(Services.publishService(), codec, crossNode);
         DeliveryTracker tracker = new DeliveryTracker(clock, active.deliveryTtl());
         Services.metricRegistry().gauge(ChatMetrics.PREFIX + "deliveries.pending", () -> tracker::size);
 
         Connections connections = new Connections(MessageIds.newId().substring(0, 8));
         PresenceEvents presenceEvents = new PresenceEvents(outbox, clock, active.activityInterval());
         ActivityTracker activity = new ActivityTracker(connections, presenceEvents, clock);
-        OfflineNotifier notifier = new OfflineNotifier(connections, outbox, active.notifyIncludeBody());
-        KnownDevices devices = new KnownDevices();
-        CompletableFuture<Void> devicesLoaded = devices.loadFrom(Services.clientService());
-        HomeGate homes = cluster.map(membership -> joinCluster(membership, devices, devicesLoaded))
-                .orElse(HomeGate.singleNode());
+        OfflineNotifier notifier = new OfflineNotifier(connections, outbox, active.notifyIncludeBody(), homes);
         PresenceLifecycle lifecycle = new PresenceLifecycle(connections, devices, presenceEvents, clock);
 
         DeviceQuota deviceQuota = new DeviceQuota(devices, Services.clientService(),
                 active.clientLimits().devicesPerUser(), clock);
         JwtAuthenticator authenticator = new JwtAuthenticator(verifier, active.queueLimit(), metrics, deviceQuota,
-                Services.extensionExecutorService(), homes);
+                Services.extensionExecutorService(), node != null ? node.homeGate() : HomeGate.singleNode());
         RequestRateLimiter rateLimiter = new RequestRateLimiter(active.rateLimit(), clock);
         int maxBatchBytes = CoalescingPublisher.maxBatchBytes(active.maxMessageBytes());
         CoalescingPublisher archiveFeed = new CoalescingPublisher(outbox, Services.extensionExecutorService(), codec,
@@ -142,7 +153,7 @@ public final class MqchatExtension implements ExtensionMain {
         RequestRateLimiter groupRateLimiter = new RequestRateLimiter(active.groupRateLimit(), clock);
         RequestInterceptor requests = new RequestInterceptor(active.maxMessageBytes(), rateLimiter, groupRateLimiter,
                 errorReplies, codec, outbox, metrics, activity, routes, clock, Services.clientService(),
-                Services.extensionExecutorService());
+                Services.extensionExecutorService(), crossNode);
         OutboundDeliveryInterceptor outbound = new OutboundDeliveryInterceptor(tracker, metrics.resendsDropped());
         PubackReceiptInterceptor pubacks = new PubackReceiptInterceptor(tracker, receipts, metrics, clock);
         SubscriptionQosInterceptor subscriptions = new SubscriptionQosInterceptor();
@@ -153,8 +164,13 @@ public final class MqchatExtension implements ExtensionMain {
         SubscriptionQuota subscriptionQuota = new SubscriptionQuota(Services.subscriptionStore(), active.clientLimits());
         SubscriptionGuard subscriptionGuard = new SubscriptionGuard(subscriptionQuota);
         Services.securityRegistry().setAuthorizerProvider(providerInput -> subscriptionGuard);
+        RelayInboundInterceptor relayed = new RelayInboundInterceptor(homes, payload -> notifyRelayed(codec, notifier,
+                payload));
         Services.initializerRegistry().setClientInitializer((initializerInput, clientContext) -> {
             if (Roles.isService(initializerInput.getConnectionInformation())) {
+                if (node != null && NodeRelays.isRelay(initializerInput.getClientInformation().getClientId())) {
+                    clientContext.addPublishInboundInterceptor(relayed);
+                }
                 return; // workers publish where their permissions allow, unrouted
             }
             clientContext.addPublishInboundInterceptor(requests);
@@ -175,13 +191,8 @@ public final class MqchatExtension implements ExtensionMain {
         Services.eventRegistry().setClientLifecycleEventListener(providerInput -> lifecycleEvents);
         this.connections = connections;
         this.presenceEvents = presenceEvents;
-        if (clusterExecutor != null) {
-            HomeFence fence = new HomeFence(cluster.get(), new SessionEviction(Services.clientService(), devices));
-            long fenceMillis = cluster.get().fenceInterval().toMillis();
-            clusterExecutor.scheduleWithFixedDelay(() -> guard("fence check",
-                    () -> fence.checkConnected(connections)), fenceMillis, fenceMillis, TimeUnit.MILLISECONDS);
-            devicesLoaded.thenRunAsync(() -> guard("start-up fence check",
-                    () -> fence.letGoOfMovedUsers(devices.users())), clusterExecutor);
+        if (node != null) {
+            node.startFence(connections);
         }
         presenceEvents.brokerStarted(connections.brokerRun());
 
@@ -204,30 +215,14 @@ public final class MqchatExtension implements ExtensionMain {
                 active.queueLimit(), active.maxMessageBytes());
     }
 
-    /** Announces this node and returns the gate that homes users here or redirects them to their home. */
-    private HomeGate joinCluster(ClusterMembership membership, KnownDevices devices,
-                                 CompletableFuture<Void> devicesLoaded) {
-        clusterExecutor = Executors.newScheduledThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "mqchat-cluster");
-            thread.setDaemon(true);
-            return thread;
-        });
-        heartbeat = new NodeHeartbeat(membership, clock);
-        heartbeat.run();
-        long beatMillis = membership.heartbeatInterval().toMillis();
-        clusterExecutor.scheduleAtFixedRate(heartbeat, beatMillis, beatMillis, TimeUnit.MILLISECONDS);
-        log.info("node {} joined the cluster", membership.self().id());
-        SessionEviction eviction = new SessionEviction(Services.clientService(), devices);
-        // Until the start-up scan knows this node's sessions, a moved user's old sessions could not be found.
-        Executor afterScan = task -> devicesLoaded.thenRunAsync(task, clusterExecutor);
-        return new ClusterHomeGate(membership, eviction, afterScan);
-    }
-
-    private static void guard(String what, Runnable task) {
+    /** A chat message another node relayed here: its recipient may need a push notification from this node. */
+    private static void notifyRelayed(Codec codec, OfflineNotifier notifier, byte[] payload) {
         try {
-            task.run();
-        } catch (RuntimeException e) {
-            log.warn("cluster {} failed; trying again at the next one: {}", what, e.toString());
+            if (codec.decode(payload) instanceof ChatMessage message) {
+                notifier.routed(message);
+            }
+        } catch (ProtocolException e) {
+            log.warn("a relayed chat message could not be read: {}", e.getMessage());
         }
     }
 
@@ -247,9 +242,8 @@ public final class MqchatExtension implements ExtensionMain {
         if (dropBridge != null) {
             dropBridge.run();
         }
-        if (clusterExecutor != null) {
-            clusterExecutor.shutdownNow();
-            heartbeat.withdraw();
+        if (node != null) {
+            node.leave();
         }
     }
 
@@ -263,7 +257,7 @@ public final class MqchatExtension implements ExtensionMain {
      * heartbeat holds (otherwise the other nodes take its users).
      */
     public boolean isServing() {
-        return started && (heartbeat == null || heartbeat.isAlive());
+        return started && (node == null || node.isAlive());
     }
 
     /** Why the extension did not start, while {@link #isStarted()} is false. */

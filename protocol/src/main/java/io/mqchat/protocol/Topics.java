@@ -109,6 +109,19 @@ public final class Topics {
         return Request.Action.HISTORY.prefix;
     }
 
+    /**
+     * The user whose tree ({@code u/{user}/...}) {@code topic} lies in. Checks only the shape, not the user id's
+     * syntax: for topics the server wrote itself.
+     */
+    public static Optional<String> userTreeOwner(String topic) {
+        int start = USER_ROOT.length() + 1;
+        if (!topic.startsWith(USER_ROOT + "/")) {
+            return Optional.empty();
+        }
+        int end = topic.indexOf('/', start);
+        return end <= start ? Optional.empty() : Optional.of(topic.substring(start, end));
+    }
+
     /** The user whose inbox {@code topic} is, if it is an inbox topic. */
     public static Optional<String> inboxOwner(String topic) {
         return ownerOf(topic, INBOX);

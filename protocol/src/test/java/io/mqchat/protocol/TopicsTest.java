@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TopicsTest {
@@ -33,6 +34,16 @@ class TopicsTest {
         assertTrue(!Topics.isInboxOf(Topics.inbox("bob"), "bo"));
         assertTrue(!Topics.isInboxOf("u/bob/xnbox", "bob"));
         assertTrue(!Topics.isInboxOf(Topics.receipts("bob"), "bob"));
+    }
+
+    @Test
+    void theOwnerOfAUsersTreeIsReadFromAnyOfItsTopics() {
+        assertEquals(Optional.of("bob"), Topics.userTreeOwner(Topics.inbox("bob")));
+        assertEquals(Optional.of("bob"), Topics.userTreeOwner(Topics.receipts("bob")));
+        assertEquals(Optional.empty(), Topics.userTreeOwner(Topics.send("bob")));
+        assertEquals(Optional.empty(), Topics.userTreeOwner("u//inbox"));
+        assertEquals(Optional.empty(), Topics.userTreeOwner("u/bob"));
+        assertEquals(Optional.empty(), Topics.userTreeOwner("ux/bob/inbox"));
     }
 
     @Test

@@ -121,11 +121,11 @@ public final class TokenVerifier {
     public Identity verify(String token) throws TokenRejectedException {
         if (internal != null && signedWithInternalKey(token)) {
             Identity identity = verify(internal, token);
-            if (!identity.service()) {
-                throw new TokenRejectedException(TokenRejectedException.Kind.INVALID_IDENTITY,
-                        "the server's internal key signs service tokens only");
+            if (identity.service()) {
+                return identity;
             }
-            return identity;
+            // A user's token is never the internal key's to vouch for: the configured key source decides, which
+            // accepts it only where it is the same secret (a cluster whose cluster.secret is its jwt.secret).
         }
         return verify(processor, token);
     }

@@ -24,12 +24,18 @@ public final class ClusterHomeGate implements HomeGate {
 
     private final ClusterMembership cluster;
     private final SessionEviction eviction;
+    private final HomeDirectory homes;
     private final Executor registryExecutor;
 
-    /** @param registryExecutor runs the registry's blocking calls, never a broker thread */
-    public ClusterHomeGate(ClusterMembership cluster, SessionEviction eviction, Executor registryExecutor) {
+    /**
+     * @param homes            learns of each user this node claims
+     * @param registryExecutor runs the registry's blocking calls, never a broker thread
+     */
+    public ClusterHomeGate(ClusterMembership cluster, SessionEviction eviction, HomeDirectory homes,
+                           Executor registryExecutor) {
         this.cluster = cluster;
         this.eviction = eviction;
+        this.homes = homes;
         this.registryExecutor = registryExecutor;
     }
 
@@ -44,6 +50,7 @@ public final class ClusterHomeGate implements HomeGate {
                         return CompletableFuture.completedFuture(redirect(elsewhere.owner(), listener));
                     }
                     Claim.Granted granted = (Claim.Granted) claim;
+                    homes.servedHere(device.user());
                     if (!granted.moved()) {
                         return CompletableFuture.completedFuture(new Decision.Serve());
                     }

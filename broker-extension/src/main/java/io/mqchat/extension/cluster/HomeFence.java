@@ -24,10 +24,13 @@ public final class HomeFence {
 
     private final ClusterMembership cluster;
     private final SessionEviction eviction;
+    private final HomeDirectory homes;
 
-    public HomeFence(ClusterMembership cluster, SessionEviction eviction) {
+    /** @param homes forgets each user let go of */
+    public HomeFence(ClusterMembership cluster, SessionEviction eviction, HomeDirectory homes) {
         this.cluster = cluster;
         this.eviction = eviction;
+        this.homes = homes;
     }
 
     /** Lets go of connected users who live elsewhere now. Blocks on the registry. */
@@ -60,6 +63,7 @@ public final class HomeFence {
             if (!home.getValue().node().equals(self)) {
                 log.info("user '{}' now lives on node {} (epoch {}); disconnecting and dropping its sessions here",
                         home.getKey(), home.getValue().node(), home.getValue().epoch());
+                homes.forget(home.getKey());
                 eviction.evict(home.getKey(), home.getValue().node()).join();
             }
         }

@@ -5,7 +5,7 @@ import java.util.Base64;
 
 /**
  * A random HS256 key that lives only in the memory of one all-in-one server run and signs only the service tokens of
- * its in-process workers. The broker accepts it for service accounts alone, so the server runs with a JWKS (whose
+ * its in-process workers (or, for the nodes of a cluster, a key they share: {@link #shared}). The broker accepts it for service accounts alone, so the server runs with a JWKS (whose
  * private keys it never holds) and still mints its workers' credentials; a restart makes a new one.
  */
 public final class InternalServiceKey {
@@ -24,6 +24,19 @@ public final class InternalServiceKey {
         byte[] bytes = new byte[KEY_BYTES];
         random.nextBytes(bytes);
         return new InternalServiceKey(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+    }
+
+    /**
+     * The key the nodes of a cluster share ({@code cluster.secret}): each node's relays and workers sign their service
+     * tokens with it, and every node accepts them.
+     *
+     * @throws IllegalArgumentException when shorter than 32 bytes
+     */
+    public static InternalServiceKey shared(String secret) {
+        if (secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < KEY_BYTES) {
+            throw new IllegalArgumentException("cluster.secret must be at least " + KEY_BYTES + " bytes");
+        }
+        return new InternalServiceKey(secret);
     }
 
     /** The key as an HMAC secret: never write it to a file or a log. */

@@ -4,7 +4,9 @@ import com.hivemq.extension.sdk.api.packets.general.Qos;
 import com.hivemq.extension.sdk.api.packets.publish.PayloadFormatIndicator;
 import com.hivemq.extension.sdk.api.services.builder.Builders;
 import com.hivemq.extension.sdk.api.services.builder.PublishBuilder;
+import com.hivemq.extension.sdk.api.services.publish.Publish;
 import com.hivemq.extension.sdk.api.services.publish.PublishService;
+import io.mqchat.extension.cluster.CrossNode;
 import com.hivemq.extension.sdk.api.services.publish.PublishToClientResult;
 import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.Envelope;
@@ -27,10 +29,18 @@ public final class Outbox {
 
     private final PublishService publishService;
     private final Codec codec;
+    private final CrossNode crossNode;
 
+    /** One node alone: everything is delivered here. */
     public Outbox(PublishService publishService, Codec codec) {
+        this(publishService, codec, CrossNode.singleNode());
+    }
+
+    /** @param crossNode sends what is meant for users homed on other nodes there */
+    public Outbox(PublishService publishService, Codec codec, CrossNode crossNode) {
         this.publishService = publishService;
         this.codec = codec;
+        this.crossNode = crossNode;
     }
 
     /** Publishes {@code envelope} to {@code topic}. */
@@ -60,7 +70,8 @@ public final class Outbox {
         if (expirySeconds != null) {
             builder.messageExpiryInterval(expirySeconds);
         }
-        return logFailure(publishService.publish(builder.build()), topic);
+        Publish publish = builder.build();
+        return logFailure(crossNode.deliver(publish, () -> publishService.publish(publish)), topic);
     }
 
     /**
@@ -68,9 +79,9 @@ public final class Outbox {
      * is worth nothing later). Marked with its origin client.
      */
     public CompletableFuture<Void> publishSignal(String topic, byte[] payload, String originClientId) {
-        PublishBuilder builder = builder(topic, payload).qos(Qos.AT_MOST_ONCE)
-                .userProperty(ORIGIN_PROPERTY, originClientId);
-        return logFailure(publishService.publish(builder.build()), topic);
+        Publish publish = builder(topic, payload).qos(Qos.AT_MOST_ONCE)
+                .userProperty(ORIGIN_PROPERTY, originClientId).build();
+        return logFailure(crossNode.deliver(publish, () -> publishService.publish(publish)), topic);
     }
 
     /** Publishes {@code envelope} on {@code topic} to one client only (it must be subscribed to the topic). */

@@ -12,6 +12,7 @@ import io.mqchat.extension.limits.ErrorReplyBudget;
 import io.mqchat.extension.limits.RequestRateLimiter;
 import io.mqchat.extension.logs.Printable;
 import io.mqchat.extension.metrics.ChatMetrics;
+import io.mqchat.extension.cluster.CrossNode;
 import io.mqchat.extension.outbox.Outbox;
 import io.mqchat.extension.presence.ActivityTracker;
 import io.mqchat.protocol.Codec;
@@ -44,6 +45,7 @@ public final class RequestInterceptor implements PublishInboundInterceptor {
     private final int maxPayloadBytes;
     private final Codec codec;
     private final RequestRoutes routes;
+    private final CrossNode crossNode;
     private final Refusals refusals;
     private final ChatMetrics metrics;
     private final RequestRateLimiter rateLimiter;
@@ -52,17 +54,18 @@ public final class RequestInterceptor implements PublishInboundInterceptor {
     private final ViolationDisconnects violations;
 
     /**
-     * @param clients   the broker's client service, to disconnect an MQTT 5 client that published outside the protocol
-     * @param scheduler where that disconnect is scheduled, a moment after the refusing PUBACK
-     */
-    /**
      * @param rateLimiter      every request of a user
      * @param groupRateLimiter group messages of a user, on top: each costs a delivery per member
+     * @param clients          the broker's client service, to disconnect an MQTT 5 client that published outside the
+     *                         protocol
+     * @param scheduler        where that disconnect is scheduled, a moment after the refusing PUBACK
+     * @param crossNode        forwards a routed publish for a user homed on another node there
      */
     public RequestInterceptor(int maxPayloadBytes, RequestRateLimiter rateLimiter, RequestRateLimiter groupRateLimiter,
                               ErrorReplyBudget errorReplies, Codec codec, Outbox outbox, ChatMetrics metrics,
                               ActivityTracker activity, RequestRoutes routes, Clock clock, ClientService clients,
-                              ScheduledExecutorService scheduler) {
+                              ScheduledExecutorService scheduler, CrossNode crossNode) {
+        this.crossNode = crossNode;
         this.violations = new ViolationDisconnects(clients, scheduler);
         this.maxPayloadBytes = maxPayloadBytes;
         this.rateLimiter = rateLimiter;
@@ -110,8 +113,10 @@ public final class RequestInterceptor implements PublishInboundInterceptor {
                 throw new ProtocolException(ErrorCode.INVALID_RECIPIENT, invalidTarget(target.get()));
             }
             CompletableFuture<Void> firstStored = routes.forAction(target.get().action()).route(request, output, payload);
-            if (!firstStored.isDone() || firstStored.isCompletedExceptionally()) {
-                holdUntilStored(output, firstStored);
+            CompletableFuture<Boolean> forwarded = crossNode.forwardIfRemote(output.getPublishPacket());
+            if (!firstStored.isDone() || firstStored.isCompletedExceptionally() || !forwarded.isDone()
+                    || forwarded.isCompletedExceptionally() || forwarded.join()) {
+                holdUntilStored(output, firstStored.thenCombine(forwarded, (stored, elsewhere) -> elsewhere));
             }
         } catch (ProtocolException problem) {
             refusals.refuse(request, output, problem, referenceOf(target.get(), payload));
@@ -124,16 +129,19 @@ public final class RequestInterceptor implements PublishInboundInterceptor {
 
     /**
      * Holds the routed publish (and so the sender's acknowledgement) until the copies the server published beside it
-     * are stored; if they could not be, the publish is refused instead, and the sender sends it again. HiveMQ runs
-     * nothing else of this client's (publishes, acknowledgements) until the hold ends, so its order is kept.
+     * are stored, and, for a recipient homed on another node, until that node stored the publish itself (then it is
+     * not delivered here); if any could not be, the publish is refused instead, and the sender sends it again. HiveMQ
+     * runs nothing else of this client's (publishes, acknowledgements) until the hold ends, so its order is kept.
      */
-    private void holdUntilStored(PublishInboundOutput output, CompletableFuture<Void> firstStored) {
+    private void holdUntilStored(PublishInboundOutput output, CompletableFuture<Boolean> storedElsewhere) {
         Async<PublishInboundOutput> hold = output.async(STORE_TIMEOUT, TimeoutFallback.FAILURE,
                 AckReasonCode.UNSPECIFIED_ERROR, NOT_STORED);
-        firstStored.whenComplete((ok, failure) -> {
+        storedElsewhere.whenComplete((elsewhere, failure) -> {
             if (failure != null) {
                 metrics.notStored().inc();
                 output.preventPublishDelivery(AckReasonCode.UNSPECIFIED_ERROR, NOT_STORED);
+            } else if (elsewhere) {
+                output.preventPublishDelivery();
             }
             hold.resume();
         });

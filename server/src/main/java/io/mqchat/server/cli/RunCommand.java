@@ -4,6 +4,7 @@ import io.mqchat.extension.config.ExtensionConfig;
 import io.mqchat.extension.config.InternalServiceKey;
 import io.mqchat.extension.embedded.EmbeddedBroker;
 import io.mqchat.server.cluster.ClusterNode;
+import io.mqchat.server.settings.ClusterSettings;
 import io.mqchat.server.observability.ServerObservability;
 import io.mqchat.server.preflight.ListenerPorts;
 import io.mqchat.server.settings.ServerSettings;
@@ -55,7 +56,9 @@ final class RunCommand implements Callable<Integer> {
         context.tempFolder().accept(createTempFolder(settings.dataDir()));
         // Signs the in-process workers' service tokens, whatever key source users' tokens have (a JWKS has no
         // private key here); only in memory, new each run.
-        InternalServiceKey serviceKey = InternalServiceKey.generate(context.random());
+        // A node of a cluster signs with the key all nodes share: the other nodes accept its relays.
+        InternalServiceKey serviceKey = settings.cluster().map(ClusterSettings::serviceKey)
+                .orElseGet(() -> InternalServiceKey.generate(context.random()));
         // Installed before the slow start, so that a Ctrl-C during start still shuts down cleanly.
         // The metrics endpoint comes first, so that health probes see "not ready" while the rest starts.
         try (StopSignal stop = context.stopSignal().get();

@@ -20,6 +20,7 @@ import io.mqchat.archive.settings.ArchiveSettingsMapper;
 import io.mqchat.config.Config;
 import io.mqchat.config.ConfigException;
 import io.mqchat.extension.config.ExtensionConfig;
+import io.mqchat.extension.config.InternalServiceKey;
 import io.mqchat.extension.embedded.BrokerSettings;
 import io.mqchat.extension.metrics.MetricsSettings;
 import io.mqchat.extension.settings.ExtensionSettingsMapper;
@@ -119,13 +120,19 @@ public final class ServerSettingsMapper {
             problems.add("redis.address is required with cluster.node-id: the nodes share one Redis for the registry "
                     + "of nodes and homes and for presence");
         }
-        if (host.isEmpty() || broker == null || presence == null || presence.redis().isEmpty()) {
+        Optional<String> secret = config.find(ServerKeys.CLUSTER_SECRET);
+        if (secret.isEmpty()) {
+            problems.add("cluster.secret is required with cluster.node-id: the nodes' relays prove themselves with it");
+        }
+        InternalServiceKey serviceKey = secret.map(shared -> attempt(problems, () -> InternalServiceKey.shared(shared)))
+                .orElse(null);
+        if (host.isEmpty() || broker == null || presence == null || presence.redis().isEmpty() || serviceKey == null) {
             return Optional.empty();
         }
         String websocket = broker.websocketPort() == 0 ? "" : host.get() + ":" + broker.websocketPort();
         return Optional.ofNullable(attempt(problems, () -> new ClusterSettings(
                 new NodeInfo(nodeId.get(), host.get() + ":" + broker.mqttPort(), websocket),
-                presence.redis().get())));
+                presence.redis().get(), serviceKey)));
     }
 
     /** Like {@link #attempt} for the workers' own mappers, which report all their problems at once. */

@@ -13,18 +13,9 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAck;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
-import io.mqchat.client.Message;
-import io.mqchat.client.MqchatClient;
-import io.mqchat.extension.auth.TokenMinter;
-import io.mqchat.presence.embedded.EmbeddedRedis;
 import io.mqchat.protocol.Topics;
-import io.mqchat.server.crash.ServerProcess;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +32,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import redis.clients.jedis.JedisPooled;
 
 /**
  * Two nodes (the packaged server, each in its own JVM with its own data) sharing a real redis-server: every device of
@@ -51,54 +41,24 @@ import redis.clients.jedis.JedisPooled;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterHomingIT {
 
-    private static final String SECRET = "cluster-homing-test-secret-0123456789abcdef-012345";
-    private static final TokenMinter MINTER = new TokenMinter(SECRET, Clock.systemUTC());
-
     @TempDir
     static Path folder;
-    private static EmbeddedRedis redis;
-    private static JedisPooled registry;
-    private static Node one;
-    private static Node two;
+    private static TestCluster cluster;
+    private static TestCluster.Node one;
+    private static TestCluster.Node two;
     private final List<AutoCloseable> clients = new ArrayList<>();
-
-    /** A node and its ports. */
-    private record Node(String id, ServerProcess process, int port, int balancedPort) {
-    }
 
     @BeforeAll
     static void startCluster() throws Exception {
-        redis = EmbeddedRedis.start(Files.createDirectories(folder.resolve("redis")), freePort());
-        registry = new JedisPooled(redis.host(), redis.port(), null, redis.password());
-        one = startNode("node-1");
-        two = startNode("node-2");
-    }
-
-    private static Node startNode(String id) throws Exception {
-        int port = freePort();
-        int balanced = freePort();
-        Map<String, String> env = Map.ofEntries(Map.entry("MQCHAT_JWT_SECRET", SECRET),
-                Map.entry("MQCHAT_MQTT_PORT", Integer.toString(port)), Map.entry("MQCHAT_WEBSOCKET_PORT", "0"),
-                Map.entry("MQCHAT_METRICS_PORT", "0"), Map.entry("MQCHAT_MEDIA_PORT", "0"),
-                Map.entry("MQCHAT_REDIS_ADDRESS", redis.host() + ":" + redis.port()),
-                Map.entry("MQCHAT_REDIS_PASSWORD", redis.password()),
-                Map.entry("MQCHAT_CLUSTER_NODE_ID", id), Map.entry("MQCHAT_CLUSTER_ADVERTISED_HOST", "127.0.0.1"),
-                Map.entry("MQCHAT_CLUSTER_BALANCED_MQTT_PORT", Integer.toString(balanced)));
-        return new Node(id, ServerProcess.start(Files.createDirectories(folder.resolve(id)), env), port, balanced);
+        cluster = TestCluster.start(folder, 2, Map.of());
+        one = cluster.node(1);
+        two = cluster.node(2);
     }
 
     @AfterAll
     static void stopCluster() throws Exception {
-        for (Node node : new Node[] {one, two}) {
-            if (node != null) {
-                node.process().close();
-            }
-        }
-        if (registry != null) {
-            registry.close();
-        }
-        if (redis != null) {
-            redis.stop();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
@@ -116,14 +76,14 @@ class ClusterHomingIT {
     @Test
     @Order(1)
     void aDeviceThatReachesAnotherNodeIsRedirectedToItsUsersHome() throws Exception {
-        Device alicePhone = device("alice", "phone", one.port());
-        Device bob = device("bob", "phone", one.port());
-        Device aliceLaptop = device("alice", "laptop", two.port());
+        AppDevice alicePhone = device("alice", "phone", one.port());
+        AppDevice bob = device("bob", "phone", one.port());
+        AppDevice aliceLaptop = device("alice", "laptop", two.port());
 
         bob.client().send("alice", "hello from node-1").get(10, TimeUnit.SECONDS);
 
-        assertEquals("hello from node-1", aliceLaptop.next().text(), "the laptop, pointed at node-2, chats on node-1");
-        assertEquals("hello from node-1", alicePhone.next().text());
+        assertEquals("hello from node-1", aliceLaptop.nextMessage().text(), "the laptop, pointed at node-2, chats on node-1");
+        assertEquals("hello from node-1", alicePhone.nextMessage().text());
         assertEquals("node-1 1", home("alice"));
     }
 
@@ -150,22 +110,22 @@ class ClusterHomingIT {
     @Test
     @Order(3)
     void aDeviceArrivingThroughTheLoadBalancerTakesItsUserOverAndTheOldHomeLetsGo() throws Exception {
-        Device carolPhone = device("carol", "phone", one.port());
-        Device bob = device("bob", "phone", one.port());
+        AppDevice carolPhone = device("carol", "phone", one.port());
+        AppDevice bob = device("bob", "phone", one.port());
         Mqtt5BlockingClient tablet = rawClient("carol", "tablet", one.port());
         tablet.subscribeWith().topicFilter(Topics.userTree("carol")).qos(MqttQos.AT_LEAST_ONCE).send();
         tablet.disconnect();
         bob.client().send("carol", "queued for the tablet on node-1").get(10, TimeUnit.SECONDS);
-        assertEquals("queued for the tablet on node-1", carolPhone.next().text());
+        assertEquals("queued for the tablet on node-1", carolPhone.nextMessage().text());
 
-        Device carolLaptop = device("carol", "laptop", two.balancedPort());
+        AppDevice carolLaptop = device("carol", "laptop", two.balancedPort());
         assertEquals("node-2 2", home("carol"), "the balanced listener took carol over");
 
-        Device dave = device("dave", "phone", two.port());
+        AppDevice dave = device("dave", "phone", two.port());
         dave.client().send("carol", "carol lives on node-2 now").get(10, TimeUnit.SECONDS);
-        assertEquals("carol lives on node-2 now", carolLaptop.next().text());
-        assertEquals("carol lives on node-2 now", carolPhone.next().text(),
-                "node-1 let go of the phone, which followed the redirect to node-2");
+        // The laptop's catch-up from history may bring the earlier message first.
+        carolLaptop.awaitText("carol lives on node-2 now");
+        carolPhone.awaitText("carol lives on node-2 now");
 
         // carol comes back to node-1 through its balanced listener: the tablet's session from before the move is gone,
         // so nothing it queued then is delivered again (history sync is the way back to it). The laptop goes first: a
@@ -188,35 +148,22 @@ class ClusterHomingIT {
     @Order(4)
     void whenAHomeDiesItsUsersAreServedByTheNodeTheyReachNext() throws Exception {
         device("erin", "laptop", one.port());
-        Device erinPhone = device("erin", "phone", two.port());
+        AppDevice erinPhone = device("erin", "phone", two.port());
         assertEquals("node-1 1", home("erin"));
 
         one.process().kill();
 
         // The phone's configured server is node-2: once node-1's heartbeat has expired, node-2 claims erin.
-        Device frank = device("frank", "phone", two.port());
+        AppDevice frank = device("frank", "phone", two.port());
         awaitHome("erin", "node-2 2");
         frank.client().send("erin", "node-1 is gone").get(30, TimeUnit.SECONDS);
-        assertEquals("node-1 is gone", erinPhone.next().text());
+        assertEquals("node-1 is gone", erinPhone.nextMessage().text());
     }
 
-    private Device device(String user, String device, int port) throws Exception {
-        BlockingQueue<Message> received = new LinkedBlockingQueue<>();
-        MqchatClient client = MqchatClient.builder().serverHost("127.0.0.1").serverPort(port).user(user)
-                .device(device).token(() -> MINTER.mint(user, Duration.ofHours(1))).reconnectDelay(Duration.ofMillis(100), Duration.ofSeconds(1))
-                .onMessage(received::add).build();
-        clients.add(client);
-        client.connect().get(30, TimeUnit.SECONDS);
-        return new Device(client, received);
-    }
-
-    /** A device through the client library, and what it received. */
-    private record Device(MqchatClient client, BlockingQueue<Message> received) {
-        Message next() throws InterruptedException {
-            Message message = received.poll(30, TimeUnit.SECONDS);
-            assertTrue(message != null, "a message arrived at " + client.user() + ":" + client.device());
-            return message;
-        }
+    private AppDevice device(String user, String device, int port) throws Exception {
+        AppDevice app = AppDevice.connect(cluster, user, device, port);
+        clients.add(app);
+        return app;
     }
 
     private Mqtt5BlockingClient rawClient(String user, String device, int port) {
@@ -239,7 +186,7 @@ class ClusterHomingIT {
     }
 
     private static String home(String user) {
-        return registry.get("mqchat:cluster:home:{" + user + "}");
+        return cluster.home(user);
     }
 
     private static void awaitHome(String user, String expected) throws InterruptedException {
@@ -251,12 +198,6 @@ class ClusterHomingIT {
     }
 
     private static byte[] token(String user) {
-        return MINTER.mint(user, Duration.ofHours(1)).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return cluster.token(user).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -173,7 +173,7 @@ class ServerSettingsMapperTest {
     void aNodeOfAClusterIsDescribedByItsIdAdvertisedHostAndListeners() {
         ServerSettings settings = load(Map.of("MQCHAT_CLUSTER_NODE_ID", "node-7", "MQCHAT_CLUSTER_ADVERTISED_HOST",
                 "chat7.internal", "MQCHAT_REDIS_ADDRESS", "redis.internal:6379", "MQCHAT_CLUSTER_BALANCED_MQTT_PORT",
-                "21883", "MQCHAT_CLUSTER_BALANCED_WEBSOCKET_PORT", "28083"));
+                "21883", "MQCHAT_CLUSTER_BALANCED_WEBSOCKET_PORT", "28083", "MQCHAT_CLUSTER_SECRET", SECRET));
 
         ClusterSettings cluster = settings.cluster().orElseThrow();
         assertEquals(new NodeInfo("node-7", "chat7.internal:1883", "chat7.internal:8083"), cluster.self());
@@ -188,12 +188,14 @@ class ServerSettingsMapperTest {
         ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of("MQCHAT_CLUSTER_NODE_ID", "n1")));
         assertTrue(e.getMessage().contains("cluster.advertised-host is required"), e.getMessage());
         assertTrue(e.getMessage().contains("redis.address is required"), e.getMessage());
+        assertTrue(e.getMessage().contains("cluster.secret is required"), e.getMessage());
 
         ConfigException orphan = assertThrows(ConfigException.class,
                 () -> load(Map.of("MQCHAT_CLUSTER_BALANCED_MQTT_PORT", "21883")));
         assertTrue(orphan.getMessage().contains("need cluster.node-id"), orphan.getMessage());
         ConfigException badId = assertThrows(ConfigException.class, () -> load(Map.of("MQCHAT_CLUSTER_NODE_ID",
-                "node one", "MQCHAT_CLUSTER_ADVERTISED_HOST", "h", "MQCHAT_REDIS_ADDRESS", "r:6379")));
+                "node one", "MQCHAT_CLUSTER_ADVERTISED_HOST", "h", "MQCHAT_REDIS_ADDRESS", "r:6379",
+                "MQCHAT_CLUSTER_SECRET", SECRET)));
         assertTrue(badId.getMessage().contains("node id"), badId.getMessage());
     }
 }

@@ -1,0 +1,92 @@
+package io.mqchat.extension.cluster;
+
+import com.hivemq.extension.sdk.api.packets.publish.PublishPacket;
+import com.hivemq.extension.sdk.api.services.publish.Publish;
+import io.mqchat.cluster.NodeInfo;
+import io.mqchat.protocol.Topics;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends what is meant for a user homed on another node to that node: the extension's own publishes (receipts,
+ * copies, signals) and devices' routed publishes (chat messages, read markers). One node alone delivers everything
+ * here, at no cost.
+ */
+public final class CrossNode {
+
+    private static final Logger log = LoggerFactory.getLogger(CrossNode.class);
+
+    private static final CompletableFuture<Boolean> HERE = CompletableFuture.completedFuture(false);
+
+    private final HomeDirectory homes;
+    private final NodeRelays relays;
+
+    private CrossNode(HomeDirectory homes, NodeRelays relays) {
+        this.homes = homes;
+        this.relays = relays;
+    }
+
+    /** For one node alone. */
+    public static CrossNode singleNode() {
+        return new CrossNode(HomeDirectory.singleNode(), null);
+    }
+
+    /** For a node of several. */
+    public static CrossNode of(HomeDirectory homes, NodeRelays relays) {
+        return new CrossNode(homes, relays);
+    }
+
+    /** Delivers {@code publish} on its user's home node, or with {@code here} when that is this node. */
+    public CompletableFuture<Void> deliver(Publish publish, Supplier<CompletableFuture<Void>> here) {
+        if (relays == null) {
+            return here.get();
+        }
+        Optional<String> user = Topics.userTreeOwner(publish.getTopic());
+        if (user.isEmpty()) {
+            return here.get();
+        }
+        return homes.remoteHome(user.get()).thenCompose(remote -> remote.isEmpty() ? here.get()
+                : forward(user.get(), remote.get(), RelayPublish.of(publish)));
+    }
+
+    /**
+     * Forwards a routed publish to its user's home node when that is another node. Completes with true once the home
+     * node stored it (this node must then not deliver it), with false when it is delivered here.
+     */
+    public CompletableFuture<Boolean> forwardIfRemote(PublishPacket routed) {
+        if (relays == null) {
+            return HERE;
+        }
+        Optional<String> user = Topics.userTreeOwner(routed.getTopic());
+        if (user.isEmpty()) {
+            return HERE;
+        }
+        CompletableFuture<Optional<NodeInfo>> home = homes.remoteHome(user.get());
+        if (home.isDone() && !home.isCompletedExceptionally() && home.join().isEmpty()) {
+            return HERE;
+        }
+        // Read now: the packet may not be touched once the interceptor has returned.
+        RelayPublish copy = RelayPublish.of(routed);
+        return home.thenCompose(remote -> remote.isEmpty() ? HERE
+                : forward(user.get(), remote.get(), copy).thenApply(stored -> true));
+    }
+
+    private CompletableFuture<Void> forward(String user, NodeInfo node, RelayPublish publish) {
+        return relays.forward(node, publish).whenComplete((stored, failure) -> {
+            if (failure != null) {
+                log.info("a publish to {} did not reach node {}: {}", publish.topic(), node.id(), cause(failure).toString());
+                if (cause(failure) instanceof RelayRefusedException) {
+                    homes.forget(user);
+                }
+            }
+        });
+    }
+
+    private static Throwable cause(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+}

@@ -1,0 +1,73 @@
+package io.mqchat.extension.cluster;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.mqchat.cluster.Home;
+import io.mqchat.cluster.NodeInfo;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * Users' homes as the registry has them, remembered for a few seconds so that a conversation costs no registry
+ * round trip per message. Only answers that name a live home are remembered: a user without one is looked up again
+ * each time, so that the moment it gets a home its messages go there. A stale answer is corrected by the node that
+ * refuses a message for a user it no longer serves ({@link #forget}), and by this node's fence.
+ */
+public final class RegistryHomeDirectory implements HomeDirectory {
+
+    private static final long MAX_USERS = 200_000;
+
+    private final ClusterMembership cluster;
+    private final AsyncCache<String, Optional<NodeInfo>> homes;
+    private final Executor registryExecutor;
+
+    /** @param registryExecutor runs the registry's blocking lookups */
+    public RegistryHomeDirectory(ClusterMembership cluster, Duration remember, Executor registryExecutor) {
+        this.cluster = cluster;
+        this.registryExecutor = registryExecutor;
+        this.homes = Caffeine.newBuilder().maximumSize(MAX_USERS).expireAfterWrite(remember)
+                .executor(registryExecutor).buildAsync();
+    }
+
+    @Override
+    public CompletableFuture<Optional<NodeInfo>> remoteHome(String user) {
+        CompletableFuture<Optional<NodeInfo>> known = homes.getIfPresent(user);
+        if (known != null) {
+            return known;
+        }
+        return CompletableFuture.supplyAsync(() -> lookUp(user), registryExecutor).thenApply(answer -> {
+            if (answer.remembered()) {
+                homes.put(user, CompletableFuture.completedFuture(answer.remote()));
+            }
+            return answer.remote();
+        });
+    }
+
+    @Override
+    public void servedHere(String user) {
+        homes.put(user, CompletableFuture.completedFuture(Optional.empty()));
+    }
+
+    @Override
+    public void forget(String user) {
+        homes.synchronous().invalidate(user);
+    }
+
+    private Answer lookUp(String user) {
+        Optional<Home> home = cluster.registry().home(user);
+        if (home.isEmpty()) {
+            return new Answer(Optional.empty(), false);
+        }
+        if (home.get().node().equals(cluster.self().id())) {
+            return new Answer(Optional.empty(), true);
+        }
+        Optional<NodeInfo> node = cluster.registry().liveNode(home.get().node());
+        return new Answer(node, node.isPresent());
+    }
+
+    /** A lookup's result and whether it may be remembered. */
+    private record Answer(Optional<NodeInfo> remote, boolean remembered) {
+    }
+}

@@ -1,0 +1,90 @@
+package io.mqchat.extension.cluster;
+
+import com.hivemq.extension.sdk.api.async.Async;
+import com.hivemq.extension.sdk.api.async.TimeoutFallback;
+import com.hivemq.extension.sdk.api.interceptor.publish.PublishInboundInterceptor;
+import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundInput;
+import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundOutput;
+import com.hivemq.extension.sdk.api.packets.general.UserProperty;
+import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
+import com.hivemq.extension.sdk.api.packets.publish.PublishPacket;
+import io.mqchat.cluster.NodeInfo;
+import io.mqchat.protocol.Topics;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The home node's side of a relay: takes a publish another node forwarded into a user's tree only while this node
+ * serves the user, so that a sender's node with a stale idea of the home learns it (the refusal makes it look again)
+ * instead of storing the message where no device of the user will connect. A chat message for a user with no
+ * device connected here is handed to {@code arrived} (the offline notification is the home's to send).
+ */
+public final class RelayInboundInterceptor implements PublishInboundInterceptor {
+
+    private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(5);
+
+    private final HomeDirectory homes;
+    private final Consumer<byte[]> chatMessageArrived;
+
+    /** @param chatMessageArrived told of each relayed chat message (its payload) that this node takes */
+    public RelayInboundInterceptor(HomeDirectory homes, Consumer<byte[]> chatMessageArrived) {
+        this.homes = homes;
+        this.chatMessageArrived = chatMessageArrived;
+    }
+
+    @Override
+    public void onInboundPublish(PublishInboundInput input, PublishInboundOutput output) {
+        PublishPacket publish = output.getPublishPacket();
+        Optional<String> user = Topics.userTreeOwner(publish.getTopic());
+        if (user.isEmpty()) {
+            output.preventPublishDelivery(AckReasonCode.TOPIC_NAME_INVALID, "a relay publishes into users' trees only");
+            return;
+        }
+        CompletableFuture<Optional<NodeInfo>> home = homes.remoteHome(user.get());
+        if (home.isDone() && !home.isCompletedExceptionally()) {
+            decide(output, home.join(), user.get());
+            return;
+        }
+        Async<PublishInboundOutput> async = output.async(LOOKUP_TIMEOUT, TimeoutFallback.FAILURE,
+                AckReasonCode.UNSPECIFIED_ERROR, "the home of the user could not be looked up");
+        home.whenComplete((remote, failure) -> {
+            if (failure != null) {
+                output.preventPublishDelivery(AckReasonCode.UNSPECIFIED_ERROR, "the home of the user could not be looked up");
+            } else {
+                decide(output, remote, user.get());
+            }
+            async.resume();
+        });
+    }
+
+    private void decide(PublishInboundOutput output, Optional<NodeInfo> remote, String user) {
+        if (remote.isPresent()) {
+            output.preventPublishDelivery(AckReasonCode.NOT_AUTHORIZED,
+                    "user " + user + " is served by node " + remote.get().id());
+            return;
+        }
+        PublishPacket publish = output.getPublishPacket();
+        if (Topics.isInboxOf(publish.getTopic(), user) && isChatMessage(publish)) {
+            publish.getPayload().map(RelayInboundInterceptor::bytes).ifPresent(chatMessageArrived);
+        }
+    }
+
+    private static boolean isChatMessage(PublishPacket publish) {
+        for (UserProperty property : publish.getUserProperties().asList()) {
+            if (property.getName().equals(io.mqchat.extension.routing.RoutedMessage.FROM_PROPERTY)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        ByteBuffer copy = buffer.duplicate();
+        byte[] bytes = new byte[copy.remaining()];
+        copy.get(bytes);
+        return bytes;
+    }
+}

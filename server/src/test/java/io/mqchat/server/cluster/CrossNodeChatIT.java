@@ -1,0 +1,102 @@
+package io.mqchat.server.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.mqchat.client.Conversation;
+import io.mqchat.client.DeliveryReceipt;
+import io.mqchat.client.Message;
+import io.mqchat.client.ReadReceipt;
+import io.mqchat.client.SentMessage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three nodes, users homed on different ones: a 1-1 message crosses to the recipient's node before the sender is told
+ * SENT, and the receipts, read markers and typing come back across.
+ */
+class CrossNodeChatIT {
+
+    @TempDir
+    static Path folder;
+    private static TestCluster cluster;
+    private final List<AppDevice> devices = new ArrayList<>();
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        cluster = TestCluster.start(folder, 3, Map.of());
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @AfterEach
+    void closeDevices() {
+        devices.forEach(AppDevice::close);
+    }
+
+    @Test
+    void usersOnDifferentNodesChatWithSentDeliveredAndRead() throws Exception {
+        AppDevice alice = device("alice", "phone", 1);
+        AppDevice bob = device("bob", "phone", 2);
+
+        SentMessage sent = alice.client().send("bob", "hi bob, from node-1").get(15, TimeUnit.SECONDS);
+        Message arrived = bob.nextMessage();
+        assertEquals("hi bob, from node-1", arrived.text());
+        assertEquals("alice", arrived.from());
+        DeliveryReceipt delivered = alice.nextDelivered();
+        assertEquals(sent.id(), delivered.messageId());
+        assertEquals("bob", delivered.by());
+
+        bob.client().markRead("alice", arrived.id()).get(15, TimeUnit.SECONDS);
+        ReadReceipt read = alice.nextRead();
+        assertEquals(sent.id(), read.upToMessageId());
+        assertEquals("bob", read.by());
+
+        SentMessage reply = bob.client().send("alice", "hi alice, from node-2").get(15, TimeUnit.SECONDS);
+        assertEquals("hi alice, from node-2", alice.nextMessage().text());
+        assertEquals(reply.id(), bob.nextDelivered().messageId());
+        assertEquals("node-1 1", cluster.home("alice"));
+        assertEquals("node-2 1", cluster.home("bob"));
+    }
+
+    @Test
+    void aMessageForAnOfflineDeviceWaitsOnItsNodeUntilItComesBack() throws Exception {
+        AppDevice carol = device("carol", "phone", 3);
+        carol.close();
+        AppDevice dave = device("dave", "phone", 1);
+
+        SentMessage sent = dave.client().send("carol", "while you were away").get(15, TimeUnit.SECONDS);
+
+        AppDevice back = device("carol", "phone", 3);
+        assertEquals("while you were away", back.nextMessage().text());
+        assertEquals(sent.id(), dave.nextDelivered().messageId());
+    }
+
+    @Test
+    void typingCrossesNodes() throws Exception {
+        AppDevice erin = device("erin", "phone", 2);
+        AppDevice frank = device("frank", "phone", 3);
+
+        erin.client().typing(Conversation.with("frank")).get(15, TimeUnit.SECONDS);
+
+        assertEquals("erin", frank.nextTyping().from());
+    }
+
+    private AppDevice device(String user, String device, int node) throws Exception {
+        AppDevice app = AppDevice.connect(cluster, user, device, cluster.node(node).port());
+        devices.add(app);
+        return app;
+    }
+}
