@@ -21,6 +21,7 @@ import io.mqchat.extension.cluster.NodeRelays;
 import io.mqchat.extension.cluster.RelayInboundInterceptor;
 import io.mqchat.extension.cluster.HomeGate;
 import io.mqchat.extension.cluster.ServerReferenceInterceptor;
+import io.mqchat.extension.cluster.ServiceForwardInterceptor;
 import io.mqchat.extension.config.ExtensionConfig;
 import io.mqchat.extension.devices.KnownDevices;
 import io.mqchat.extension.limits.DeviceQuota;
@@ -164,12 +165,16 @@ public final class MqchatExtension implements ExtensionMain {
         SubscriptionQuota subscriptionQuota = new SubscriptionQuota(Services.subscriptionStore(), active.clientLimits());
         SubscriptionGuard subscriptionGuard = new SubscriptionGuard(subscriptionQuota);
         Services.securityRegistry().setAuthorizerProvider(providerInput -> subscriptionGuard);
+        ServiceForwardInterceptor serviceForward = new ServiceForwardInterceptor(crossNode);
         RelayInboundInterceptor relayed = new RelayInboundInterceptor(homes, payload -> notifyRelayed(codec, notifier,
                 payload));
         Services.initializerRegistry().setClientInitializer((initializerInput, clientContext) -> {
             if (Roles.isService(initializerInput.getConnectionInformation())) {
-                if (node != null && NodeRelays.isRelay(initializerInput.getClientInformation().getClientId())) {
-                    clientContext.addPublishInboundInterceptor(relayed);
+                if (node != null) {
+                    // Another node's relay delivers here; a worker's publish for a user homed elsewhere goes there.
+                    clientContext.addPublishInboundInterceptor(
+                            NodeRelays.isRelay(initializerInput.getClientInformation().getClientId())
+                                    ? relayed : serviceForward);
                 }
                 return; // workers publish where their permissions allow, unrouted
             }

@@ -8,6 +8,8 @@ import io.mqchat.client.MqchatClient;
 import io.mqchat.client.ReadReceipt;
 import io.mqchat.client.typing.TypingSignal;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -20,11 +22,15 @@ final class AppDevice implements AutoCloseable {
     private final BlockingQueue<DeliveryReceipt> delivered = new LinkedBlockingQueue<>();
     private final BlockingQueue<ReadReceipt> read = new LinkedBlockingQueue<>();
     private final BlockingQueue<TypingSignal> typing = new LinkedBlockingQueue<>();
+    private final Set<String> receivedIds = ConcurrentHashMap.newKeySet();
 
     private AppDevice(TestCluster cluster, String user, String device, int port) {
         this.client = MqchatClient.builder().serverHost("127.0.0.1").serverPort(port).user(user).device(device)
                 .token(() -> cluster.token(user)).reconnectDelay(Duration.ofMillis(100), Duration.ofSeconds(1))
-                .onMessage(messages::add).onDelivered(delivered::add).onRead(read::add).onTyping(typing::add).build();
+                .onMessage(message -> {
+                    receivedIds.add(message.id());
+                    messages.add(message);
+                }).onDelivered(delivered::add).onRead(read::add).onTyping(typing::add).build();
     }
 
     /** Connects {@code user:device} to the node listening on {@code port} and waits until it is connected. */
@@ -32,6 +38,11 @@ final class AppDevice implements AutoCloseable {
         AppDevice app = new AppDevice(cluster, user, device, port);
         app.client.connect().get(30, TimeUnit.SECONDS);
         return app;
+    }
+
+    /** The ids of every message that reached the app so far, live or by catch-up. */
+    Set<String> receivedIds() {
+        return receivedIds;
     }
 
     MqchatClient client() {

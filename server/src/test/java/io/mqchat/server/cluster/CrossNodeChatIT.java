@@ -7,10 +7,13 @@ import io.mqchat.client.DeliveryReceipt;
 import io.mqchat.client.Message;
 import io.mqchat.client.ReadReceipt;
 import io.mqchat.client.SentMessage;
+import io.mqchat.client.groups.Group;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -82,6 +85,30 @@ class CrossNodeChatIT {
         AppDevice back = device("carol", "phone", 3);
         assertEquals("while you were away", back.nextMessage().text());
         assertEquals(sent.id(), dave.nextDelivered().messageId());
+    }
+
+    @Test
+    void aGroupWithMembersOnThreeNodesChatsWithReceipts() throws Exception {
+        AppDevice gina = device("gina", "phone", 1);
+        AppDevice hank = device("hank", "phone", 2);
+        AppDevice ivy = device("ivy", "phone", 3);
+        Group group = gina.client().groups().create("three nodes", "hank", "ivy").get(15, TimeUnit.SECONDS);
+
+        SentMessage sent = gina.client().sendToGroup(group.id(), "hello, all nodes").get(15, TimeUnit.SECONDS);
+
+        assertEquals("hello, all nodes", hank.awaitText("hello, all nodes").text());
+        assertEquals("hello, all nodes", ivy.awaitText("hello, all nodes").text());
+        Set<String> deliveredTo = new TreeSet<>();
+        while (deliveredTo.size() < 2) {
+            DeliveryReceipt receipt = gina.nextDelivered();
+            assertEquals(sent.id(), receipt.messageId());
+            deliveredTo.add(receipt.by());
+        }
+        assertEquals(Set.of("hank", "ivy"), deliveredTo);
+
+        SentMessage reply = ivy.client().sendToGroup(group.id(), "hello from node-3").get(15, TimeUnit.SECONDS);
+        assertEquals(reply.id(), gina.awaitText("hello from node-3").id());
+        assertEquals(reply.id(), hank.awaitText("hello from node-3").id());
     }
 
     @Test

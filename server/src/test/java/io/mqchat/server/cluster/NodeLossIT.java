@@ -1,0 +1,102 @@
+package io.mqchat.server.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kill -9 of the node that is a recipient's home while a sender on another node streams to it: every message the
+ * sender was told SENT reaches each of the recipient's devices, live or by the client library's catch-up once the
+ * devices are served by another node.
+ */
+class NodeLossIT {
+
+    private static final int PER_SECOND = 50;
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void nothingSentIsLostWhenTheRecipientsHomeIsKilledMidStream() throws Exception {
+        try (TestCluster cluster = TestCluster.start(folder, 3, Map.of())) {
+            int survivor = cluster.node(3).port();
+            claim(cluster, "bob", cluster.node(2).port());
+            try (AppDevice alice = AppDevice.connect(cluster, "alice", "phone", cluster.node(1).port());
+                 AppDevice bobPhone = AppDevice.connect(cluster, "bob", "phone", survivor);
+                 AppDevice bobTablet = AppDevice.connect(cluster, "bob", "tablet", survivor)) {
+                assertEquals("node-2 1", cluster.home("bob"), "bob's devices followed the redirect to node-2");
+
+                Set<String> sent = ConcurrentHashMap.newKeySet();
+                AtomicInteger attempts = new AtomicInteger();
+                ScheduledExecutorService stream = Executors.newSingleThreadScheduledExecutor();
+                stream.scheduleAtFixedRate(() -> alice.client().send("bob", "m" + attempts.incrementAndGet())
+                        .thenAccept(message -> sent.add(message.id())), 0, 1000 / PER_SECOND, TimeUnit.MILLISECONDS);
+                Thread.sleep(2000);
+                cluster.node(2).process().kill();
+                long killedAt = System.nanoTime();
+                awaitHomeOtherThan(cluster, "bob", "node-2");
+                long rehomedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
+                int sentBeforeRehome = sent.size();
+                Thread.sleep(3000);
+                stream.shutdown();
+                assertTrue(stream.awaitTermination(10, TimeUnit.SECONDS));
+                Thread.sleep(10_000); // sends in flight finish (the relay timeout is 8 s)
+                assertTrue(sent.size() > sentBeforeRehome, "alice's messages went through again after the move");
+
+                Map<String, Set<String>> missing = new java.util.TreeMap<>();
+                for (AppDevice device : List.of(bobPhone, bobTablet)) {
+                    Set<String> lost = awaitAll(device, sent);
+                    if (!lost.isEmpty()) {
+                        missing.put(device.client().device(), lost);
+                    }
+                }
+                System.out.printf("measured: kill -9 of the recipient's home node: %d of %d sends SENT, bob re-homed "
+                                + "to %s %d ms after the kill; missing per device %s%n", sent.size(), attempts.get(),
+                        cluster.home("bob"), rehomedMillis, missing);
+                assertEquals(Map.of(), missing, "every SENT message reached every device of bob");
+            }
+        }
+    }
+
+    /** Makes {@code user} live on the node at {@code port}: a device there without a session, gone at once. */
+    private static void claim(TestCluster cluster, String user, int port) {
+        Mqtt5BlockingClient setup = MqttClient.builder().useMqttVersion5().identifier(user + ":setup")
+                .serverHost("127.0.0.1").serverPort(port).buildBlocking();
+        setup.connectWith().cleanStart(true).sessionExpiryInterval(0).simpleAuth().username(user)
+                .password(cluster.token(user).getBytes(StandardCharsets.UTF_8)).applySimpleAuth().send();
+        setup.disconnect();
+    }
+
+    private static void awaitHomeOtherThan(TestCluster cluster, String user, String dead) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (cluster.home(user) == null || cluster.home(user).startsWith(dead + " ")) {
+            assertTrue(System.nanoTime() < deadline, user + " is still homed on " + dead);
+            Thread.sleep(50);
+        }
+    }
+
+    private static Set<String> awaitAll(AppDevice device, Set<String> expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!device.receivedIds().containsAll(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        Set<String> lost = new TreeSet<>(expected);
+        lost.removeAll(device.receivedIds());
+        return lost;
+    }
+}
