@@ -109,6 +109,13 @@ public final class Topics {
         return Request.Action.HISTORY.prefix;
     }
 
+    /** The user whose retained presence topic ({@code p/{user}}) {@code topic} is. Checks only the shape. */
+    public static Optional<String> presenceOwner(String topic) {
+        int start = PRESENCE_ROOT.length() + 1;
+        return topic.startsWith(PRESENCE_ROOT + "/") && topic.length() > start && topic.indexOf('/', start) < 0
+                ? Optional.of(topic.substring(start)) : Optional.empty();
+    }
+
     /**
      * The user whose tree ({@code u/{user}/...}) {@code topic} lies in. Checks only the shape, not the user id's
      * syntax: for topics the server wrote itself.

@@ -44,6 +44,10 @@ class TopicsTest {
         assertEquals(Optional.empty(), Topics.userTreeOwner("u//inbox"));
         assertEquals(Optional.empty(), Topics.userTreeOwner("u/bob"));
         assertEquals(Optional.empty(), Topics.userTreeOwner("ux/bob/inbox"));
+        assertEquals(Optional.of("bob"), Topics.presenceOwner(Topics.presence("bob")));
+        assertEquals(Optional.empty(), Topics.presenceOwner("p/"));
+        assertEquals(Optional.empty(), Topics.presenceOwner("p/bob/x"));
+        assertEquals(Optional.empty(), Topics.presenceOwner(Topics.inbox("bob")));
     }
 
     @Test

@@ -75,6 +75,23 @@ public final class CrossNode {
                 : forward(user.get(), remote.get(), copy).thenApply(stored -> true));
     }
 
+    /**
+     * Sends a copy of {@code published} (a user's retained presence) to every other live node, so that contacts on
+     * any node read it. Best effort: a node that misses it has the user's previous presence until the next one.
+     */
+    public void broadcast(PublishPacket published) {
+        if (relays == null) {
+            return;
+        }
+        RelayPublish copy = RelayPublish.of(published);
+        homes.otherNodes().thenAccept(nodes -> nodes.forEach(node -> relays.forward(node, copy)
+                .whenComplete((stored, failure) -> {
+                    if (failure != null) {
+                        log.info("{} did not reach node {}: {}", copy.topic(), node.id(), cause(failure).toString());
+                    }
+                })));
+    }
+
     private CompletableFuture<Void> forward(String user, NodeInfo node, RelayPublish publish) {
         return relays.forward(node, publish).whenComplete((stored, failure) -> {
             if (failure != null) {

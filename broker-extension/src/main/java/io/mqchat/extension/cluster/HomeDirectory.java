@@ -1,10 +1,12 @@
 package io.mqchat.extension.cluster;
 
 import io.mqchat.cluster.NodeInfo;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-/** Where a user is served: here, or on which other live node. */
+/** Where a user is served (here, or on which other live node), and which other nodes are alive. */
 public interface HomeDirectory {
 
     /**
@@ -13,6 +15,9 @@ public interface HomeDirectory {
      * Completes at once when the answer is known here.
      */
     CompletableFuture<Optional<NodeInfo>> remoteHome(String user);
+
+    /** The other live nodes. */
+    CompletableFuture<Collection<NodeInfo>> otherNodes();
 
     /** Records that this node is {@code user}'s home now (it claimed the user). */
     void servedHere(String user);
@@ -23,10 +28,16 @@ public interface HomeDirectory {
     /** One node: every user is served here. */
     static HomeDirectory singleNode() {
         CompletableFuture<Optional<NodeInfo>> here = CompletableFuture.completedFuture(Optional.empty());
+        CompletableFuture<Collection<NodeInfo>> alone = CompletableFuture.completedFuture(List.of());
         return new HomeDirectory() {
             @Override
             public CompletableFuture<Optional<NodeInfo>> remoteHome(String user) {
                 return here;
+            }
+
+            @Override
+            public CompletableFuture<Collection<NodeInfo>> otherNodes() {
+                return alone;
             }
 
             @Override

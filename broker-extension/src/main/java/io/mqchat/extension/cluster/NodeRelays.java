@@ -61,6 +61,7 @@ public final class NodeRelays implements AutoCloseable {
         Mqtt5PublishBuilder.Complete builder = Mqtt5Publish.builder().topic(publish.topic())
                 .qos(publish.atLeastOnce() ? MqttQos.AT_LEAST_ONCE : MqttQos.AT_MOST_ONCE)
                 .payload(publish.payload()).payloadFormatIndicator(Mqtt5PayloadFormatIndicator.UTF_8)
+                .retain(publish.retain())
                 .userProperties(properties(publish));
         if (publish.expirySeconds().isPresent()) {
             builder.messageExpiryInterval(publish.expirySeconds().get());

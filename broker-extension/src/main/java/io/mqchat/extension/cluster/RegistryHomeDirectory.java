@@ -1,10 +1,12 @@
 package io.mqchat.extension.cluster;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.mqchat.cluster.Home;
 import io.mqchat.cluster.NodeInfo;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -22,6 +24,9 @@ public final class RegistryHomeDirectory implements HomeDirectory {
     private final ClusterMembership cluster;
     private final AsyncCache<String, Optional<NodeInfo>> homes;
     private final Executor registryExecutor;
+    /** One entry: the other live nodes, read again a second after they were read. */
+    private final AsyncLoadingCache<String, Collection<NodeInfo>> liveNodes;
+    private static final String LIVE_NODES = "live";
 
     /** @param registryExecutor runs the registry's blocking lookups */
     public RegistryHomeDirectory(ClusterMembership cluster, Duration remember, Executor registryExecutor) {
@@ -29,6 +34,9 @@ public final class RegistryHomeDirectory implements HomeDirectory {
         this.registryExecutor = registryExecutor;
         this.homes = Caffeine.newBuilder().maximumSize(MAX_USERS).expireAfterWrite(remember)
                 .executor(registryExecutor).buildAsync();
+        this.liveNodes = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(1)).executor(registryExecutor)
+                .buildAsync(key -> cluster.registry().liveNodes().values().stream()
+                        .filter(node -> !node.id().equals(cluster.self().id())).toList());
     }
 
     @Override
@@ -43,6 +51,11 @@ public final class RegistryHomeDirectory implements HomeDirectory {
             }
             return answer.remote();
         });
+    }
+
+    @Override
+    public CompletableFuture<Collection<NodeInfo>> otherNodes() {
+        return liveNodes.get(LIVE_NODES);
     }
 
     @Override

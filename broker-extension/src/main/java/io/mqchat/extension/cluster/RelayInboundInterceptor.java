@@ -9,12 +9,15 @@ import com.hivemq.extension.sdk.api.packets.general.UserProperty;
 import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
 import com.hivemq.extension.sdk.api.packets.publish.PublishPacket;
 import io.mqchat.cluster.NodeInfo;
+import io.mqchat.extension.routing.RoutedMessage;
 import io.mqchat.protocol.Topics;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The home node's side of a relay: takes a publish another node forwarded into a user's tree only while this node
@@ -23,6 +26,8 @@ import java.util.function.Consumer;
  * device connected here is handed to {@code arrived} (the offline notification is the home's to send).
  */
 public final class RelayInboundInterceptor implements PublishInboundInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(RelayInboundInterceptor.class);
 
     private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(5);
 
@@ -38,9 +43,13 @@ public final class RelayInboundInterceptor implements PublishInboundInterceptor 
     @Override
     public void onInboundPublish(PublishInboundInput input, PublishInboundOutput output) {
         PublishPacket publish = output.getPublishPacket();
+        if (Topics.presenceOwner(publish.getTopic()).isPresent()) {
+            return; // a user's presence, kept on every node
+        }
         Optional<String> user = Topics.userTreeOwner(publish.getTopic());
         if (user.isEmpty()) {
-            output.preventPublishDelivery(AckReasonCode.TOPIC_NAME_INVALID, "a relay publishes into users' trees only");
+            output.preventPublishDelivery(AckReasonCode.TOPIC_NAME_INVALID,
+                    "a relay publishes into users' trees and presence only");
             return;
         }
         CompletableFuture<Optional<NodeInfo>> home = homes.remoteHome(user.get());
@@ -67,18 +76,26 @@ public final class RelayInboundInterceptor implements PublishInboundInterceptor 
             return;
         }
         PublishPacket publish = output.getPublishPacket();
-        if (Topics.isInboxOf(publish.getTopic(), user) && isChatMessage(publish)) {
-            publish.getPayload().map(RelayInboundInterceptor::bytes).ifPresent(chatMessageArrived);
+        if (Topics.isInboxOf(publish.getTopic(), user) && isDirectMessage(publish)) {
+            try {
+                publish.getPayload().map(RelayInboundInterceptor::bytes).ifPresent(chatMessageArrived);
+            } catch (RuntimeException e) {
+                // The notification is extra; the message itself is delivered whatever happened to it.
+                log.warn("no offline notification for a relayed message to {}: {}", user, e.toString());
+            }
         }
     }
 
-    private static boolean isChatMessage(PublishPacket publish) {
+    /** A routed 1-1 message (group members' notifications are the group-worker's). */
+    private static boolean isDirectMessage(PublishPacket publish) {
+        boolean routed = false;
         for (UserProperty property : publish.getUserProperties().asList()) {
-            if (property.getName().equals(io.mqchat.extension.routing.RoutedMessage.FROM_PROPERTY)) {
-                return true;
+            if (property.getName().equals(RoutedMessage.GROUP_PROPERTY)) {
+                return false;
             }
+            routed |= property.getName().equals(RoutedMessage.FROM_PROPERTY);
         }
-        return false;
+        return routed;
     }
 
     private static byte[] bytes(ByteBuffer buffer) {

@@ -10,17 +10,19 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A publish into a user's tree as it crosses to the user's home node: what the home node's broker needs to deliver
- * it exactly as this node would have (topic, payload, QoS, the server's user properties, expiry).
+ * A publish as it crosses to another node: into a user's tree on the user's home node, or a user's retained presence
+ * on every node; with what that node's broker needs to deliver it exactly as this node would have (topic, payload,
+ * QoS, the server's user properties, expiry, retain).
  *
  * @param topic          a topic in the user's tree
  * @param payload        the server-written payload
  * @param atLeastOnce    QoS 1 (stored for offline devices), else QoS 0 (a signal)
  * @param userProperties the server's user properties (message id, sender, origin), in order
  * @param expirySeconds  the message expiry interval, if any
+ * @param retain         whether the broker keeps it as the topic's retained message (presence)
  */
 public record RelayPublish(String topic, byte[] payload, boolean atLeastOnce, List<UserProperty> userProperties,
-                           Optional<Long> expirySeconds) {
+                           Optional<Long> expirySeconds, boolean retain) {
 
     public RelayPublish {
         Objects.requireNonNull(topic, "topic");
@@ -35,13 +37,15 @@ public record RelayPublish(String topic, byte[] payload, boolean atLeastOnce, Li
     /** A publish the extension built. */
     public static RelayPublish of(Publish publish) {
         return new RelayPublish(publish.getTopic(), bytes(publish.getPayload()), publish.getQos() != Qos.AT_MOST_ONCE,
-                publish.getUserProperties().asList(), expiry(publish.getMessageExpiryInterval()));
+                publish.getUserProperties().asList(), expiry(publish.getMessageExpiryInterval()),
+                publish.getRetain());
     }
 
     /** A device's publish as routing rewrote it. */
     public static RelayPublish of(PublishPacket publish) {
         return new RelayPublish(publish.getTopic(), bytes(publish.getPayload()), publish.getQos() != Qos.AT_MOST_ONCE,
-                publish.getUserProperties().asList(), expiry(publish.getMessageExpiryInterval()));
+                publish.getUserProperties().asList(), expiry(publish.getMessageExpiryInterval()),
+                publish.getRetain());
     }
 
     private static Optional<Long> expiry(Optional<Long> interval) {

@@ -1,6 +1,7 @@
 package io.mqchat.server.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mqchat.client.Conversation;
 import io.mqchat.client.DeliveryReceipt;
@@ -8,12 +9,15 @@ import io.mqchat.client.Message;
 import io.mqchat.client.ReadReceipt;
 import io.mqchat.client.SentMessage;
 import io.mqchat.client.groups.Group;
+import io.mqchat.client.presence.PresenceState;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -109,6 +113,22 @@ class CrossNodeChatIT {
         SentMessage reply = ivy.client().sendToGroup(group.id(), "hello from node-3").get(15, TimeUnit.SECONDS);
         assertEquals(reply.id(), gina.awaitText("hello from node-3").id());
         assertEquals(reply.id(), hank.awaitText("hello from node-3").id());
+    }
+
+    @Test
+    void presenceCrossesNodes() throws Exception {
+        AppDevice jack = device("jack", "phone", 1);
+        BlockingQueue<PresenceState> seen = new LinkedBlockingQueue<>();
+        jack.client().presence("kim", seen::add);
+
+        device("kim", "phone", 2);
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        PresenceState state = null;
+        while ((state == null || !state.online()) && System.nanoTime() < deadline) {
+            state = seen.poll(1, TimeUnit.SECONDS);
+        }
+        assertTrue(state != null && state.online(), "jack on node-1 saw kim, homed on node-2, come online: " + state);
     }
 
     @Test

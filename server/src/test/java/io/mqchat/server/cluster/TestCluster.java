@@ -25,8 +25,8 @@ final class TestCluster implements AutoCloseable {
 
     static final String SECRET = "cluster-test-secret-0123456789abcdef-0123456789abcdef";
 
-    /** One node: its id, its process and its ports. */
-    record Node(String id, ServerProcess process, int port, int balancedPort) {
+    /** One node: its id, its process and its ports (direct MQTT, MQTT for the load balancer, metrics and health). */
+    record Node(String id, ServerProcess process, int port, int balancedPort, int metricsPort) {
     }
 
     private final EmbeddedRedis redis;
@@ -64,9 +64,10 @@ final class TestCluster implements AutoCloseable {
         try {
             int port = freePort();
             int balanced = freePort();
+            int metrics = freePort();
             Map<String, String> env = new HashMap<>(Map.ofEntries(Map.entry("MQCHAT_JWT_SECRET", SECRET),
                     Map.entry("MQCHAT_MQTT_PORT", Integer.toString(port)), Map.entry("MQCHAT_WEBSOCKET_PORT", "0"),
-                    Map.entry("MQCHAT_METRICS_PORT", "0"), Map.entry("MQCHAT_MEDIA_PORT", "0"),
+                    Map.entry("MQCHAT_METRICS_PORT", Integer.toString(metrics)), Map.entry("MQCHAT_MEDIA_PORT", "0"),
                     Map.entry("MQCHAT_REDIS_ADDRESS", redis.host() + ":" + redis.port()),
                     Map.entry("MQCHAT_REDIS_PASSWORD", redis.password()),
                     Map.entry("MQCHAT_MONGO_URI", mongo.connectionString()),
@@ -74,10 +75,15 @@ final class TestCluster implements AutoCloseable {
                     Map.entry("MQCHAT_CLUSTER_ADVERTISED_HOST", "127.0.0.1"),
                     Map.entry("MQCHAT_CLUSTER_BALANCED_MQTT_PORT", Integer.toString(balanced))));
             env.putAll(extraEnv);
-            return new Node(id, ServerProcess.start(Files.createDirectories(folder.resolve(id)), env), port, balanced);
+            return new Node(id, ServerProcess.start(Files.createDirectories(folder.resolve(id)), env), port, balanced,
+                    metrics);
         } catch (Exception e) {
             throw new IllegalStateException("node " + id + " did not start", e);
         }
+    }
+
+    List<Node> nodes() {
+        return nodes;
     }
 
     Node node(int number) {
