@@ -21,6 +21,8 @@ public final class CrossNode {
     private static final Logger log = LoggerFactory.getLogger(CrossNode.class);
 
     private static final CompletableFuture<Boolean> HERE = CompletableFuture.completedFuture(false);
+    private static final CompletableFuture<Boolean> STORED_ELSEWHERE = CompletableFuture.completedFuture(true);
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final HomeDirectory homes;
     private final NodeRelays relays;
@@ -49,8 +51,9 @@ public final class CrossNode {
         if (user.isEmpty()) {
             return here.get();
         }
+        RelayPublish copy = RelayPublish.of(publish);
         return homes.remoteHome(user.get()).thenCompose(remote -> remote.isEmpty() ? here.get()
-                : forward(user.get(), remote.get(), RelayPublish.of(publish)));
+                : forward(user.get(), remote.get(), copy).thenCompose(stored -> stored ? DONE : here.get()));
     }
 
     /**
@@ -71,8 +74,7 @@ public final class CrossNode {
         }
         // Read now: the packet may not be touched once the interceptor has returned.
         RelayPublish copy = RelayPublish.of(routed);
-        return home.thenCompose(remote -> remote.isEmpty() ? HERE
-                : forward(user.get(), remote.get(), copy).thenApply(stored -> true));
+        return home.thenCompose(remote -> remote.isEmpty() ? HERE : forward(user.get(), remote.get(), copy));
     }
 
     /**
@@ -92,15 +94,30 @@ public final class CrossNode {
                 })));
     }
 
-    private CompletableFuture<Void> forward(String user, NodeInfo node, RelayPublish publish) {
-        return relays.forward(node, publish).whenComplete((stored, failure) -> {
-            if (failure != null) {
-                log.info("a publish to {} did not reach node {}: {}", publish.topic(), node.id(), cause(failure).toString());
-                if (cause(failure) instanceof RelayRefusedException) {
+    /**
+     * Forwards to the home this node knew of; when that fails, looks the home up again once (the user may have moved,
+     * or its node died and the user has no live home now) and forwards there. Completes with true once another node
+     * stored it, false when it belongs here after all; fails when neither worked.
+     */
+    private CompletableFuture<Boolean> forward(String user, NodeInfo node, RelayPublish publish) {
+        return relays.forward(node, publish).handle((stored, failure) -> failure)
+                .thenCompose(failure -> {
+                    if (failure == null) {
+                        return STORED_ELSEWHERE;
+                    }
+                    log.info("{} did not reach node {} ({}); looking the user's home up again", publish.topic(),
+                            node.id(), cause(failure).toString());
                     homes.forget(user);
-                }
-            }
-        });
+                    return homes.remoteHome(user).thenCompose(now -> {
+                        if (now.isEmpty()) {
+                            return HERE;
+                        }
+                        if (now.get().id().equals(node.id())) {
+                            return CompletableFuture.failedFuture(cause(failure));
+                        }
+                        return relays.forward(now.get(), publish).thenApply(stored -> true);
+                    });
+                });
     }
 
     private static Throwable cause(Throwable failure) {

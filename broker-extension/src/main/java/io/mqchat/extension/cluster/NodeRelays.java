@@ -68,7 +68,9 @@ public final class NodeRelays implements AutoCloseable {
         }
         Mqtt5Publish message = builder.build();
         // The client refuses publishes while it is not connected: wait for the connection, within the same timeout.
-        return relay.connected().thenCompose(up -> relay.client().publish(message))
+        // A node that cannot be reached within a fraction of the timeout is likely dead: the caller looks again.
+        return relay.connected().copy().orTimeout(timeout.toMillis() / 4, TimeUnit.MILLISECONDS)
+                .thenCompose(up -> relay.client().publish(message))
                 .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .thenAccept(result -> requireStored(node, result));
     }
