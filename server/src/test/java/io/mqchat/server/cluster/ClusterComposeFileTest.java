@@ -1,9 +1,12 @@
 package io.mqchat.server.cluster;
 
+import static io.mqchat.server.deployment.YamlFiles.list;
+import static io.mqchat.server.deployment.YamlFiles.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mqchat.extension.metrics.MetricsKeys;
+import io.mqchat.server.deployment.YamlFiles;
 import io.mqchat.server.devsecret.DevSecretFile;
 import io.mqchat.server.settings.ServerSettings;
 import io.mqchat.server.settings.ServerSettingsLoader;
@@ -17,7 +20,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * docker-compose.cluster.yml and its HAProxy configuration, checked where no Docker engine runs: each node's
@@ -26,7 +28,6 @@ import org.yaml.snakeyaml.Yaml;
  */
 class ClusterComposeFileTest {
 
-    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     private static final List<String> NODES = List.of("node-1", "node-2", "node-3");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_]+)[^}]*}");
 
@@ -35,7 +36,7 @@ class ClusterComposeFileTest {
 
     @Test
     void eachNodeStartsAsItselfWithTheSharedStoresAndSecrets() {
-        Map<String, Object> services = map(load().get("services"));
+        Map<String, Object> services = map(YamlFiles.load("docker-compose.cluster.yml").get("services"));
         for (String id : NODES) {
             Map<String, Object> node = map(services.get(id));
             assertEquals("mqchat/server", ((String) node.get("image")).split(":")[0], id);
@@ -50,8 +51,8 @@ class ClusterComposeFileTest {
 
     @Test
     void haproxyRoutesByUserToEveryNodesBalancedListenersAndChecksTheirHealth() throws Exception {
-        String cfg = Files.readString(ROOT.resolve("docker/haproxy/haproxy.cfg"));
-        Map<String, Object> services = map(load().get("services"));
+        String cfg = Files.readString(YamlFiles.ROOT.resolve("docker/haproxy/haproxy.cfg"));
+        Map<String, Object> services = map(YamlFiles.load("docker-compose.cluster.yml").get("services"));
         for (String rule : LoadBalancer.config(1883, List.of()).lines().map(String::strip)
                 .filter(line -> line.startsWith("tcp-request") || line.startsWith("balance")
                         || line.startsWith("hash-type") || line.startsWith("option httpchk"))
@@ -81,25 +82,5 @@ class ClusterComposeFileTest {
                     : String.valueOf(entry.getValue()));
         }
         return env;
-    }
-
-    private static Map<String, Object> load() {
-        try {
-            return new Yaml().load(Files.readString(ROOT.resolve("docker-compose.cluster.yml")));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        assertTrue(value instanceof Map, "a mapping: " + value);
-        return (Map<String, Object>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object value) {
-        assertTrue(value instanceof List, "a list: " + value);
-        return (List<Object>) value;
     }
 }

@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * docker-compose.yml and the files the images are built from, checked where no Docker engine runs: the compose
@@ -31,7 +30,7 @@ import org.yaml.snakeyaml.Yaml;
  */
 class DeploymentFilesTest {
 
-    static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    static final Path ROOT = YamlFiles.ROOT;
 
     /** What each image runs, by the schema that program validates its MQCHAT_* variables against. */
     private static final Map<String, ConfigSchema> PROGRAMS = Map.of(
@@ -174,22 +173,14 @@ class DeploymentFilesTest {
     }
 
     private static Map<String, Object> load() {
-        try {
-            return new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return YamlFiles.load("docker-compose.yml");
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value) {
-        assertTrue(value instanceof Map, "a mapping: " + value);
-        return (Map<String, Object>) value;
+        return YamlFiles.map(value);
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Object> list(Object value) {
-        assertTrue(value instanceof List, "a list: " + value);
-        return (List<Object>) value;
+        return YamlFiles.list(value);
     }
 }
