@@ -199,7 +199,9 @@ public final class MqchatExtension implements ExtensionMain {
         if (node != null) {
             node.startFence(connections);
         }
-        presenceEvents.brokerStarted(connections.brokerRun());
+        // Of several nodes, a node's start ends only its own earlier runs' connections.
+        presenceEvents.brokerStarted(connections.brokerRun(), cluster.map(membership -> membership.self().id())
+                .orElse(null));
 
         long sweepMillis = Math.max(1000, active.deliveryTtl().toMillis() / 4);
         sweeper = Services.extensionExecutorService().scheduleAtFixedRate(() -> {

@@ -9,8 +9,8 @@ package io.mqchat.protocol;
  *       last packet, which for a keep-alive timeout is earlier than {@code ts}.</li>
  *   <li>{@value #ACTIVE}: the device was active at {@code lastActivity} (throttled per user).</li>
  *   <li>{@value #PRIVACY}: the user set its presence privacy to {@code privacy}.</li>
- *   <li>{@value #BROKER_STARTED}: broker run {@code broker} started; connections of earlier runs are gone
- *       (a crashed broker sends no disconnects).</li>
+ *   <li>{@value #BROKER_STARTED}: broker run {@code broker} of node {@code node} started; connections of that
+ *       node's earlier runs are gone (a crashed broker sends no disconnects).</li>
  * </ul>
  * Events of one connection can arrive out of order at different worker instances: {@code conn} and
  * {@code broker} let the worker apply them idempotently.
@@ -23,9 +23,10 @@ package io.mqchat.protocol;
  * @param lastActivity epoch milliseconds of the device's last packet, for disconnected and active
  * @param privacy      {@value #EVERYONE} or {@value #NOBODY}, for privacy
  * @param ts           server time of the event in epoch milliseconds
+ * @param node         for {@value #BROKER_STARTED}: the cluster node whose broker started; absent for a broker alone
  */
 public record PresenceEvent(String event, String user, String device, String conn, String broker, Long lastActivity,
-                            String privacy, long ts) implements Envelope {
+                            String privacy, long ts, String node) implements Envelope {
 
     public static final String TYPE = "presence_event";
     public static final String CONNECTED = "connected";
@@ -37,25 +38,31 @@ public record PresenceEvent(String event, String user, String device, String con
     public static final String NOBODY = "nobody";
 
     public static PresenceEvent connected(String user, String device, String conn, String broker, long ts) {
-        return new PresenceEvent(CONNECTED, user, device, conn, broker, ts, null, ts);
+        return new PresenceEvent(CONNECTED, user, device, conn, broker, ts, null, ts, null);
     }
 
     public static PresenceEvent disconnected(String user, String device, String conn, String broker, long lastActivity,
                                              long ts) {
-        return new PresenceEvent(DISCONNECTED, user, device, conn, broker, lastActivity, null, ts);
+        return new PresenceEvent(DISCONNECTED, user, device, conn, broker, lastActivity, null, ts, null);
     }
 
     public static PresenceEvent active(String user, String device, String conn, String broker, long lastActivity,
                                        long ts) {
-        return new PresenceEvent(ACTIVE, user, device, conn, broker, lastActivity, null, ts);
+        return new PresenceEvent(ACTIVE, user, device, conn, broker, lastActivity, null, ts, null);
     }
 
     public static PresenceEvent privacy(String user, String privacy, String broker, long ts) {
-        return new PresenceEvent(PRIVACY, user, null, null, broker, null, privacy, ts);
+        return new PresenceEvent(PRIVACY, user, null, null, broker, null, privacy, ts, null);
     }
 
+    /** A broker alone started run {@code broker}. */
     public static PresenceEvent brokerStarted(String broker, long ts) {
-        return new PresenceEvent(BROKER_STARTED, null, null, null, broker, null, null, ts);
+        return brokerStarted(broker, null, ts);
+    }
+
+    /** Node {@code node} of a cluster (null: a broker alone) started run {@code broker}. */
+    public static PresenceEvent brokerStarted(String broker, String node, long ts) {
+        return new PresenceEvent(BROKER_STARTED, null, null, null, broker, null, null, ts, node);
     }
 
     @Override

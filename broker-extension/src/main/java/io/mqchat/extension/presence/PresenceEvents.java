@@ -25,8 +25,8 @@ public final class PresenceEvents {
         this.activityIntervalMillis = activityInterval.toMillis();
     }
 
-    public void brokerStarted(String brokerRun) {
-        publish(PresenceEvent.brokerStarted(brokerRun, clock.millis()));
+    public void brokerStarted(String brokerRun, String node) {
+        publish(PresenceEvent.brokerStarted(brokerRun, node, clock.millis()));
     }
 
     void connected(LiveConnection connection, String brokerRun) {

@@ -28,11 +28,17 @@ public interface PresenceStore {
     UserPresence setPrivacy(String user, Privacy privacy, long at);
 
     /**
-     * Broker run {@code broker} started at {@code at}: every other run that started before it is gone, and so is
-     * {@code broker} itself when a run that started later is already known (a late announcement). Call
-     * {@link #sweepGoneRuns} for each of {@link #usersWithConnections()} afterwards.
+     * Broker run {@code broker} of cluster node {@code node} (null: a broker alone) started at {@code at}: every other
+     * run of that node that started before it is gone, and so is {@code broker} itself when a run of the node that
+     * started later is already known (a late announcement). Other nodes' runs go on. Call {@link #sweepGoneRuns} for
+     * each of {@link #usersWithConnections()} afterwards.
      */
-    void brokerStarted(String broker, long at);
+    void brokerStarted(String node, String broker, long at);
+
+    /** {@link #brokerStarted(String, String, long)} for a broker alone. */
+    default void brokerStarted(String broker, long at) {
+        brokerStarted(null, broker, at);
+    }
 
     /** Users that have at least one open connection recorded: the ones a sweep has to visit. */
     List<String> usersWithConnections();

@@ -32,9 +32,14 @@ public final class RedisKeys {
         return PREFIX + "ended:" + conn;
     }
 
-    /** Hash: id and start time of the newest broker run. */
+    /** Hash: id and start time of the newest broker run, of a broker alone. */
     public static String currentRun() {
         return PREFIX + "run";
+    }
+
+    /** Hash: id and start time of the newest broker run of cluster node {@code node}. */
+    public static String currentRun(String node) {
+        return PREFIX + "run:" + node;
     }
 
     /** Set: broker runs that are over; their connections no longer count. */

@@ -68,8 +68,9 @@ public final class RedisPresenceStore implements PresenceStore {
     }
 
     @Override
-    public void brokerStarted(String broker, long at) {
-        call(() -> PresenceScripts.BROKER_STARTED.run(jedis, List.of(RedisKeys.currentRun(), RedisKeys.goneRuns()),
+    public void brokerStarted(String node, String broker, long at) {
+        String currentRun = node == null ? RedisKeys.currentRun() : RedisKeys.currentRun(node);
+        call(() -> PresenceScripts.BROKER_STARTED.run(jedis, List.of(currentRun, RedisKeys.goneRuns()),
                 List.of(broker, Long.toString(at))));
     }
 

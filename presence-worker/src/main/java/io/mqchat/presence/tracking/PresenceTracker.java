@@ -44,13 +44,14 @@ public final class PresenceTracker {
                     required(event.conn(), "conn", event), lastActivity(event), event.ts()));
             case PresenceEvent.PRIVACY -> publish(store.setPrivacy(required(event.user(), "user", event),
                     privacy(event), event.ts()));
-            case PresenceEvent.BROKER_STARTED -> brokerStarted(required(event.broker(), "broker", event), event.ts());
+            case PresenceEvent.BROKER_STARTED -> brokerStarted(event.node(), required(event.broker(), "broker", event),
+                    event.ts());
             default -> throw new InvalidEventException("unknown presence event '" + event.event() + "'");
         }
     }
 
-    private void brokerStarted(String broker, long at) {
-        store.brokerStarted(broker, at);
+    private void brokerStarted(String node, String broker, long at) {
+        store.brokerStarted(node, broker, at);
         // A crash half-way leaves the event unacknowledged; its redelivery sweeps the rest.
         for (String user : store.usersWithConnections()) {
             publish(store.sweepGoneRuns(user, at));

@@ -157,6 +157,22 @@ public abstract class PresenceStoreContract {
     }
 
     @Test
+    void aNodeOfAClusterStartingEndsOnlyItsOwnEarlierRuns() {
+        PresenceStore store = store();
+        store.brokerStarted("node-1", "a1", 100);
+        store.brokerStarted("node-2", "b1", 200);
+        store.connected("bob", "phone", "a1/1", 1000);
+        store.connected("carol", "phone", "b1/1", 1000);
+
+        store.brokerStarted("node-2", "b2", 9000);
+        assertTrue(store.sweepGoneRuns("bob", 9000).online(), "node-1's connection goes on");
+        assertFalse(store.sweepGoneRuns("carol", 9000).online(), "node-2's earlier run is gone");
+
+        store.brokerStarted("node-1", "a2", 9500);
+        assertFalse(store.sweepGoneRuns("bob", 9500).online());
+    }
+
+    @Test
     void aConnectOfAGoneRunArrivingLateIsIgnored() {
         PresenceStore store = store();
         store.brokerStarted("b1", 100);
