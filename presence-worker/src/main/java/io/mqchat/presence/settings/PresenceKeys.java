@@ -21,6 +21,8 @@ public final class PresenceKeys {
             "Redis as host:port; unset, the all-in-one server starts an embedded Redis (a standalone worker needs it)");
     public static final Key<String> REDIS_PASSWORD = Key.secret("redis.password",
             "Password of the Redis at redis.address (AUTH), if it wants one; the embedded Redis makes its own");
+    public static final Key<Boolean> REDIS_CLUSTER = Key.flag("redis.cluster", "false",
+            "Whether redis.address is a node of a Redis Cluster: presence keys then spread over its masters");
     public static final Key<String> NOTIFY_SINK = Key.choice("notify.sink", SINK_LOG, List.of(SINK_LOG, SINK_WEBHOOK),
             "Where notifications for users with no connected device go: log, or webhook (HTTP POST of JSON)");
     public static final Key<URI> NOTIFY_WEBHOOK_URL = Key.httpUrl("notify.webhook-url",
@@ -47,7 +49,7 @@ public final class PresenceKeys {
             "Name of this instance among the presence-workers (for its logs)");
 
     /** Keys of the worker wherever it runs. */
-    public static final ConfigSchema SCHEMA = ConfigSchema.of(REDIS_ADDRESS, REDIS_PASSWORD, NOTIFY_SINK, NOTIFY_WEBHOOK_URL, NOTIFY_WEBHOOK_SECRET,
+    public static final ConfigSchema SCHEMA = ConfigSchema.of(REDIS_ADDRESS, REDIS_PASSWORD, REDIS_CLUSTER, NOTIFY_SINK, NOTIFY_WEBHOOK_URL, NOTIFY_WEBHOOK_SECRET,
             NOTIFY_WEBHOOK_ATTEMPTS, NOTIFY_WEBHOOK_BACKOFF, NOTIFY_WEBHOOK_TIMEOUT, NOTIFY_COALESCE_WINDOW);
 
     /** Keys of the standalone worker process. */

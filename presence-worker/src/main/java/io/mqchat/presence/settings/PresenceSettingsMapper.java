@@ -41,12 +41,16 @@ public final class PresenceSettingsMapper {
         if (config.isSet(PresenceKeys.REDIS_PASSWORD) && !config.isSet(PresenceKeys.REDIS_ADDRESS)) {
             problems.add("redis.password is set but redis.address is not (an embedded Redis makes its own password)");
         }
+        if (config.get(PresenceKeys.REDIS_CLUSTER) && !config.isSet(PresenceKeys.REDIS_ADDRESS)) {
+            problems.add("redis.cluster is set but redis.address is not (the embedded Redis is a single server)");
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         Optional<String> redisPassword = config.find(PresenceKeys.REDIS_PASSWORD);
         return new PresenceSettings(config.find(PresenceKeys.REDIS_ADDRESS)
-                .map(address -> address.withPassword(redisPassword.orElse(null))),
+                .map(address -> address.withPassword(redisPassword.orElse(null))
+                        .withCluster(config.get(PresenceKeys.REDIS_CLUSTER))),
                 new NotifySettings(webhook, config.get(PresenceKeys.NOTIFY_COALESCE_WINDOW)));
     }
 

@@ -4,6 +4,10 @@ import io.mqchat.config.ValueParser;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.JedisCluster;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
+import java.util.Set;
 
 /**
  * Where Redis listens, written {@code host:port} in the configuration, and the password it wants, if any.
@@ -11,8 +15,9 @@ import redis.clients.jedis.JedisClientConfig;
  * @param host     name or address
  * @param port     1-65535
  * @param password sent with AUTH on every connection; null for a Redis without one
+ * @param cluster  whether this is one node of a Redis Cluster, whose other nodes the client learns from it
  */
-public record RedisAddress(String host, int port, String password) {
+public record RedisAddress(String host, int port, String password, boolean cluster) {
 
     public RedisAddress {
         if (host == null || host.isBlank()) {
@@ -23,14 +28,33 @@ public record RedisAddress(String host, int port, String password) {
         }
     }
 
-    /** A Redis that wants no password. */
+    /** A single Redis that wants no password. */
     public RedisAddress(String host, int port) {
-        this(host, port, null);
+        this(host, port, null, false);
+    }
+
+    /** A single Redis. */
+    public RedisAddress(String host, int port, String password) {
+        this(host, port, password, false);
     }
 
     /** The same address with {@code password} (null for none). */
     public RedisAddress withPassword(String password) {
-        return new RedisAddress(host, port, password);
+        return new RedisAddress(host, port, password, cluster);
+    }
+
+    /** The same address, as a node of a Redis Cluster or not. */
+    public RedisAddress withCluster(boolean clusterNode) {
+        return new RedisAddress(host, port, password, clusterNode);
+    }
+
+    /**
+     * A client for this Redis, which the caller closes: pooled connections to a single Redis, or a cluster client
+     * that routes each key to the master holding its slot.
+     */
+    public UnifiedJedis client(int timeoutMillis) {
+        return cluster ? new JedisCluster(Set.of(hostAndPort()), clientConfig(timeoutMillis))
+                : new JedisPooled(hostAndPort(), clientConfig(timeoutMillis));
     }
 
     /** @throws IllegalArgumentException unless {@code text} is {@code host:port} */
@@ -77,6 +101,6 @@ public record RedisAddress(String host, int port, String password) {
     /** {@code host:port}: never the password. */
     @Override
     public String toString() {
-        return host + ":" + port;
+        return host + ":" + port + (cluster ? " (Redis Cluster)" : "");
     }
 }

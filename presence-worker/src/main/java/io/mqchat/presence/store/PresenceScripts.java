@@ -6,7 +6,7 @@ package io.mqchat.presence.store;
  * connections in step, bumps the version when what others see changed, and returns the user's state as
  * {@code [online 1|0, lastSeen or "", privacy, since, version, publishedVersion]}.
  *
- * <p>Keys: 1 user hash, 2 connections hash, 3 users-with-connections set, then per script below.
+ * <p>Keys: 1 user hash, 2 connections hash, then per script below.
  */
 final class PresenceScripts {
 
@@ -19,7 +19,6 @@ final class PresenceScripts {
             end
             local function finish(user, at)
               local online = redis.call('HLEN', KEYS[2]) > 0
-              if online then redis.call('SADD', KEYS[3], user) else redis.call('SREM', KEYS[3], user) end
               local f = redis.call('HMGET', KEYS[1], 'lastSeen', 'privacy', 'view', 'version', 'published', 'since')
               local privacy = f[2] or 'everyone'
               local view
@@ -37,21 +36,21 @@ final class PresenceScripts {
             end
             """;
 
-    /** Keys 4: ended marker of the connection, 5: gone runs. Args: user, device, conn, run, at. */
+    /** Keys 3: ended marker of the connection. Args: user, device, conn, whether its run is gone (1|0), at. */
     static final LuaScript CONNECTED = new LuaScript(FINISH + """
-            local user, device, conn, run, at = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
-            if redis.call('EXISTS', KEYS[4]) == 0 and redis.call('SISMEMBER', KEYS[5], run) == 0 then
+            local user, device, conn, gone, at = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
+            if redis.call('EXISTS', KEYS[3]) == 0 and gone == '0' then
               redis.call('HSET', KEYS[2], conn, device)
             end
             seen(at)
             return finish(user, at)
             """);
 
-    /** Keys 4: ended marker of the connection. Args: user, conn, lastActivity, at, marker ttl ms. */
+    /** Keys 3: ended marker of the connection. Args: user, conn, lastActivity, at, marker ttl ms. */
     static final LuaScript DISCONNECTED = new LuaScript(FINISH + """
             local user, conn, last, at, ttl = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
             redis.call('HDEL', KEYS[2], conn)
-            redis.call('SET', KEYS[4], '1', 'PX', ttl)
+            redis.call('SET', KEYS[3], '1', 'PX', ttl)
             seen(last)
             return finish(user, at)
             """);
@@ -68,13 +67,9 @@ final class PresenceScripts {
             return finish(ARGV[1], ARGV[3])
             """);
 
-    /** Keys 4: gone runs. Args: user, at. A connection id is {run}/{n}; the run is everything before the last /. */
+    /** Args: user, at, then the user's connections whose runs are gone. */
     static final LuaScript SWEEP = new LuaScript(FINISH + """
-            local conns = redis.call('HKEYS', KEYS[2])
-            for _, conn in ipairs(conns) do
-              local run = string.match(conn, '^(.*)/') or conn
-              if redis.call('SISMEMBER', KEYS[4], run) == 1 then redis.call('HDEL', KEYS[2], conn) end
-            end
+            for i = 3, #ARGV do redis.call('HDEL', KEYS[2], ARGV[i]) end
             return finish(ARGV[1], ARGV[2])
             """);
 

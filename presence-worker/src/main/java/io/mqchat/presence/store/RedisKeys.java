@@ -1,49 +1,57 @@
 package io.mqchat.presence.store;
 
+import java.util.Optional;
+
 /**
- * The Redis keys of presence, all under {@value #PREFIX}. User ids may contain colons, so every per-user key ends
- * with the whole user id and no key is ever parsed back.
+ * The Redis keys of presence, all under {@value #PREFIX}. Every key of one user carries the user id as its Redis
+ * Cluster hash tag ({@code {alice}}), so that each script touches one slot; the broker runs' keys share the tag
+ * {@code {runs}}. The same keys serve a single Redis. User ids may contain colons and braces: a per-user key ends
+ * with the whole id, and a key is read back only by {@link #connectionsOwner}.
  */
 public final class RedisKeys {
 
     /** Prefix of every presence key, so one Redis can serve other components too. */
     public static final String PREFIX = "mqchat:presence:";
+    private static final String CONNECTIONS = PREFIX + "conns:{";
+    /** SCAN pattern of every user's connections hash (one exists while the user has an open connection). */
+    static final String ALL_CONNECTIONS = CONNECTIONS + "*";
 
     private RedisKeys() {
     }
 
     /** Hash: last seen time, privacy, published view and versions of one user. */
     public static String user(String user) {
-        return PREFIX + "user:" + user;
+        return PREFIX + "user:{" + user + "}";
     }
 
-    /** Hash: open connection id → device, of one user. */
+    /** Hash: open connection id → device, of one user; gone when the user has no open connection. */
     public static String connections(String user) {
-        return PREFIX + "conns:" + user;
+        return CONNECTIONS + user + "}";
     }
 
-    /** Set: users with at least one open connection, which a broker restart has to visit. */
-    public static String usersWithConnections() {
-        return PREFIX + "online";
+    /** The user whose {@link #connections} key {@code key} is. */
+    static Optional<String> connectionsOwner(String key) {
+        return key.startsWith(CONNECTIONS) && key.endsWith("}") && key.length() > CONNECTIONS.length() + 1
+                ? Optional.of(key.substring(CONNECTIONS.length(), key.length() - 1)) : Optional.empty();
     }
 
-    /** String with a time to live: connection {@code conn} ended, so a late connect of it is ignored. */
-    public static String ended(String conn) {
-        return PREFIX + "ended:" + conn;
+    /** String with a time to live: {@code user}'s connection {@code conn} ended, so a late connect of it is ignored. */
+    public static String ended(String user, String conn) {
+        return PREFIX + "ended:{" + user + "}:" + conn;
     }
 
     /** Hash: id and start time of the newest broker run, of a broker alone. */
     public static String currentRun() {
-        return PREFIX + "run";
+        return PREFIX + "{runs}:run";
     }
 
     /** Hash: id and start time of the newest broker run of cluster node {@code node}. */
     public static String currentRun(String node) {
-        return PREFIX + "run:" + node;
+        return PREFIX + "{runs}:run:" + node;
     }
 
     /** Set: broker runs that are over; their connections no longer count. */
     public static String goneRuns() {
-        return PREFIX + "runs:gone";
+        return PREFIX + "{runs}:gone";
     }
 }

@@ -6,15 +6,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import redis.clients.jedis.ScanIteration;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
- * {@link PresenceStore} in Redis (keys in {@link RedisKeys}); every change is one Lua script, so it is atomic
- * even with several worker instances. Connections are keyed by connection id rather than by device: a device that
+ * {@link PresenceStore} in Redis or Redis Cluster (keys in {@link RedisKeys}); every change is one Lua script on
+ * one user's keys, so it is atomic even with several worker instances. Connections are keyed by connection id rather than by device: a device that
  * reconnects has two connection ids for a moment, and whichever events come last, the user stays online exactly
  * while one of them is open.
  *
@@ -42,15 +41,50 @@ public final class RedisPresenceStore implements PresenceStore {
         this.endedMemory = endedMemory;
     }
 
+    /**
+     * Renames the keys a Redis holds from before presence keys carried Redis Cluster hash tags ({@code user:alice}
+     * becomes {@code user:{alice}}), so that last seen times and privacy settings survive the upgrade; drops the old
+     * set of users with connections. Only a single Redis can hold such keys. Returns how many keys were renamed.
+     */
+    public int upgradeLegacyKeys() {
+        return call(() -> {
+            int renamed = 0;
+            for (String kind : List.of("user:", "conns:")) {
+                ScanIteration keys = jedis.scanIteration(SCAN_BATCH, RedisKeys.PREFIX + kind + "*");
+                while (!keys.isIterationCompleted()) {
+                    for (String key : keys.nextBatchList()) {
+                        String rest = key.substring((RedisKeys.PREFIX + kind).length());
+                        if (rest.startsWith("{")) {
+                            continue;
+                        }
+                        String target = kind.equals("user:") ? RedisKeys.user(rest) : RedisKeys.connections(rest);
+                        renamed += jedis.renamenx(key, target) == 1 ? 1 : 0;
+                    }
+                }
+            }
+            for (String[] pair : new String[][] {{RedisKeys.PREFIX + "run", RedisKeys.currentRun()},
+                    {RedisKeys.PREFIX + "runs:gone", RedisKeys.goneRuns()}}) {
+                if (jedis.exists(pair[0])) {
+                    renamed += jedis.renamenx(pair[0], pair[1]) == 1 ? 1 : 0;
+                }
+            }
+            jedis.del(RedisKeys.PREFIX + "online");
+            return renamed;
+        });
+    }
+
     @Override
     public UserPresence connected(String user, String device, String conn, long at) {
-        return change(user, PresenceScripts.CONNECTED, List.of(RedisKeys.ended(conn), RedisKeys.goneRuns()),
-                List.of(user, device, conn, runOf(conn), Long.toString(at)));
+        // Read apart from the script: the runs' keys live in another Redis Cluster slot than the user's. A run that
+        // ends between this read and the script is swept after it ends (brokerStarted, then sweepGoneRuns).
+        boolean gone = call(() -> jedis.sismember(RedisKeys.goneRuns(), runOf(conn)));
+        return change(user, PresenceScripts.CONNECTED, List.of(RedisKeys.ended(user, conn)),
+                List.of(user, device, conn, gone ? "1" : "0", Long.toString(at)));
     }
 
     @Override
     public UserPresence disconnected(String user, String conn, long lastActivity, long at) {
-        return change(user, PresenceScripts.DISCONNECTED, List.of(RedisKeys.ended(conn)),
+        return change(user, PresenceScripts.DISCONNECTED, List.of(RedisKeys.ended(user, conn)),
                 List.of(user, conn, Long.toString(lastActivity), Long.toString(at),
                         Long.toString(endedMemory.toMillis())));
     }
@@ -77,21 +111,38 @@ public final class RedisPresenceStore implements PresenceStore {
     @Override
     public List<String> usersWithConnections() {
         return call(() -> {
+            // A connections hash exists exactly while its user has an open connection; SCAN visits every master.
+            ScanIteration keys = jedis.scanIteration(SCAN_BATCH, RedisKeys.ALL_CONNECTIONS);
             List<String> users = new ArrayList<>();
-            ScanParams params = new ScanParams().count(SCAN_BATCH);
-            String cursor = ScanParams.SCAN_POINTER_START;
-            do {
-                ScanResult<String> page = jedis.sscan(RedisKeys.usersWithConnections(), cursor, params);
-                users.addAll(page.getResult());
-                cursor = page.getCursor();
-            } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+            while (!keys.isIterationCompleted()) {
+                for (String key : keys.nextBatchList()) {
+                    RedisKeys.connectionsOwner(key).ifPresent(users::add);
+                }
+            }
             return users;
         });
     }
 
     @Override
     public UserPresence sweepGoneRuns(String user, long at) {
-        return change(user, PresenceScripts.SWEEP, List.of(RedisKeys.goneRuns()), List.of(user, Long.toString(at)));
+        List<String> goneConnections = call(() -> {
+            List<String> conns = new ArrayList<>(jedis.hkeys(RedisKeys.connections(user)));
+            if (conns.isEmpty()) {
+                return conns;
+            }
+            List<Boolean> gone = jedis.smismember(RedisKeys.goneRuns(),
+                    conns.stream().map(RedisPresenceStore::runOf).toArray(String[]::new));
+            List<String> ended = new ArrayList<>();
+            for (int i = 0; i < conns.size(); i++) {
+                if (gone.get(i)) {
+                    ended.add(conns.get(i));
+                }
+            }
+            return ended;
+        });
+        List<String> args = new ArrayList<>(List.of(user, Long.toString(at)));
+        args.addAll(goneConnections);
+        return change(user, PresenceScripts.SWEEP, List.of(), args);
     }
 
     @Override
@@ -121,8 +172,7 @@ public final class RedisPresenceStore implements PresenceStore {
     }
 
     private static List<String> userKeys(String user, List<String> extraKeys) {
-        List<String> keys = new ArrayList<>(List.of(RedisKeys.user(user), RedisKeys.connections(user),
-                RedisKeys.usersWithConnections()));
+        List<String> keys = new ArrayList<>(List.of(RedisKeys.user(user), RedisKeys.connections(user)));
         keys.addAll(extraKeys);
         return keys;
     }

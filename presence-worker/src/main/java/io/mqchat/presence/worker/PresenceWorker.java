@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.Protocol;
 
 /**
@@ -63,7 +63,7 @@ public final class PresenceWorker implements AutoCloseable {
 
     private final FeedLanes events;
     private final FeedLanes notify;
-    private final JedisPooled redis;
+    private final UnifiedJedis redis;
     private final NotifyHandler notifications;
     private final Clock clock;
     private final Codec codec = new Codec();
@@ -80,8 +80,12 @@ public final class PresenceWorker implements AutoCloseable {
         RedisAddress address = settings.redis().orElseThrow(
                 () -> new IllegalArgumentException("the presence-worker needs a Redis address"));
         this.clock = clock;
-        this.redis = new JedisPooled(address.hostAndPort(), address.clientConfig(Protocol.DEFAULT_TIMEOUT));
-        PresenceStore store = new RedisPresenceStore(redis);
+        this.redis = address.client(Protocol.DEFAULT_TIMEOUT);
+        RedisPresenceStore store = new RedisPresenceStore(redis);
+        int upgraded = store.upgradeLegacyKeys();
+        if (upgraded > 0) {
+            LOG.info("renamed {} presence keys of an earlier version (hash tags for Redis Cluster)", upgraded);
+        }
         Coalescer coalescer = new RedisCoalescer(redis, settings.notifications().coalesceWindow());
         this.notifications = new NotifyHandler(store, coalescer, sink(settings, clock));
         this.events = FeedLanes.of(ServiceTopics.PRESENCE_EVENTS, lanes, SERVICE + ":events", connections, lane -> {

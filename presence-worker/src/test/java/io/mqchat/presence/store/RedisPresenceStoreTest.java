@@ -1,9 +1,13 @@
 package io.mqchat.presence.store;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mqchat.presence.testing.RedisFixture;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +49,25 @@ class RedisPresenceStoreTest extends PresenceStoreContract {
             assertThrows(StoreUnavailableException.class, () -> store.connected("bob", "phone", "b1/1", 1000));
             assertThrows(StoreUnavailableException.class, () -> store.read("bob"));
         }
+    }
+
+    @Test
+    void keysOfTheVersionBeforeHashTagsAreRenamedSoPrivacyAndLastSeenSurvive() {
+        JedisPooled jedis = redis.jedis();
+        jedis.hset(RedisKeys.PREFIX + "user:bob", Map.of("lastSeen", "4000", "privacy", "nobody"));
+        jedis.hset(RedisKeys.PREFIX + "conns:bob", "b1/1", "phone");
+        jedis.sadd(RedisKeys.PREFIX + "online", "bob");
+        jedis.hset(RedisKeys.PREFIX + "run", Map.of("id", "b1", "at", "100"));
+
+        RedisPresenceStore store = new RedisPresenceStore(jedis);
+        assertEquals(3, store.upgradeLegacyKeys());
+
+        UserPresence bob = store.read("bob");
+        assertEquals(Privacy.NOBODY, bob.privacy());
+        assertEquals(4000L, bob.lastSeen());
+        assertTrue(bob.online());
+        assertEquals(List.of("bob"), store.usersWithConnections());
+        assertEquals(0, store.upgradeLegacyKeys(), "a second start renames nothing");
     }
 
     @Test

@@ -120,19 +120,19 @@ class PresenceTrackerTest {
     @Test
     void aDisconnectWithoutLastActivityUsesTheEventTime() {
         tracker.apply(PresenceEvent.connected("bob", "phone", "b1/1", "b1", 1000));
-        tracker.apply(new PresenceEvent(PresenceEvent.DISCONNECTED, "bob", "phone", "b1/1", "b1", null, null, 4000));
+        tracker.apply(new PresenceEvent(PresenceEvent.DISCONNECTED, "bob", "phone", "b1/1", "b1", null, null, 4000, null));
         assertEquals(Presence.offline("bob", 4000, 4000), retained.of("bob"));
     }
 
     @Test
     void incompleteOrUnknownEventsAreRefusedAsInvalid() {
         List<PresenceEvent> invalid = List.of(
-                new PresenceEvent("renamed", "bob", "phone", "b1/1", "b1", null, null, 1),
-                new PresenceEvent(null, "bob", "phone", "b1/1", "b1", null, null, 1),
-                new PresenceEvent(PresenceEvent.CONNECTED, null, "phone", "b1/1", "b1", null, null, 1),
-                new PresenceEvent(PresenceEvent.CONNECTED, "bob", "phone", null, "b1", null, null, 1),
-                new PresenceEvent(PresenceEvent.PRIVACY, "bob", null, null, "b1", null, "friends", 1),
-                new PresenceEvent(PresenceEvent.BROKER_STARTED, null, null, null, null, null, null, 1));
+                new PresenceEvent("renamed", "bob", "phone", "b1/1", "b1", null, null, 1, null),
+                new PresenceEvent(null, "bob", "phone", "b1/1", "b1", null, null, 1, null),
+                new PresenceEvent(PresenceEvent.CONNECTED, null, "phone", "b1/1", "b1", null, null, 1, null),
+                new PresenceEvent(PresenceEvent.CONNECTED, "bob", "phone", null, "b1", null, null, 1, null),
+                new PresenceEvent(PresenceEvent.PRIVACY, "bob", null, null, "b1", null, "friends", 1, null),
+                new PresenceEvent(PresenceEvent.BROKER_STARTED, null, null, null, null, null, null, 1, null));
         for (PresenceEvent event : invalid) {
             assertThrows(InvalidEventException.class, () -> tracker.apply(event), event.toString());
         }

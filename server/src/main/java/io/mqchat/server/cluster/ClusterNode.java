@@ -5,7 +5,6 @@ import io.mqchat.extension.cluster.ClusterMembership;
 import io.mqchat.extension.embedded.BrokerSettings;
 import io.mqchat.server.settings.ClusterSettings;
 import java.util.Optional;
-import redis.clients.jedis.JedisPooled;
 
 /** The server's place in a cluster: the registry connection it opens and closes, and the membership it gives the broker. */
 public final class ClusterNode implements AutoCloseable {
@@ -16,8 +15,8 @@ public final class ClusterNode implements AutoCloseable {
     private final Optional<ClusterMembership> membership;
 
     private ClusterNode(Optional<ClusterSettings> settings) {
-        this.registry = settings.map(cluster -> new RedisClusterRegistry(new JedisPooled(
-                cluster.registry().hostAndPort(), cluster.registry().clientConfig(REDIS_TIMEOUT_MILLIS)), true));
+        this.registry = settings.map(cluster -> new RedisClusterRegistry(
+                cluster.registry().client(REDIS_TIMEOUT_MILLIS), true));
         this.membership = settings.map(cluster -> ClusterMembership.of(registry.get(), cluster.self(),
                 BrokerSettings.BALANCED_LISTENERS));
     }
