@@ -5,14 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import io.mqchat.client.presence.PresenceState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Kill -9 of the node that is a recipient's home while a sender on another node streams to it: every message the
  * sender was told SENT reaches each of the recipient's devices, live or by the client library's catch-up once the
- * devices are served by another node.
+ * devices are served by another node. When the node starts again, users of the other nodes stay online.
  */
 class NodeLossIT {
 
@@ -69,6 +72,14 @@ class NodeLossIT {
                                 + "to %s %d ms after the kill; missing per device %s%n", sent.size(), attempts.get(),
                         cluster.home("bob"), rehomedMillis, missing);
                 assertEquals(Map.of(), missing, "every SENT message reached every device of bob");
+
+                // node-2 comes back: its start ends its own earlier run, not the connections other nodes hold.
+                BlockingQueue<PresenceState> alicePresence = new LinkedBlockingQueue<>();
+                bobPhone.client().presence("alice", alicePresence::add);
+                assertTrue(awaitPresence(alicePresence, true), "bob sees alice online");
+                cluster.restart(2);
+                assertEquals(false, awaitPresence(alicePresence, false),
+                        "alice, connected to node-1, stays online when node-2 starts again");
             }
         }
     }
@@ -88,6 +99,19 @@ class NodeLossIT {
             assertTrue(System.nanoTime() < deadline, user + " is still homed on " + dead);
             Thread.sleep(50);
         }
+    }
+
+    /** True when a state with {@code online} arrives within 10 s (false when none does). */
+    private static boolean awaitPresence(BlockingQueue<PresenceState> states, boolean online)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            PresenceState state = states.poll(200, TimeUnit.MILLISECONDS);
+            if (state != null && state.online() == online) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Set<String> awaitAll(AppDevice device, Set<String> expected) throws InterruptedException {

@@ -26,7 +26,8 @@ final class TestCluster implements AutoCloseable {
     static final String SECRET = "cluster-test-secret-0123456789abcdef-0123456789abcdef";
 
     /** One node: its id, its process and its ports (direct MQTT, MQTT for the load balancer, metrics and health). */
-    record Node(String id, ServerProcess process, int port, int balancedPort, int metricsPort) {
+    record Node(String id, ServerProcess process, int port, int balancedPort, int metricsPort,
+                Map<String, String> env, Path data) {
     }
 
     private final EmbeddedRedis redis;
@@ -75,11 +76,20 @@ final class TestCluster implements AutoCloseable {
                     Map.entry("MQCHAT_CLUSTER_ADVERTISED_HOST", "127.0.0.1"),
                     Map.entry("MQCHAT_CLUSTER_BALANCED_MQTT_PORT", Integer.toString(balanced))));
             env.putAll(extraEnv);
-            return new Node(id, ServerProcess.start(Files.createDirectories(folder.resolve(id)), env), port, balanced,
-                    metrics);
+            Path data = Files.createDirectories(folder.resolve(id));
+            return new Node(id, ServerProcess.start(data, env), port, balanced, metrics, Map.copyOf(env), data);
         } catch (Exception e) {
             throw new IllegalStateException("node " + id + " did not start", e);
         }
+    }
+
+    /** Starts node {@code number} again on its data and ports (after it was killed or stopped). */
+    Node restart(int number) throws Exception {
+        Node old = node(number);
+        Node again = new Node(old.id(), ServerProcess.start(old.data(), old.env()), old.port(), old.balancedPort(),
+                old.metricsPort(), old.env(), old.data());
+        nodes.set(number - 1, again);
+        return again;
     }
 
     List<Node> nodes() {
