@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,13 +24,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kill -9 of the node that is a recipient's home while a sender on another node streams to it: every message the
- * sender was told SENT reaches each of the recipient's devices, live or by the client library's catch-up once the
+ * Kill -9 of the node that is a recipient's home while a sender on another node streams to it, 1-1 and to a group
+ * whose other member lives on a third node: every message the sender was told SENT reaches each device it was for, live or by the client library's catch-up once the
  * devices are served by another node. When the node starts again, users of the other nodes stay online.
  */
 class NodeLossIT {
 
     private static final int PER_SECOND = 50;
+    private static final int GROUP_PER_SECOND = 10;
 
     @TempDir
     Path folder;
@@ -41,14 +43,23 @@ class NodeLossIT {
             claim(cluster, "bob", cluster.node(2).port());
             try (AppDevice alice = AppDevice.connect(cluster, "alice", "phone", cluster.node(1).port());
                  AppDevice bobPhone = AppDevice.connect(cluster, "bob", "phone", survivor);
-                 AppDevice bobTablet = AppDevice.connect(cluster, "bob", "tablet", survivor)) {
+                 AppDevice bobTablet = AppDevice.connect(cluster, "bob", "tablet", survivor);
+                 AppDevice carol = AppDevice.connect(cluster, "carol", "phone", survivor)) {
                 assertEquals("node-2 1", cluster.home("bob"), "bob's devices followed the redirect to node-2");
+                String group = alice.client().groups().create("through a node's death", "bob", "carol")
+                        .get(15, TimeUnit.SECONDS).id();
 
                 Set<String> sent = ConcurrentHashMap.newKeySet();
+                Set<String> sentToGroup = ConcurrentHashMap.newKeySet();
                 AtomicInteger attempts = new AtomicInteger();
                 ScheduledExecutorService stream = Executors.newSingleThreadScheduledExecutor();
-                stream.scheduleAtFixedRate(() -> alice.client().send("bob", "m" + attempts.incrementAndGet())
-                        .thenAccept(message -> sent.add(message.id())), 0, 1000 / PER_SECOND, TimeUnit.MILLISECONDS);
+                stream.scheduleAtFixedRate(() -> {
+                    int n = attempts.incrementAndGet();
+                    alice.client().send("bob", "m" + n).thenAccept(message -> sent.add(message.id()));
+                    if (n % (PER_SECOND / GROUP_PER_SECOND) == 0) {
+                        alice.client().sendToGroup(group, "g" + n).thenAccept(message -> sentToGroup.add(message.id()));
+                    }
+                }, 0, 1000 / PER_SECOND, TimeUnit.MILLISECONDS);
                 Thread.sleep(2000);
                 cluster.node(2).process().kill();
                 long killedAt = System.nanoTime();
@@ -61,17 +72,22 @@ class NodeLossIT {
                 Thread.sleep(10_000); // sends in flight finish (the relay timeout is 8 s)
                 assertTrue(sent.size() > sentBeforeRehome, "alice's messages went through again after the move");
 
-                Map<String, Set<String>> missing = new java.util.TreeMap<>();
-                for (AppDevice device : List.of(bobPhone, bobTablet)) {
-                    Set<String> lost = awaitAll(device, sent);
+                Map<String, Set<String>> missing = new TreeMap<>();
+                for (AppDevice device : List.of(bobPhone, bobTablet, carol)) {
+                    Set<String> expected = new TreeSet<>(sentToGroup);
+                    if (device != carol) {
+                        expected.addAll(sent);
+                    }
+                    Set<String> lost = awaitAll(device, expected);
                     if (!lost.isEmpty()) {
-                        missing.put(device.client().device(), lost);
+                        missing.put(device.client().user() + ":" + device.client().device(), lost);
                     }
                 }
-                System.out.printf("measured: kill -9 of the recipient's home node: %d of %d sends SENT, bob re-homed "
-                                + "to %s %d ms after the kill; missing per device %s%n", sent.size(), attempts.get(),
-                        cluster.home("bob"), rehomedMillis, missing);
-                assertEquals(Map.of(), missing, "every SENT message reached every device of bob");
+                System.out.printf("measured: kill -9 of the recipient's home node: %d 1-1 and %d group messages SENT "
+                                + "of %d attempts, bob re-homed to %s %d ms after the kill; missing per device %s%n",
+                        sent.size(), sentToGroup.size(), attempts.get(), cluster.home("bob"), rehomedMillis, missing);
+                assertTrue(sentToGroup.size() > 0, "group messages were SENT");
+                assertEquals(Map.of(), missing, "every SENT message reached every device it was for");
 
                 // node-2 comes back: its start ends its own earlier run, not the connections other nodes hold.
                 BlockingQueue<PresenceState> alicePresence = new LinkedBlockingQueue<>();
