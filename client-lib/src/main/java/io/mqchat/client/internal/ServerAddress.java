@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param transport how to reach it
  * @param host      host name or address
  * @param port      port
- * @param path      WebSocket path such as {@code /mqtt}; empty for TCP
+ * @param path      WebSocket path such as {@code /mqtt}, with its query if any ({@code /mqtt?user=alice} for a
+ *                  cluster's load balancer); empty for TCP
  */
 public record ServerAddress(Transport transport, String host, int port, String path) {
 
@@ -70,7 +71,8 @@ public record ServerAddress(Transport transport, String host, int port, String p
         }
         Transport transport = transportOf(parsed.getScheme().toLowerCase(Locale.ROOT), uri);
         int port = parsed.getPort() == -1 ? transport.defaultPort : parsed.getPort();
-        String path = parsed.getRawPath() == null ? "" : parsed.getRawPath();
+        String path = (parsed.getRawPath() == null ? "" : parsed.getRawPath())
+                + (parsed.getRawQuery() == null ? "" : "?" + parsed.getRawQuery());
         if (!transport.isWebSocket() && !path.isEmpty() && !path.equals("/")) {
             throw new IllegalArgumentException("a path only makes sense for ws:// and wss://: " + uri);
         }
@@ -126,7 +128,11 @@ public record ServerAddress(Transport transport, String host, int port, String p
             configured = configured.sslWithDefaultConfig();
         }
         if (transport.isWebSocket()) {
-            configured = configured.webSocketConfig().serverPath(path).applyWebSocketConfig();
+            // A query (a cluster's load balancer reads ?user= from it) travels apart from the path.
+            int query = path.indexOf('?');
+            configured = query < 0 ? configured.webSocketConfig().serverPath(path).applyWebSocketConfig()
+                    : configured.webSocketConfig().serverPath(path.substring(0, query))
+                            .queryString(path.substring(query + 1)).applyWebSocketConfig();
         }
         return configured;
     }

@@ -20,6 +20,8 @@ class ServerAddressTest {
     void webSocketUrisKeepTheirPath() {
         assertEquals(new ServerAddress(Transport.WS, "localhost", 8083, "/mqtt"), ServerAddress.parse("ws://localhost:8083/mqtt"));
         assertEquals(new ServerAddress(Transport.WSS, "chat.example.com", 443, "/mqtt"), ServerAddress.parse("wss://chat.example.com/mqtt"));
+        assertEquals(new ServerAddress(Transport.WS, "lb", 8083, "/mqtt?user=alice"),
+                ServerAddress.parse("ws://lb:8083/mqtt?user=alice"), "a cluster's load balancer reads the query");
     }
 
     @Test

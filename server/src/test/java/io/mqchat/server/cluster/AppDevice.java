@@ -24,8 +24,8 @@ final class AppDevice implements AutoCloseable {
     private final BlockingQueue<TypingSignal> typing = new LinkedBlockingQueue<>();
     private final Set<String> receivedIds = ConcurrentHashMap.newKeySet();
 
-    private AppDevice(TestCluster cluster, String user, String device, int port) {
-        this.client = MqchatClient.builder().serverHost("127.0.0.1").serverPort(port).user(user).device(device)
+    private AppDevice(TestCluster cluster, String user, String device, String serverUri) {
+        this.client = MqchatClient.builder().serverUri(serverUri).user(user).device(device)
                 .token(() -> cluster.token(user)).reconnectDelay(Duration.ofMillis(100), Duration.ofSeconds(1))
                 .onMessage(message -> {
                     receivedIds.add(message.id());
@@ -35,7 +35,12 @@ final class AppDevice implements AutoCloseable {
 
     /** Connects {@code user:device} to the node listening on {@code port} and waits until it is connected. */
     static AppDevice connect(TestCluster cluster, String user, String device, int port) throws Exception {
-        AppDevice app = new AppDevice(cluster, user, device, port);
+        return connect(cluster, user, device, "tcp://127.0.0.1:" + port);
+    }
+
+    /** Connects {@code user:device} to the server at {@code serverUri} ({@code tcp://...} or {@code ws://...}). */
+    static AppDevice connect(TestCluster cluster, String user, String device, String serverUri) throws Exception {
+        AppDevice app = new AppDevice(cluster, user, device, serverUri);
         app.client.connect().get(30, TimeUnit.SECONDS);
         return app;
     }

@@ -53,9 +53,9 @@ class ClusterComposeFileTest {
     void haproxyRoutesByUserToEveryNodesBalancedListenersAndChecksTheirHealth() throws Exception {
         String cfg = Files.readString(YamlFiles.ROOT.resolve("docker/haproxy/haproxy.cfg"));
         Map<String, Object> services = map(YamlFiles.load("docker-compose.cluster.yml").get("services"));
-        for (String rule : LoadBalancer.config(1883, List.of()).lines().map(String::strip)
-                .filter(line -> line.startsWith("tcp-request") || line.startsWith("balance")
-                        || line.startsWith("hash-type") || line.startsWith("option httpchk"))
+        for (String rule : LoadBalancer.config(1883, 8083, List.of()).lines().map(String::strip)
+                .filter(line -> line.startsWith("tcp-request") || line.startsWith("http-request")
+                        || line.startsWith("balance") || line.startsWith("hash-type") || line.startsWith("option httpchk"))
                 .toList()) {
             assertTrue(cfg.contains(rule), "the tested rule is in the image's configuration: " + rule);
         }
@@ -67,7 +67,6 @@ class ClusterComposeFileTest {
             assertTrue(cfg.contains("server " + id + " " + id + ":" + env.get("MQCHAT_CLUSTER_BALANCED_WEBSOCKET_PORT")
                     + " check port " + health), id + " in the WebSocket backend");
         }
-        assertTrue(cfg.contains("balance url_param user"), "WebSocket devices are hashed on ?user=");
         assertEquals("./docker/haproxy/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro",
                 list(map(services.get("haproxy")).get("volumes")).get(0));
     }

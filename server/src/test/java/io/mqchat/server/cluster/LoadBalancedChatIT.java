@@ -28,8 +28,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Three nodes behind HAProxy, configured as docs/CLUSTER.md says: third-party clients of both MQTT versions reach
- * their users' homes without knowing there is a cluster, and chat across nodes; when a node dies, its users come back
+ * Three nodes behind HAProxy, configured as docs/CLUSTER.md says: third-party clients of both MQTT versions, and the
+ * client library over WebSocket, reach their users' homes without knowing there is a cluster, and chat across nodes; when a node dies, its users come back
  * through HAProxy on another node and miss nothing.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -90,6 +90,21 @@ class LoadBalancedChatIT {
 
     @Test
     @Order(2)
+    void aWebSocketDeviceLandsOnItsUsersHomeThroughTheLoadBalancer() throws Exception {
+        List<String> users = usersOnDistinctNodes("ws", 2);
+        String erin = users.get(0);
+        String homeBefore = cluster.home(erin);
+        try (AppDevice erinBrowser = AppDevice.connect(cluster, erin, "browser",
+                "ws://127.0.0.1:" + balancer.websocketPort() + "/mqtt?user=" + erin);
+             AppDevice frank = AppDevice.connect(cluster, users.get(1), "phone", balancer.port())) {
+            assertEquals(homeBefore, cluster.home(erin), "the WebSocket device reached erin's home: no move");
+            frank.client().send(erin, "to the browser").get(15, TimeUnit.SECONDS);
+            erinBrowser.awaitText("to the browser");
+        }
+    }
+
+    @Test
+    @Order(3)
     void whenANodeDiesItsUsersComeBackThroughTheLoadBalancerOnAnotherNode() throws Exception {
         List<String> users = usersOnDistinctNodes("gone", 2);
         String carol = users.get(0);

@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * HAProxy (the Debian package, started by the test) in front of a cluster's balanced listeners, configured as
- * docs/CLUSTER.md says: MQTT over TCP hashed consistently on the user part of the CONNECT's client id, servers
- * checked on {@code /health/ready}.
+ * docs/CLUSTER.md says: MQTT over TCP hashed consistently on the user part of the CONNECT's client id, WebSocket on
+ * the {@code user} URL parameter, servers checked on {@code /health/ready}.
  */
 final class LoadBalancer implements AutoCloseable {
 
@@ -22,10 +22,12 @@ final class LoadBalancer implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int websocketPort;
 
-    private LoadBalancer(Process process, int port) {
+    private LoadBalancer(Process process, int port, int websocketPort) {
         this.process = process;
         this.port = port;
+        this.websocketPort = websocketPort;
     }
 
     /** True where HAProxy is installed (CI installs it). */
@@ -35,16 +37,18 @@ final class LoadBalancer implements AutoCloseable {
 
     static LoadBalancer start(Path folder, List<TestCluster.Node> nodes) throws Exception {
         int port = TestCluster.freePort();
-        Path config = Files.writeString(folder.resolve("haproxy.cfg"), config(port, nodes), StandardCharsets.UTF_8);
+        int websocketPort = TestCluster.freePort();
+        Path config = Files.writeString(folder.resolve("haproxy.cfg"), config(port, websocketPort, nodes),
+                StandardCharsets.UTF_8);
         Process process = new ProcessBuilder(HAPROXY.toString(), "-f", config.toString(), "-db")
                 .redirectErrorStream(true).redirectOutput(folder.resolve("haproxy.log").toFile()).start();
-        LoadBalancer balancer = new LoadBalancer(process, port);
+        LoadBalancer balancer = new LoadBalancer(process, port, websocketPort);
         balancer.awaitListening();
         return balancer;
     }
 
-    /** The configuration docs/CLUSTER.md gives, for these nodes. */
-    static String config(int port, List<TestCluster.Node> nodes) {
+    /** The configuration docs/CLUSTER.md gives, for these nodes: MQTT on {@code port}, WebSocket on the other. */
+    static String config(int port, int websocketPort, List<TestCluster.Node> nodes) {
         StringBuilder cfg = new StringBuilder("""
                 defaults
                     timeout connect 5s
@@ -71,11 +75,36 @@ final class LoadBalancer implements AutoCloseable {
             cfg.append("    server ").append(node.id()).append(" 127.0.0.1:").append(node.balancedPort())
                     .append(" check port ").append(node.metricsPort()).append('\n');
         }
+        cfg.append("""
+
+                frontend websocket
+                    mode http
+                    timeout http-request 10s
+                    bind 127.0.0.1:%d
+                    http-request set-var(txn.mqtt_user) url_param(user)
+                    http-request set-uri %%[path]
+                    default_backend websocket_nodes
+
+                backend websocket_nodes
+                    mode http
+                    timeout tunnel 1h
+                    balance hash var(txn.mqtt_user)
+                    hash-type consistent
+                    option httpchk GET /health/ready
+                """.formatted(websocketPort));
+        for (TestCluster.Node node : nodes) {
+            cfg.append("    server ").append(node.id()).append(" 127.0.0.1:").append(node.balancedWebsocketPort())
+                    .append(" check port ").append(node.metricsPort()).append('\n');
+        }
         return cfg.toString();
     }
 
     int port() {
         return port;
+    }
+
+    int websocketPort() {
+        return websocketPort;
     }
 
     private void awaitListening() throws InterruptedException {

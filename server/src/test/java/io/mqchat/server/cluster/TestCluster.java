@@ -26,8 +26,8 @@ final class TestCluster implements AutoCloseable {
     static final String SECRET = "cluster-test-secret-0123456789abcdef-0123456789abcdef";
 
     /** One node: its id, its process and its ports (direct MQTT, MQTT for the load balancer, metrics and health). */
-    record Node(String id, ServerProcess process, int port, int balancedPort, int metricsPort,
-                Map<String, String> env, Path data) {
+    record Node(String id, ServerProcess process, int port, int balancedPort, int balancedWebsocketPort,
+                int metricsPort, Map<String, String> env, Path data) {
     }
 
     private final EmbeddedRedis redis;
@@ -65,6 +65,7 @@ final class TestCluster implements AutoCloseable {
         try {
             int port = freePort();
             int balanced = freePort();
+            int balancedWebsocket = freePort();
             int metrics = freePort();
             Map<String, String> env = new HashMap<>(Map.ofEntries(Map.entry("MQCHAT_JWT_SECRET", SECRET),
                     Map.entry("MQCHAT_MQTT_PORT", Integer.toString(port)), Map.entry("MQCHAT_WEBSOCKET_PORT", "0"),
@@ -74,10 +75,12 @@ final class TestCluster implements AutoCloseable {
                     Map.entry("MQCHAT_MONGO_URI", mongo.connectionString()),
                     Map.entry("MQCHAT_CLUSTER_NODE_ID", id), Map.entry("MQCHAT_CLUSTER_SECRET", SECRET),
                     Map.entry("MQCHAT_CLUSTER_ADVERTISED_HOST", "127.0.0.1"),
-                    Map.entry("MQCHAT_CLUSTER_BALANCED_MQTT_PORT", Integer.toString(balanced))));
+                    Map.entry("MQCHAT_CLUSTER_BALANCED_MQTT_PORT", Integer.toString(balanced)),
+                    Map.entry("MQCHAT_CLUSTER_BALANCED_WEBSOCKET_PORT", Integer.toString(balancedWebsocket))));
             env.putAll(extraEnv);
             Path data = Files.createDirectories(folder.resolve(id));
-            return new Node(id, ServerProcess.start(data, env), port, balanced, metrics, Map.copyOf(env), data);
+            return new Node(id, ServerProcess.start(data, env), port, balanced, balancedWebsocket, metrics,
+                    Map.copyOf(env), data);
         } catch (Exception e) {
             throw new IllegalStateException("node " + id + " did not start", e);
         }
@@ -87,7 +90,7 @@ final class TestCluster implements AutoCloseable {
     Node restart(int number) throws Exception {
         Node old = node(number);
         Node again = new Node(old.id(), ServerProcess.start(old.data(), old.env()), old.port(), old.balancedPort(),
-                old.metricsPort(), old.env(), old.data());
+                old.balancedWebsocketPort(), old.metricsPort(), old.env(), old.data());
         nodes.set(number - 1, again);
         return again;
     }
