@@ -92,7 +92,7 @@ class CrossNodeChatIT {
     }
 
     @Test
-    void aGroupWithMembersOnThreeNodesChatsWithReceipts() throws Exception {
+    void aGroupWithMembersOnThreeNodesChatsWithDeliveredAndReadReceipts() throws Exception {
         AppDevice gina = device("gina", "phone", 1);
         AppDevice hank = device("hank", "phone", 2);
         AppDevice ivy = device("ivy", "phone", 3);
@@ -109,6 +109,11 @@ class CrossNodeChatIT {
             deliveredTo.add(receipt.by());
         }
         assertEquals(Set.of("hank", "ivy"), deliveredTo);
+
+        hank.client().markRead(Conversation.group(group.id()), sent.id()).get(15, TimeUnit.SECONDS);
+        ReadReceipt read = gina.nextRead();
+        assertEquals("hank", read.by());
+        assertEquals(sent.id(), read.upToMessageId());
 
         SentMessage reply = ivy.client().sendToGroup(group.id(), "hello from node-3").get(15, TimeUnit.SECONDS);
         assertEquals(reply.id(), gina.awaitText("hello from node-3").id());
