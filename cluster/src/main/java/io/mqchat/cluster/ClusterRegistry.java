@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The cluster's shared facts: which nodes are alive (each announces itself with a heartbeat that expires) and which
@@ -36,6 +37,22 @@ public interface ClusterRegistry extends AutoCloseable {
      * epoch. Two nodes claiming at once: exactly one wins, the other is told where the user lives (or wins next).
      */
     Claim claim(String user, String nodeId, boolean takeOver);
+
+    /**
+     * Calls {@code listener} with every move (a claim that took a user from another node) as it happens, on a thread
+     * of the registry's, until the returned handle is closed. Best effort: a move made while the registry was
+     * unreachable is not reported, so whoever relies on moves also looks up homes now and then.
+     */
+    AutoCloseable watchMoves(Consumer<Move> listener);
+
+    /**
+     * A user claimed by another node than its previous home.
+     *
+     * @param user the user
+     * @param home its new home
+     */
+    record Move(String user, Home home) {
+    }
 
     @Override
     void close();

@@ -7,8 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
@@ -18,11 +23,16 @@ import redis.clients.jedis.params.SetParams;
  * The registry in Redis. A node's heartbeat is {@code mqchat:cluster:node:{id}} with an expiry; a user's home is
  * {@code mqchat:cluster:home:{user}} = {@code "node epoch"}. The braces are Redis Cluster hash tags and every write
  * touches one key, so the same code runs on a single Redis and on Redis Cluster. A claim reads the home and the
- * home node's heartbeat, then writes with a compare-and-set script, so that of two nodes claiming at once one wins.
+ * home node's heartbeat, then writes with a compare-and-set script, so that of two nodes claiming at once one wins;
+ * a claim that moves a user is published on {@value #MOVES}.
  */
 public final class RedisClusterRegistry implements ClusterRegistry {
 
+    private static final Logger log = LoggerFactory.getLogger(RedisClusterRegistry.class);
+
     static final String NODES = "mqchat:cluster:nodes";
+    /** Pub/sub channel of moves: {@code "node epoch user"}. */
+    static final String MOVES = "mqchat:cluster:moves";
     private static final int CLAIM_ATTEMPTS = 8;
     /** Sets KEYS[1] to ARGV[2] only while it still holds ARGV[1] ('' for none). */
     private static final String COMPARE_AND_SET = """
@@ -130,12 +140,59 @@ public final class RedisClusterRegistry implements ClusterRegistry {
                 }
                 Home moved = new Home(nodeId, home.epoch() + 1);
                 if (compareAndSet(key, current, moved.encode())) {
+                    redis.publish(MOVES, moved.encode() + " " + user);
                     return new Claim.Granted(moved, Optional.of(home.node()));
                 }
             }
             throw new ClusterRegistryUnavailableException("the home of '" + user + "' kept changing during "
                     + CLAIM_ATTEMPTS + " claims", null);
         });
+    }
+
+    @Override
+    public AutoCloseable watchMoves(Consumer<Move> listener) {
+        JedisPubSub subscription = new JedisPubSub() {
+            @Override
+            public void onMessage(String channel, String message) {
+                // "node epoch user": the user id comes last, so it stays whole whatever it holds.
+                String[] parts = message.split(" ", 3);
+                try {
+                    listener.accept(new Move(parts[2], new Home(parts[0], Long.parseLong(parts[1]))));
+                } catch (RuntimeException e) {
+                    log.warn("ignored a move that could not be read or applied: {}", e.toString());
+                }
+            }
+        };
+        AtomicBoolean open = new AtomicBoolean(true);
+        Thread watcher = new Thread(() -> {
+            while (open.get()) {
+                try {
+                    redis.subscribe(subscription, MOVES);
+                } catch (RuntimeException e) {
+                    if (open.get()) {
+                        log.debug("watching moves: {}; subscribing again in a second", e.toString());
+                        sleepQuietly(1000);
+                    }
+                }
+            }
+        }, "mqchat-cluster-moves");
+        watcher.setDaemon(true);
+        watcher.start();
+        return () -> {
+            open.set(false);
+            if (subscription.isSubscribed()) {
+                subscription.unsubscribe();
+            }
+            watcher.interrupt();
+        };
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private boolean compareAndSet(String key, String expected, String value) {

@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link ClusterRegistry} does; each implementation's test extends this with a fresh, empty store. */
@@ -122,6 +125,33 @@ abstract class ClusterRegistryContract {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void everyMoveIsReportedToTheNodesWatching() throws Exception {
+        ClusterRegistry registry = registry();
+        registry.announce(ONE, ALIVE);
+        registry.announce(TWO, ALIVE);
+        registry.claim("alice", "node-1", false);
+        BlockingQueue<ClusterRegistry.Move> moves = new LinkedBlockingQueue<>();
+        try (AutoCloseable watching = registry.watchMoves(moves::add)) {
+            // The subscription starts in the background: move alice back and forth until a move is seen.
+            ClusterRegistry.Move seen = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            for (int i = 0; seen == null && System.nanoTime() < deadline; i++) {
+                registry.claim("alice", i % 2 == 0 ? "node-2" : "node-1", true);
+                seen = moves.poll(100, TimeUnit.MILLISECONDS);
+            }
+            assertTrue(seen != null, "a move was reported");
+            assertEquals("alice", seen.user());
+            assertTrue(seen.home().epoch() >= 2, "a move raised the epoch: " + seen);
+            Thread.sleep(300);
+            moves.clear();
+            Home now = registry.home("alice").orElseThrow();
+            registry.claim("alice", now.node(), false);
+            registry.claim("bob", "node-1", false);
+            assertEquals(null, moves.poll(300, TimeUnit.MILLISECONDS), "claims that move nobody are no moves");
         }
     }
 

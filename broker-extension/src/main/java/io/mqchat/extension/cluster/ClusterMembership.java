@@ -17,14 +17,16 @@ import java.util.Set;
  *                          of a user homed on another live node is redirected there
  * @param heartbeatInterval how often the node renews its heartbeat
  * @param heartbeatTtl      how long a heartbeat keeps the node alive without renewal
- * @param fenceInterval     how often the node checks that the users it serves are still its own
+ * @param fenceInterval     how often the node checks that the connected users it serves are still its own, besides
+ *                          acting on each announced move
  */
 public record ClusterMembership(ClusterRegistry registry, NodeInfo self, Set<String> balancedListeners,
                                 Duration heartbeatInterval, Duration heartbeatTtl, Duration fenceInterval) {
 
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(1);
     public static final Duration DEFAULT_HEARTBEAT_TTL = Duration.ofSeconds(5);
-    public static final Duration DEFAULT_FENCE_INTERVAL = Duration.ofSeconds(2);
+    /** The fence acts on announced moves at once; the interval is only the backstop for a missed announcement. */
+    public static final Duration DEFAULT_FENCE_INTERVAL = Duration.ofSeconds(30);
 
     public ClusterMembership {
         Objects.requireNonNull(registry, "registry");
@@ -39,7 +41,7 @@ public record ClusterMembership(ClusterRegistry registry, NodeInfo self, Set<Str
         }
     }
 
-    /** With the default timings: a heartbeat every second that lives 5 s, a fence check every 2 s. */
+    /** With the default timings: a heartbeat every second that lives 5 s, a full fence check every 30 s. */
     public static ClusterMembership of(ClusterRegistry registry, NodeInfo self, Set<String> balancedListeners) {
         return new ClusterMembership(registry, self, balancedListeners, DEFAULT_HEARTBEAT_INTERVAL,
                 DEFAULT_HEARTBEAT_TTL, DEFAULT_FENCE_INTERVAL);

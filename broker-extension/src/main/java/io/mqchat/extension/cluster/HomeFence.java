@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes this node let go of users another node has taken over: their devices here are disconnected and their
- * sessions here removed, so that a user is served by one node. Checks the connected users every fence interval,
- * and at start every user with a session here (this node may have been down while its users moved).
+ * sessions here removed, so that a user is served by one node. Acts on each move the claiming node announces, and,
+ * because an announcement can be missed, checks the connected users every fence interval and at start every user
+ * with a session here (this node may have been down while its users moved).
  */
 public final class HomeFence {
 
@@ -61,11 +62,16 @@ public final class HomeFence {
         String self = cluster.self().id();
         for (Map.Entry<String, Home> home : cluster.registry().homes(users).entrySet()) {
             if (!home.getValue().node().equals(self)) {
-                log.info("user '{}' now lives on node {} (epoch {}); disconnecting and dropping its sessions here",
-                        home.getKey(), home.getValue().node(), home.getValue().epoch());
-                homes.forget(home.getKey());
-                eviction.evict(home.getKey(), home.getValue().node()).join();
+                letGoOf(home.getKey(), home.getValue());
             }
         }
+    }
+
+    /** Lets go of {@code user}, who lives at {@code home} now (another node). Blocks until its sessions here are gone. */
+    public void letGoOf(String user, Home home) {
+        log.info("user '{}' now lives on node {} (epoch {}); disconnecting and dropping its sessions here", user,
+                home.node(), home.epoch());
+        homes.forget(user);
+        eviction.evict(user, home.node()).join();
     }
 }

@@ -34,6 +34,7 @@ public final class NodeInCluster {
     private final NodeRelays relays;
     private final CompletableFuture<Void> devicesLoaded;
     private final KnownDevices devices;
+    private volatile AutoCloseable movesWatch;
 
     private NodeInCluster(ClusterMembership membership, ClientService clients, KnownDevices devices,
                           CompletableFuture<Void> devicesLoaded, Supplier<String> relayToken, Clock clock) {
@@ -84,9 +85,20 @@ public final class NodeInCluster {
         return CrossNode.of(homes, relays);
     }
 
-    /** Starts letting go of users other nodes took over: now for every session here, then for connected users. */
+    /**
+     * Starts letting go of users other nodes took over: at each announced move, now for every session here, then for
+     * the connected users every fence interval.
+     */
     public void startFence(Connections connections) {
         HomeFence fence = new HomeFence(membership, eviction, homes);
+        String self = membership.self().id();
+        movesWatch = membership.registry().watchMoves(move -> {
+            if (!move.home().node().equals(self) && !devices.devicesOf(move.user()).isEmpty()) {
+                executor.execute(() -> guard("move of a user", () -> fence.letGoOf(move.user(), move.home())));
+            } else if (!move.home().node().equals(self)) {
+                homes.forget(move.user());
+            }
+        });
         long fenceMillis = membership.fenceInterval().toMillis();
         executor.scheduleWithFixedDelay(() -> guard("fence check", () -> fence.checkConnected(connections)),
                 fenceMillis, fenceMillis, TimeUnit.MILLISECONDS);
@@ -101,6 +113,13 @@ public final class NodeInCluster {
 
     /** Stops the relays and the heartbeat, and withdraws the node so that its users can be claimed at once. */
     public void leave() {
+        if (movesWatch != null) {
+            try {
+                movesWatch.close();
+            } catch (Exception e) {
+                log.debug("stopping the watch of moves: {}", e.toString());
+            }
+        }
         executor.shutdownNow();
         relays.close();
         heartbeat.withdraw();
