@@ -117,7 +117,9 @@ public final class MqchatExtension implements ExtensionMain {
                 output.preventExtensionStartup(startFailure);
                 return;
             }
-            TokenMinter relayTokens = new TokenMinter(active.jwt().serviceKey().secret(), clock);
+            // Signed as the workers' tokens are, with the issuer and audience every node requires.
+            TokenMinter relayTokens = new TokenMinter(active.jwt().serviceKey().secret(), active.jwt().issuer(),
+                    active.jwt().audience(), clock);
             node = NodeInCluster.join(cluster.get(), Services.clientService(), devices, devicesLoaded,
                     () -> relayTokens.mintService(NodeRelays.SERVICE, Duration.ofHours(1)), clock);
         }

@@ -57,24 +57,26 @@ public final class CrossNode {
     }
 
     /**
-     * Forwards a routed publish to its user's home node when that is another node. Completes with true once the home
-     * node stored it (this node must then not deliver it), with false when it is delivered here.
+     * Forwards a routed publish to its user's home node when that is another node, once {@code before} (the copies
+     * this node stores itself) has completed, so that no other node holds a message this node then refuses. Completes
+     * with true once the home node stored it (this node must then not deliver it), with false when it is delivered
+     * here; fails when {@code before} or the forward failed.
      */
-    public CompletableFuture<Boolean> forwardIfRemote(PublishPacket routed) {
-        if (relays == null) {
-            return HERE;
+    public CompletableFuture<Boolean> forwardIfRemote(PublishPacket routed, CompletableFuture<Void> before) {
+        Optional<String> user = relays == null ? Optional.empty() : Topics.userTreeOwner(routed.getTopic());
+        CompletableFuture<Optional<NodeInfo>> home = user.map(homes::remoteHome).orElse(null);
+        if (home == null || home.isDone() && !home.isCompletedExceptionally() && home.join().isEmpty()) {
+            return before.isDone() && !before.isCompletedExceptionally() ? HERE : before.thenApply(stored -> false);
         }
-        Optional<String> user = Topics.userTreeOwner(routed.getTopic());
-        if (user.isEmpty()) {
-            return HERE;
-        }
-        CompletableFuture<Optional<NodeInfo>> home = homes.remoteHome(user.get());
-        if (home.isDone() && !home.isCompletedExceptionally() && home.join().isEmpty()) {
-            return HERE;
-        }
-        // Read now: the packet may not be touched once the interceptor has returned.
+        // Read now: the packet may not be touched once the interceptor has let it go.
         RelayPublish copy = RelayPublish.of(routed);
-        return home.thenCompose(remote -> remote.isEmpty() ? HERE : forward(user.get(), remote.get(), copy));
+        return before.thenCompose(stored -> home).thenCompose(remote -> remote.isEmpty() ? HERE
+                : forward(user.get(), remote.get(), copy));
+    }
+
+    /** {@link #forwardIfRemote(PublishPacket, CompletableFuture)} with nothing to wait for. */
+    public CompletableFuture<Boolean> forwardIfRemote(PublishPacket routed) {
+        return forwardIfRemote(routed, DONE);
     }
 
     /**
@@ -96,7 +98,7 @@ public final class CrossNode {
 
     /**
      * Forwards to the home this node knew of; when that fails, looks the home up again once (the user may have moved,
-     * or its node died and the user has no live home now) and forwards there. Completes with true once another node
+     * or its node died and the user has no live home now) and forwards there, or to the same node once more. Completes with true once another node
      * stored it, false when it belongs here after all; fails when neither worked.
      */
     private CompletableFuture<Boolean> forward(String user, NodeInfo node, RelayPublish publish) {
@@ -112,9 +114,7 @@ public final class CrossNode {
                         if (now.isEmpty()) {
                             return HERE;
                         }
-                        if (now.get().id().equals(node.id())) {
-                            return CompletableFuture.failedFuture(cause(failure));
-                        }
+                        // The same node again: its relay connection may just have been renewed (a token's end).
                         return relays.forward(now.get(), publish).thenApply(stored -> true);
                     });
                 });

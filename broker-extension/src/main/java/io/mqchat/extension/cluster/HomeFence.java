@@ -7,8 +7,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +26,7 @@ public final class HomeFence {
 
     private static final Logger log = LoggerFactory.getLogger(HomeFence.class);
     private static final int BATCH = 1000;
+    private static final int EVICTION_WAIT_SECONDS = 5;
 
     private final ClusterMembership cluster;
     private final SessionEviction eviction;
@@ -67,11 +72,27 @@ public final class HomeFence {
         }
     }
 
-    /** Lets go of {@code user}, who lives at {@code home} now (another node). Blocks until its sessions here are gone. */
+    /**
+     * Lets go of {@code user}, who lives at {@code home} now (another node), unless it has come back here meanwhile.
+     * Waits a bounded time for its sessions here to go, so that a slow eviction cannot hold the fence.
+     */
     public void letGoOf(String user, Home home) {
+        Optional<Home> now = cluster.registry().home(user);
+        if (now.isPresent() && now.get().node().equals(cluster.self().id())) {
+            return; // claimed back by this node since: its sessions here are the current ones
+        }
         log.info("user '{}' now lives on node {} (epoch {}); disconnecting and dropping its sessions here", user,
                 home.node(), home.epoch());
         homes.forget(user);
-        eviction.evict(user, home.node()).join();
+        try {
+            eviction.evict(user, home.node()).get(EVICTION_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            log.warn("the sessions of '{}' were not all dropped within {} s; the next check tries again", user,
+                    EVICTION_WAIT_SECONDS);
+        } catch (ExecutionException e) {
+            log.warn("could not drop the sessions of '{}': {}", user, e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

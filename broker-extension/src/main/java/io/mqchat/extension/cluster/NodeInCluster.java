@@ -28,6 +28,8 @@ public final class NodeInCluster {
 
     private final ClusterMembership membership;
     private final ScheduledExecutorService executor;
+    /** The heartbeat's own thread: a storm of claims and evictions must never delay it past its expiry. */
+    private final ScheduledExecutorService heartbeats;
     private final NodeHeartbeat heartbeat;
     private final SessionEviction eviction;
     private final RegistryHomeDirectory homes;
@@ -41,11 +43,8 @@ public final class NodeInCluster {
         this.membership = membership;
         this.devices = devices;
         this.devicesLoaded = devicesLoaded;
-        this.executor = Executors.newScheduledThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "mqchat-cluster");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = Executors.newScheduledThreadPool(2, daemon("mqchat-cluster"));
+        this.heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("mqchat-cluster-heartbeat"));
         this.heartbeat = new NodeHeartbeat(membership, clock);
         this.homes = new RegistryHomeDirectory(membership, REMEMBER_HOMES, executor);
         this.eviction = new SessionEviction(clients, devices);
@@ -63,7 +62,7 @@ public final class NodeInCluster {
         NodeInCluster node = new NodeInCluster(membership, clients, devices, devicesLoaded, relayToken, clock);
         node.heartbeat.run();
         long beatMillis = membership.heartbeatInterval().toMillis();
-        node.executor.scheduleAtFixedRate(node.heartbeat, beatMillis, beatMillis, TimeUnit.MILLISECONDS);
+        node.heartbeats.scheduleAtFixedRate(node.heartbeat, beatMillis, beatMillis, TimeUnit.MILLISECONDS);
         log.info("node {} joined the cluster", membership.self().id());
         return node;
     }
@@ -93,10 +92,13 @@ public final class NodeInCluster {
         HomeFence fence = new HomeFence(membership, eviction, homes);
         String self = membership.self().id();
         movesWatch = membership.registry().watchMoves(move -> {
-            if (!move.home().node().equals(self) && !devices.devicesOf(move.user()).isEmpty()) {
+            if (move.home().node().equals(self)) {
+                return;
+            }
+            // At once, on the watcher's thread: from now on this node refuses relays for the user and looks its home up.
+            homes.forget(move.user());
+            if (!devices.devicesOf(move.user()).isEmpty()) {
                 executor.execute(() -> guard("move of a user", () -> fence.letGoOf(move.user(), move.home())));
-            } else if (!move.home().node().equals(self)) {
-                homes.forget(move.user());
             }
         });
         long fenceMillis = membership.fenceInterval().toMillis();
@@ -120,9 +122,18 @@ public final class NodeInCluster {
                 log.debug("stopping the watch of moves: {}", e.toString());
             }
         }
+        heartbeats.shutdownNow();
         executor.shutdownNow();
         relays.close();
         heartbeat.withdraw();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private static void guard(String what, Runnable task) {

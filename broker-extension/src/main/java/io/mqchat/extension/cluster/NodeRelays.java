@@ -98,7 +98,7 @@ public final class NodeRelays implements AutoCloseable {
 
     private Relay relayTo(NodeInfo node) {
         return relays.compute(node.id(), (id, existing) -> {
-            if (existing != null && existing.address().equals(node.mqtt())) {
+            if (existing != null && existing.address().equals(node.relay())) {
                 return existing;
             }
             if (existing != null) {
@@ -109,14 +109,14 @@ public final class NodeRelays implements AutoCloseable {
     }
 
     private Relay connect(NodeInfo node) {
-        int colon = node.mqtt().lastIndexOf(':');
-        String host = node.mqtt().substring(0, colon);
+        int colon = node.relay().lastIndexOf(':');
+        String host = node.relay().substring(0, colon);
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        Relay relay = new Relay(node.mqtt());
+        Relay relay = new Relay(node.relay());
         Mqtt5AsyncClient client = MqttClient.builder().useMqttVersion5().identifier(SERVICE + ":" + self.id())
-                .serverHost(host).serverPort(Integer.parseInt(node.mqtt().substring(colon + 1)))
+                .serverHost(host).serverPort(Integer.parseInt(node.relay().substring(colon + 1)))
                 .automaticReconnect().initialDelay(100, TimeUnit.MILLISECONDS).maxDelay(2, TimeUnit.SECONDS)
                 .applyAutomaticReconnect()
                 .addConnectedListener(context -> relay.up())
@@ -131,7 +131,8 @@ public final class NodeRelays implements AutoCloseable {
         client.connectWith().cleanStart(true).simpleAuth().username(SERVICE).password(token()).applySimpleAuth()
                 .send().whenComplete((connAck, failure) -> {
                     if (failure != null) {
-                        log.warn("relay to node {} at {} not connected yet: {}", node.id(), node.mqtt(), failure.toString());
+                        log.warn("relay to node {} at {} not connected yet: {}", node.id(), node.relay(),
+                                failure.toString());
                     }
                 });
         return relay;

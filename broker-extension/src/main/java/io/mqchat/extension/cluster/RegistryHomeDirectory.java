@@ -22,7 +22,7 @@ public final class RegistryHomeDirectory implements HomeDirectory {
     private static final long MAX_USERS = 200_000;
 
     private final ClusterMembership cluster;
-    private final AsyncCache<String, Optional<NodeInfo>> homes;
+    private final AsyncCache<String, Answer> homes;
     private final Executor registryExecutor;
     /** One entry: the other live nodes, read again a second after they were read. */
     private final AsyncLoadingCache<String, Collection<NodeInfo>> liveNodes;
@@ -41,15 +41,17 @@ public final class RegistryHomeDirectory implements HomeDirectory {
 
     @Override
     public CompletableFuture<Optional<NodeInfo>> remoteHome(String user) {
-        CompletableFuture<Optional<NodeInfo>> known = homes.getIfPresent(user);
-        if (known != null) {
-            return known;
+        // The cache holds the lookup while it runs, so a forget() meanwhile drops it instead of being undone by it.
+        CompletableFuture<Answer> answer = homes.get(user, (key, executor) ->
+                CompletableFuture.supplyAsync(() -> lookUp(key), registryExecutor));
+        if (answer.isDone() && !answer.isCompletedExceptionally()) {
+            return CompletableFuture.completedFuture(answer.join().remote());
         }
-        return CompletableFuture.supplyAsync(() -> lookUp(user), registryExecutor).thenApply(answer -> {
-            if (answer.remembered()) {
-                homes.put(user, CompletableFuture.completedFuture(answer.remote()));
+        return answer.thenApply(looked -> {
+            if (!looked.remembered()) {
+                homes.asMap().remove(user, answer);
             }
-            return answer.remote();
+            return looked.remote();
         });
     }
 
@@ -60,7 +62,7 @@ public final class RegistryHomeDirectory implements HomeDirectory {
 
     @Override
     public void servedHere(String user) {
-        homes.put(user, CompletableFuture.completedFuture(Optional.empty()));
+        homes.put(user, CompletableFuture.completedFuture(new Answer(Optional.empty(), true)));
     }
 
     @Override

@@ -113,10 +113,10 @@ public final class RequestInterceptor implements PublishInboundInterceptor {
                 throw new ProtocolException(ErrorCode.INVALID_RECIPIENT, invalidTarget(target.get()));
             }
             CompletableFuture<Void> firstStored = routes.forAction(target.get().action()).route(request, output, payload);
-            CompletableFuture<Boolean> forwarded = crossNode.forwardIfRemote(output.getPublishPacket());
-            if (!firstStored.isDone() || firstStored.isCompletedExceptionally() || !forwarded.isDone()
-                    || forwarded.isCompletedExceptionally() || forwarded.join()) {
-                holdUntilStored(output, firstStored.thenCombine(forwarded, (stored, elsewhere) -> elsewhere));
+            CompletableFuture<Boolean> storedElsewhere = crossNode.forwardIfRemote(output.getPublishPacket(),
+                    firstStored);
+            if (!storedElsewhere.isDone() || storedElsewhere.isCompletedExceptionally() || storedElsewhere.join()) {
+                holdUntilStored(output, storedElsewhere);
             }
         } catch (ProtocolException problem) {
             refusals.refuse(request, output, problem, referenceOf(target.get(), payload));

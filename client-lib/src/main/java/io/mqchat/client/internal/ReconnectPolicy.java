@@ -68,8 +68,12 @@ public final class ReconnectPolicy implements MqttClientDisconnectedListener, Mq
             tokens.executor().execute(() -> onRefused.accept(refused.get()));
             return;
         }
-        Optional<InetSocketAddress> redirect = ServerRedirect.target(context.getCause())
-                .filter(target -> redirects.incrementAndGet() <= MAX_REDIRECTS);
+        Optional<InetSocketAddress> redirect = ServerRedirect.target(context.getCause());
+        if (redirect.isEmpty()) {
+            // Any other failure ends a run of redirects: the next redirect may be to a home that is up again.
+            redirects.set(0);
+        }
+        redirect = redirect.filter(target -> redirects.incrementAndGet() <= MAX_REDIRECTS);
         if (redirect.isPresent() && online.getAsBoolean()) {
             reconnector.reconnect(true);
             reconnector.delay(0, TimeUnit.NANOSECONDS);

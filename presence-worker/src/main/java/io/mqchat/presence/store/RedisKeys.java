@@ -12,7 +12,7 @@ public final class RedisKeys {
 
     /** Prefix of every presence key, so one Redis can serve other components too. */
     public static final String PREFIX = "mqchat:presence:";
-    private static final String CONNECTIONS = PREFIX + "conns:{";
+    private static final String CONNECTIONS = PREFIX + "conns:{u:";
     /** SCAN pattern of every user's connections hash (one exists while the user has an open connection). */
     static final String ALL_CONNECTIONS = CONNECTIONS + "*";
 
@@ -21,7 +21,7 @@ public final class RedisKeys {
 
     /** Hash: last seen time, privacy, published view and versions of one user. */
     public static String user(String user) {
-        return PREFIX + "user:{" + user + "}";
+        return PREFIX + "user:" + tag(user);
     }
 
     /** Hash: open connection id → device, of one user; gone when the user has no open connection. */
@@ -37,7 +37,15 @@ public final class RedisKeys {
 
     /** String with a time to live: {@code user}'s connection {@code conn} ended, so a late connect of it is ignored. */
     public static String ended(String user, String conn) {
-        return PREFIX + "ended:{" + user + "}:" + conn;
+        return PREFIX + "ended:" + tag(user) + ":" + conn;
+    }
+
+    /**
+     * The user's hash tag: {@code {u:alice}}. The prefix keeps the tag from being empty for an id that starts with a
+     * closing brace, which would spread that user's keys over several slots.
+     */
+    private static String tag(String user) {
+        return "{u:" + user + "}";
     }
 
     /** Hash: id and start time of the newest broker run, of a broker alone. */

@@ -43,7 +43,7 @@ public final class RedisPresenceStore implements PresenceStore {
 
     /**
      * Renames the keys a Redis holds from before presence keys carried Redis Cluster hash tags ({@code user:alice}
-     * becomes {@code user:{alice}}), so that last seen times and privacy settings survive the upgrade; drops the old
+     * becomes {@code user:{u:alice}}), so that last seen times and privacy settings survive the upgrade; drops the old
      * set of users with connections. Only a single Redis can hold such keys. Returns how many keys were renamed.
      */
     public int upgradeLegacyKeys() {
@@ -54,7 +54,7 @@ public final class RedisPresenceStore implements PresenceStore {
                 while (!keys.isIterationCompleted()) {
                     for (String key : keys.nextBatchList()) {
                         String rest = key.substring((RedisKeys.PREFIX + kind).length());
-                        if (rest.startsWith("{")) {
+                        if (rest.startsWith("{u:")) {
                             continue;
                         }
                         String target = kind.equals("user:") ? RedisKeys.user(rest) : RedisKeys.connections(rest);

@@ -65,6 +65,9 @@ public final class ServerKeys {
             "This node's id among several nodes (docs/CLUSTER.md); unset runs the server alone");
     public static final Key<String> CLUSTER_ADVERTISED_HOST = Key.text("cluster.advertised-host", null,
             "Host name or address devices reach this node at directly; redirects to this node name it");
+    public static final Key<String> CLUSTER_RELAY_HOST = Key.text("cluster.relay-host", null,
+            "Host name or address the other nodes reach this node at, when not cluster.advertised-host (a container "
+                    + "network's name)");
     public static final Key<String> CLUSTER_SECRET = Key.secret("cluster.secret",
             "Secret of at least 32 bytes that all nodes share: their relays and workers sign service tokens with it");
     public static final Key<Integer> CLUSTER_BALANCED_MQTT_PORT = Key.portOrOff("cluster.balanced-mqtt-port", "0",
@@ -80,7 +83,7 @@ public final class ServerKeys {
             JWT_CLOCK_SKEW, MESSAGE_MAX_BYTES, QUEUE_LIMIT, RECEIPTS_DELIVERY_TTL, RATE_PER_SECOND, RATE_BURST,
             PRESENCE_ACTIVITY_INTERVAL, NOTIFY_INCLUDE_BODY, DISAPPEARING_TIMERS, ARCHIVE_FEED, LIMITS_DEVICES,
             LIMITS_SUBSCRIPTIONS, LIMITS_FILTER_LENGTH, RATE_GROUP_PER_SECOND, RATE_GROUP_BURST, SESSION_EXPIRY_MAX,
-            PACKET_MAX_BYTES, CLUSTER_NODE_ID, CLUSTER_ADVERTISED_HOST, CLUSTER_SECRET, CLUSTER_BALANCED_MQTT_PORT,
+            PACKET_MAX_BYTES, CLUSTER_NODE_ID, CLUSTER_ADVERTISED_HOST, CLUSTER_RELAY_HOST, CLUSTER_SECRET, CLUSTER_BALANCED_MQTT_PORT,
             CLUSTER_BALANCED_WEBSOCKET_PORT)
             .plus(METRICS.schema())
             .plus(PresenceKeys.SCHEMA).plus(GroupKeys.SCHEMA).plus(ArchiveKeys.SCHEMA)

@@ -130,8 +130,9 @@ public final class ServerSettingsMapper {
             return Optional.empty();
         }
         String websocket = broker.websocketPort() == 0 ? "" : host.get() + ":" + broker.websocketPort();
+        String relay = config.find(ServerKeys.CLUSTER_RELAY_HOST).orElse(host.get()) + ":" + broker.mqttPort();
         return Optional.ofNullable(attempt(problems, () -> new ClusterSettings(
-                new NodeInfo(nodeId.get(), host.get() + ":" + broker.mqttPort(), websocket),
+                new NodeInfo(nodeId.get(), host.get() + ":" + broker.mqttPort(), websocket, relay),
                 presence.redis().get(), serviceKey)));
     }
 

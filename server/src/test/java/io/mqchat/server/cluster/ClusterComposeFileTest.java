@@ -43,6 +43,8 @@ class ClusterComposeFileTest {
             ServerSettings settings = new ServerSettingsLoader(environment(node), dir,
                     new DevSecretFile(new SecureRandom())).load(null);
             assertEquals(id, settings.cluster().orElseThrow().self().id());
+            assertEquals(id + ":" + settings.broker().mqttPort(), settings.cluster().get().self().relay(),
+                    "the other nodes' relays reach " + id + " by its name in the compose network");
             assertEquals("redis:6379", settings.cluster().get().registry().toString());
             assertTrue(settings.broker().balancedMqttPort() != 0 && settings.broker().balancedWebsocketPort() != 0, id);
             assertEquals(id + "-data:/var/lib/mqchat", list(node.get("volumes")).get(0), id + " keeps its sessions");

@@ -177,6 +177,10 @@ class ServerSettingsMapperTest {
 
         ClusterSettings cluster = settings.cluster().orElseThrow();
         assertEquals(new NodeInfo("node-7", "chat7.internal:1883", "chat7.internal:8083"), cluster.self());
+        assertEquals("node-7:1883", load(Map.of("MQCHAT_CLUSTER_NODE_ID", "node-7", "MQCHAT_CLUSTER_ADVERTISED_HOST",
+                "chat7.internal", "MQCHAT_REDIS_ADDRESS", "redis.internal:6379", "MQCHAT_CLUSTER_SECRET", SECRET,
+                "MQCHAT_CLUSTER_RELAY_HOST", "node-7")).cluster().orElseThrow().self().relay(),
+                "the other nodes' relays reach it by its container name");
         assertEquals("redis.internal:6379", cluster.registry().toString());
         assertEquals(21883, settings.broker().balancedMqttPort());
         assertEquals(28083, settings.broker().balancedWebsocketPort());
