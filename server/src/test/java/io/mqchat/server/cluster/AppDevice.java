@@ -24,8 +24,8 @@ final class AppDevice implements AutoCloseable {
     private final BlockingQueue<TypingSignal> typing = new LinkedBlockingQueue<>();
     private final Set<String> receivedIds = ConcurrentHashMap.newKeySet();
 
-    private AppDevice(TestCluster cluster, String user, String device, String serverUri) {
-        this.client = MqchatClient.builder().serverUri(serverUri).user(user).device(device)
+    private AppDevice(TestCluster cluster, String user, String device, String serverUri, boolean catchUp) {
+        this.client = MqchatClient.builder().serverUri(serverUri).user(user).device(device).catchUp(catchUp)
                 .token(() -> cluster.token(user)).reconnectDelay(Duration.ofMillis(100), Duration.ofSeconds(1))
                 .onMessage(message -> {
                     receivedIds.add(message.id());
@@ -40,7 +40,18 @@ final class AppDevice implements AutoCloseable {
 
     /** Connects {@code user:device} to the server at {@code serverUri} ({@code tcp://...} or {@code ws://...}). */
     static AppDevice connect(TestCluster cluster, String user, String device, String serverUri) throws Exception {
-        AppDevice app = new AppDevice(cluster, user, device, serverUri);
+        return connect(new AppDevice(cluster, user, device, serverUri, true));
+    }
+
+    /**
+     * Like {@link #connect(TestCluster, String, String, int)}, but without the library's catch-up from history, so
+     * that what arrives came from the device's queue.
+     */
+    static AppDevice connectWithoutCatchUp(TestCluster cluster, String user, String device, int port) throws Exception {
+        return connect(new AppDevice(cluster, user, device, "tcp://127.0.0.1:" + port, false));
+    }
+
+    private static AppDevice connect(AppDevice app) throws Exception {
         app.client.connect().get(30, TimeUnit.SECONDS);
         return app;
     }
