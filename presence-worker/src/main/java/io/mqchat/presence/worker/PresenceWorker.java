@@ -68,6 +68,8 @@ public final class PresenceWorker implements AutoCloseable {
     private final Clock clock;
     private final Codec codec = new Codec();
     private final AtomicLong appliedEvents = new AtomicLong();
+    private final RedisPresenceStore store;
+    private volatile boolean upgraded;
 
     /**
      * @param settings    the worker's settings; the Redis address must be set (the server fills in its embedded one)
@@ -82,10 +84,7 @@ public final class PresenceWorker implements AutoCloseable {
         this.clock = clock;
         this.redis = address.client(Protocol.DEFAULT_TIMEOUT);
         RedisPresenceStore store = new RedisPresenceStore(redis);
-        int upgraded = store.upgradeLegacyKeys();
-        if (upgraded > 0) {
-            LOG.info("renamed {} presence keys of an earlier version (hash tags for Redis Cluster)", upgraded);
-        }
+        this.store = store;
         Coalescer coalescer = new RedisCoalescer(redis, settings.notifications().coalesceWindow());
         this.notifications = new NotifyHandler(store, coalescer, sink(settings, clock));
         this.events = FeedLanes.of(ServiceTopics.PRESENCE_EVENTS, lanes, SERVICE + ":events", connections, lane -> {
@@ -131,12 +130,32 @@ public final class PresenceWorker implements AutoCloseable {
         }
     }
 
+    /**
+     * Renames the keys of an earlier version before the first event touches the store: at the first event rather than
+     * at start, because the worker starts (and reports Redis down) while Redis is unreachable.
+     */
+    private void upgradeOnce() {
+        if (upgraded) {
+            return;
+        }
+        synchronized (this) {
+            if (!upgraded) {
+                int renamed = store.upgradeLegacyKeys();
+                if (renamed > 0) {
+                    LOG.info("renamed {} presence keys of an earlier version (hash tags for Redis Cluster)", renamed);
+                }
+                upgraded = true;
+            }
+        }
+    }
+
     private void onPresenceEvent(PresenceTracker tracker, InboundMessage message) throws RetryLater {
         Optional<PresenceEvent> event = decode(message, PresenceEvent.class);
         if (event.isEmpty()) {
             return;
         }
         try {
+            upgradeOnce();
             tracker.apply(event.get());
         } catch (InvalidEventException e) {
             LOG.warn("skipping a presence event: {}", e.getMessage());
@@ -163,6 +182,7 @@ public final class PresenceWorker implements AutoCloseable {
             return;
         }
         try {
+            upgradeOnce();
             notifications.handle(Notification.of(notify.get()));
         } catch (StoreUnavailableException e) {
             throw new RetryLater(e.getMessage(), e);
