@@ -4,9 +4,11 @@ import com.hivemq.extension.sdk.api.packets.publish.PublishPacket;
 import com.hivemq.extension.sdk.api.services.publish.Publish;
 import io.mqchat.cluster.NodeInfo;
 import io.mqchat.protocol.Topics;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,9 @@ public final class CrossNode {
     private static final CompletableFuture<Boolean> HERE = CompletableFuture.completedFuture(false);
     private static final CompletableFuture<Boolean> STORED_ELSEWHERE = CompletableFuture.completedFuture(true);
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+    /** Retries of the extension's own QoS 1 publishes: 1 + 2 + 4 + 8 + 16 s of pauses. */
+    private static final int RETRIES = 5;
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
     private final HomeDirectory homes;
     private final NodeRelays relays;
@@ -42,7 +47,10 @@ public final class CrossNode {
         return new CrossNode(homes, relays);
     }
 
-    /** Delivers {@code publish} on its user's home node, or with {@code here} when that is this node. */
+    /**
+     * Delivers {@code publish} on its user's home node, or with {@code here} when that is this node. A QoS 1 publish
+     * that cannot reach the home is tried again for about half a minute (the home may be moving after a node died).
+     */
     public CompletableFuture<Void> deliver(Publish publish, Supplier<CompletableFuture<Void>> here) {
         if (relays == null) {
             return here.get();
@@ -52,8 +60,24 @@ public final class CrossNode {
             return here.get();
         }
         RelayPublish copy = RelayPublish.of(publish);
-        return homes.remoteHome(user.get()).thenCompose(remote -> remote.isEmpty() ? here.get()
-                : forward(user.get(), remote.get(), copy).thenCompose(stored -> stored ? DONE : here.get()));
+        return deliver(user.get(), copy, here, 0);
+    }
+
+    /**
+     * One attempt, and for what must not be lost (QoS 1: a receipt, a copy) more after a growing pause while the
+     * user's home cannot be reached, about half a minute in all; signals (QoS 0) are worth nothing late.
+     */
+    private CompletableFuture<Void> deliver(String user, RelayPublish copy, Supplier<CompletableFuture<Void>> here,
+                                            int attempt) {
+        CompletableFuture<Void> delivered = homes.remoteHome(user).thenCompose(remote -> remote.isEmpty() ? here.get()
+                : forward(user, remote.get(), copy).thenCompose(stored -> stored ? DONE : here.get()));
+        if (!copy.atLeastOnce() || attempt >= RETRIES) {
+            return delivered;
+        }
+        long pause = RETRY_PAUSE.toMillis() << attempt;
+        return delivered.exceptionallyCompose(failure -> CompletableFuture.supplyAsync(() -> null,
+                        CompletableFuture.delayedExecutor(pause, TimeUnit.MILLISECONDS))
+                .thenCompose(paused -> deliver(user, copy, here, attempt + 1)));
     }
 
     /**
