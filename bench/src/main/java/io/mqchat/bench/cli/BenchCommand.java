@@ -204,8 +204,9 @@ public final class BenchCommand implements Callable<Integer> {
     Duration clusterPhase;
 
     @Option(names = "--cluster-warmup", defaultValue = "PT60S",
-            description = "cluster: longest closed-loop warm-up of each setup; it ends sooner (after 10 s at least) once"
-                    + " the nodes' JIT compilers use under 10% of a core; PT0S for none (default ${DEFAULT-VALUE})")
+            description = "cluster: longest warm-up of each setup, saturation and the lowest rate in turn; it ends sooner"
+                    + " (after 10 s at least) once the nodes' JIT compilers use under 10% of a core at the low rate; PT0S"
+                    + " for none (default ${DEFAULT-VALUE})")
     Duration clusterWarmup;
 
     @Option(names = "--cluster-saturation", defaultValue = "PT15S",

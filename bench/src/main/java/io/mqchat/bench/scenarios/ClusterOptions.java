@@ -12,8 +12,9 @@ import java.util.TreeSet;
  *                   with it
  * @param rates      chat messages per second of the fixed-rate phases, over all pairs, in order
  * @param phase      length of each fixed-rate phase
- * @param warmup     the longest closed-loop warm-up at the start of each setup (not reported): it ends sooner, after at
- *                   least 10 s, once the nodes' JIT compilers are nearly idle; zero for none
+ * @param warmup     the longest warm-up at the start of each setup (not reported), saturation and the lowest fixed rate
+ *                   in turn: it ends sooner, after 10 s at least, once the nodes' JIT compilers are nearly idle at the
+ *                   low rate; zero for none
  * @param saturation length of each saturation phase (closed loop, {@code --window} per sender); zero for none
  * @param split      on several nodes, also saturate with the same-node conversations alone and with the cross-node
  *                   ones alone: what each kind of message costs in CPU on the same processes

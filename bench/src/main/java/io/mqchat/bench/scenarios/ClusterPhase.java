@@ -10,7 +10,8 @@ import java.util.List;
  *
  * @param nodes            nodes of the setup
  * @param round            round, from 1
- * @param warmupSeconds    the setup's closed-loop warm-up before its first phase
+ * @param warmupSeconds    the setup's warm-up before its first phase, saturation and the lowest fixed rate in turn
+ * @param idlePercent      all nodes' CPU without JIT at rest after the warm-up, devices connected, % of one core
  * @param phase            the fixed rate, e.g. {@code 1000/s}, or {@code saturation}
  * @param traffic          which conversations sent: {@link #ALL}, {@link #SAME_NODE} or {@link #CROSS_NODE}
  * @param crossShare       share of the phase's messages whose recipient lived on another node than the sender
@@ -32,15 +33,18 @@ import java.util.List;
  * @param jitPercent       the nodes' JIT compiler threads, % of one core: warm-up still going on, which a node that has
  *                         run for a while no longer pays
  * @param steadyMicrosPerMessage all nodes' CPU time per completed message without their JIT compiler threads'
+ * @param aboveIdleMicrosPerMessage the same less the nodes' CPU at rest ({@code idlePercent}) over the phase: what the
+ *                         messages added
  * @param loadAverage      the machine's one-minute load average at the end of the phase
  * @param anomalies        unplanned arrivals and failures of the whole setup so far
  */
-public record ClusterPhase(int nodes, int round, double warmupSeconds, String phase, String traffic,
-                           double crossShare, double seconds, int sent, double ratePerSecond, LatencySummary delivery, LatencySummary receipt,
+public record ClusterPhase(int nodes, int round, double warmupSeconds, double idlePercent, String phase,
+                           String traffic, double crossShare, double seconds, int sent, double ratePerSecond,
+                           LatencySummary delivery, LatencySummary receipt,
                            Population sameNode, Population crossNode, int lost, int missingReceipts, long duplicates,
                            CpuWindow cpu, List<Double> nodePercent, double registryPercent,
                            double brokerMicrosPerMessage, double jitPercent, double steadyMicrosPerMessage,
-                           double loadAverage, Traffic.Anomalies anomalies) {
+                           double aboveIdleMicrosPerMessage, double loadAverage, Traffic.Anomalies anomalies) {
 
     /** Every conversation sends. */
     public static final String ALL = "all";

@@ -39,12 +39,14 @@ import java.util.stream.IntStream;
 final class ClusterRun {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofMinutes(2);
-    /** The warm-up goes in slices of this length, checking the JIT compilers after each. */
+    /** The warm-up goes in slices of this length, saturation and the low rate in turn, checking the JIT compilers. */
     private static final Duration WARMUP_SLICE = Duration.ofSeconds(5);
-    /** At least this many slices, whatever the compilers do: the first seconds compile in bursts. */
+    /** At least this many slices, one of each load, whatever the compilers do: they compile in bursts. */
     private static final int MIN_WARMUP_SLICES = 2;
-    /** The nodes' JIT compiler threads together below this share of one core: warm enough to measure. */
+    /** The nodes' JIT compiler threads together below this share of one core at the low rate: warm enough to measure. */
     private static final double JIT_QUIET_PERCENT = 10;
+    /** After the warm-up, the nodes' CPU at rest is measured over this long. */
+    private static final Duration REST = Duration.ofSeconds(2);
 
     private final BenchContext context;
     private final BrokerSetup setup;
@@ -92,16 +94,16 @@ final class ClusterRun {
                     device -> Endpoint.loopback(cluster.node(layout.home(device)).port()), dialect, traffic,
                     context.nanos(), CONNECT_TIMEOUT)) {
                 traffic.attach(fleet, peers);
-                double warmedSeconds = warmUp(options.warmup());
+                WarmUp warm = warmUp(options.warmup(), options.rates());
                 // Every pair at each rate: the ledger tells same-node messages from cross-node ones, which shared
                 // the same nodes at the same moments, so their latencies compare directly.
                 for (int rate : options.rates()) {
-                    results.add(phase(rate + "/s", ClusterPhase.ALL, traffic, rate, options.phase(), warmedSeconds));
+                    results.add(phase(rate + "/s", ClusterPhase.ALL, traffic, rate, options.phase(), warm));
                 }
                 if (options.saturates()) {
                     for (Map.Entry<String, Workload> kind : saturationWorkloads(options).entrySet()) {
                         results.add(phase(ClusterPhase.SATURATION, kind.getKey(), kind.getValue(), Double.NaN,
-                                options.saturation(), warmedSeconds));
+                                options.saturation(), warm));
                     }
                 }
             }
@@ -110,15 +112,30 @@ final class ClusterRun {
     }
 
     /**
-     * Every pair at saturation until the nodes' JIT compilers have little left to do, at most {@code longest}; returns
-     * how long that took. A fixed warm-up would not be fair: several JVMs each compile the same code, sharing the same
-     * two cores, so they take several times as long as one, and a phase measured while they compile counts the
-     * compilers' CPU as the messages' (in short trial runs they took 35-70% of a core on three nodes).
+     * What the warm-up took, and the nodes' CPU at rest after it.
+     *
+     * @param seconds     the warm-up's load
+     * @param idlePercent all nodes' CPU without their JIT compilers' at rest right after, % of one core: what they spend
+     *                    with devices connected and nothing sent (heartbeats, fence, timers)
      */
-    private double warmUp(Duration longest) {
+    private record WarmUp(double seconds, double idlePercent) {
+    }
+
+    /**
+     * Every pair, at saturation and at the lowest fixed rate in turn, until the nodes' JIT compilers have little left to
+     * do, at most {@code longest}; then the nodes' CPU at rest. A fixed warm-up would not be fair: several
+     * JVMs each compile the same code on the same two cores, so they take several times as long as one, and a phase
+     * measured while they compile counts the compilers' CPU as the messages'. Both kinds of load, because in trial runs
+     * the compilers, starved under saturation, took a whole core as soon as the load was lighter, and a quiet broker
+     * takes other branches (one receipt at a time, not batches). They are judged at the low rate, where they have the
+     * CPU to work. On two cores three nodes do not get there within a minute: each HiveMQ JVM compiles some 10,000
+     * methods, and was still compiling about a thousand a minute after two minutes (jstat).
+     */
+    private WarmUp warmUp(Duration longest, List<Integer> rates) {
         if (longest.isZero()) {
-            return 0;
+            return new WarmUp(0, Double.NaN);
         }
+        double lowRate = rates.stream().mapToInt(Integer::intValue).min().orElse(0);
         MessageLedger ledger = traffic.ledger();
         long start = context.nanos().getAsLong();
         long deadline = start + longest.toNanos();
@@ -126,28 +143,44 @@ final class ClusterRun {
         double lastJit = Double.NaN;
         String label = "r" + round + " " + ClusterPhase.setup(nodes) + " warm-up";
         while (true) {
+            // Saturation first, then the low rate, and so on; with no fixed rate, saturation only.
+            boolean saturate = lowRate == 0 || slices % 2 == 0;
             ThreadCpu before = nodeThreads();
             long sliceStart = context.nanos().getAsLong();
+            long sliceEnd = Math.min(sliceStart + WARMUP_SLICE.toNanos(), deadline);
             int from = ledger.position();
             String sliceLabel = String.format(Locale.ROOT, "%s (%.0f s so far, JIT compilers %.0f%% of a core in the"
                     + " last slice)", label, (sliceStart - start) / 1e9, lastJit);
             context.progress().status(() -> status(sliceLabel, from, sliceStart));
-            ClosedLoop.run(traffic, context.options().window(),
-                    Math.min(sliceStart + WARMUP_SLICE.toNanos(), deadline));
+            if (saturate) {
+                ClosedLoop.run(traffic, context.options().window(), sliceEnd);
+            } else {
+                FixedRate.run(traffic, lowRate, sliceStart, sliceEnd, Math.max(1000, 2L * (long) lowRate));
+            }
             drain(ledger, from, ledger.position());
             long now = context.nanos().getAsLong();
-            double jit = 100.0 * jitNanos(before, nodeThreads()) / Math.max(1, now - sliceStart);
+            lastJit = 100.0 * jitNanos(before, nodeThreads()) / Math.max(1, now - sliceStart);
             slices++;
-            lastJit = jit;
-            boolean warm = slices >= MIN_WARMUP_SLICES && jit < JIT_QUIET_PERCENT;
-            if (warm || now - deadline >= 0) {
-                double seconds = (now - start) / 1e9;
-                context.progress().say(String.format(Locale.ROOT, "%s: %.0f s, JIT compilers %.0f%% of a core in the"
-                        + " last slice%s", label, seconds, jit, warm ? "" : " (still compiling: the longest warm-up"
-                        + " is over)"));
-                return seconds;
+            boolean judged = !saturate || lowRate == 0;
+            if ((slices >= MIN_WARMUP_SLICES && judged && lastJit < JIT_QUIET_PERCENT) || now - deadline >= 0) {
+                break;
             }
         }
+        double loaded = (context.nanos().getAsLong() - start) / 1e9;
+        // Then a moment at rest, devices connected and nothing sent: what the nodes spend on heartbeats, fence and timers.
+        // (The compilers idle too: HotSpot drops queued compilations of methods that stopped running.)
+        context.progress().status(() -> label + ": at rest");
+        ThreadCpu threadsBefore = nodeThreads();
+        CpuTimes cpuBefore = CpuTimes.of(cluster.pids());
+        long restStart = context.nanos().getAsLong();
+        LockSupport.parkNanos(REST.toNanos());
+        long wall = Math.max(1, context.nanos().getAsLong() - restStart);
+        long cpu = CpuTimes.of(cluster.pids()).nanosSince(cpuBefore).stream().mapToLong(Long::longValue).sum();
+        double idle = 100.0 * (cpu - jitNanos(threadsBefore, nodeThreads())) / wall;
+        context.progress().say(String.format(Locale.ROOT, "%s: %.0f s (JIT compilers %.0f%% of a core in the last"
+                        + " slice%s); at rest the nodes took %.1f%% of a core without JIT", label, loaded, lastJit,
+                lastJit < JIT_QUIET_PERCENT ? "" : ", the longest warm-up is over", idle));
+        return new WarmUp(loaded, idle);
     }
 
     private ThreadCpu nodeThreads() {
@@ -176,7 +209,7 @@ final class ClusterRun {
     }
 
     private ClusterPhase phase(String name, String kind, Workload workload, double rate, Duration length,
-                               double warmedSeconds) {
+                               WarmUp warm) {
         MessageLedger ledger = traffic.ledger();
         int from = ledger.position();
         String label = "r" + round + " " + ClusterPhase.setup(nodes) + " " + name + " " + kind;
@@ -206,14 +239,16 @@ final class ClusterRun {
         ClusterPhase.Population same = population(ledger, from, to, false);
         ClusterPhase.Population cross = population(ledger, from, to, true);
         double seconds = (end - start) / 1e9;
-        ClusterPhase result = new ClusterPhase(nodes, round, warmedSeconds, name, kind,
+        ClusterPhase result = new ClusterPhase(nodes, round, warm.seconds(), warm.idlePercent(), name, kind,
                 tally.sent() == 0 ? Double.NaN : (double) cross.sent() / tally.sent(), seconds, tally.sent(),
                 done / seconds, LatencySummary.ofNanos(tally.deliveryLatencyNanos(), tally.delivered()),
                 LatencySummary.ofNanos(tally.receiptLatencyNanos(), tally.receipted()), same, cross, tally.lost(),
                 tally.delivered() - tally.receipted(), tally.duplicateDeliveries(), window,
                 percents.subList(0, nodes), percents.get(nodes),
                 done == 0 ? Double.NaN : window.brokerNanos() / 1000.0 / done, 100.0 * jit / (end - start),
-                done == 0 ? Double.NaN : (window.brokerNanos() - jit) / 1000.0 / done, load, traffic.anomalies());
+                done == 0 ? Double.NaN : (window.brokerNanos() - jit) / 1000.0 / done,
+                done == 0 ? Double.NaN : (window.brokerNanos() - jit - warm.idlePercent() / 100 * (end - start))
+                        / 1000.0 / done, load, traffic.anomalies());
         context.progress().say(String.format(Locale.ROOT,
                 "%s: %.0f msg/s, deliver p50 %.2f ms p99 %.2f ms, receipt p99 %.2f ms, lost %d, dup %d, nodes CPU %.0f%%"
                         + " %s (JIT %.0f%%), %.1f µs/msg (%.1f without JIT), registry %.1f%%, other %.0f%%", label,

@@ -144,7 +144,7 @@ final class ClusterTables {
                         + options.cluster().rounds() + " round(s) [min–max]",
                 "setup", "phase", "traffic", "cross-node share", "msg/s", "deliver p50 ms", "deliver p99",
                 "receipt p50 ms", "receipt p99", "lost", "dup", "nodes CPU", "CPU by node", "of which JIT",
-                "nodes µs/msg", "without JIT", "registry CPU", "generator CPU", "other CPU");
+                "at rest", "nodes µs/msg", "without JIT", "above rest", "registry CPU", "generator CPU", "other CPU");
         for (List<ClusterPhase> rs : byKey().values()) {
             ClusterPhase first = rs.get(0);
             table.row(first.setup(), first.phase(), first.traffic(),
@@ -159,8 +159,10 @@ final class ClusterTables {
                     Format.percent(medianOf(rs, r -> r.cpu().brokerPct())),
                     byNode(rs),
                     Format.percent(medianOf(rs, ClusterPhase::jitPercent)),
+                    Format.percent(medianOf(rs, ClusterPhase::idlePercent)),
                     median(rs, ClusterPhase::brokerMicrosPerMessage, v -> Format.decimal(v, 1)),
                     median(rs, ClusterPhase::steadyMicrosPerMessage, v -> Format.decimal(v, 1)),
+                    median(rs, ClusterPhase::aboveIdleMicrosPerMessage, v -> Format.decimal(v, 1)),
                     Format.decimal(medianOf(rs, ClusterPhase::registryPercent), 1) + "%",
                     Format.percent(medianOf(rs, r -> r.cpu().generatorPct())),
                     Format.percent(medianOf(rs, r -> r.cpu().otherPct())));
@@ -179,8 +181,11 @@ final class ClusterTables {
         table.note("nodes CPU: all node processes together, % of one core (the machine has "
                 + Runtime.getRuntime().availableProcessors() + "; every node, the registry and the load generator"
                 + " share them); CPU by node: each node's; of which JIT: the nodes' JIT compiler threads, still"
-                + " compiling after the warm-up (a node that has run for minutes no longer pays it); nodes µs/msg: all"
-                + " nodes' CPU time per completed message, and without JIT the same less the compiler threads';"
+                + " compiling after the warm-up (a node that has run for minutes no longer pays it); at rest: all"
+                + " nodes' CPU without JIT after the warm-up, devices connected and nothing sent (heartbeats, fence,"
+                + " timers); nodes µs/msg: all nodes' CPU time per completed message, without JIT the same less the"
+                + " compiler threads', above rest also less the CPU at rest over the phase (what the messages added,"
+                + " telling most at the fixed rates);"
                 + " registry CPU: the registry's redis-server; other CPU: the rest of the machine.");
         table.note("Every node runs in cluster mode (registry look-ups, heartbeats, fence), also the single one, with the"
                 + " archive feed off: no archive-worker and no MongoDB, which 1-1 chat does not need, so the setups"
@@ -211,7 +216,7 @@ final class ClusterTables {
         Table.Builder table = Table.builder("A cross-node message against a same-node one, " + nodes + " nodes (median"
                         + " of rounds)",
                 "phase", "messages", "msg/s", "deliver p50 ms", "deliver p99", "receipt p50 ms", "receipt p99",
-                "nodes µs/msg", "without JIT");
+                "nodes µs/msg", "without JIT", "above rest");
         for (String phase : phaseNames()) {
             List<ClusterPhase> one = select(1, phase, ClusterPhase.ALL);
             if (!one.isEmpty()) {
@@ -226,7 +231,7 @@ final class ClusterTables {
                         mixedDifference(phase, LatencySummary::p50, true),
                         mixedDifference(phase, LatencySummary::p99, true),
                         mixedDifference(phase, LatencySummary::p50, false),
-                        mixedDifference(phase, LatencySummary::p99, false), "-", "-");
+                        mixedDifference(phase, LatencySummary::p99, false), "-", "-", "-");
             }
             List<ClusterPhase> same = select(nodes, phase, ClusterPhase.SAME_NODE);
             List<ClusterPhase> cross = select(nodes, phase, ClusterPhase.CROSS_NODE);
@@ -237,12 +242,14 @@ final class ClusterTables {
                         ratio(phase, r -> r.delivery().p50()), ratio(phase, r -> r.delivery().p99()),
                         ratio(phase, r -> r.receipt().p50()), ratio(phase, r -> r.receipt().p99()),
                         ratio(phase, ClusterPhase::brokerMicrosPerMessage),
-                        ratio(phase, ClusterPhase::steadyMicrosPerMessage));
+                        ratio(phase, ClusterPhase::steadyMicrosPerMessage),
+                        ratio(phase, ClusterPhase::aboveIdleMicrosPerMessage));
                 table.row(phase, "cross − same, each alone", "-",
                         difference(phase, r -> r.delivery().p50()), difference(phase, r -> r.delivery().p99()),
                         difference(phase, r -> r.receipt().p50()), difference(phase, r -> r.receipt().p99()),
                         micros(phase, ClusterPhase::brokerMicrosPerMessage),
-                        micros(phase, ClusterPhase::steadyMicrosPerMessage));
+                        micros(phase, ClusterPhase::steadyMicrosPerMessage),
+                        micros(phase, ClusterPhase::aboveIdleMicrosPerMessage));
             }
         }
         table.note("Every pair: the phase with all pairs sending, its messages told apart by the ledger, so the"
@@ -265,7 +272,8 @@ final class ClusterTables {
                 Format.millis(medianOf(rs, r -> r.receipt().p50())),
                 Format.millis(medianOf(rs, r -> r.receipt().p99())),
                 median(rs, ClusterPhase::brokerMicrosPerMessage, v -> Format.decimal(v, 1)),
-                median(rs, ClusterPhase::steadyMicrosPerMessage, v -> Format.decimal(v, 1)));
+                median(rs, ClusterPhase::steadyMicrosPerMessage, v -> Format.decimal(v, 1)),
+                median(rs, ClusterPhase::aboveIdleMicrosPerMessage, v -> Format.decimal(v, 1)));
     }
 
     private static void populationRow(Table.Builder table, String phase, String label, List<ClusterPhase> rs,
@@ -277,7 +285,7 @@ final class ClusterTables {
                 Format.millis(medianOf(rs, r -> delivery.apply(r).p50())),
                 Format.millis(medianOf(rs, r -> delivery.apply(r).p99())),
                 Format.millis(medianOf(rs, r -> receipt.apply(r).p50())),
-                Format.millis(medianOf(rs, r -> receipt.apply(r).p99())), "-", "-");
+                Format.millis(medianOf(rs, r -> receipt.apply(r).p99())), "-", "-", "-");
     }
 
     /** Cross-node minus same-node latency within each round's every-pair phase, deliver or receipt, median of rounds. */
@@ -350,19 +358,20 @@ final class ClusterTables {
     Table rounds() {
         Table.Builder table = Table.builder("Every cluster phase, in run order",
                 "round", "setup", "warm-up s", "phase", "traffic", "msg/s", "deliver p50", "p99", "receipt p99",
-                "lost", "nodes CPU", "of which JIT", "nodes µs/msg", "without JIT", "registry CPU", "generator CPU",
-                "other CPU", "load avg");
+                "lost", "nodes CPU", "of which JIT", "at rest", "nodes µs/msg", "without JIT", "above rest",
+                "registry CPU", "generator CPU", "other CPU", "load avg");
         for (ClusterPhase r : all) {
             table.row(r.round(), r.setup(), Format.decimal(r.warmupSeconds(), 0), r.phase(), r.traffic(),
                     Format.rate(r.ratePerSecond()), Format.millis(r.delivery().p50()), Format.millis(r.delivery().p99()),
                     Format.millis(r.receipt().p99()), r.lost(), Format.percent(r.cpu().brokerPct()),
-                    Format.percent(r.jitPercent()), Format.decimal(r.brokerMicrosPerMessage(), 1),
-                    Format.decimal(r.steadyMicrosPerMessage(), 1), Format.decimal(r.registryPercent(), 1) + "%",
+                    Format.percent(r.jitPercent()), Format.percent(r.idlePercent()),
+                    Format.decimal(r.brokerMicrosPerMessage(), 1), Format.decimal(r.steadyMicrosPerMessage(), 1),
+                    Format.decimal(r.aboveIdleMicrosPerMessage(), 1), Format.decimal(r.registryPercent(), 1) + "%",
                     Format.percent(r.cpu().generatorPct()), Format.percent(r.cpu().otherPct()),
                     Format.decimal(r.loadAverage(), 1));
         }
-        table.note("warm-up s: the setup's closed-loop warm-up, which ends early once the nodes' JIT compilers are"
-                + " nearly idle; of which JIT: the nodes' JIT compiler threads; load avg: the machine's one-minute load"
+        table.note("warm-up s: the setup's warm-up, saturation and the lowest fixed rate in turn until the nodes' JIT"
+                + " compilers are nearly idle at the low rate, or the longest warm-up is over; of which JIT: the nodes' JIT compiler threads; load avg: the machine's one-minute load"
                 + " average at the end of the phase.");
         // Each setup has a traffic of its own, whose counts grow over its phases: its last phase has them all.
         Map<String, ClusterPhase> lastOfEachSetup = new LinkedHashMap<>();

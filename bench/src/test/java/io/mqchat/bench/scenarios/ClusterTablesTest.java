@@ -19,11 +19,11 @@ class ClusterTablesTest {
         LatencySummary slower = new LatencySummary(1000, p99 / 4, p99 / 2, p99 + 5, p99 + 5, p99 + 5);
         ClusterPhase.Population some = new ClusterPhase.Population(500, latency, latency);
         ClusterPhase.Population crossing = new ClusterPhase.Population(500, slower, slower);
-        return new ClusterPhase(nodes, 1, 20, phase, traffic, traffic.equals(ClusterPhase.CROSS_NODE) ? 1
+        return new ClusterPhase(nodes, 1, 20, 30, phase, traffic, traffic.equals(ClusterPhase.CROSS_NODE) ? 1
                 : traffic.equals(ClusterPhase.SAME_NODE) || nodes == 1 ? 0 : 0.66, 10, 1000, rate, latency, latency,
                 some, nodes == 1 ? ClusterPhase.Population.NONE : crossing, 0, 0, 0,
                 new CpuWindow(150, 30, 5, 0, Map.of()), nodes == 1 ? List.of(150.0) : List.of(50.0, 50.0, 50.0), 0.5,
-                micros, 10, micros - 50, 2.5, new Traffic.Anomalies(0, 0, 0, null));
+                micros, 10, micros - 50, micros - 80, 2.5, new Traffic.Anomalies(0, 0, 0, null));
     }
 
     private static final List<ClusterPhase> ONE_ROUND = List.of(
