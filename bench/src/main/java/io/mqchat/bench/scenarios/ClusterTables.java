@@ -325,9 +325,9 @@ final class ClusterTables {
         List<ClusterPhase> one = select(1, ClusterPhase.SATURATION, ClusterPhase.ALL);
         table.note("Inputs: one node carries " + Format.rate(projection.oneNodeRate()) + " msg/s at saturation (median"
                 + " of the one-node saturation phases, with the load generator on the same cores"
-                + (one.isEmpty() ? "" : " and the node's JIT compilers still taking "
-                + Format.percent(medianOf(one, ClusterPhase::jitPercent)) + " of a core, so a node that has run for a"
-                + " while carries somewhat more") + "); a cross-node message costs " + Format.ratio(cost.ratio())
+                + (one.isEmpty() ? "" : "; its JIT compilers took " + Format.percent(medianOf(one,
+                ClusterPhase::jitPercent)) + " of a core in it") + "); a cross-node message costs "
+                + Format.ratio(cost.ratio())
                 + " times a same-node one (" + cost.source() + ").");
         table.note("Assumptions: every node is CPU-bound and has this machine's CPU; users are homed uniformly, and talk"
                 + " to uniformly chosen peers, so (n - 1)/n of the messages cross nodes; a cross-node message costs the"
@@ -340,17 +340,18 @@ final class ClusterTables {
         List<ClusterPhase> many = select(nodes, ClusterPhase.SATURATION, ClusterPhase.ALL);
         List<ClusterPhase> sameAlone = select(nodes, ClusterPhase.SATURATION, ClusterPhase.SAME_NODE);
         if (!many.isEmpty() && !one.isEmpty()) {
-            table.note("Why the ratio and not this machine's " + nodes + "-node figures: here the " + nodes + " nodes"
-                    + " share one machine's cores, and carried " + Format.rate(medianOf(many, ClusterPhase::ratePerSecond))
-                    + " msg/s with every pair against one node's " + Format.rate(medianOf(one,
-                    ClusterPhase::ratePerSecond)) + (sameAlone.isEmpty() ? "" : "; even a same-node message, the very"
+            double share = medianOf(many, ClusterPhase::crossShare);
+            table.note("On this machine the " + nodes + " nodes share one machine's cores, which the model does not"
+                    + " describe: with every pair (" + Format.percent(100 * share) + " of the messages crossing) they"
+                    + " carried " + Format.rate(medianOf(many, ClusterPhase::ratePerSecond)) + " msg/s, where one node's"
+                    + " CPU at the model's cost per message would carry " + Format.rate(projection.oneNodeRate()
+                    / (1 + share * (cost.ratio() - 1))) + (sameAlone.isEmpty() ? "" : "; a same-node message, the"
                     + " path it takes on one node, cost " + Format.decimal(medianOf(sameAlone,
                     ClusterPhase::steadyMicrosPerMessage), 0) + " µs of CPU without JIT there against "
                     + Format.decimal(medianOf(one, ClusterPhase::steadyMicrosPerMessage), 0) + " µs on one node")
-                    + ". That is what co-locating the nodes costs: " + nodes + " JVMs' own threads switching on two"
-                    + " cores, and each node at 1/" + nodes + " of the load, where fewer messages share each write and"
-                    + " wake-up. Nodes on machines of their own pay neither; the ratio compares both kinds of message on"
-                    + " the same " + nodes + " processes, which cancels most of it, though at that lower load per node.");
+                    + ". The difference is what running " + nodes + " JVMs on two cores costs, each at 1/" + nodes
+                    + " of the load; the ratio compares both kinds of message on the same " + nodes + " processes,"
+                    + " which leaves that out, though it was measured at that lower load per node.");
         }
         return table.build();
     }
