@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Starts a broker under test in a process of its own on a free loopback port, in a fresh folder. Every
@@ -37,15 +38,33 @@ public final class BrokerLauncher {
         this.keepData = keepData;
     }
 
+    /** True when brokers' persistence (and the cluster scenario's Redis files) stay after a run. */
+    public boolean keepData() {
+        return keepData;
+    }
+
     public RunningBroker start(BrokerSetup setup, Path folder) {
+        return start(setup, folder, Optional.empty());
+    }
+
+    /** Starts an mqchat broker as one node of a cluster when {@code node} is present, else as {@link #start}. */
+    public RunningBroker start(BrokerSetup setup, Path folder, Optional<NodeRole> node) {
+        if (node.isPresent() && setup.kind().server() != BrokerKind.MQCHAT) {
+            throw new IllegalArgumentException("only mqchat runs as a node of a cluster");
+        }
         try {
             Files.createDirectories(folder.resolve("tmp"));
             int port = freePort();
             List<String> command = new ArrayList<>(List.of("bash", "-c", RAISE_FILE_LIMIT, "bash"));
             command.addAll(setup.kind().jvm() ? jvmCommand(setup, folder, port) : mosquittoCommand(setup, folder, port));
+            node.ifPresent(role -> command.addAll(List.of("--cluster-node", role.nodeId(), "--redis", role.redisAddress())));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectError(folder.resolve("broker.log").toFile());
             builder.environment().put(BrokerCommand.SECRET_ENV, secret);
+            node.ifPresent(role -> {
+                builder.environment().put(BrokerCommand.REDIS_PASSWORD_ENV, role.redisPassword());
+                builder.environment().put(BrokerCommand.CLUSTER_SECRET_ENV, role.clusterSecret());
+            });
             if (!setup.kind().jvm()) {
                 builder.redirectOutput(folder.resolve("broker.out").toFile());
             }

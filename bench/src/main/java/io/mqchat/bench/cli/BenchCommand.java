@@ -13,6 +13,8 @@ import io.mqchat.bench.scenarios.BenchContext;
 import io.mqchat.bench.scenarios.BenchOptions;
 import io.mqchat.bench.scenarios.CatchUp;
 import io.mqchat.bench.scenarios.ChatComparison;
+import io.mqchat.bench.scenarios.ClusterOptions;
+import io.mqchat.bench.scenarios.ClusterScaling;
 import io.mqchat.bench.scenarios.ConnectedDevices;
 import io.mqchat.bench.scenarios.Flood;
 import io.mqchat.bench.scenarios.FloodOptions;
@@ -46,11 +48,11 @@ import picocli.CommandLine.Option;
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--scenario", split = ",", defaultValue = "compare,groups,devices,catchup",
-            description = "chat, compare, groups, devices, catchup, flood, or all (default: ${DEFAULT-VALUE}; compare includes"
-                    + " chat; all leaves out flood)")
+            description = "chat, compare, groups, devices, catchup, flood, cluster, or all (default: ${DEFAULT-VALUE};"
+                    + " compare includes chat; all leaves out flood and cluster)")
     List<String> scenarios;
 
-    @Option(names = "--pairs", defaultValue = "100", description = "1-1 conversations (default ${DEFAULT-VALUE})")
+    @Option(names = "--pairs", defaultValue = "100", description = "1-1 conversations of chat, compare and cluster (default ${DEFAULT-VALUE})")
     int pairs;
 
     @Option(names = "--rounds", defaultValue = "3", description = "rounds of the comparison (default ${DEFAULT-VALUE})")
@@ -187,6 +189,40 @@ public final class BenchCommand implements Callable<Integer> {
             description = "flood: the flood phases after the quiet one, group and/or 1-1 (default ${DEFAULT-VALUE})")
     List<String> floodPhases;
 
+    @Option(names = "--cluster-nodes", split = ",", defaultValue = "1,3",
+            description = "cluster: the setups, in nodes, each node a process on this machine; one node is the"
+                    + " reference and the largest is compared with it (default ${DEFAULT-VALUE})")
+    List<Integer> clusterNodes;
+
+    @Option(names = "--cluster-rates", split = ",", defaultValue = "200,1000",
+            description = "cluster: fixed rates, chat messages/s over all --pairs, the same on every setup (default"
+                    + " ${DEFAULT-VALUE}); empty for none")
+    List<Integer> clusterRates;
+
+    @Option(names = "--cluster-phase", defaultValue = "PT15S",
+            description = "cluster: length of each fixed-rate phase (default ${DEFAULT-VALUE})")
+    Duration clusterPhase;
+
+    @Option(names = "--cluster-warmup", defaultValue = "PT60S",
+            description = "cluster: longest warm-up of each setup, saturation and the lowest rate in turn; it ends sooner"
+                    + " (after 10 s at least) once the nodes' JIT compilers use under 10% of a core at the low rate; PT0S"
+                    + " for none (default ${DEFAULT-VALUE})")
+    Duration clusterWarmup;
+
+    @Option(names = "--cluster-saturation", defaultValue = "PT15S",
+            description = "cluster: each saturation phase; PT0S for none, and then no cross-node CPU ratio and no"
+                    + " projection (default ${DEFAULT-VALUE})")
+    Duration clusterSaturation;
+
+    @Option(names = "--cluster-split", arity = "1", defaultValue = "true",
+            description = "cluster: on several nodes, also saturate with the same-node pairs alone and with the"
+                    + " cross-node pairs alone, for the CPU of each kind of message (default ${DEFAULT-VALUE})")
+    boolean clusterSplit;
+
+    @Option(names = "--cluster-rounds", defaultValue = "1",
+            description = "cluster: rounds, each one node then several (default ${DEFAULT-VALUE})")
+    int clusterRounds;
+
     @Option(names = "--keep-data", description = "keep each broker's persistence folder after it stopped")
     boolean keepData;
 
@@ -206,7 +242,9 @@ public final class BenchCommand implements Callable<Integer> {
                         groupWindow),
                 new FloodOptions(floodPairs, floodBystanderRate, floodPhase, floodWarmup, floodWarmupBystanderRate,
                         floodWarmupRate, floodMembers,
-                        floodRate, floodRecipients, floodPhases));
+                        floodRate, floodRecipients, floodPhases),
+                new ClusterOptions(clusterNodes, clusterRates == null ? List.of() : clusterRates, clusterPhase, clusterWarmup, clusterSaturation,
+                        clusterSplit, clusterRounds));
         Clock clock = Clock.systemUTC();
         Path runFolder = Files.createDirectories(out.resolve(
                 DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(clock.instant())));
@@ -242,7 +280,7 @@ public final class BenchCommand implements Callable<Integer> {
     private List<Scenario> selected() {
         Map<String, Scenario> known = new LinkedHashMap<>();
         for (Scenario s : List.of(ChatComparison.chat(), ChatComparison.compare(), new GroupFanOut(),
-                new ConnectedDevices(), new CatchUp(), new Flood())) {
+                new ConnectedDevices(), new CatchUp(), new Flood(), new ClusterScaling())) {
             known.put(s.name(), s);
         }
         List<Scenario> chosen = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.mqchat.bench.hosted;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,6 +15,10 @@ public final class BrokerCommand implements Callable<Integer> {
 
     /** The HS256 secret reaches the broker through the environment, never the command line (ps shows that). */
     public static final String SECRET_ENV = "MQCHAT_BENCH_SECRET";
+    /** A cluster node's password to the registry's Redis, through the environment for the same reason. */
+    public static final String REDIS_PASSWORD_ENV = "MQCHAT_BENCH_REDIS_PASSWORD";
+    /** The key a cluster's nodes sign their relays' service tokens with, through the environment too. */
+    public static final String CLUSTER_SECRET_ENV = "MQCHAT_BENCH_CLUSTER_SECRET";
 
     @Option(names = "--kind", required = true, description = "mqchat or hivemq")
     String kind;
@@ -45,6 +50,12 @@ public final class BrokerCommand implements Callable<Integer> {
             description = "mqchat only: keep the server's default limits per user instead of raising them")
     boolean serverLimits;
 
+    @Option(names = "--cluster-node", description = "mqchat only: join a cluster as this node id (needs --redis)")
+    String clusterNode;
+
+    @Option(names = "--redis", description = "mqchat only: host:port of the cluster registry's Redis")
+    String redis;
+
     @Override
     public Integer call() throws Exception {
         if (persistenceBuckets > 0) {
@@ -54,11 +65,22 @@ public final class BrokerCommand implements Callable<Integer> {
         }
         AutoCloseable broker = switch (kind) {
             case "mqchat" -> MqchatHost.start(folder, port, filePersistence, queueLimit, System.getenv(SECRET_ENV),
-                    groupMembers, archive, serverLimits);
+                    groupMembers, archive, serverLimits, clusterSeat());
             case "hivemq" -> BareHiveMq.start(folder, port, filePersistence, queueLimit);
             default -> throw new IllegalArgumentException("unknown broker kind " + kind);
         };
         ControlLoop.serve(broker, System.out);
         return 0;
+    }
+
+    private Optional<ClusterSeat> clusterSeat() {
+        if (clusterNode == null) {
+            return Optional.empty();
+        }
+        if (redis == null) {
+            throw new IllegalArgumentException("--cluster-node needs --redis");
+        }
+        return Optional.of(new ClusterSeat(clusterNode, redis, System.getenv(REDIS_PASSWORD_ENV),
+                System.getenv(CLUSTER_SECRET_ENV)));
     }
 }

@@ -8,6 +8,7 @@ import io.mqchat.extension.limits.RateLimit;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.time.Clock;
 
 /**
@@ -15,7 +16,7 @@ import java.time.Clock;
  * benchmark's users send far faster than a person (a saturated pair sends hundreds of messages a second),
  * so the limit is raised out of the way, and the report says so; the flood scenario, which measures the limit at
  * work, keeps it. For the group and flood scenarios the same process also runs a group-worker, as the all-in-one
- * server does.
+ * server does. For the cluster scenario it is one node of several ({@link ClusterSeat}).
  */
 final class MqchatHost {
 
@@ -27,21 +28,29 @@ final class MqchatHost {
 
     /**
      * Starts the broker and, when {@code groupMembers} is above 0, a group-worker connected to it; with {@code archive},
-     * an archive-worker too; with {@code serverLimits}, the server's default limits per user stay in force. Closing
-     * stops the workers, then the broker.
+     * an archive-worker too; with {@code serverLimits}, the server's default limits per user stay in force; with
+     * {@code cluster}, as one node of a cluster (no workers then). Closing stops the workers, then the broker, then
+     * the node's registry connection.
      */
     static AutoCloseable start(Path folder, int port, boolean filePersistence, long queueLimit, String secret,
-                               int groupMembers, boolean archive, boolean serverLimits) {
+                               int groupMembers, boolean archive, boolean serverLimits, Optional<ClusterSeat> cluster) {
+        if (cluster.isPresent() && (groupMembers > 0 || archive)) {
+            throw new IllegalArgumentException("a cluster node of the benchmark runs without in-process workers");
+        }
         BrokerSettings settings = new BrokerSettings("127.0.0.1", port, 0, "/mqtt", folder, filePersistence,
                 BrokerSettings.DEFAULT_MAX_PACKET_BYTES, BrokerSettings.DEFAULT_SESSION_EXPIRY_MAX);
         ExtensionConfig defaults = ExtensionConfig.defaults(JwtConfig.hmac(secret)).withQueueLimit(queueLimit);
-        ExtensionConfig config = serverLimits ? defaults : defaults.withRateLimit(BENCHMARK_RATE_LIMIT)
+        ExtensionConfig limited = serverLimits ? defaults : defaults.withRateLimit(BENCHMARK_RATE_LIMIT)
                 .withGroupRateLimit(BENCHMARK_RATE_LIMIT);
-        EmbeddedBroker broker = EmbeddedBroker.start(settings, config, Clock.systemUTC());
         Deque<AutoCloseable> running = new ArrayDeque<>();
-        running.push(broker);
         AutoCloseable all = () -> closeAll(running);
         try {
+            // The registry outlives the broker: a stopping node withdraws its heartbeat through it.
+            Optional<ClusterSeat.Joined> joined = cluster.map(seat -> seat.join(port));
+            joined.ifPresent(running::push);
+            ExtensionConfig config = cluster.map(seat -> seat.configure(limited)).orElse(limited);
+            running.push(EmbeddedBroker.start(settings, config, Clock.systemUTC(),
+                    joined.map(ClusterSeat.Joined::membership)));
             if (groupMembers > 0) {
                 running.push(HostedGroupWorker.start(folder.resolve("data").resolve("mongo"), port, secret,
                         groupMembers, serverLimits));

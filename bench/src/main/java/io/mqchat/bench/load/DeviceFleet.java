@@ -29,9 +29,18 @@ public final class DeviceFleet implements AutoCloseable {
      */
     public static DeviceFleet connect(int count, IntFunction<String> users, Endpoint endpoint, Dialect dialect,
                                       Inbound inbound, LongSupplier nanos, Duration timeout) {
+        return connect(count, users, i -> endpoint, dialect, inbound, nanos, timeout);
+    }
+
+    /**
+     * As {@link #connect(int, IntFunction, Endpoint, Dialect, Inbound, LongSupplier, Duration)}, device {@code i}
+     * connecting to {@code endpoints.apply(i)}: on a cluster, each device to its user's home node.
+     */
+    public static DeviceFleet connect(int count, IntFunction<String> users, IntFunction<Endpoint> endpoints,
+                                      Dialect dialect, Inbound inbound, LongSupplier nanos, Duration timeout) {
         List<Device> devices = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            devices.add(Device.create(i, users.apply(i), "d", endpoint, inbound, nanos));
+            devices.add(Device.create(i, users.apply(i), "d", endpoints.apply(i), inbound, nanos));
         }
         connectAll(devices, dialect, timeout);
         return new DeviceFleet(devices);

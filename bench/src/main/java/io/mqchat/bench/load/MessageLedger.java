@@ -3,6 +3,7 @@ package io.mqchat.bench.load;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.IntPredicate;
 
 /**
  * Every message of one broker run, by sequence number: when it was sent, when it first arrived, when its
@@ -120,7 +121,20 @@ public final class MessageLedger {
 
     /** What became of the messages in [from, to). */
     public Tally tally(int from, int to) {
-        int n = to - from;
+        return tally(from, to, sender -> true);
+    }
+
+    /**
+     * What became of the messages in [from, to) whose sender slot {@code senders} accepts: one population of a mixed
+     * phase, e.g. the conversations that cross nodes.
+     */
+    public Tally tally(int from, int to, IntPredicate senders) {
+        int n = 0;
+        for (int seq = from; seq < to; seq++) {
+            if (senders.test(this.senders.get(seq))) {
+                n++;
+            }
+        }
         long[] deliveryLatency = new long[n];
         long[] receiptLatency = new long[n];
         int delivered = 0;
@@ -128,6 +142,9 @@ public final class MessageLedger {
         long duplicateDeliveries = 0;
         long duplicateReceipts = 0;
         for (int seq = from; seq < to; seq++) {
+            if (!senders.test(this.senders.get(seq))) {
+                continue;
+            }
             int d = deliveries.get(seq);
             int r = receipts.get(seq);
             if (d > 0) {

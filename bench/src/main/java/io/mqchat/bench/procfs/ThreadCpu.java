@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -32,6 +33,13 @@ public record ThreadCpu(Map<String, Long> nanosByGroup) {
         } catch (IOException e) {
             return new ThreadCpu(Map.of());
         }
+        return new ThreadCpu(groups);
+    }
+
+    /** The thread groups of several processes added up by name, e.g. the nodes of a cluster as one broker. */
+    public static ThreadCpu sum(List<ThreadCpu> processes) {
+        Map<String, Long> groups = new HashMap<>();
+        processes.forEach(process -> process.nanosByGroup.forEach((group, nanos) -> groups.merge(group, nanos, Long::sum)));
         return new ThreadCpu(groups);
     }
 

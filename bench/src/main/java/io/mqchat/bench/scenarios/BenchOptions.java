@@ -31,13 +31,15 @@ import java.util.List;
  * @param devicesBrokerJvm   JVM options of the broker in the connected-devices scenario
  * @param groups             the group fan-out scenario's knobs
  * @param flood              the flood scenario's knobs
+ * @param cluster            the cluster scenario's knobs
  */
 public record BenchOptions(int pairs, int rounds, List<BrokerKind> brokers, boolean filePersistence,
                            List<String> brokerJvm, Duration warmup, Duration saturation, Duration ratePhase,
                            List<Integer> rates, int window, int maxMessages, Duration drainTimeout, int devices,
                            List<Integer> deviceCheckpoints, int devicesPerWorker, List<BrokerKind> deviceBrokers,
                            int backgroundRate, int catchUpMessages, boolean profile, int persistenceBuckets,
-                           List<String> devicesBrokerJvm, GroupOptions groups, FloodOptions flood) {
+                           List<String> devicesBrokerJvm, GroupOptions groups, FloodOptions flood,
+                           ClusterOptions cluster) {
 
     public BenchOptions {
         brokers = List.copyOf(brokers);

@@ -36,6 +36,28 @@ class MessageLedgerTest {
     }
 
     @Test
+    void aTallyCanCountOnePopulationOfSenders() {
+        MessageLedger ledger = new MessageLedger(10);
+        int a = ledger.reserve(0, 1_000);
+        int b = ledger.reserve(1, 2_000);
+        int c = ledger.reserve(2, 3_000);
+        ledger.delivered(a, 1_500);
+        ledger.delivered(b, 2_900);
+        ledger.delivered(c, 3_100);
+        ledger.receipted(b, 4_000);
+        MessageLedger.Tally odd = ledger.tally(0, 3, sender -> sender % 2 == 1);
+        assertEquals(1, odd.sent());
+        assertEquals(1, odd.delivered());
+        assertEquals(900, odd.deliveryLatencyNanos()[0]);
+        assertEquals(2_000, odd.receiptLatencyNanos()[0]);
+        MessageLedger.Tally even = ledger.tally(0, 3, sender -> sender % 2 == 0);
+        assertEquals(2, even.sent());
+        assertEquals(0, even.receipted());
+        assertEquals(500, even.deliveryLatencyNanos()[0]);
+        assertEquals(100, even.deliveryLatencyNanos()[1]);
+    }
+
+    @Test
     void aFullLedgerRefusesMore() {
         MessageLedger ledger = new MessageLedger(2);
         ledger.reserve(0, 1);

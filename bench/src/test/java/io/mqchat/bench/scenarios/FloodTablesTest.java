@@ -45,7 +45,8 @@ class FloodTablesTest {
                 Duration.ZERO, List.of(), 4, 1000, Duration.ZERO, 0, List.of(), 1, List.of(), 0, 0, false, 0, List.of(),
                 new BenchOptions.GroupOptions(List.of(10), 1, 1, Duration.ZERO, Duration.ZERO, 1),
                 new FloodOptions(50, 200, Duration.ofSeconds(30), Duration.ZERO, 1000, 5, 256, 30, 50,
-                        List.of(FloodOptions.GROUP, FloodOptions.DIRECT)));
+                        List.of(FloodOptions.GROUP, FloodOptions.DIRECT)),
+                new ClusterOptions(List.of(1, 3), List.of(1000), Duration.ofSeconds(20), Duration.ZERO, Duration.ZERO, true, 1));
         Table table = new FloodTables(options, "mqchat/file", TWO_ROUNDS).medians();
         assertEquals(3, table.rows().size());
         List<String> quiet = table.rows().get(0);
