@@ -11,7 +11,6 @@ import com.hivemq.extension.sdk.api.packets.publish.PublishPacket;
 import io.mqchat.cluster.NodeInfo;
 import io.mqchat.extension.routing.RoutedMessage;
 import io.mqchat.protocol.Topics;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -78,7 +77,7 @@ public final class RelayInboundInterceptor implements PublishInboundInterceptor 
         PublishPacket publish = output.getPublishPacket();
         if (Topics.isInboxOf(publish.getTopic(), user) && isDirectMessage(publish)) {
             try {
-                publish.getPayload().map(RelayInboundInterceptor::bytes).ifPresent(chatMessageArrived);
+                chatMessageArrived.accept(RelayPublish.bytes(publish.getPayload()));
             } catch (RuntimeException e) {
                 // The notification is extra; the message itself is delivered whatever happened to it.
                 log.warn("no offline notification for a relayed message to {}: {}", user, e.toString());
@@ -96,12 +95,5 @@ public final class RelayInboundInterceptor implements PublishInboundInterceptor 
             routed |= property.getName().equals(RoutedMessage.FROM_PROPERTY);
         }
         return routed;
-    }
-
-    private static byte[] bytes(ByteBuffer buffer) {
-        ByteBuffer copy = buffer.duplicate();
-        byte[] bytes = new byte[copy.remaining()];
-        copy.get(bytes);
-        return bytes;
     }
 }

@@ -52,7 +52,8 @@ public record RelayPublish(String topic, byte[] payload, boolean atLeastOnce, Li
         return interval.filter(seconds -> seconds <= MAX_EXPIRY);
     }
 
-    private static byte[] bytes(Optional<ByteBuffer> payload) {
+    /** A copy of a payload's bytes, leaving the buffer as it was; empty for none. */
+    static byte[] bytes(Optional<ByteBuffer> payload) {
         if (payload.isEmpty()) {
             return new byte[0];
         }

@@ -1,11 +1,9 @@
 package io.mqchat.extension.cluster;
 
-import com.hivemq.extension.sdk.api.async.Async;
-import com.hivemq.extension.sdk.api.async.TimeoutFallback;
 import com.hivemq.extension.sdk.api.interceptor.publish.PublishInboundInterceptor;
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundInput;
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundOutput;
-import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
+import io.mqchat.extension.routing.PubackHold;
 import io.mqchat.protocol.Topics;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -34,18 +32,8 @@ public final class ServiceForwardInterceptor implements PublishInboundIntercepto
             return;
         }
         CompletableFuture<Boolean> forwarded = crossNode.forwardIfRemote(output.getPublishPacket());
-        if (forwarded.isDone() && !forwarded.isCompletedExceptionally() && !forwarded.join()) {
-            return;
+        if (PubackHold.needed(forwarded)) {
+            PubackHold.until(output, forwarded, HOLD, NOT_STORED, () -> { });
         }
-        Async<PublishInboundOutput> hold = output.async(HOLD, TimeoutFallback.FAILURE, AckReasonCode.UNSPECIFIED_ERROR,
-                NOT_STORED);
-        forwarded.whenComplete((elsewhere, failure) -> {
-            if (failure != null) {
-                output.preventPublishDelivery(AckReasonCode.UNSPECIFIED_ERROR, NOT_STORED);
-            } else if (elsewhere) {
-                output.preventPublishDelivery();
-            }
-            hold.resume();
-        });
     }
 }

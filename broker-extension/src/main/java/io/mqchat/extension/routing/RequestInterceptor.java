@@ -1,7 +1,5 @@
 package io.mqchat.extension.routing;
 
-import com.hivemq.extension.sdk.api.async.Async;
-import com.hivemq.extension.sdk.api.async.TimeoutFallback;
 import com.hivemq.extension.sdk.api.interceptor.publish.PublishInboundInterceptor;
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundInput;
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundOutput;
@@ -115,8 +113,8 @@ public final class RequestInterceptor implements PublishInboundInterceptor {
             CompletableFuture<Void> firstStored = routes.forAction(target.get().action()).route(request, output, payload);
             CompletableFuture<Boolean> storedElsewhere = crossNode.forwardIfRemote(output.getPublishPacket(),
                     firstStored);
-            if (!storedElsewhere.isDone() || storedElsewhere.isCompletedExceptionally() || storedElsewhere.join()) {
-                holdUntilStored(output, storedElsewhere);
+            if (PubackHold.needed(storedElsewhere)) {
+                PubackHold.until(output, storedElsewhere, STORE_TIMEOUT, NOT_STORED, metrics.notStored()::inc);
             }
         } catch (ProtocolException problem) {
             refusals.refuse(request, output, problem, referenceOf(target.get(), payload));
@@ -125,26 +123,6 @@ public final class RequestInterceptor implements PublishInboundInterceptor {
                     bug);
             refusals.refuse(request, output, new ProtocolException(ErrorCode.INVALID_ENVELOPE, "could not be routed"), null);
         }
-    }
-
-    /**
-     * Holds the routed publish (and so the sender's acknowledgement) until the copies the server published beside it
-     * are stored, and, for a recipient homed on another node, until that node stored the publish itself (then it is
-     * not delivered here); if any could not be, the publish is refused instead, and the sender sends it again. HiveMQ
-     * runs nothing else of this client's (publishes, acknowledgements) until the hold ends, so its order is kept.
-     */
-    private void holdUntilStored(PublishInboundOutput output, CompletableFuture<Boolean> storedElsewhere) {
-        Async<PublishInboundOutput> hold = output.async(STORE_TIMEOUT, TimeoutFallback.FAILURE,
-                AckReasonCode.UNSPECIFIED_ERROR, NOT_STORED);
-        storedElsewhere.whenComplete((elsewhere, failure) -> {
-            if (failure != null) {
-                metrics.notStored().inc();
-                output.preventPublishDelivery(AckReasonCode.UNSPECIFIED_ERROR, NOT_STORED);
-            } else if (elsewhere) {
-                output.preventPublishDelivery();
-            }
-            hold.resume();
-        });
     }
 
     /** What a refusal names: a message's id, or a group or history request's {@code ref}. */

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import io.mqchat.client.Conversation;
+import io.mqchat.client.history.HistoryPage;
+import io.mqchat.client.history.HistoryQuery;
 import io.mqchat.client.presence.PresenceState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Kill -9 of the node that is a recipient's home while a sender on another node streams to it, 1-1 and to a group
  * whose other member lives on a third node: every message the sender was told SENT reaches each device it was for, live or by the client library's catch-up once the
- * devices are served by another node. When the node starts again, users of the other nodes stay online.
+ * devices are served by another node, and the archive holds each. When the node starts again, users of the other
+ * nodes stay online.
  */
 class NodeLossIT {
 
@@ -88,6 +92,10 @@ class NodeLossIT {
                         sent.size(), sentToGroup.size(), attempts.get(), cluster.home("bob"), rehomedMillis, missing);
                 assertTrue(sentToGroup.size() > 0, "group messages were SENT");
                 assertEquals(Map.of(), missing, "every SENT message reached every device it was for");
+                assertEquals(Set.of(), notInHistory(bobPhone, Conversation.with("alice"), sent),
+                        "every SENT 1-1 message is in history");
+                assertEquals(Set.of(), notInHistory(carol, Conversation.group(group), sentToGroup),
+                        "every SENT group message is in history");
 
                 // node-2 comes back: its start ends its own earlier run, not the connections other nodes hold.
                 BlockingQueue<PresenceState> alicePresence = new LinkedBlockingQueue<>();
@@ -128,6 +136,32 @@ class NodeLossIT {
             }
         }
         return false;
+    }
+
+    /** The ids of {@code expected} that the archive does not hold (it may still be catching up: waits up to 60 s). */
+    private static Set<String> notInHistory(AppDevice reader, Conversation conversation, Set<String> expected)
+            throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        Set<String> missing;
+        do {
+            Set<String> archived = new TreeSet<>();
+            HistoryPage page = reader.client().history(conversation).limit(HistoryQuery.MAX_LIMIT).fetch()
+                    .get(15, TimeUnit.SECONDS);
+            page.messages().forEach(message -> archived.add(message.id()));
+            while (page.more()) {
+                page = reader.client().history(conversation).before(page.prev()).limit(HistoryQuery.MAX_LIMIT).fetch()
+                        .get(15, TimeUnit.SECONDS);
+                page.messages().forEach(message -> archived.add(message.id()));
+            }
+            missing = new TreeSet<>(expected);
+            missing.removeAll(archived);
+        } while (!missing.isEmpty() && System.nanoTime() < deadline && sleep(500));
+        return missing;
+    }
+
+    private static boolean sleep(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+        return true;
     }
 
     private static Set<String> awaitAll(AppDevice device, Set<String> expected) throws InterruptedException {
