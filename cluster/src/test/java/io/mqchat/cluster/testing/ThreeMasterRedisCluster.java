@@ -6,9 +6,11 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisCluster;
 import redis.embedded.RedisShardedCluster;
 
@@ -18,6 +20,9 @@ import redis.embedded.RedisShardedCluster;
  */
 public final class ThreeMasterRedisCluster implements AutoCloseable {
 
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+    private static final Random RANDOM = new Random();
+
     private final RedisShardedCluster cluster;
     private final JedisCluster client;
 
@@ -26,7 +31,7 @@ public final class ThreeMasterRedisCluster implements AutoCloseable {
         this.client = client;
     }
 
-    /** Starts the cluster and waits until every slot is served. */
+    /** Starts the cluster and waits until every master serves every slot. */
     public static ThreeMasterRedisCluster start() {
         try {
             List<Integer> ports = new ArrayList<>();
@@ -37,6 +42,7 @@ public final class ThreeMasterRedisCluster implements AutoCloseable {
             RedisShardedCluster cluster = RedisShardedCluster.newRedisCluster().serverPorts(ports).shard("a", 0)
                     .shard("b", 0).shard("c", 0).initializationTimeout(Duration.ofSeconds(30)).build();
             cluster.start();
+            awaitEveryMasterServesEverySlot(ports);
             Set<HostAndPort> seeds = ports.stream().map(port -> new HostAndPort("127.0.0.1", port))
                     .collect(Collectors.toSet());
             return new ThreeMasterRedisCluster(cluster, new JedisCluster(seeds));
@@ -53,7 +59,7 @@ public final class ThreeMasterRedisCluster implements AutoCloseable {
     /** Empties every master. */
     public void flush() {
         client.getClusterNodes().values().forEach(pool -> {
-            try (var connection = new redis.clients.jedis.Jedis(pool.getResource())) {
+            try (var connection = new Jedis(pool.getResource())) {
                 connection.flushAll();
             }
         });
@@ -69,9 +75,45 @@ public final class ThreeMasterRedisCluster implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /**
+     * embedded-redis waits for one node to say the cluster is up; the others learn the slot map by gossip a moment
+     * later and answer CLUSTERDOWN until then (seen on a loaded machine), so every master is asked.
+     */
+    private static void awaitEveryMasterServesEverySlot(List<Integer> ports) {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        String lastInfo = "";
+        while (System.nanoTime() < deadline) {
+            boolean ready = true;
+            for (int port : ports) {
+                try (Jedis node = new Jedis("127.0.0.1", port)) {
+                    lastInfo = node.clusterInfo();
+                    ready &= lastInfo.contains("cluster_state:ok") && lastInfo.contains("cluster_slots_ok:16384")
+                            && lastInfo.contains("cluster_known_nodes:3");
+                }
+            }
+            if (ready) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the Redis Cluster formed", e);
+            }
         }
+        throw new IllegalStateException("Redis Cluster not ready within " + READY_TIMEOUT + ":\n" + lastInfo);
+    }
+
+    /** A free port whose cluster bus port (10,000 higher, so at most 65,535) is free too. */
+    private static int freePort() throws IOException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = 20_000 + RANDOM.nextInt(30_000);
+            try (ServerSocket client = new ServerSocket(port); ServerSocket bus = new ServerSocket(port + 10_000)) {
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IOException("no free port pair for a Redis Cluster node");
     }
 }
