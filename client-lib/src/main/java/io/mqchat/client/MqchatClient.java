@@ -18,6 +18,7 @@ import io.mqchat.client.history.HistoryQuery;
 import io.mqchat.client.internal.CatchUp;
 import io.mqchat.client.internal.ChatState;
 import io.mqchat.client.internal.Completions;
+import io.mqchat.client.internal.ConnectionChanges;
 import io.mqchat.client.internal.ConnectRefusals;
 import io.mqchat.client.internal.ConversationList;
 import io.mqchat.client.internal.CursorBook;
@@ -185,6 +186,7 @@ public final class MqchatClient implements AutoCloseable {
                 groupState, new ChatState(delivery, historyPending, this::catchUpAfterOverflow));
         this.reconnects = new ReconnectPolicy(address.clientId(), address.user(), tokens, () -> online,
                 config.listeners.authenticationFailures(), this::disconnectQuietly, config.server.socketAddress());
+        ConnectionChanges connectionChanges = new ConnectionChanges(config.connectionChanges);
         Mqtt5ClientBuilder builder = MqttClient.builder()
                 .useMqttVersion5()
                 .identifier(address.clientId())
@@ -196,9 +198,12 @@ public final class MqchatClient implements AutoCloseable {
                 // Presence is held at QoS 0, so nothing of it was queued while this device was away (and a
                 // lost session lost the subscriptions): subscribing again brings each watched user's state.
                 .addConnectedListener(context -> presence.resubscribeAll())
+                // Before the catch-up: the app hears that the connection is back before what it caught up.
+                .addConnectedListener(connectionChanges)
                 // Before the connection's first message is handled: live messages wait for what the catch-up finds.
                 .addConnectedListener(this::catchUpAfterConnect)
-                .addDisconnectedListener(reconnects);
+                .addDisconnectedListener(reconnects)
+                .addDisconnectedListener(connectionChanges);
         this.mqtt = config.server.applyTo(builder).buildAsync();
         this.outbound = new Outbound(mqtt);
         this.history = new HistoryRequests(address.user(), codec, outbound, historyPending);

@@ -66,6 +66,7 @@ public final class MqchatClientBuilder {
     Duration mediaRetryBackoff = DEFAULT_MEDIA_RETRY_BACKOFF;
     Duration mediaTimeout = DEFAULT_MEDIA_TIMEOUT;
     Listeners listeners = Listeners.none();
+    Consumer<ConnectionChange> connectionChanges = change -> { };
 
     MqchatClientBuilder() {
     }
@@ -360,6 +361,15 @@ public final class MqchatClientBuilder {
      */
     public MqchatClientBuilder onAuthenticationFailed(Consumer<AuthenticationException> listener) {
         listeners = listeners.withAuthenticationFailures(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /**
+     * Called when the connection comes up (the first connect, every reconnect) and when it goes down, before the
+     * catch-up that follows a connect hands anything over. It runs on the MQTT client's thread: return quickly.
+     */
+    public MqchatClientBuilder onConnectionChange(Consumer<ConnectionChange> listener) {
+        connectionChanges = Objects.requireNonNull(listener, "listener");
         return this;
     }
 

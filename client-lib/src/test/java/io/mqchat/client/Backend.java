@@ -39,9 +39,10 @@ import java.util.function.UnaryOperator;
 /**
  * A test broker with the workers behind presence, groups and history and the media endpoint, each with its
  * embedded store in a test folder (groups, the archive and media share one MongoDB-wire store, as in the all-in-one
- * server): what a device talks to in production, minus the network. Start one per test class.
+ * server): what a device talks to in production, minus the network. Start one per test class. Published in this
+ * module's test-jar for the modules built on the client library (the terminal client).
  */
-final class Backend implements AutoCloseable {
+public final class Backend implements AutoCloseable {
 
     private final TestBroker broker;
     private final Path folder;
@@ -55,21 +56,21 @@ final class Backend implements AutoCloseable {
         this.broker = broker;
     }
 
-    static Backend start(Path folder) {
+    public static Backend start(Path folder) {
         return new Backend(folder, TestBroker.start());
     }
 
     /** A backend whose broker's extension configuration {@code customize} adjusts, e.g. a small queue limit. */
-    static Backend start(Path folder, UnaryOperator<ExtensionConfig> customize) {
+    public static Backend start(Path folder, UnaryOperator<ExtensionConfig> customize) {
         return new Backend(folder, TestBroker.start(customize));
     }
 
-    TestBroker broker() {
+    public TestBroker broker() {
         return broker;
     }
 
     /** Starts Redis and a presence-worker. */
-    Backend withPresence() {
+    public Backend withPresence() {
         try {
             EmbeddedRedis redis = EmbeddedRedis.start(folder.resolve("redis"), 0);
             started.add(redis);
@@ -87,7 +88,7 @@ final class Backend implements AutoCloseable {
     }
 
     /** Starts a group-worker (and the MongoDB-wire store, if no other worker started it yet). */
-    Backend withGroups() {
+    public Backend withGroups() {
         MongoGroupStore store = new MongoGroupStore(database(), GroupSettings.DEFAULT_MAX_MEMBERS);
         GroupWorker worker = new GroupWorker(GroupSettings.defaults(), Clock.systemUTC(), store,
                 new BrokerLink(broker.host(), broker.port(), "1", () -> broker.serviceToken(GroupWorker.SERVICE)));
@@ -97,12 +98,12 @@ final class Backend implements AutoCloseable {
     }
 
     /** Starts an archive-worker (and the MongoDB-wire store, if no other worker started it yet). */
-    Backend withArchive() {
+    public Backend withArchive() {
         return withArchive(ArchiveSettings.defaults());
     }
 
     /** {@link #withArchive()} with settings of the test's own, e.g. a small page-max-bytes. */
-    Backend withArchive(ArchiveSettings settings) {
+    public Backend withArchive(ArchiveSettings settings) {
         ArchiveWorker worker = new ArchiveWorker(settings, Clock.systemUTC(),
                 archiveStore(), new io.mqchat.archive.worker.BrokerLink(broker.host(),
                 broker.port(), "1", () -> broker.serviceToken(ArchiveWorker.SERVICE)));
@@ -116,7 +117,7 @@ final class Backend implements AutoCloseable {
      * with the archive deciding who may download an image (so start the archive-worker too: without it only
      * uploaders may).
      */
-    Backend withMedia() {
+    public Backend withMedia() {
         // Port 0 would switch the endpoint off (media.port=0), so it gets a free port of its own.
         media = new MediaService(MediaSettings.defaults().withPort(freePort()), Clock.systemUTC(), database(),
                 new TokenVerifier(JwtConfig.hmac(TestBroker.SECRET), Clock.systemUTC()),
@@ -127,7 +128,7 @@ final class Backend implements AutoCloseable {
     }
 
     /** Where the media endpoint listens, for {@link MqchatClientBuilder#mediaUri}. */
-    URI mediaUri() {
+    public URI mediaUri() {
         if (media == null) {
             throw new IllegalStateException("start the backend withMedia()");
         }
@@ -143,7 +144,7 @@ final class Backend implements AutoCloseable {
     }
 
     /** The one embedded MongoDB-wire store of this backend, started on first use. */
-    MongoDatabase database() {
+    public MongoDatabase database() {
         if (database == null) {
             EmbeddedMongo mongo = EmbeddedMongo.start(folder.resolve("mongo"));
             started.add(mongo);
