@@ -1,0 +1,76 @@
+package io.mqchat.terminal;
+
+import io.mqchat.client.ConnectionChange;
+import io.mqchat.client.MqchatClient;
+import io.mqchat.client.MqchatClientBuilder;
+import io.mqchat.client.groups.GroupEvent;
+import io.mqchat.terminal.conversation.OpenConversation;
+import io.mqchat.terminal.view.Console;
+import io.mqchat.terminal.view.EventLines;
+import io.mqchat.terminal.view.SafeText;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** Prints what the client hears as it hears it, one line per event; messages in the open conversation get read. */
+final class LiveEvents {
+
+    private final Console console;
+    private final EventLines lines;
+    private final OpenConversation open;
+    private final AtomicBoolean connectedBefore = new AtomicBoolean();
+    /** Set before the client connects, so before any event arrives. */
+    private volatile MqchatClient client;
+
+    LiveEvents(Console console, EventLines lines, OpenConversation open) {
+        this.console = console;
+        this.lines = lines;
+        this.open = open;
+    }
+
+    /** The client the events come from: who "me" is. */
+    void attach(MqchatClient client) {
+        this.client = client;
+        open.attach(client);
+    }
+
+    MqchatClientBuilder listenOn(MqchatClientBuilder builder) {
+        return builder
+                .onMessage(message -> {
+                    console.line(lines.message(message));
+                    open.shown(message);
+                })
+                .onDelivered(receipt -> console.line(lines.delivered(receipt)))
+                .onRead(receipt -> console.line(lines.read(receipt)))
+                .onTyping(signal -> console.line(lines.typing(signal)))
+                .onPresence(state -> console.line(lines.presence(state)))
+                .onGroupEvent(this::groupEvent)
+                .onError(error -> console.line(lines.error(error)))
+                .onExpired(expired -> console.line(lines.expired(expired)))
+                .onQueueOverflow(overflow -> console.line("* the server's queue for this device overflowed: "
+                        + "catching up from the archive"))
+                .onAuthenticationFailed(refused -> {
+                    // A refusal at the first connect ends the session, which says so itself.
+                    if (connectedBefore.get()) {
+                        console.line("! the server refused the token: " + SafeText.of(refused.getMessage()));
+                    }
+                })
+                .onConnectionChange(this::connection);
+    }
+
+    private void groupEvent(GroupEvent event) {
+        // The command that made the change printed the group already.
+        if (!event.by().equals(client.user())) {
+            console.line(lines.groupEvent(event));
+        }
+    }
+
+    private void connection(ConnectionChange change) {
+        if (change.connected()) {
+            console.line(connectedBefore.getAndSet(true) ? "* connection back, catching up"
+                    : "* connected as " + client.user() + " (device " + client.device() + "); /help lists the commands");
+        } else if (change.cause() == null) {
+            console.line("* offline");
+        } else {
+            console.line("* connection lost: " + SafeText.of(change.reason()) + "; reconnecting");
+        }
+    }
+}

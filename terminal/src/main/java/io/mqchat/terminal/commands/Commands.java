@@ -1,0 +1,77 @@
+package io.mqchat.terminal.commands;
+
+import io.mqchat.terminal.view.SafeText;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one typed line: a slash command, or a text for the open conversation ({@code //} starts a text with a
+ * slash). A command that fails prints why on a line starting with {@code !}; nothing a user types ends the session
+ * but {@code /quit}.
+ */
+public final class Commands {
+
+    private static final String QUIT = "/quit";
+
+    private final Map<String, Command> byName = new LinkedHashMap<>();
+    private final Session session;
+
+    public Commands(Session session) {
+        this.session = session;
+        for (Command command : List.of(new ListCommand(), new OpenCommand(), new WhoCommand(), new TypingCommand(),
+                new GroupCommand(), new ImageCommand(), ConnectionCommand.offline(), ConnectionCommand.online())) {
+            byName.put(command.name(), command);
+        }
+    }
+
+    /** Runs {@code line}; false when it was {@code /quit}. */
+    public boolean run(String line) {
+        String trimmed = line.strip();
+        if (trimmed.isEmpty()) {
+            return true;
+        }
+        if (trimmed.equals(QUIT)) {
+            return false;
+        }
+        try {
+            if (trimmed.startsWith("//")) {
+                SendText.send(trimmed.substring(1), session);
+            } else if (trimmed.startsWith("/")) {
+                command(trimmed);
+            } else {
+                SendText.send(trimmed, session);
+            }
+        } catch (CommandException e) {
+            session.console().line("! " + SafeText.of(e.getMessage()));
+        } catch (RuntimeException e) {
+            // A bug of ours must not end the user's session: say so and read the next line.
+            session.console().line("! failed: " + SafeText.of(Answers.reason(e)));
+        }
+        return true;
+    }
+
+    private void command(String line) {
+        List<String> words = Arrays.asList(line.substring(1).split("\\s+"));
+        String name = words.get(0);
+        if (name.equals("help")) {
+            help();
+            return;
+        }
+        Command command = byName.get(name);
+        if (command == null) {
+            throw new CommandException("unknown command /" + name + ": /help lists them");
+        }
+        command.run(words.subList(1, words.size()), session);
+    }
+
+    private void help() {
+        session.console().line("Type a line to send it to the open conversation (// sends a line starting with /).");
+        for (Command command : byName.values()) {
+            session.console().line("  " + command.usage() + "  -  " + command.summary());
+        }
+        session.console().line("  /help  -  this list");
+        session.console().line("  " + QUIT + "  -  leave (the server keeps your messages until you come back)");
+    }
+}

@@ -1,0 +1,72 @@
+package io.mqchat.terminal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.mqchat.client.Backend;
+import io.mqchat.client.MqchatClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** One user's terminal session against a test backend, typed into and read by the test. */
+final class ChatTerminal implements AutoCloseable {
+
+    final Keyboard keyboard = new Keyboard();
+    final Screen screen;
+    private final CompletableFuture<Integer> exit;
+
+    private ChatTerminal(Backend backend, String user, String device) {
+        screen = new Screen(user + ":" + device);
+        String token = backend.broker().token(user);
+        TerminalChat chat = new TerminalChat(Clock.systemUTC(), ZoneOffset.UTC, Duration.ofSeconds(20));
+        exit = new CompletableFuture<>();
+        // A thread of its own, as a terminal has: the session blocks on its input.
+        Thread session = new Thread(() -> {
+            try {
+                exit.complete(chat.run(MqchatClient.builder()
+                        .serverHost(backend.broker().host()).serverPort(backend.broker().port())
+                        .mediaUri(backend.mediaUri())
+                        .user(user).device(device).token(token)
+                        .reconnectDelay(Duration.ofMillis(100), Duration.ofSeconds(1)), keyboard, screen));
+            } catch (Throwable failure) {
+                exit.completeExceptionally(failure);
+            }
+        }, "terminal " + user + ":" + device);
+        session.setDaemon(true);
+        session.start();
+    }
+
+    /** A terminal of {@code user}'s device {@code term}, once it says it is connected. */
+    static ChatTerminal open(Backend backend, String user) {
+        return open(backend, user, "term");
+    }
+
+    static ChatTerminal open(Backend backend, String user, String device) {
+        ChatTerminal terminal = new ChatTerminal(backend, user, device);
+        terminal.screen.shows("* connected as " + user + " (device " + device + "); /help lists the commands");
+        return terminal;
+    }
+
+    void type(String line) {
+        keyboard.type(line);
+    }
+
+    /** Types {@code /quit} and answers the session's exit code. */
+    int quit() {
+        type("/quit");
+        try {
+            return exit.get(Screen.PATIENCE_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the session did not end: " + screen.lines(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!exit.isDone()) {
+            assertEquals(TerminalChat.EXIT_OK, quit());
+        }
+    }
+}

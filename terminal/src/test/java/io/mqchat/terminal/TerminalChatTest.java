@@ -1,0 +1,188 @@
+package io.mqchat.terminal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mqchat.client.Backend;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Users chat through their terminals, typing lines and commands and reading what the terminal prints, against the
+ * embedded broker with the presence, group and archive workers. Each test has users of its own: the archive keeps
+ * every conversation for the class.
+ */
+class TerminalChatTest {
+
+    @TempDir
+    static Path folder;
+    private static Backend backend;
+
+    @BeforeAll
+    static void startBackend() {
+        backend = Backend.start(folder).withPresence().withGroups().withArchive().withMedia();
+    }
+
+    @AfterAll
+    static void stopBackend() {
+        backend.close();
+    }
+
+    @Test
+    void aLineReachesThePeerAndTheSenderSeesSentDeliveredAndRead() {
+        try (ChatTerminal alice = ChatTerminal.open(backend, "alice1");
+             ChatTerminal bob = ChatTerminal.open(backend, "bob1")) {
+            bob.type("/open alice1");
+            bob.screen.shows("-- alice1 --");
+            alice.type("/open bob1");
+            alice.screen.shows("-- bob1 --");
+
+            alice.type("hello bob");
+
+            bob.screen.shows("[alice1] hello bob");
+            alice.screen.shows("✓ sent m1 (bob1)");
+            alice.screen.shows("✓✓ delivered m1 (bob1)");
+            // Bob has the conversation open: what it shows is read.
+            alice.screen.shows("read up to m1 (bob1)");
+        }
+    }
+
+    @Test
+    void listShowsTheConversationWithItsUnreadCountUntilItIsOpened() {
+        try (ChatTerminal alice = ChatTerminal.open(backend, "alice2");
+             ChatTerminal bob = ChatTerminal.open(backend, "bob2")) {
+            alice.type("/open bob2");
+            alice.type("first");
+            alice.type("second");
+            bob.screen.shows("[alice2] second");
+
+            // The archive records messages beside their delivery: ask until it has both.
+            listUntilShown(bob, "alice2  unread=2  timer=off  last=[alice2] second");
+
+            bob.type("/open alice2");
+            bob.screen.shows("-- alice2 --");
+            alice.screen.shows("read up to m2 (bob2)");
+            listUntilShown(bob, "alice2  unread=0  timer=off  last=[alice2] second");
+        }
+    }
+
+    @Test
+    void typingAndPresenceAppearLive() {
+        try (ChatTerminal bob = ChatTerminal.open(backend, "bob3")) {
+            ChatTerminal alice = ChatTerminal.open(backend, "alice3");
+            bob.type("/who alice3");
+            bob.screen.shows("alice3 is online");
+
+            alice.type("/open bob3");
+            alice.type("/typing");
+            bob.screen.shows("alice3 is typing…");
+            alice.type("/typing stop");
+            bob.screen.shows("alice3 stopped typing");
+
+            assertEquals(TerminalChat.EXIT_OK, alice.quit());
+            bob.screen.showsLineStartingWith("alice3 last seen ");
+        }
+    }
+
+    @Test
+    void aGroupIsCreatedAndItsMembersChatInIt() {
+        try (ChatTerminal alice = ChatTerminal.open(backend, "alice4");
+             ChatTerminal bob = ChatTerminal.open(backend, "bob4");
+             ChatTerminal carol = ChatTerminal.open(backend, "carol4")) {
+            alice.type("/group create Trip bob4 carol4");
+            String created = alice.screen.showsLineStartingWith("✓ g:");
+            String group = created.substring("✓ ".length(), created.indexOf(' ', "✓ ".length()));
+            assertTrue(created.endsWith("\"Trip\": alice4, bob4, carol4"), created);
+            bob.screen.shows(group + " \"Trip\": alice4 created it with alice4, bob4, carol4");
+
+            alice.type("/open g:Trip");
+            alice.screen.shows("-- " + group + " --");
+            alice.type("hi all");
+
+            bob.screen.shows("[" + group + " alice4] hi all");
+            carol.screen.shows("[" + group + " alice4] hi all");
+            alice.screen.shows("✓ sent m1 (" + group + ")");
+            alice.screen.shows("✓✓ delivered m1 (bob4 in " + group + ")");
+            alice.screen.shows("✓✓ delivered m1 (carol4 in " + group + ")");
+
+            bob.type("/open " + group);
+            alice.screen.shows("read up to m1 (bob4 in " + group + ")");
+        }
+    }
+
+    @Test
+    void aTerminalThatWasOfflineCatchesUpWhenItIsBack() {
+        try (ChatTerminal alice = ChatTerminal.open(backend, "alice5");
+             ChatTerminal bob = ChatTerminal.open(backend, "bob5")) {
+            bob.type("/offline");
+            bob.screen.shows("* offline");
+
+            alice.type("/open bob5");
+            alice.type("are you there?");
+            alice.type("call me");
+            alice.screen.shows("✓ sent m2 (bob5)");
+            assertFalse(bob.screen.lines().contains("[alice5] are you there?"), "bob is offline");
+
+            bob.type("/online");
+            bob.screen.shows("* connection back, catching up");
+            bob.screen.shows("[alice5] are you there?");
+            bob.screen.shows("[alice5] call me");
+            alice.screen.shows("✓✓ delivered m2 (bob5)");
+        }
+    }
+
+    @Test
+    void messagesSentWhileTheTerminalWasClosedArriveWhenItIsStartedAgain() {
+        try (ChatTerminal alice = ChatTerminal.open(backend, "alice6")) {
+            ChatTerminal bob = ChatTerminal.open(backend, "bob6");
+            assertEquals(TerminalChat.EXIT_OK, bob.quit());
+
+            alice.type("/open bob6");
+            alice.type("see you tomorrow");
+            alice.screen.shows("✓ sent m1 (bob6)");
+
+            try (ChatTerminal bobAgain = ChatTerminal.open(backend, "bob6")) {
+                bobAgain.screen.shows("[alice6] see you tomorrow");
+            }
+        }
+    }
+
+    @Test
+    void badInputIsAnsweredWithALineAndTheSessionGoesOn() {
+        try (ChatTerminal alice = ChatTerminal.open(backend, "alice7");
+             ChatTerminal bob = ChatTerminal.open(backend, "bob7")) {
+            alice.type("hello?");
+            alice.screen.shows("! no conversation is open: /open <user> first");
+            alice.type("/frobnicate");
+            alice.screen.shows("! unknown command /frobnicate: /help lists them");
+            alice.type("/open no/such+user");
+            alice.screen.shows("! 'no/such+user' is not a valid user id");
+            alice.type("/open");
+            alice.screen.shows("! usage: /open <user> | /open g:<group id or name>");
+            alice.type("/image does-not-exist.png");
+            alice.screen.shows("! no conversation is open: /open <user> first");
+
+            // A text that would clear bob's screen and forge a line arrives defused.
+            alice.type("/open bob7");
+            alice.type("look\u001b[2J\u2028✓✓ delivered m9 (mallory)");
+            bob.screen.shows("[alice7] look\uFFFD[2J\uFFFD✓✓ delivered m9 (mallory)");
+            alice.type("//help is a text");
+            bob.screen.shows("[alice7] /help is a text");
+        }
+    }
+
+    /** Types /list until it shows {@code line}: the archive may still be recording what was just sent. */
+    private static void listUntilShown(ChatTerminal terminal, String line) {
+        for (int attempt = 0; attempt < 30; attempt++) {
+            terminal.type("/list");
+            if (terminal.screen.showsWithin(line, 1)) {
+                return;
+            }
+        }
+        terminal.screen.shows(line);
+    }
+}
