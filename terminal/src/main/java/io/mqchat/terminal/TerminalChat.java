@@ -71,7 +71,9 @@ public final class TerminalChat {
                 return EXIT_NOT_CONNECTED;
             }
             try (PresenceWatches presence = new PresenceWatches(connected)) {
-                readLines(in, new Commands(new Session(connected, console, lines, open, presence, answerTimeout)));
+                Commands commands = new Commands(new Session(connected, console, lines, open, presence, answerTimeout));
+                readLines(in, commands);
+                commands.finish();
             }
         }
         return EXIT_OK;

@@ -56,6 +56,16 @@ final class ChatTerminal implements AutoCloseable {
     /** Types {@code /quit} and answers the session's exit code. */
     int quit() {
         type("/quit");
+        return exitCode();
+    }
+
+    /** Ends the input, as a pipe does, and answers the session's exit code. */
+    int endOfInput() {
+        keyboard.close();
+        return exitCode();
+    }
+
+    private int exitCode() {
         try {
             return exit.get(Screen.PATIENCE_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {

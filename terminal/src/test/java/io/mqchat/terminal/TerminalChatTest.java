@@ -152,6 +152,19 @@ class TerminalChatTest {
     }
 
     @Test
+    void inputThatEndsRightAfterATextStillSendsIt() {
+        try (ChatTerminal bob = ChatTerminal.open(backend, "bob8")) {
+            ChatTerminal alice = ChatTerminal.open(backend, "alice8");
+            alice.type("/open bob8");
+            alice.type("sent from a script");
+
+            assertEquals(TerminalChat.EXIT_OK, alice.endOfInput());
+            assertTrue(alice.screen.lines().contains("✓ sent m1 (bob8)"), "sent before the session ended");
+            bob.screen.shows("[alice8] sent from a script");
+        }
+    }
+
+    @Test
     void badInputIsAnsweredWithALineAndTheSessionGoesOn() {
         try (ChatTerminal alice = ChatTerminal.open(backend, "alice7");
              ChatTerminal bob = ChatTerminal.open(backend, "bob7")) {

@@ -4,17 +4,19 @@ import io.mqchat.config.ConfigException;
 import io.mqchat.extension.MqchatExtension;
 import io.mqchat.server.devsecret.DevSecretFile;
 import io.mqchat.server.settings.ServerSettingsLoader;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
+import java.time.ZoneOffset;
 import java.util.Set;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code mqchat} command line: {@code run} (the default), {@code token} and {@code keys}. Runs a command
- * and answers its exit code; it never exits the process itself, so tests drive it in-process.
+ * The {@code mqchat} command line: {@code run} (the default), {@code token}, {@code chat} and {@code keys}. Runs a
+ * command and answers its exit code; it never exits the process itself, so tests drive it in-process.
  */
 @Command(name = "mqchat", mixinStandardHelpOptions = true, versionProvider = MqchatCli.Version.class,
         description = "A chat backend that is an MQTT broker.",
@@ -27,13 +29,19 @@ public final class MqchatCli {
     private MqchatCli() {
     }
 
-    /** Runs {@code args} and answers the exit code (see {@link ExitCodes}). */
+    /** Runs {@code args} with nothing to read from the terminal, and answers the exit code (see {@link ExitCodes}). */
     public static int execute(String[] args, ProcessContext context) {
+        return execute(args, context, new LocalTerminal(InputStream.nullInputStream(), ZoneOffset.UTC));
+    }
+
+    /** Runs {@code args}, {@code chat} reading what is typed in {@code terminal}, and answers the exit code. */
+    public static int execute(String[] args, ProcessContext context, LocalTerminal terminal) {
         ServerSettingsLoader settings = new ServerSettingsLoader(context.env(), context.workingDir(),
                 new DevSecretFile(new SecureRandom()));
         CommandLine cli = new CommandLine(new MqchatCli())
                 .addSubcommand(new RunCommand(settings, context))
                 .addSubcommand(new TokenCommand(settings, context))
+                .addSubcommand(new ChatCommand(settings, context, terminal))
                 .addSubcommand(new KeysCommand(context))
                 .setOut(new PrintWriter(context.out(), true))
                 .setErr(new PrintWriter(context.err(), true))

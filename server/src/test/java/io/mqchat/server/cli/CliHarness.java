@@ -37,10 +37,18 @@ final class CliHarness {
     }
 
     int execute(String... args) {
-        ProcessContext context = new ProcessContext(env, workingDir, clock, random,
+        return MqchatCli.execute(args, context());
+    }
+
+    /** Runs a command that reads what is typed in {@code terminal} ({@code chat}). */
+    int execute(LocalTerminal terminal, String... args) {
+        return MqchatCli.execute(args, context(), terminal);
+    }
+
+    private ProcessContext context() {
+        return new ProcessContext(env, workingDir, clock, random,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 () -> stop, tempFolder::set);
-        return MqchatCli.execute(args, context);
     }
 
     String out() {

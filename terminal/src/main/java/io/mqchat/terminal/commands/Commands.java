@@ -16,6 +16,7 @@ public final class Commands {
     private static final String QUIT = "/quit";
 
     private final Map<String, Command> byName = new LinkedHashMap<>();
+    private final SendText texts = new SendText();
     private final Session session;
 
     public Commands(Session session) {
@@ -37,11 +38,11 @@ public final class Commands {
         }
         try {
             if (trimmed.startsWith("//")) {
-                SendText.send(trimmed.substring(1), session);
+                texts.send(trimmed.substring(1), session);
             } else if (trimmed.startsWith("/")) {
                 command(trimmed);
             } else {
-                SendText.send(trimmed, session);
+                texts.send(trimmed, session);
             }
         } catch (CommandException e) {
             session.console().line("! " + SafeText.of(e.getMessage()));
@@ -50,6 +51,14 @@ public final class Commands {
             session.console().line("! failed: " + SafeText.of(Answers.reason(e)));
         }
         return true;
+    }
+
+    /** Ends the session's work: waits for the texts still on their way to the server, and says if some are not. */
+    public void finish() {
+        int notSent = texts.finish(session.answerTimeout());
+        if (notSent > 0) {
+            session.console().line("! " + notSent + " text(s) not confirmed by the server: they may not have been sent");
+        }
     }
 
     private void command(String line) {

@@ -1,0 +1,109 @@
+package io.mqchat.server.cli;
+
+import io.mqchat.client.MqchatClient;
+import io.mqchat.client.MqchatClientBuilder;
+import io.mqchat.extension.auth.TokenMinter;
+import io.mqchat.extension.config.JwtConfig;
+import io.mqchat.extension.embedded.BrokerSettings;
+import io.mqchat.media.settings.MediaSettings;
+import io.mqchat.server.settings.ServerSettings;
+import io.mqchat.server.settings.ServerSettingsLoader;
+import io.mqchat.terminal.TerminalChat;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code mqchat chat <user>}: chats as the user in this terminal (the terminal module), on the server that the same
+ * configuration as {@code run} describes: its MQTT listener and media endpoint, reached over loopback when they
+ * listen on every address. The token is {@code --token}, or minted for the user while the server runs on the
+ * development secret.
+ */
+@Command(name = "chat", mixinStandardHelpOptions = true,
+        description = "Chat as USER in this terminal, on the server this configuration describes. Type /help.")
+final class ChatCommand implements Callable<Integer> {
+
+    /** How long connecting and each command wait for the server before saying so. */
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
+    /** Minted anew for every connection, so a session may run for days. */
+    private static final Duration MINTED_TOKEN_TTL = Duration.ofHours(24);
+
+    @Parameters(index = "0", paramLabel = "USER", description = "Who you chat as.")
+    String user;
+
+    @Option(names = "--token", paramLabel = "JWT",
+            description = "USER's token; not needed while the server runs on the development secret.")
+    String token;
+
+    @Option(names = "--device", defaultValue = "term", paramLabel = "ID",
+            description = "This terminal's device id; a second terminal of the same user needs another "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "The config file.")
+    Path configFile;
+
+    private final ServerSettingsLoader settingsLoader;
+    private final ProcessContext context;
+    private final LocalTerminal terminal;
+
+    ChatCommand(ServerSettingsLoader settingsLoader, ProcessContext context, LocalTerminal terminal) {
+        this.settingsLoader = settingsLoader;
+        this.context = context;
+        this.terminal = terminal;
+    }
+
+    @Override
+    public Integer call() {
+        ServerSettings settings = settingsLoader.load(configFile);
+        Supplier<String> tokens = tokens(settings);
+        if (tokens == null) {
+            context.err().println("mqchat: pass --token: the server checks tokens with jwt.secret or a JWKS, so "
+                    + "`chat` cannot make one for " + user);
+            return ExitCodes.CONFIG;
+        }
+        BrokerSettings broker = settings.broker();
+        MqchatClientBuilder client = MqchatClient.builder()
+                .serverUri("tcp://" + hostPart(broker.bindAddress()) + ":" + broker.mqttPort())
+                .mediaUri(mediaUri(settings.media()))
+                .user(user).device(device).token(tokens);
+        int exit = new TerminalChat(context.clock(), terminal.zone(), ANSWER_TIMEOUT)
+                .run(client, new InputStreamReader(terminal.in(), StandardCharsets.UTF_8), context.out());
+        return exit == TerminalChat.EXIT_OK ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** The token source, or null when there is none: no --token and no development secret to sign with. */
+    private Supplier<String> tokens(ServerSettings settings) {
+        if (token != null) {
+            return () -> token;
+        }
+        JwtConfig jwt = settings.extension().jwt();
+        if (settings.devSecretFile().isEmpty() || jwt.hmacSecret() == null) {
+            return null;
+        }
+        TokenMinter minter = new TokenMinter(jwt.hmacSecret(), jwt.issuer(), jwt.audience(), context.clock());
+        return () -> minter.mint(user, MINTED_TOKEN_TTL);
+    }
+
+    private static URI mediaUri(MediaSettings media) {
+        // With media.port=0 the endpoint is off: images then fail with "unreachable", which says as much.
+        return URI.create("http://" + hostPart(media.bind()) + ":" + media.port());
+    }
+
+    /** Where a listener on {@code bindAddress} is reached from this machine, as a URI's host part. */
+    private static String hostPart(String bindAddress) {
+        String host = switch (bindAddress) {
+            case "0.0.0.0", "" -> "127.0.0.1";
+            case "::", "[::]" -> "::1";
+            default -> bindAddress;
+        };
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+}
