@@ -65,7 +65,7 @@ public final class TerminalChat {
         EventLines lines = new EventLines(new MessageLabels(), new Times(clock, zone));
         OpenConversation open = new OpenConversation();
         LiveEvents events = new LiveEvents(console, lines, open);
-        try (MqchatClient connected = events.listenOn(client).build()) {
+        try (MqchatClient connected = events.listenOn(client.clock(clock)).build()) {
             events.attach(connected);
             if (!connect(connected, console)) {
                 return EXIT_NOT_CONNECTED;

@@ -176,8 +176,10 @@ class TerminalChatTest {
             alice.screen.shows("! 'no/such+user' is not a valid user id");
             alice.type("/open");
             alice.screen.shows("! usage: /open <user> | /open g:<group id or name>");
+            alice.type("/open g:no-such-group");
+            alice.screen.showsLineStartingWith("! no history: refused: not_member");
             alice.type("/image does-not-exist.png");
-            alice.screen.shows("! no conversation is open: /open <user> first");
+            alice.screen.shows("! cannot read does-not-exist.png");
 
             // A text that would clear bob's screen and forge a line arrives defused.
             alice.type("/open bob7");

@@ -36,19 +36,25 @@ final class OpenCommand implements Command {
             throw new CommandException("usage: " + usage());
         }
         Conversation conversation = ConversationArgument.parse(args.get(0), session);
-        HistoryPage page = Answers.await(session.client().history(conversation).limit(HISTORY_SHOWN).fetch(),
-                session.answerTimeout());
+        // Opened even when the history cannot be had (the archive down): chat does not need it.
         session.open().open(conversation);
         session.console().line("-- " + ConversationNames.of(conversation) + " --");
+        if (!conversation.isGroup()) {
+            session.presence().watch(conversation.id())
+                    .ifPresent(state -> session.console().line(session.lines().presence(state)));
+        }
+        HistoryPage page;
+        try {
+            page = Answers.await(session.client().history(conversation).limit(HISTORY_SHOWN).fetch(),
+                    session.answerTimeout());
+        } catch (CommandException e) {
+            throw new CommandException("no history: " + e.getMessage());
+        }
         for (Message message : page.messages()) {
             session.console().line(session.lines().message(message));
         }
         // The newest message from someone else: marking it read covers everything before it.
         page.messages().stream().filter(message -> !message.sentByMe()).reduce((first, second) -> second)
                 .ifPresent(session.open()::shown);
-        if (!conversation.isGroup()) {
-            session.presence().watch(conversation.id())
-                    .ifPresent(state -> session.console().line(session.lines().presence(state)));
-        }
     }
 }
