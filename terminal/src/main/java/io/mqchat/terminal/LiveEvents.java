@@ -70,7 +70,10 @@ final class LiveEvents {
         } else if (change.cause() == null) {
             console.line("* offline");
         } else {
-            console.line("* connection lost: " + SafeText.of(change.reason()) + "; reconnecting");
+            // The MQTT client's reasons end in a full stop, which the line's own "; reconnecting" follows.
+            String reason = change.reason().endsWith(".")
+                    ? change.reason().substring(0, change.reason().length() - 1) : change.reason();
+            console.line("* connection lost: " + SafeText.of(reason) + "; reconnecting");
         }
     }
 }
