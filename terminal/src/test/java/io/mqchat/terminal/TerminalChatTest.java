@@ -93,13 +93,13 @@ class TerminalChatTest {
         try (ChatTerminal alice = ChatTerminal.open(backend, "alice4");
              ChatTerminal bob = ChatTerminal.open(backend, "bob4");
              ChatTerminal carol = ChatTerminal.open(backend, "carol4")) {
-            alice.type("/group create Trip bob4 carol4");
+            alice.type("/group create \"Trip 2026\" bob4 carol4");
             String created = alice.screen.showsLineStartingWith("✓ g:");
             String group = created.substring("✓ ".length(), created.indexOf(' ', "✓ ".length()));
-            assertTrue(created.endsWith("\"Trip\": alice4, bob4, carol4"), created);
-            bob.screen.shows(group + " \"Trip\": alice4 created it with alice4, bob4, carol4");
+            assertTrue(created.endsWith("\"Trip 2026\": alice4, bob4, carol4"), created);
+            bob.screen.shows(group + " \"Trip 2026\": alice4 created it with alice4, bob4, carol4");
 
-            alice.type("/open g:Trip");
+            alice.type("/open \"g:Trip 2026\"");
             alice.screen.shows("-- " + group + " --");
             alice.type("hi all");
 
@@ -170,6 +170,8 @@ class TerminalChatTest {
              ChatTerminal bob = ChatTerminal.open(backend, "bob7")) {
             alice.type("hello?");
             alice.screen.shows("! no conversation is open: /open <user> first");
+            alice.type("/");
+            alice.screen.shows("! a command follows the slash: /help lists them");
             alice.type("/frobnicate");
             alice.screen.shows("! unknown command /frobnicate: /help lists them");
             alice.type("/open no/such+user");

@@ -1,14 +1,13 @@
 package io.mqchat.terminal.commands;
 
 import io.mqchat.terminal.view.SafeText;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Runs one typed line: a slash command, or a text for the open conversation ({@code //} starts a text with a
- * slash). A command that fails prints why on a line starting with {@code !}; nothing a user types ends the session
+ * slash). A command's words are separated by spaces; double quotes make one word of several ({@code "Summer trip"}). A command that fails prints why on a line starting with {@code !}; nothing a user types ends the session
  * but {@code /quit}.
  */
 public final class Commands {
@@ -62,7 +61,10 @@ public final class Commands {
     }
 
     private void command(String line) {
-        List<String> words = Arrays.asList(line.substring(1).split("\\s+"));
+        List<String> words = Words.of(line.substring(1));
+        if (words.isEmpty()) {
+            throw new CommandException("a command follows the slash: /help lists them");
+        }
         String name = words.get(0);
         if (name.equals("help")) {
             help();

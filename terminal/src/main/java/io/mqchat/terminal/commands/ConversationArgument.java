@@ -4,6 +4,7 @@ import io.mqchat.client.Conversation;
 import io.mqchat.client.groups.Group;
 import io.mqchat.terminal.view.ConversationNames;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A conversation as the user names it: {@code bob}, or {@code g:} with a group's id or, since ids are long, the
@@ -35,7 +36,7 @@ final class ConversationArgument {
         return valid(() -> Conversation.group(id), "'" + group + "' is neither a group id nor one of your groups");
     }
 
-    private static Conversation valid(java.util.function.Supplier<Conversation> conversation, String otherwise) {
+    private static Conversation valid(Supplier<Conversation> conversation, String otherwise) {
         try {
             return conversation.get();
         } catch (IllegalArgumentException e) {

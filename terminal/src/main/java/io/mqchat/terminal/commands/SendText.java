@@ -1,6 +1,7 @@
 package io.mqchat.terminal.commands;
 
 import io.mqchat.client.Conversation;
+import io.mqchat.terminal.view.SafeText;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +22,7 @@ final class SendText {
                 .orElseThrow(() -> new CommandException("no conversation is open: /open <user> first"));
         CompletableFuture<?> sending = session.client().send(conversation, text).whenComplete((sent, failure) -> {
             if (failure != null) {
-                session.console().line("! not sent: " + Answers.reason(failure));
+                session.console().line("! not sent: " + SafeText.of(Answers.reason(failure)));
             } else {
                 session.console().line(session.lines().sent(sent));
             }
