@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.mqchat.client.Backend;
 import io.mqchat.client.MqchatClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -31,6 +32,9 @@ final class ChatTerminal implements AutoCloseable {
                         .user(user).device(device).token(token)
                         .reconnectDelay(Duration.ofMillis(100), Duration.ofSeconds(1)), keyboard, screen));
             } catch (Throwable failure) {
+                // On the screen too: a test waiting for a line then says why it never came.
+                screen.write(("session failed: " + failure + "\n").getBytes(StandardCharsets.UTF_8), 0,
+                        ("session failed: " + failure + "\n").getBytes(StandardCharsets.UTF_8).length);
                 exit.completeExceptionally(failure);
             }
         }, "terminal " + user + ":" + device);

@@ -71,6 +71,24 @@ class TerminalChatTest {
     }
 
     @Test
+    void aDisappearingTimerReachesThePeerAndTheList() {
+        try (ChatTerminal alice = ChatTerminal.open(backend, "alice9");
+             ChatTerminal bob = ChatTerminal.open(backend, "bob9")) {
+            alice.type("/open bob9");
+            alice.type("/timer 24h");
+
+            alice.screen.shows("✓ sent m1 (bob9)");
+            bob.screen.shows("[alice9] set disappearing messages to 24h");
+            listUntilShown(alice, "bob9  unread=0  timer=24h  last=[me → bob9] set disappearing messages to 24h");
+
+            alice.type("/timer 5h");
+            alice.screen.showsLineStartingWith("! error invalid_envelope: ");
+            alice.type("/timer soon");
+            alice.screen.shows("! usage: /timer <24h|7d|90d|off>");
+        }
+    }
+
+    @Test
     void typingAndPresenceAppearLive() {
         try (ChatTerminal bob = ChatTerminal.open(backend, "bob3")) {
             ChatTerminal alice = ChatTerminal.open(backend, "alice3");
