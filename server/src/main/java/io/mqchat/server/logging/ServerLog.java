@@ -1,0 +1,172 @@
+package io.mqchat.server.logging;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.PatternLayout;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
+import ch.qos.logback.core.util.FileSize;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.slf4j.ILoggerFactory;
+
+/**
+ * Where the server's log lines go once the data folder is known: every line to {@value #FILE_NAME} in it, rolled
+ * over by size so that it never fills the disk; to the console only what {@link OperatorLines} lets through, or with
+ * {@code --verbose} every line but {@link AllowAllNotice}. Until then the console shipped in {@code logback.xml} (the
+ * same filter) is the only one. Closing it restores that console, so that an in-process test's next run still has
+ * one.
+ */
+public final class ServerLog implements AutoCloseable {
+
+    /** The log file, in the data folder. */
+    public static final String FILE_NAME = "mqchat.log";
+    /** A file rolls over at this size, and this many rolled files are kept: at most 60 MiB in all. */
+    static final FileSize MAX_FILE_SIZE = FileSize.valueOf("10MB");
+    static final int KEPT_FILES = 5;
+
+    private final Logger root;
+    private final List<Appender<ILoggingEvent>> added = new ArrayList<>();
+    private final List<Appender<ILoggingEvent>> startupConsoles = new ArrayList<>();
+    private final Path file;
+
+    private ServerLog(Logger root, Path file) {
+        this.root = root;
+        this.file = file;
+    }
+
+    /**
+     * Sends the log to a file in {@code dataDir} and to {@code console}.
+     *
+     * @param loggers the process's logging (logback; anything else is left as it is)
+     * @param verbose every line to the console too, not only our warnings and errors
+     * @param console where console lines go (standard error)
+     */
+    public static ServerLog open(ILoggerFactory loggers, Path dataDir, boolean verbose, OutputStream console) {
+        Path file = dataDir.resolve(FILE_NAME);
+        if (!(loggers instanceof LoggerContext context)) {
+            return new ServerLog(null, file);
+        }
+        ServerLog log = new ServerLog(context.getLogger(Logger.ROOT_LOGGER_NAME), file);
+        log.attach(fileAppender(context, file));
+        log.attach(consoleAppender(context, verbose, console));
+        log.detachStartupConsoles();
+        return log;
+    }
+
+    /** The log file (it may roll over into {@code mqchat.1.log} and on). */
+    public Path file() {
+        return file;
+    }
+
+    private void attach(Appender<ILoggingEvent> appender) {
+        root.addAppender(appender);
+        added.add(appender);
+    }
+
+    /** The shipped console knows only our lines; the tests' own consoles (without that filter) stay. */
+    private void detachStartupConsoles() {
+        for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
+            Appender<ILoggingEvent> appender = it.next();
+            if (!added.contains(appender) && appender.getCopyOfAttachedFiltersList().stream()
+                    .anyMatch(OperatorLines.class::isInstance)) {
+                startupConsoles.add(appender);
+            }
+        }
+        startupConsoles.forEach(root::detachAppender);
+    }
+
+    private static Appender<ILoggingEvent> fileAppender(LoggerContext context, Path file) {
+        RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
+        appender.setContext(context);
+        appender.setName("FILE");
+        appender.setFile(file.toString());
+        FixedWindowRollingPolicy rolled = new FixedWindowRollingPolicy();
+        rolled.setContext(context);
+        rolled.setParent(appender);
+        rolled.setFileNamePattern(file.resolveSibling("mqchat.%i.log").toString());
+        rolled.setMinIndex(1);
+        rolled.setMaxIndex(KEPT_FILES);
+        rolled.start();
+        SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
+        trigger.setContext(context);
+        trigger.setMaxFileSize(MAX_FILE_SIZE);
+        trigger.start();
+        appender.setRollingPolicy(rolled);
+        appender.setTriggeringPolicy(trigger);
+        appender.setEncoder(encoder(context, new FullLineLayout()));
+        appender.start();
+        return appender;
+    }
+
+    private static Appender<ILoggingEvent> consoleAppender(LoggerContext context, boolean verbose, OutputStream console) {
+        OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
+        appender.setContext(context);
+        appender.setName("CONSOLE");
+        if (verbose) {
+            AllowAllNotice misleading = new AllowAllNotice();
+            misleading.start();
+            appender.addFilter(misleading);
+            appender.setEncoder(encoder(context, new FullLineLayout()));
+        } else {
+            OperatorLines ours = new OperatorLines();
+            ours.start();
+            appender.addFilter(ours);
+            appender.setEncoder(encoder(context, new OperatorLineLayout()));
+        }
+        appender.setOutputStream(new KeptOpen(console));
+        appender.start();
+        return appender;
+    }
+
+    private static LayoutWrappingEncoder<ILoggingEvent> encoder(LoggerContext context, PatternLayout layout) {
+        layout.setContext(context);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+        encoder.setContext(context);
+        encoder.setLayout(layout);
+        encoder.start();
+        return encoder;
+    }
+
+    /** Puts the start-up console back and closes the file. */
+    @Override
+    public void close() {
+        if (root == null) {
+            return;
+        }
+        startupConsoles.forEach(root::addAppender);
+        for (Appender<ILoggingEvent> appender : added) {
+            root.detachAppender(appender);
+            appender.stop();
+        }
+    }
+
+    /** Stopping an appender closes its stream; the process's standard error must stay open. */
+    private static final class KeptOpen extends FilterOutputStream {
+
+        KeptOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}
