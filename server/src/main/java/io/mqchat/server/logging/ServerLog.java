@@ -51,6 +51,7 @@ public final class ServerLog implements AutoCloseable {
      * @param loggers the process's logging (logback; anything else is left as it is)
      * @param verbose every line to the console too, not only our warnings and errors
      * @param console where console lines go (standard error)
+     * @throws IllegalStateException when the log file cannot be written
      */
     public static ServerLog open(ILoggerFactory loggers, Path dataDir, boolean verbose, OutputStream console) {
         Path file = dataDir.resolve(FILE_NAME);
@@ -106,6 +107,10 @@ public final class ServerLog implements AutoCloseable {
         appender.setTriggeringPolicy(trigger);
         appender.setEncoder(encoder(context, new FullLineLayout()));
         appender.start();
+        if (!appender.isStarted()) {
+            // Logback only records why in its status; a server that cannot keep its log says so and does not start.
+            throw new IllegalStateException("cannot write the log file " + file);
+        }
         return appender;
     }
 

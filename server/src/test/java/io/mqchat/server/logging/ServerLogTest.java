@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Logger;
@@ -88,6 +89,19 @@ class ServerLogTest {
                 .anyMatch(OperatorLines.class::isInstance), "the shipped start-up console is back");
         context.getLogger("io.mqchat.late").warn("after the stop");
         assertEquals(List.of(), consoleLines(), "nothing more goes to the run's console");
+    }
+
+    @Test
+    void aLogFileThatCannotBeWrittenIsAClearErrorAndChangesNothing() throws Exception {
+        Path notAFolder = Files.writeString(dataDir.resolve("data"), "a file where the data folder should be");
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> ServerLog.open(context, notAFolder, false, console));
+
+        assertEquals("cannot write the log file " + notAFolder.resolve(ServerLog.FILE_NAME), e.getMessage());
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        assertNull(root.getAppender("FILE"));
+        assertNotNull(root.getAppender("CONSOLE"), "the start-up console stays");
     }
 
     /** What a start logs: the broker's and the libraries' lines, and our own components' lines of every level. */
