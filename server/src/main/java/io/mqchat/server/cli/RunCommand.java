@@ -96,8 +96,10 @@ final class RunCommand implements Callable<Integer> {
 
     private ServerLog openLog(Path dataDir) {
         ServerLog serverLog = ServerLog.open(LoggerFactory.getILoggerFactory(), dataDir, verbose, context.err());
-        context.out().println("mqchat: log " + DisplayPaths.of(serverLog.file(), context.workingDir())
-                + (verbose ? " and here (--verbose)" : " (run --verbose to see it here too)"));
+        context.out().println("mqchat: log " + serverLog.file()
+                .map(file -> DisplayPaths.of(file, context.workingDir())
+                        + (verbose ? " and here (--verbose)" : " (run --verbose to see it here too)"))
+                .orElse("as the logging configuration given to the JVM says"));
         return serverLog;
     }
 

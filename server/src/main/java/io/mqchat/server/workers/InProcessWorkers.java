@@ -213,7 +213,7 @@ public final class InProcessWorkers implements AutoCloseable {
         return notify.webhook().map(webhook -> "webhook to " + webhook.url().getHost()
                         + (webhook.url().getPort() == -1 ? "" : ":" + webhook.url().getPort())
                         + (webhook.signer().isPresent() ? ", signed" : ", unsigned"))
-                .orElse("log sink, one line each in the log file (notify.sink=webhook posts them to a push gateway)");
+                .orElse("log sink, one log line each (notify.sink=webhook posts them to a push gateway)");
     }
 
     /** The address a local client reaches a listener bound to {@code bind} at. */

@@ -104,6 +104,27 @@ class ServerLogTest {
         assertNotNull(root.getAppender("CONSOLE"), "the start-up console stays");
     }
 
+    @Test
+    void anOperatorsOwnLoggingConfigurationIsLeftAsItIs() throws Exception {
+        LoggerContext own = new LoggerContext();
+        own.setMDCAdapter(new LogbackMDCAdapter());
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(own);
+        configurator.doConfigure(getClass().getResource("/logback-test.xml")); // a plain console, as the image's JSON one
+        Logger root = own.getLogger(Logger.ROOT_LOGGER_NAME);
+
+        try (ServerLog log = ServerLog.open(own, dataDir, true, console)) {
+            own.getLogger("com.hivemq.HiveMQServer").info("Starting HiveMQ Community Edition Server");
+            assertTrue(log.file().isEmpty());
+            assertNull(root.getAppender("FILE"));
+            assertNotNull(root.getAppender("CONSOLE"), "its own console stays");
+        } finally {
+            own.stop();
+        }
+        assertEquals(List.of(), consoleLines(), "no second console");
+        assertFalse(Files.exists(dataDir.resolve(ServerLog.FILE_NAME)), "no log file");
+    }
+
     /** What a start logs: the broker's and the libraries' lines, and our own components' lines of every level. */
     private void logTheStartsKindsOfLines() {
         context.getLogger("com.hivemq.embedded.internal.EmbeddedHiveMQImpl")
