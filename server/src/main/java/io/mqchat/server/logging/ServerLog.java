@@ -2,17 +2,8 @@ package io.mqchat.server.logging;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.OutputStreamAppender;
-import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
-import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
-import ch.qos.logback.core.rolling.RollingFileAppender;
-import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
-import ch.qos.logback.core.util.FileSize;
-import java.io.FilterOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,9 +24,6 @@ public final class ServerLog implements AutoCloseable {
 
     /** The log file, in the data folder. */
     public static final String FILE_NAME = "mqchat.log";
-    /** A file rolls over at this size, and this many rolled files are kept: at most 60 MiB in all. */
-    static final FileSize MAX_FILE_SIZE = FileSize.valueOf("10MB");
-    static final int KEPT_FILES = 5;
 
     private final Logger root;
     private final List<Appender<ILoggingEvent>> shippedConsoles;
@@ -67,8 +55,8 @@ public final class ServerLog implements AutoCloseable {
         }
         Path file = dataDir.resolve(FILE_NAME);
         ServerLog log = new ServerLog(root, shipped, Optional.of(file));
-        log.attach(fileAppender(context, file));
-        log.attach(consoleAppender(context, verbose, console));
+        log.attach(RollingLogFile.at(context, file));
+        log.attach(RunConsole.to(console, verbose, context));
         shipped.forEach(root::detachAppender);
         return log;
     }
@@ -95,64 +83,7 @@ public final class ServerLog implements AutoCloseable {
         return shipped;
     }
 
-    private static Appender<ILoggingEvent> fileAppender(LoggerContext context, Path file) {
-        RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
-        appender.setContext(context);
-        appender.setName("FILE");
-        appender.setFile(file.toString());
-        FixedWindowRollingPolicy rolled = new FixedWindowRollingPolicy();
-        rolled.setContext(context);
-        rolled.setParent(appender);
-        rolled.setFileNamePattern(file.resolveSibling("mqchat.%i.log").toString());
-        rolled.setMinIndex(1);
-        rolled.setMaxIndex(KEPT_FILES);
-        rolled.start();
-        SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
-        trigger.setContext(context);
-        trigger.setMaxFileSize(MAX_FILE_SIZE);
-        trigger.start();
-        appender.setRollingPolicy(rolled);
-        appender.setTriggeringPolicy(trigger);
-        appender.setEncoder(encoder(context, new FullLineLayout()));
-        appender.start();
-        if (!appender.isStarted()) {
-            // Logback only records why in its status; a server that cannot keep its log says so and does not start.
-            throw new IllegalStateException("cannot write the log file " + file);
-        }
-        return appender;
-    }
-
-    private static Appender<ILoggingEvent> consoleAppender(LoggerContext context, boolean verbose, OutputStream console) {
-        OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
-        appender.setContext(context);
-        appender.setName("CONSOLE");
-        if (verbose) {
-            AllowAllNotice misleading = new AllowAllNotice();
-            misleading.start();
-            appender.addFilter(misleading);
-            appender.setEncoder(encoder(context, new FullLineLayout()));
-        } else {
-            OperatorLines ours = new OperatorLines();
-            ours.start();
-            appender.addFilter(ours);
-            appender.setEncoder(encoder(context, new OperatorLineLayout()));
-        }
-        appender.setOutputStream(new KeptOpen(console));
-        appender.start();
-        return appender;
-    }
-
-    private static LayoutWrappingEncoder<ILoggingEvent> encoder(LoggerContext context, PatternLayout layout) {
-        layout.setContext(context);
-        layout.start();
-        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
-        encoder.setContext(context);
-        encoder.setLayout(layout);
-        encoder.start();
-        return encoder;
-    }
-
-    /** Puts the start-up console back and closes the file. */
+    /** Puts the shipped console back and closes the file. */
     @Override
     public void close() {
         if (root == null) {
@@ -162,24 +93,6 @@ public final class ServerLog implements AutoCloseable {
         for (Appender<ILoggingEvent> appender : added) {
             root.detachAppender(appender);
             appender.stop();
-        }
-    }
-
-    /** Stopping an appender closes its stream; the process's standard error must stay open. */
-    private static final class KeptOpen extends FilterOutputStream {
-
-        KeptOpen(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 }
