@@ -63,9 +63,8 @@ class TerminalChatTest {
             // The archive records messages beside their delivery: ask until it has both.
             listUntilShown(bob, "alice2  unread=2  timer=off  last=[alice2] second");
 
-            bob.type("/open alice2");
-            bob.screen.shows("-- alice2 --");
-            alice.screen.shows("read up to m2 (bob2)");
+            // The archive may answer the list before the page: open until the page has "second" and marks it read.
+            typeUntilShown(bob, "/open alice2", alice, "read up to m2 (bob2)");
             listUntilShown(bob, "alice2  unread=0  timer=off  last=[alice2] second");
         }
     }
@@ -212,12 +211,17 @@ class TerminalChatTest {
 
     /** Types /list until it shows {@code line}: the archive may still be recording what was just sent. */
     private static void listUntilShown(ChatTerminal terminal, String line) {
+        typeUntilShown(terminal, "/list", terminal, line);
+    }
+
+    /** Types {@code command} into {@code typing} until {@code watched} shows {@code line}. */
+    private static void typeUntilShown(ChatTerminal typing, String command, ChatTerminal watched, String line) {
         for (int attempt = 0; attempt < 30; attempt++) {
-            terminal.type("/list");
-            if (terminal.screen.showsWithin(line, 1)) {
+            typing.type(command);
+            if (watched.screen.showsWithin(line, 1)) {
                 return;
             }
         }
-        terminal.screen.shows(line);
+        watched.screen.shows(line);
     }
 }
