@@ -5,42 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mqchat.groups.embedded.EmbeddedMongo;
+import io.mqchat.media.http.MediaEndpointTest;
 import io.mqchat.media.http.MediaHarness;
 import io.mqchat.media.settings.MediaSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code GET /app/config.json}: where the page finds the broker, and what it may offer. */
-class ClientConfigTest {
+class ClientConfigTest extends MediaEndpointTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    @TempDir
-    static Path dataDir;
-    private static EmbeddedMongo mongo;
-
-    @BeforeAll
-    static void start() {
-        mongo = EmbeddedMongo.start(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        mongo.close();
-    }
 
     @Test
     void theBrokerIsAnnouncedOnTheHostThePageCameFrom() throws IOException {
         WebApp web = new WebApp(Optional.empty(), 18083, "/mqtt", Optional.empty());
-        try (MediaHarness media = new MediaHarness(mongo, MediaSettings.defaults(), web)) {
+        try (MediaHarness media = new MediaHarness(mongo(), MediaSettings.defaults(), web)) {
             assertEquals("ws://127.0.0.1:18083/mqtt", config(media, "127.0.0.1").get("mqtt").asText());
             assertEquals("ws://localhost:18083/mqtt", config(media, "localhost").get("mqtt").asText());
             JsonNode config = config(media, "127.0.0.1");
@@ -52,7 +35,7 @@ class ClientConfigTest {
     @Test
     void aConfiguredUrlIsAnnouncedAsItIs() throws IOException {
         String url = "wss://chat.example/mqtt?user={user}";
-        try (MediaHarness media = new MediaHarness(mongo, MediaSettings.defaults().withWebMqttUrl(url))) {
+        try (MediaHarness media = new MediaHarness(mongo(), MediaSettings.defaults().withWebMqttUrl(url))) {
             assertEquals(url, config(media, "127.0.0.1").get("mqtt").asText());
         }
     }
@@ -60,7 +43,7 @@ class ClientConfigTest {
     @Test
     void aBrokerWithoutWebsocketListenerIsAnnouncedAsNone() throws IOException {
         WebApp web = new WebApp(Optional.empty(), 0, "/mqtt", Optional.empty());
-        try (MediaHarness media = new MediaHarness(mongo, MediaSettings.defaults(), web)) {
+        try (MediaHarness media = new MediaHarness(mongo(), MediaSettings.defaults(), web)) {
             assertTrue(config(media, "127.0.0.1").get("mqtt").isNull());
         }
     }

@@ -9,43 +9,36 @@ import io.mqchat.extension.auth.Identity;
 import io.mqchat.extension.auth.TokenMinter;
 import io.mqchat.extension.auth.TokenVerifier;
 import io.mqchat.extension.config.JwtConfig;
-import io.mqchat.groups.embedded.EmbeddedMongo;
+import io.mqchat.media.http.MediaEndpointTest;
 import io.mqchat.media.http.MediaHarness;
 import io.mqchat.media.settings.MediaSettings;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code POST /dev/token} on a server that offers development sign-in. */
-class DevTokensTest {
+class DevTokensTest extends MediaEndpointTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DEV_SECRET = "development-secret-of-this-test-0123456789";
-    @TempDir
-    static Path dataDir;
-    private static EmbeddedMongo mongo;
-    private static MediaHarness media;
+    private MediaHarness dev;
 
-    @BeforeAll
-    static void start() {
-        mongo = EmbeddedMongo.start(dataDir);
+    @BeforeEach
+    void startDevelopmentEndpoint() {
         WebApp web = new WebApp(Optional.empty(), 8083, "/mqtt",
                 Optional.of(new TokenMinter(DEV_SECRET, Clock.systemUTC())));
-        media = new MediaHarness(mongo, MediaSettings.defaults(), web);
+        dev = new MediaHarness(mongo(), MediaSettings.defaults(), web);
     }
 
-    @AfterAll
-    static void stop() {
-        media.close();
-        mongo.close();
+    @AfterEach
+    void stopDevelopmentEndpoint() {
+        dev.close();
     }
 
     @Test
@@ -60,8 +53,6 @@ class DevTokensTest {
         assertEquals(false, identity.service());
         assertEquals(DevTokens.TTL.toSeconds(), body.get("expiresIn").asLong());
         assertTrue(identity.validUntil().isBefore(Instant.now().plus(DevTokens.TTL).plus(Duration.ofMinutes(1))));
-        assertTrue(mint("application/json", "{\"user\":\"alice\"}").body().contains("\"token\""));
-        assertTrue(JSON.readTree(answer.body()).get("token").asText().split("\\.").length == 3);
     }
 
     @Test
@@ -80,7 +71,7 @@ class DevTokensTest {
     void onlyAJsonPostMintsSoOtherSitesCannotAskThroughABrowser() {
         assertEquals(415, mint("text/plain", "{\"user\":\"alice\"}").statusCode());
         assertEquals(415, mint(null, "{\"user\":\"alice\"}").statusCode());
-        HttpResponse<String> get = media.send(HttpRequest.newBuilder(media.uri(WebAppHandler.DEV_TOKEN_PATH)).GET()
+        HttpResponse<String> get = dev.send(HttpRequest.newBuilder(dev.uri(WebAppHandler.DEV_TOKEN_PATH)).GET()
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(405, get.statusCode());
         assertEquals("POST", get.headers().firstValue("Allow").orElse(null));
@@ -94,17 +85,17 @@ class DevTokensTest {
 
     @Test
     void theConfigSaysDevelopmentSignInIsOffered() {
-        HttpResponse<String> config = media.send(HttpRequest.newBuilder(media.uri(WebAppHandler.CONFIG_PATH)).GET()
+        HttpResponse<String> config = dev.send(HttpRequest.newBuilder(dev.uri(WebAppHandler.CONFIG_PATH)).GET()
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(config.body().contains("\"devSignIn\":true"), config.body());
     }
 
-    private static HttpResponse<String> mint(String contentType, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(media.uri(WebAppHandler.DEV_TOKEN_PATH))
+    private HttpResponse<String> mint(String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(dev.uri(WebAppHandler.DEV_TOKEN_PATH))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        return media.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return dev.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -3,38 +3,13 @@ package io.mqchat.media.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mqchat.groups.embedded.EmbeddedMongo;
-import io.mqchat.media.http.MediaHarness;
-import io.mqchat.media.settings.MediaSettings;
-import java.net.URI;
+import io.mqchat.media.http.MediaEndpointTest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The web app's files as the media endpoint serves them: types, entity tags, methods, and what is not there. */
-class WebAppServingTest {
-
-    @TempDir
-    static Path dataDir;
-    private static EmbeddedMongo mongo;
-    private static MediaHarness media;
-
-    @BeforeAll
-    static void start() {
-        mongo = EmbeddedMongo.start(dataDir);
-        media = new MediaHarness(mongo, MediaSettings.defaults(), WebApp.beside(Optional.empty()));
-    }
-
-    @AfterAll
-    static void stop() {
-        media.close();
-        mongo.close();
-    }
+class WebAppServingTest extends MediaEndpointTest {
 
     @Test
     void thePageIsServedAtTheRootAsHtmlThatBrowsersRevalidate() {
@@ -115,23 +90,19 @@ class WebAppServingTest {
         assertTrue(get(WebAppHandler.CONFIG_PATH).body().contains("\"devSignIn\":false"));
     }
 
-    private static HttpResponse<String> get(String path) {
+    private HttpResponse<String> get(String path) {
         return send(request(path).GET());
     }
 
-    static HttpRequest.Builder request(String path) {
+    private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(media.uri(path));
     }
 
-    static HttpResponse<String> send(HttpRequest.Builder request) {
+    private HttpResponse<String> send(HttpRequest.Builder request) {
         return media.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static String header(HttpResponse<?> response, String name) {
+    private static String header(HttpResponse<?> response, String name) {
         return response.headers().firstValue(name).orElse(null);
-    }
-
-    static URI uri(String path) {
-        return media.uri(path);
     }
 }
