@@ -22,9 +22,11 @@ public final class WebAppHandler extends Handler.Abstract {
     private static final String READ_ONLY = "GET, HEAD";
     /**
      * Scripts only from this origin (no inline code, so injected text cannot run), images also from data: (the
-     * thumbnails in messages) and blob: (downloaded images), and the broker over any ws/wss URL.
+     * thumbnails in messages) and blob: (downloaded images), the broker over any ws/wss URL, and MQTT.js's timer
+     * worker, which it builds from a blob: so that keep-alives still go out while the tab is in the background.
      */
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "worker-src blob:; "
             + "style-src 'self'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; object-src 'none'; "
             + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     private static final Logger log = LoggerFactory.getLogger(WebAppHandler.class);

@@ -52,3 +52,26 @@ export function notify(text) {
   clearTimeout(notify.timer);
   notify.timer = setTimeout(() => { area.hidden = true; }, 6000);
 }
+
+/**
+ * Makes container's children the given items, in order, keeping the node of every item whose signature did not
+ * change: a redraw then leaves focus, scroll anchors and loaded images alone. items: [{key, signature, build}].
+ */
+export function reconcile(container, items) {
+  const held = new Map();
+  for (const node of container.children) if (node.dataset.key) held.set(node.dataset.key, node);
+  const wanted = items.map((item) => {
+    const node = held.get(item.key);
+    if (node && node.dataset.signature === item.signature) return node;
+    const fresh = item.build();
+    fresh.dataset.key = item.key;
+    fresh.dataset.signature = item.signature;
+    return fresh;
+  });
+  wanted.forEach((node, i) => {
+    const current = container.children[i];
+    if (current !== node) container.insertBefore(node, current || null);
+  });
+  // What is left after the wanted nodes is what no item asked for any more.
+  while (container.children.length > wanted.length) container.lastElementChild.remove();
+}

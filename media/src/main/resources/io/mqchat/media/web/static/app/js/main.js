@@ -114,8 +114,8 @@ function catchUp() {
         firstTs = firstTs ?? answer.ts;
         const list = answer.conversations || [];
         for (const entry of list) {
-          const conv = store.summary(entry, entry.with ? store.openKey === `u:${entry.with}` && visible()
-            : store.openKey === `g:${entry.group}` && visible());
+          const key = entry.with ? `u:${entry.with}` : `g:${entry.group}`;
+          const conv = store.summary(entry, store.openKey === key && visible(), answer.ts);
           if (conv.kind === 'u') session.watchPresence(conv.id);
         }
         if (!answer.more || list.length === 0) break;
@@ -200,7 +200,7 @@ function incoming(message) {
   conv.typing.delete(message.from);
   if (message.from !== store.me && message.type !== 'group_event') {
     if (store.openKey === conv.key && visible()) markRead();
-    else conv.unread += 1;
+    else if (!(message.ts <= conv.unreadAsOf)) conv.unread += 1;
     announce(`New message from ${message.from}${conv.kind === 'g' ? ` in ${store.title(conv)}` : ''}: ${describe(store, message)}`);
   }
   draw();

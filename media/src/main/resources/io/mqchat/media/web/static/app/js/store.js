@@ -101,12 +101,18 @@ export class Store {
     });
   }
 
-  /** One entry of the conversation list (history op "conversations"). */
-  summary(entry, isOpenAndVisible) {
+  /**
+   * One entry of the conversation list (history op "conversations"), as of the answer's server time asOf: its unread
+   * count already holds every message routed before then, so only later ones count on top of it.
+   */
+  summary(entry, isOpenAndVisible, asOf) {
     const conv = this.conversation(entry.group ? `g:${entry.group}` : `u:${entry.with}`);
     if (entry.last) this.add(entry.last);
     conv.timer = typeof entry.timer === 'number' ? entry.timer : conv.timer;
-    if (!isOpenAndVisible) conv.unread = entry.unread || 0;
+    if (!isOpenAndVisible) {
+      conv.unread = entry.unread || 0;
+      conv.unreadAsOf = asOf;
+    }
     conv.activity = Math.max(conv.activity, entry.last ? entry.last.ts : 0);
     const peerRead = parseCursor(entry.peerRead);
     if (peerRead && conv.kind === 'u') {

@@ -1,10 +1,10 @@
 // Draws the conversation list and the open chat from the store. Every user-provided text goes through el() as
 // text, never as markup.
 
-import { $, el, replaceChildren } from './dom.js';
+import { $, el, reconcile } from './dom.js';
 import { TIMERS } from './protocol.js';
 
-const TICKS = { pending: '🕓', failed: '!', sent: '✓', delivered: '✓✓', read: '✓✓' };
+const TICKS = { pending: '◷', failed: '!', sent: '✓', delivered: '✓✓', read: '✓✓' };
 const TICK_LABELS = { pending: 'sending', failed: 'not sent', sent: 'sent', delivered: 'delivered', read: 'read' };
 
 export function timeOf(ts) {
@@ -31,7 +31,7 @@ export function describe(store, message) {
   const who = message.from === store.me ? 'You' : message.from;
   switch (message.type) {
     case 'text': return message.body;
-    case 'image': return message.body ? `📷 ${message.body}` : '📷 Photo';
+    case 'image': return message.body ? `Photo: ${message.body}` : 'Photo';
     case 'timer': return message.timer ? `${who} set disappearing messages to ${timerLabel(message.timer)}`
       : `${who} turned off disappearing messages`;
     case 'group_event': return groupEventText(store, message);
@@ -55,28 +55,35 @@ function groupEventText(store, event) {
 export function renderList(store, now, onOpen) {
   const items = store.sorted().map((conv) => {
     const last = conv.messages.at(-1);
-    const typers = store.typers(conv, now);
+    const typing = store.typers(conv, now).length > 0;
     const title = store.title(conv);
-    const preview = typers.length ? 'typing…' : describe(store, last);
+    const preview = typing ? 'typing…' : describe(store, last);
     const open = conv.key === store.openKey;
-    return el('li', { data: { conv: conv.key } },
-      el('button', {
-        class: `conversation${open ? ' open' : ''}`,
-        attrs: { 'aria-current': open ? 'true' : null, 'aria-label': `${title}${conv.unread ? `, ${conv.unread} unread` : ''}` },
-        on: { click: () => onOpen(conv.key) },
-      },
-      el('span', { class: `avatar${conv.kind === 'g' ? ' group' : ''}`, attrs: { 'aria-hidden': 'true' } }, initial(title)),
-      el('span', { class: 'summary' },
-        el('span', { class: 'row' },
-          el('span', { class: 'title', text: title }),
-          el('span', { class: 'when', text: last ? timeOf(last.ts) : '' })),
-        el('span', { class: 'row' },
-          el('span', { class: `preview${typers.length ? ' typing' : ''}`, text: preview }),
-          conv.timer ? el('span', { class: 'timer-badge', attrs: { title: `Disappearing: ${timerLabel(conv.timer)}` }, text: '⏱' }) : null,
-          conv.unread ? el('span', { class: 'unread', data: { unread: String(conv.unread) }, text: String(conv.unread) }) : null))));
+    const when = last ? timeOf(last.ts) : '';
+    return {
+      key: conv.key,
+      signature: JSON.stringify([title, preview, when, open, conv.unread, conv.timer]),
+      build: () => el('li', { data: { conv: conv.key } },
+        el('button', {
+          class: `conversation${open ? ' open' : ''}`,
+          attrs: { 'aria-current': open ? 'true' : null, 'aria-label': `${title}${conv.unread ? `, ${conv.unread} unread` : ''}` },
+          on: { click: () => onOpen(conv.key) },
+        },
+        el('span', { class: `avatar${conv.kind === 'g' ? ' group' : ''}`, attrs: { 'aria-hidden': 'true' } }, initial(title)),
+        el('span', { class: 'summary' },
+          el('span', { class: 'row' },
+            el('span', { class: 'title', text: title }),
+            el('span', { class: 'when', text: when })),
+          el('span', { class: 'row' },
+            el('span', { class: `preview${typing ? ' typing' : ''}`, text: preview }),
+            conv.timer ? el('span', { class: 'timer-badge', attrs: { title: `Disappearing: ${timerLabel(conv.timer)}` }, text: '◷' }) : null,
+            conv.unread ? el('span', { class: 'unread', text: String(conv.unread) }) : null)))),
+    };
   });
-  replaceChildren($('#conversations'), items.length ? items
-    : el('li', { class: 'hint', text: 'No conversations yet. Start one with “New chat”.' }));
+  if (items.length === 0) {
+    items.push({ key: 'hint', signature: '', build: () => el('li', { class: 'hint', text: 'No conversations yet. Start one with “New chat”.' }) });
+  }
+  reconcile($('#conversations'), items);
 }
 
 /** The line under the chat's title: typing, presence or members. */
@@ -111,21 +118,40 @@ export function renderMessages(store, conv, { onOpenImage, uploads }) {
   const list = $('#messages');
   const scroller = $('#messages-scroll');
   const atBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 40;
-  const items = conv.messages.map((m) => messageItem(store, conv, m, onOpenImage));
+  const items = conv.messages.map((m) => ({
+    key: `m/${m.from}/${m.id}`,
+    signature: signatureOf(store, conv, m),
+    build: () => messageItem(store, conv, m, onOpenImage),
+  }));
   for (const upload of uploads.filter((u) => u.conv === conv.key)) {
-    items.push(el('li', { class: 'msg mine uploading', data: { upload: upload.id } },
-      el('div', { class: 'bubble' },
-        el('label', { text: `Sending ${upload.name}`, attrs: { for: `progress-${upload.id}` } }),
-        el('progress', { id: `progress-${upload.id}`, max: 1, value: upload.progress }))));
+    items.push({
+      key: `u/${upload.id}`,
+      signature: '',
+      build: () => el('li', { class: 'msg mine uploading' },
+        el('div', { class: 'bubble' },
+          el('label', { text: `Sending ${upload.name}`, attrs: { for: `progress-${upload.id}` } }),
+          el('progress', { id: `progress-${upload.id}`, max: 1, value: upload.progress }))),
+    });
   }
   const previousHeight = scroller.scrollHeight;
   const previousTop = scroller.scrollTop;
-  replaceChildren(list, items);
+  if (list.dataset.conv !== conv.key) {
+    list.replaceChildren();
+    list.dataset.conv = conv.key;
+  }
+  reconcile(list, items);
   // Stay at the bottom when there; when older messages came in above, keep what was on screen in place.
   if (atBottom || conv.scrollToEnd) scroller.scrollTop = scroller.scrollHeight;
   else if (conv.keepPosition) scroller.scrollTop = previousTop + (scroller.scrollHeight - previousHeight);
   conv.scrollToEnd = false;
   conv.keepPosition = false;
+}
+
+/** What a message's drawing depends on: it is drawn again only when this changes. */
+function signatureOf(store, conv, m) {
+  if (m.from !== store.me) return m.local ? 'local' : 'theirs';
+  const members = conv.kind === 'g' ? store.memberStates(conv, m).map(({ member, state }) => `${member}:${state}`) : [];
+  return [store.state(conv, m), m.ts, ...members].join(' ');
 }
 
 function messageItem(store, conv, m, onOpenImage) {
@@ -148,7 +174,7 @@ function messageItem(store, conv, m, onOpenImage) {
     content.push(el('span', { class: 'text', text: m.body || '' }));
   }
   content.push(el('span', { class: 'meta' },
-    m.ttl ? el('span', { attrs: { title: `Disappears after ${timerLabel(m.ttl)}` }, text: '⏱ ' }) : null,
+    m.ttl ? el('span', { attrs: { title: `Disappears after ${timerLabel(m.ttl)}` }, text: '◷ ' }) : null,
     el('span', { class: 'when', text: m.local && !m.ts ? '' : timeOf(m.ts) }),
     mine ? el('span', { class: `tick ${state}`, data: { state }, attrs: { 'aria-label': TICK_LABELS[state], title: TICK_LABELS[state] }, text: TICKS[state] }) : null));
   if (mine && conv.kind === 'g') {
