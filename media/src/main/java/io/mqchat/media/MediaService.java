@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The media endpoint as one part a process hosts (the archive-worker, the all-in-one server): the HTTP API for image
- * upload and download over the given MongoDB database (GridFS bucket {@code media}, collection {@code media}), and
- * the periodic orphan sweep. {@code media.port} 0 switches it off: then {@link #start} and {@link #close} do nothing.
+ * upload and download over the given MongoDB database (GridFS bucket {@code media}, collection {@code media}), the
+ * web chat app at its root ({@link WebApp}), and the periodic orphan sweep. {@code media.port} 0 switches it off:
+ * then {@link #start} and {@link #close} do nothing.
  */
 public final class MediaService implements AutoCloseable {
 

@@ -22,6 +22,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -148,6 +149,27 @@ final class ChatBrowser implements AutoCloseable {
         new WebDriverWait(driver, PATIENCE).withMessage(() -> user + " never saw the status " + what + ", only '"
                 + driver.findElement(By.id("chat-status")).getText() + "'")
                 .until(d -> matches.apply(d.findElement(By.id("chat-status")).getText()));
+    }
+
+    /** Chooses the open conversation's disappearing timer, in seconds (0: off). */
+    void setTimer(int seconds) {
+        new Select(driver.findElement(By.id("timer-select"))).selectByValue(Integer.toString(seconds));
+    }
+
+    void awaitTimer(int seconds) {
+        await(ExpectedConditions.attributeToBe(By.id("timer-select"), "value", Integer.toString(seconds)));
+    }
+
+    /** Waits for a line of the conversation's own (a timer change, a group change) with this text. */
+    void awaitSystemLine(String text) {
+        await(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//ol[@id='messages']/li[contains(@class,'system')]/span[text()='" + text + "']")));
+    }
+
+    /** Waits until message {@code text} says it disappears. */
+    void awaitDisappearing(String text) {
+        await(ExpectedConditions.presenceOfElementLocated(By.xpath(xpathOf(text)
+                + "//span[starts-with(@title,'Disappears after')]")));
     }
 
     void attachImage(Path file) {

@@ -99,12 +99,13 @@ class WebChatIT extends BrowserTest {
     @Order(5)
     void aGroupIsCreatedChangedAndShowsEachMembersState() {
         alice.createGroup("Trip", "bob");
+        bob.open("g:" + alice.openGroupId());
+        bob.awaitSystemLine("alice created the group “Trip”");
         alice.addMember("carol");
+        bob.awaitSystemLine("alice added carol");
         alice.send("Who is in for the trip?");
         alice.awaitMemberState("Who is in for the trip?", "carol", "sent");
 
-        String group = alice.openGroupId();
-        bob.open("g:" + group);
         bob.awaitMessage("Who is in for the trip?");
         alice.awaitMemberState("Who is in for the trip?", "bob", "read");
         alice.awaitTick("Who is in for the trip?", "sent");
@@ -132,5 +133,17 @@ class WebChatIT extends BrowserTest {
         bob.awaitMessage("Call me when you are back");
         alice.awaitTick("Call me when you are back", "read");
         alice.awaitStatus("online"::equals, "online");
+    }
+
+    @Test
+    @Order(7)
+    void aDisappearingTimerSetByOneAppliesToTheNextMessagesOfBoth() {
+        alice.setTimer(86400);
+        bob.awaitSystemLine("alice set disappearing messages to 24 hours");
+        bob.awaitTimer(86400);
+        bob.send("This one goes in a day");
+        alice.awaitMessage("This one goes in a day");
+        alice.awaitDisappearing("This one goes in a day");
+        bob.awaitDisappearing("This one goes in a day");
     }
 }

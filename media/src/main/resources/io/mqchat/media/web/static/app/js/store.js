@@ -53,6 +53,8 @@ export class Store {
    * re-sends and overlapping history pages never show twice. Returns true when it is new.
    */
   add(message, { local = false } = {}) {
+    // A group_event names its author in "by"; keyed like a message, it is deduplicated like one.
+    if (message && message.type === 'group_event' && !message.from) message = { ...message, from: message.by };
     if (!message || !message.id || !message.from) return false;
     const conv = this.conversation(conversationKeyOf(message, this.me));
     const held = conv.messages.find((m) => m.id === message.id && m.from === message.from);
