@@ -44,20 +44,20 @@ function visible() {
 
 async function start() {
   config = await (await fetch('/app/config.json')).json();
-  const handedOver = tokenFromFragment();
-  if (handedOver) savedToken.set(handedOver);
-  let problem = config.mqtt ? null : 'The server has no MQTT-over-WebSocket listener (websocket.port is 0).';
+  tokenFromFragment();
+  const noBroker = config.mqtt ? null : 'The server has no MQTT-over-WebSocket listener (websocket.port is 0).';
+  let problem = null;
   for (;;) {
     const token = savedToken.get();
     const user = token && subjectOf(token);
-    if (user && !problem) {
+    if (user && !problem && !noBroker) {
       problem = await run(user, token);
+      if (problem) savedToken.clear();
     } else {
-      const signedIn = await signIn(config, problem);
+      const signedIn = await signIn(config, noBroker || problem);
       savedToken.set(signedIn.token);
       problem = null;
     }
-    if (problem) savedToken.clear();
   }
 }
 
@@ -437,6 +437,8 @@ function wire() {
     markRead();
   });
   setInterval(() => { if (store && store.expire(Date.now())) draw(); }, 5000);
+  // A token handed over to a page that is already open: start again with it.
+  window.addEventListener('hashchange', () => { if (tokenFromFragment()) location.reload(); });
 }
 
 wire();

@@ -10,7 +10,9 @@ const TOKEN_KEY = 'mqchat.token';
 export function tokenFromFragment() {
   const params = new URLSearchParams(location.hash.slice(1));
   const token = params.get('token');
-  if (token !== null) history.replaceState(null, '', location.pathname + location.search);
+  if (token === null) return null;
+  history.replaceState(null, '', location.pathname + location.search);
+  savedToken.set(token);
   return token;
 }
 
