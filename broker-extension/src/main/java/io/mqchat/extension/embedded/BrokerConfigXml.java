@@ -38,7 +38,7 @@ final class BrokerConfigXml {
                 .append("</max-interval></session-expiry>\n");
         xml.append("    <packets><max-packet-size>").append(broker.maxPacketBytes()).append("</max-packet-size></packets>\n");
         // HiveMQ lets a client have 10 QoS 1 publishes unacknowledged; a group-worker fanning one message out to 256
-        // members publishes about 512, so it waited some 50 round trips per message (docs/BENCHMARKS.md, scenario 3).
+        // members publishes about 512, so it waited some 50 round trips per message (docs/BENCHMARKS-HISTORY.md, scenario 3).
         xml.append("    <receive-maximum><server-receive-maximum>").append(SERVER_RECEIVE_MAXIMUM)
                 .append("</server-receive-maximum></receive-maximum>\n");
         xml.append("    <retained-messages><enabled>true</enabled></retained-messages>\n");

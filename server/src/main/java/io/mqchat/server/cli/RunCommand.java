@@ -4,6 +4,7 @@ import io.mqchat.extension.config.ExtensionConfig;
 import io.mqchat.extension.config.InternalServiceKey;
 import io.mqchat.extension.embedded.EmbeddedBroker;
 import io.mqchat.server.cluster.ClusterNode;
+import io.mqchat.server.logging.ServerLog;
 import io.mqchat.server.settings.ClusterSettings;
 import io.mqchat.server.observability.ServerObservability;
 import io.mqchat.server.preflight.ListenerPorts;
@@ -18,6 +19,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,11 +32,17 @@ import picocli.CommandLine.Option;
         description = "Start the chat server and serve until stopped (Ctrl-C or SIGTERM).")
 final class RunCommand implements Callable<Integer> {
 
+    private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+
     /** Below the data folder; HiveMQ unpacks RocksDB's native library there on every start. */
     static final String TEMP_FOLDER = "tmp";
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "The config file.")
     Path configFile;
+
+    @Option(names = "--verbose", description = "Also print the broker's and the libraries' log lines here (they always "
+            + "go to mqchat.log in the data folder).")
+    boolean verbose;
 
     private final ServerSettingsLoader settingsLoader;
     private final ProcessContext context;
@@ -59,13 +68,19 @@ final class RunCommand implements Callable<Integer> {
         // A node of a cluster signs with the key all nodes share: the other nodes accept its relays.
         InternalServiceKey serviceKey = settings.cluster().map(ClusterSettings::serviceKey)
                 .orElseGet(() -> InternalServiceKey.generate(context.random()));
-        // Installed before the slow start, so that a Ctrl-C during start still shuts down cleanly.
-        // The metrics endpoint comes first, so that health probes see "not ready" while the rest starts.
-        try (StopSignal stop = context.stopSignal().get();
+        // The log comes before everything, so that it closes last: the stop's lines still reach the file.
+        // The stop signal is installed before the slow start, so that a Ctrl-C during start still shuts down cleanly.
+        // The metrics endpoint comes next, so that health probes see "not ready" while the rest starts.
+        try (ServerLog serverLog = openLog(settings.dataDir());
+             StopSignal stop = context.stopSignal().get();
              ServerObservability observability = ServerObservability.start(settings.metrics(), settings.stallAfter());
              ClusterNode cluster = ClusterNode.open(settings.cluster());
              EmbeddedBroker broker = start(settings, serviceKey, cluster);
              InProcessWorkers workers = startWorkers(settings, serviceKey)) {
+            // HiveMQ logs "Setting default authentication behavior to ALLOW ALL" while it starts; the file says why
+            // that is not so.
+            log.info("authentication: the mqchat extension checks every CONNECT's token; HiveMQ's allow-all default "
+                    + "applies to no client");
             observability.brokerStarted(broker);
             observability.workersStarted(workers);
             workers.summary().forEach(line -> context.out().println("mqchat: " + line));
@@ -77,6 +92,15 @@ final class RunCommand implements Callable<Integer> {
         }
         context.out().println("mqchat: stopped");
         return ExitCodes.OK;
+    }
+
+    private ServerLog openLog(Path dataDir) {
+        ServerLog serverLog = ServerLog.open(LoggerFactory.getILoggerFactory(), dataDir, verbose, context.err());
+        context.out().println("mqchat: log " + serverLog.file()
+                .map(file -> DisplayPaths.of(file, context.workingDir())
+                        + (verbose ? " and here (--verbose)" : " (run --verbose to see it here too)"))
+                .orElse("as the logging configuration given to the JVM says"));
+        return serverLog;
     }
 
     private EmbeddedBroker start(ServerSettings settings, InternalServiceKey serviceKey, ClusterNode cluster) {

@@ -31,7 +31,7 @@ public final class ServerKeys {
     public static final Key<String> WEBSOCKET_PATH = Key.text("websocket.path", "/mqtt",
             "HTTP path of the WebSocket listener");
     public static final Key<Path> DATA_DIR = Key.path("data.dir", "data",
-            "Folder for the broker's persistence, its generated config and the development secret");
+            "Folder for the broker's persistence, its generated config, the development secret and the log");
     public static final Key<String> PERSISTENCE = Key.choice("persistence", "file", List.of("file", "memory"),
             "file keeps sessions and queued messages across restarts; memory loses them");
     public static final Key<String> JWT_SECRET = Key.secret("jwt.secret",

@@ -19,6 +19,7 @@ import io.mqchat.groups.worker.GroupWorker;
 import io.mqchat.media.MediaService;
 import io.mqchat.media.web.WebApp;
 import io.mqchat.presence.embedded.EmbeddedRedis;
+import io.mqchat.presence.settings.NotifySettings;
 import io.mqchat.presence.settings.RedisAddress;
 import io.mqchat.presence.worker.PresenceWorker;
 import io.mqchat.server.settings.ServerSettings;
@@ -133,6 +134,7 @@ public final class InProcessWorkers implements AutoCloseable {
         this.redis = redis;
         this.presence = presence;
         summary.add("presence-worker: redis " + redis + (settings.presence().redis().isEmpty() ? " (embedded)" : ""));
+        summary.add("notifications: " + sinkOf(settings.presence().notifications()));
 
         String mongoUri = settings.groups().mongo().orElseGet(() -> startEmbeddedMongo(dataDir.resolve("mongo")));
         MongoClient mongo = MongoConnector.connect(mongoUri);
@@ -214,6 +216,14 @@ public final class InProcessWorkers implements AutoCloseable {
         EmbeddedMongo mongo = EmbeddedMongo.start(folder);
         running.push(mongo);
         return mongo.connectionString();
+    }
+
+    /** The notification sink in a few words; a webhook by its host alone, since its path or query may hold a key. */
+    private static String sinkOf(NotifySettings notify) {
+        return notify.webhook().map(webhook -> "webhook to " + webhook.url().getHost()
+                        + (webhook.url().getPort() == -1 ? "" : ":" + webhook.url().getPort())
+                        + (webhook.signer().isPresent() ? ", signed" : ", unsigned"))
+                .orElse("log sink, one log line each (notify.sink=webhook posts them to a push gateway)");
     }
 
     /** The address a local client reaches a listener bound to {@code bind} at. */

@@ -12,12 +12,15 @@ import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Layout;
+import io.mqchat.server.logging.FullLineLayout;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * Whatever a stranger puts into a logged string (a client id, a group name, a token's header), a log line of the
- * configuration `mqchat run` ships stays one line that shows what it says: no forged second line, no bidi override
- * turning the rest of the line around.
+ * configuration `mqchat run` ships (its console and its log file) stays one line that shows what it says: no forged
+ * second line, no bidi override turning the rest of the line around.
  */
 class LogInjectionTest {
 
@@ -33,14 +36,20 @@ class LogInjectionTest {
         LayoutWrappingEncoder<ILoggingEvent> encoder = (LayoutWrappingEncoder<ILoggingEvent>) console.getEncoder();
 
         String hostile = "mallory:phone\r\n12:00:00.000 INFO  JwtAuthenticator - admin logged in\u2028\u202Eevil\u0000";
-        LoggingEvent event = new LoggingEvent(getClass().getName(), context.getLogger("io.mqchat.test"), Level.INFO,
+        LoggingEvent event = new LoggingEvent(getClass().getName(), context.getLogger("io.mqchat.test"), Level.WARN,
                 "refused CONNECT of client '{}'", null, new Object[] {hostile});
-        String line = encoder.getLayout().doLayout(event);
+        // The console's layout, and the one of the log file and --verbose.
+        FullLineLayout file = new FullLineLayout();
+        file.setContext(context);
+        file.start();
+        for (Layout<ILoggingEvent> layout : List.of(encoder.getLayout(), file)) {
+            String line = layout.doLayout(event);
 
-        assertEquals(line.length() - 1, line.indexOf('\n'), "one line, ended by the pattern's own line break: " + line);
-        assertFalse(line.contains("\r") || line.contains("\u2028") || line.contains("\u202E") || line.contains("\u0000"),
-                line);
-        assertTrue(line.contains("admin logged in") && line.contains("evil"), "the text itself is still shown: " + line);
+            assertEquals(line.length() - 1, line.indexOf('\n'), "one line, ended by the pattern's own line break: " + line);
+            assertFalse(line.contains("\r") || line.contains("\u2028") || line.contains("\u202E") || line.contains("\u0000"),
+                    line);
+            assertTrue(line.contains("admin logged in") && line.contains("evil"), "the text itself is still shown: " + line);
+        }
         context.stop();
     }
 }

@@ -36,7 +36,9 @@ public final class ServerProcess implements AutoCloseable {
         assertTrue(Files.isRegularFile(JAR), "the server jar is built before the integration tests: " + JAR);
         Path tmp = Files.createDirectories(dataDir.resolve("tmp"));
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Djava.io.tmpdir=" + tmp, "-jar", JAR.toString(), "run").redirectErrorStream(true);
+                "-Xmx512m", "-Djava.io.tmpdir=" + tmp, "-jar", JAR.toString(), "run",
+                // Every log line on the output too: a failed run's log file outlives it (below), the data folder may not.
+                "--verbose").redirectErrorStream(true);
         builder.environment().putAll(env);
         builder.environment().put("MQCHAT_DATA_DIR", dataDir.toString());
         ServerProcess server = new ServerProcess(builder.start());
