@@ -10,6 +10,7 @@ import io.mqchat.media.settings.MediaSettings;
 import io.mqchat.media.store.GridFsMediaStore;
 import io.mqchat.media.store.MediaStore;
 import io.mqchat.media.store.MediaStoreUnavailableException;
+import io.mqchat.media.web.WebApp;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -20,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The media endpoint as one part a process hosts (the archive-worker, the all-in-one server): the HTTP API for image
- * upload and download over the given MongoDB database (GridFS bucket {@code media}, collection {@code media}), and
- * the periodic orphan sweep. {@code media.port} 0 switches it off: then {@link #start} and {@link #close} do nothing.
+ * upload and download over the given MongoDB database (GridFS bucket {@code media}, collection {@code media}), the
+ * web chat app at its root ({@link WebApp}), and the periodic orphan sweep. {@code media.port} 0 switches it off:
+ * then {@link #start} and {@link #close} do nothing.
  */
 public final class MediaService implements AutoCloseable {
 
@@ -33,6 +35,7 @@ public final class MediaService implements AutoCloseable {
     private final TokenVerifier tokens;
     private final MediaAccess access;
     private final OrphanSweeper sweeper;
+    private final WebApp web;
     private MediaServer server;
     private ScheduledExecutorService sweeps;
 
@@ -45,12 +48,22 @@ public final class MediaService implements AutoCloseable {
      */
     public MediaService(MediaSettings settings, Clock clock, MongoDatabase database, TokenVerifier tokens,
                         MediaAccess access) {
+        this(settings, clock, database, tokens, access, WebApp.beside(settings.webMqttUrl()));
+    }
+
+    /**
+     * An endpoint that serves the web chat app as {@code web} says (the all-in-one server knows its broker's
+     * websocket listener and whether it runs on the development secret).
+     */
+    public MediaService(MediaSettings settings, Clock clock, MongoDatabase database, TokenVerifier tokens,
+                        MediaAccess access, WebApp web) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.store = new GridFsMediaStore(Objects.requireNonNull(database, "database"));
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.access = Objects.requireNonNull(access, "access");
         this.sweeper = new OrphanSweeper(store, access, settings.orphanTtl(), clock);
+        this.web = Objects.requireNonNull(web, "web");
     }
 
     /**
@@ -68,7 +81,7 @@ public final class MediaService implements AutoCloseable {
         } catch (MediaStoreUnavailableException e) {
             log.warn("MongoDB is not reachable yet ({}); media requests fail until it is", e.getMessage());
         }
-        server = MediaServer.start(settings, store, access, tokens, clock, System::nanoTime);
+        server = MediaServer.start(settings, store, access, tokens, clock, System::nanoTime, web);
         sweeps = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "mqchat-media-sweep");
             thread.setDaemon(true);
@@ -76,7 +89,8 @@ public final class MediaService implements AutoCloseable {
         });
         long every = settings.sweepInterval().toMillis();
         sweeps.scheduleWithFixedDelay(this::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
-        log.info("media endpoint on http://{}:{}/media", settings.bind(), server.port());
+        log.info("media endpoint on http://{}:{}/media, web app on http://{}:{}/", settings.bind(), server.port(),
+                settings.bind(), server.port());
     }
 
     /** The port the endpoint listens on; 0 before {@link #start} or when switched off. */

@@ -10,6 +10,8 @@ import io.mqchat.media.settings.DecodeLimits;
 import io.mqchat.media.settings.HttpLimits;
 import io.mqchat.media.settings.MediaSettings;
 import io.mqchat.media.store.MediaStore;
+import io.mqchat.media.web.WebApp;
+import io.mqchat.media.web.WebAppHandler;
 import java.io.UncheckedIOException;
 import java.io.IOException;
 import java.time.Clock;
@@ -17,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -55,6 +58,17 @@ public final class MediaServer implements AutoCloseable {
      */
     public static MediaServer start(MediaSettings settings, MediaStore store, MediaAccess access, TokenVerifier tokens,
                                     Clock clock, LongSupplier nanoTime) {
+        return start(settings, store, access, tokens, clock, nanoTime, WebApp.beside(settings.webMqttUrl()));
+    }
+
+    /**
+     * Starts serving as {@link #start(MediaSettings, MediaStore, MediaAccess, TokenVerifier, Clock, LongSupplier)},
+     * with the web chat app at the root.
+     *
+     * @param web where the app's browsers reach the broker and whether it offers development sign-in
+     */
+    public static MediaServer start(MediaSettings settings, MediaStore store, MediaAccess access, TokenVerifier tokens,
+                                    Clock clock, LongSupplier nanoTime, WebApp web) {
         HttpLimits limits = settings.http();
         QueuedThreadPool threads = new QueuedThreadPool(limits.threads() + JETTY_THREADS, 2);
         threads.setName("mqchat-media-http");
@@ -88,9 +102,11 @@ public final class MediaServer implements AutoCloseable {
                 uploadsPerUser, settings.uploadRate());
         // Buckets of users idle for a minute are full again anyway: dropping them keeps the map small.
         timers.scheduleWithFixedDelay(uploadsPerUser::sweep, 1, 1, TimeUnit.MINUTES);
-        server.setHandler(new BlockingRoutes(limits.minUploadRate(), limits.headerTimeout(), nanoTime)
-                .add(MediaRoutes.PATH, new MediaRoutes(new BearerAuth(tokens), uploads,
-                        new DownloadHandler(store, access))));
+        // The web app first: it declines the paths it does not own, which the media routes then answer (or 404).
+        server.setHandler(new Handler.Sequence(new WebAppHandler(web, settings.maxBytes()),
+                new BlockingRoutes(limits.minUploadRate(), limits.headerTimeout(), nanoTime)
+                        .add(MediaRoutes.PATH, new MediaRoutes(new BearerAuth(tokens), uploads,
+                                new DownloadHandler(store, access)))));
         try {
             server.start();
         } catch (Exception e) {

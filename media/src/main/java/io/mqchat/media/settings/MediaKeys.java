@@ -52,11 +52,14 @@ public final class MediaKeys {
             "Uploads one user may start per minute, over all of its devices (429 with Retry-After beyond)");
     public static final Key<Integer> UPLOAD_BURST = Key.integer("media.upload-burst", "20", 1, 1_000_000,
             "Uploads one user may start at once after a quiet spell");
+    public static final Key<String> WEB_MQTT_URL = Key.of("web.mqtt-url", new WebSocketUrlParser(), null,
+            "MQTT-over-WebSocket URL the web app connects to (ws:// or wss://; {user} is replaced by the user "
+                    + "id); unset: the page's own host name with the broker's websocket port and path");
 
     /** The endpoint's keys, wherever it runs. */
     public static final ConfigSchema SCHEMA = ConfigSchema.of(BIND, PORT, MAX_BYTES, MAX_PIXELS, ORPHAN_TTL,
             SWEEP_INTERVAL, THREADS, MAX_CONNECTIONS, HEADER_TIMEOUT, IDLE_TIMEOUT, MIN_UPLOAD_RATE, MAX_UPLOADS,
-            MAX_SCANS, DECODE_MEMORY, DECODE_TIMEOUT, UPLOAD_RATE, UPLOAD_BURST);
+            MAX_SCANS, DECODE_MEMORY, DECODE_TIMEOUT, UPLOAD_RATE, UPLOAD_BURST, WEB_MQTT_URL);
 
     private MediaKeys() {
     }

@@ -2,6 +2,7 @@ package io.mqchat.media.settings;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the media endpoint runs with.
@@ -15,10 +16,12 @@ import java.util.Objects;
  * @param http          what clients may hold of the HTTP server
  * @param decoding      what checking one image may cost
  * @param uploadRate    how many uploads one user may start
+ * @param webMqttUrl    where the web app's browsers reach the broker; empty: the page's host with the broker's
+ *                      websocket port and path
  */
 public record MediaSettings(String bind, int port, long maxBytes, long maxPixels, Duration orphanTtl,
                             Duration sweepInterval, HttpLimits http,
-                            DecodeLimits decoding, UploadRate uploadRate) {
+                            DecodeLimits decoding, UploadRate uploadRate, Optional<String> webMqttUrl) {
 
     public static final long DEFAULT_MAX_BYTES = 16L * 1024 * 1024;
     public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
@@ -34,6 +37,7 @@ public record MediaSettings(String bind, int port, long maxBytes, long maxPixels
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(decoding, "decoding");
         Objects.requireNonNull(uploadRate, "uploadRate");
+        Objects.requireNonNull(webMqttUrl, "webMqttUrl");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("media.port must be 0-65535, not " + port);
         }
@@ -55,7 +59,7 @@ public record MediaSettings(String bind, int port, long maxBytes, long maxPixels
     public static MediaSettings defaults() {
         return new MediaSettings("127.0.0.1", 8090, DEFAULT_MAX_BYTES, DEFAULT_MAX_PIXELS, Duration.ofHours(24),
                 Duration.ofMinutes(10), HttpLimits.DEFAULT,
-                DecodeLimits.DEFAULT, UploadRate.DEFAULT);
+                DecodeLimits.DEFAULT, UploadRate.DEFAULT, Optional.empty());
     }
 
     /** False when {@code media.port} is 0: the host does not serve media. */
@@ -64,26 +68,37 @@ public record MediaSettings(String bind, int port, long maxBytes, long maxPixels
     }
 
     public MediaSettings withPort(int newPort) {
-        return new MediaSettings(bind, newPort, maxBytes, maxPixels, orphanTtl, sweepInterval, http, decoding, uploadRate);
+        return new MediaSettings(bind, newPort, maxBytes, maxPixels, orphanTtl, sweepInterval, http, decoding, uploadRate,
+                webMqttUrl);
     }
 
     public MediaSettings withMaxBytes(long limit) {
-        return new MediaSettings(bind, port, limit, maxPixels, orphanTtl, sweepInterval, http, decoding, uploadRate);
+        return new MediaSettings(bind, port, limit, maxPixels, orphanTtl, sweepInterval, http, decoding, uploadRate,
+                webMqttUrl);
     }
 
     public MediaSettings withMaxPixels(long limit) {
-        return new MediaSettings(bind, port, maxBytes, limit, orphanTtl, sweepInterval, http, decoding, uploadRate);
+        return new MediaSettings(bind, port, maxBytes, limit, orphanTtl, sweepInterval, http, decoding, uploadRate,
+                webMqttUrl);
     }
 
     public MediaSettings withHttp(HttpLimits limits) {
-        return new MediaSettings(bind, port, maxBytes, maxPixels, orphanTtl, sweepInterval, limits, decoding, uploadRate);
+        return new MediaSettings(bind, port, maxBytes, maxPixels, orphanTtl, sweepInterval, limits, decoding, uploadRate,
+                webMqttUrl);
     }
 
     public MediaSettings withDecoding(DecodeLimits limits) {
-        return new MediaSettings(bind, port, maxBytes, maxPixels, orphanTtl, sweepInterval, http, limits, uploadRate);
+        return new MediaSettings(bind, port, maxBytes, maxPixels, orphanTtl, sweepInterval, http, limits, uploadRate,
+                webMqttUrl);
+    }
+
+    public MediaSettings withWebMqttUrl(String url) {
+        return new MediaSettings(bind, port, maxBytes, maxPixels, orphanTtl, sweepInterval, http, decoding, uploadRate,
+                Optional.of(url));
     }
 
     public MediaSettings withUploadRate(UploadRate rate) {
-        return new MediaSettings(bind, port, maxBytes, maxPixels, orphanTtl, sweepInterval, http, decoding, rate);
+        return new MediaSettings(bind, port, maxBytes, maxPixels, orphanTtl, sweepInterval, http, decoding, rate,
+                webMqttUrl);
     }
 }

@@ -15,7 +15,8 @@ public final class MediaSettingsMapper {
                 config.get(MediaKeys.SWEEP_INTERVAL), http(config),
                 new DecodeLimits(config.get(MediaKeys.MAX_SCANS), config.get(MediaKeys.DECODE_MEMORY),
                         config.get(MediaKeys.DECODE_TIMEOUT)),
-                new UploadRate(config.get(MediaKeys.UPLOAD_RATE), config.get(MediaKeys.UPLOAD_BURST)));
+                new UploadRate(config.get(MediaKeys.UPLOAD_RATE), config.get(MediaKeys.UPLOAD_BURST)),
+                config.find(MediaKeys.WEB_MQTT_URL));
     }
 
     private static HttpLimits http(Config config) {

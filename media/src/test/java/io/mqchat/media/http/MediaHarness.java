@@ -11,6 +11,7 @@ import io.mqchat.groups.store.MongoConnector;
 import io.mqchat.media.MediaService;
 import io.mqchat.media.access.ConversationShares;
 import io.mqchat.media.settings.MediaSettings;
+import io.mqchat.media.web.WebApp;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,12 +44,17 @@ public final class MediaHarness implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     public MediaHarness(EmbeddedMongo server, MediaSettings settings) {
+        this(server, settings, WebApp.beside(settings.webMqttUrl()));
+    }
+
+    /** An endpoint whose web app runs as {@code web} says. */
+    public MediaHarness(EmbeddedMongo server, MediaSettings settings, WebApp web) {
         // Short timeouts (MongoConnector), so a test of a store outage gets its 503 in seconds.
         this.mongo = MongoConnector.connect(server.connectionString());
         this.database = mongo.getDatabase("t" + UUID.randomUUID().toString().replace("-", ""));
         this.shares = new ConversationShares(database, clock);
         this.service = new MediaService(settings.withPort(freePort()).withMaxBytes(MAX_BYTES), clock, database,
-                new TokenVerifier(JwtConfig.hmac(SECRET), Clock.systemUTC()), shares);
+                new TokenVerifier(JwtConfig.hmac(SECRET), Clock.systemUTC()), shares, web);
         service.start();
     }
 

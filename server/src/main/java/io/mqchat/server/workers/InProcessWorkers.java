@@ -17,6 +17,7 @@ import io.mqchat.groups.store.StoreUnavailableException;
 import io.mqchat.groups.worker.BrokerLink;
 import io.mqchat.groups.worker.GroupWorker;
 import io.mqchat.media.MediaService;
+import io.mqchat.media.web.WebApp;
 import io.mqchat.presence.embedded.EmbeddedRedis;
 import io.mqchat.presence.settings.NotifySettings;
 import io.mqchat.presence.settings.RedisAddress;
@@ -34,6 +35,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -184,12 +186,20 @@ public final class InProcessWorkers implements AutoCloseable {
             summary.add("media endpoint: off (media.port=0)");
             return;
         }
+        JwtConfig jwt = settings.extension().jwt();
+        // Development sign-in only on the generated development secret: with jwt.* configured it does not exist.
+        Optional<TokenMinter> devTokens = settings.devSecretFile()
+                .map(file -> new TokenMinter(jwt.hmacSecret(), jwt.issuer(), jwt.audience(), clock));
+        WebApp web = new WebApp(settings.media().webMqttUrl(), settings.broker().websocketPort(),
+                settings.broker().websocketPath(), devTokens);
         MediaService media = new MediaService(settings.media(), clock, mongo.getDatabase(settings.groups().database()),
-                new TokenVerifier(settings.extension().jwt(), clock), new ArchiveMediaAccess(archive, clock));
+                new TokenVerifier(jwt, clock), new ArchiveMediaAccess(archive, clock), web);
         running.push(media);
         media.start();
         summary.add("media endpoint: http://" + settings.media().bind() + ":" + media.port() + "/media, images up to "
                 + settings.media().maxBytes() / (1024 * 1024) + " MiB, kept while a message shares them");
+        summary.add("web app: http://" + settings.media().bind() + ":" + media.port() + "/"
+                + (devTokens.isPresent() ? " (development sign-in: any user name)" : ""));
     }
 
     private RedisAddress startEmbeddedRedis(Path folder) {

@@ -1,0 +1,217 @@
+// What the app knows: conversations, their messages, receipts, presence and typing. Pure state, no DOM and no
+// network; every change calls the listener so the views redraw.
+
+import { compareMessages, conversationKeyOf, parseCursor } from './protocol.js';
+
+const TYPING_SHOWN_MS = 6000;
+
+export class Store {
+  constructor(me, onChange) {
+    this.me = me;
+    this.onChange = onChange;
+    this.conversations = new Map();
+    this.groups = new Map();
+    this.presence = new Map();
+    this.openKey = null;
+  }
+
+  changed() {
+    this.onChange();
+  }
+
+  conversation(key) {
+    let conv = this.conversations.get(key);
+    if (!conv) {
+      const [kind, id] = [key.slice(0, 1), key.slice(2)];
+      conv = {
+        key, kind, id, messages: [], unread: 0, timer: 0, loaded: false, older: true,
+        lastReadSent: null, typing: new Map(), activity: 0,
+      };
+      this.conversations.set(key, conv);
+    }
+    return conv;
+  }
+
+  title(conv) {
+    if (conv.kind === 'u') return conv.id;
+    const group = this.groups.get(conv.id);
+    return group ? group.name : 'Group';
+  }
+
+  /** The other members of a group conversation (empty for 1-1). */
+  othersIn(conv) {
+    const group = conv.kind === 'g' ? this.groups.get(conv.id) : null;
+    return group ? group.members.filter((m) => m !== this.me) : [];
+  }
+
+  sorted() {
+    return [...this.conversations.values()].sort((a, b) => b.activity - a.activity);
+  }
+
+  /**
+   * Adds a message (routed, from history, or my own); a message already held (same sender and id) is merged, so
+   * re-sends and overlapping history pages never show twice. Returns true when it is new.
+   */
+  add(message, { local = false } = {}) {
+    // A group_event names its author in "by"; keyed like a message, it is deduplicated like one.
+    if (message && message.type === 'group_event' && !message.from) message = { ...message, from: message.by };
+    if (!message || !message.id || !message.from) return false;
+    const conv = this.conversation(conversationKeyOf(message, this.me));
+    const held = conv.messages.find((m) => m.id === message.id && m.from === message.from);
+    if (held) {
+      if (held.local && !local) Object.assign(held, message, { local: false });
+      return false;
+    }
+    const entry = { ...message, local, delivered: new Set(), readBy: new Set(), status: local ? 'pending' : 'sent' };
+    conv.messages.push(entry);
+    conv.messages.sort(compareMessages);
+    conv.activity = Math.max(conv.activity, entry.ts || 0);
+    // The newest timer message is the conversation's timer; an older one arriving from history changes nothing.
+    if (entry.type === 'timer' && typeof entry.timer === 'number' && conv.messages.at(-1) === entry) conv.timer = entry.timer;
+    return true;
+  }
+
+  byId(conv, id) {
+    return conv.messages.find((m) => m.id === id);
+  }
+
+  /** A DELIVERED receipt: {id, by, device, peer | group}. */
+  delivered(receipt) {
+    const conv = this.conversations.get(receipt.group ? `g:${receipt.group}` : `u:${receipt.peer}`);
+    const message = conv && this.byId(conv, receipt.id);
+    if (!message || message.from !== this.me) return;
+    message.delivered.add(conv.kind === 'g' ? receipt.by : receipt.device || receipt.by);
+  }
+
+  /** A READ receipt: someone (or I, on another device) read a conversation up to a message. */
+  read(receipt) {
+    const key = receipt.group ? `g:${receipt.group}` : `u:${receipt.peer}`;
+    const conv = this.conversations.get(key);
+    if (!conv) return;
+    if (receipt.by === this.me) {
+      conv.unread = 0;
+      return;
+    }
+    this.markRead(conv, receipt.by, receipt.upTo, receipt.ts);
+  }
+
+  /** My messages up to upTo (or, when it is not held, up to time ts) were read by reader. */
+  markRead(conv, reader, upTo, ts) {
+    const index = conv.messages.findIndex((m) => m.id === upTo);
+    conv.messages.forEach((m, i) => {
+      if (m.from === this.me && (index >= 0 ? i <= index : m.ts <= ts)) m.readBy.add(reader);
+    });
+  }
+
+  /**
+   * One entry of the conversation list (history op "conversations"), as of the answer's server time asOf: its unread
+   * count already holds every message routed before then, so only later ones count on top of it.
+   */
+  summary(entry, isOpenAndVisible, asOf) {
+    const conv = this.conversation(entry.group ? `g:${entry.group}` : `u:${entry.with}`);
+    if (entry.last) this.add(entry.last);
+    conv.timer = typeof entry.timer === 'number' ? entry.timer : conv.timer;
+    if (!isOpenAndVisible) {
+      conv.unread = entry.unread || 0;
+      conv.unreadAsOf = asOf;
+    }
+    conv.activity = Math.max(conv.activity, entry.last ? entry.last.ts : 0);
+    const peerRead = parseCursor(entry.peerRead);
+    if (peerRead && conv.kind === 'u') {
+      conv.peerRead = peerRead;
+      this.markRead(conv, conv.id, peerRead.id, peerRead.ts);
+    }
+    return conv;
+  }
+
+  /** A page of history, oldest first. */
+  page(conv, answer, direction) {
+    for (const message of answer.messages || []) this.add(message);
+    if (direction === 'before' || direction === 'newest') conv.older = !!answer.more;
+    conv.loaded = true;
+    if (conv.peerRead) this.markRead(conv, conv.id, conv.peerRead.id, conv.peerRead.ts);
+  }
+
+  /** The tick of one of my messages: 'pending', 'failed', 'sent', 'delivered' or 'read'. */
+  state(conv, message) {
+    if (message.status === 'pending' || message.status === 'failed') return message.status;
+    if (conv.kind === 'u') {
+      if (message.readBy.has(conv.id)) return 'read';
+      return message.delivered.size > 0 ? 'delivered' : 'sent';
+    }
+    const others = this.othersIn(conv);
+    if (others.length === 0) return 'sent';
+    if (others.every((m) => message.readBy.has(m))) return 'read';
+    return others.every((m) => message.delivered.has(m) || message.readBy.has(m)) ? 'delivered' : 'sent';
+  }
+
+  /** Per member of a group: 'read', 'delivered' or 'sent' for one of my messages. */
+  memberStates(conv, message) {
+    return this.othersIn(conv).map((member) => ({
+      member,
+      state: message.readBy.has(member) ? 'read' : message.delivered.has(member) ? 'delivered' : 'sent',
+    }));
+  }
+
+  /** The newest message from someone else, which a READ marker names. */
+  newestFromOthers(conv) {
+    for (let i = conv.messages.length - 1; i >= 0; i--) {
+      const m = conv.messages[i];
+      if (m.from !== this.me && !m.local && m.type !== 'group_event') return m;
+    }
+    return null;
+  }
+
+  /** The newest message whose position the server made (a page "after" starts there). */
+  newestCursorHeld(conv) {
+    for (let i = conv.messages.length - 1; i >= 0; i--) {
+      const m = conv.messages[i];
+      if (!m.local && m.type !== 'group_event') return `${m.ts}/${m.from}/${m.id}`;
+    }
+    return null;
+  }
+
+  oldestCursorHeld(conv) {
+    const m = conv.messages.find((x) => !x.local && x.type !== 'group_event');
+    return m ? `${m.ts}/${m.from}/${m.id}` : null;
+  }
+
+  typing(signal, now) {
+    const key = signal.group ? `g:${signal.group}` : `u:${signal.from}`;
+    const conv = this.conversations.get(key) || (signal.group ? null : this.conversation(key));
+    if (!conv || signal.from === this.me) return;
+    if (signal.state === 'paused') conv.typing.delete(signal.from);
+    else conv.typing.set(signal.from, now + TYPING_SHOWN_MS);
+  }
+
+  typers(conv, now) {
+    return [...conv.typing.entries()].filter(([, until]) => until > now).map(([who]) => who);
+  }
+
+  /** Deletes what disappeared: messages past ts + ttl. Returns true when something went. */
+  expire(now) {
+    let gone = false;
+    for (const conv of this.conversations.values()) {
+      const kept = conv.messages.filter((m) => !(m.ttl && m.ts && m.ts + m.ttl * 1000 <= now));
+      gone = gone || kept.length !== conv.messages.length;
+      conv.messages = kept;
+    }
+    return gone;
+  }
+
+  group(info) {
+    if (info && info.id) this.groups.set(info.id, info);
+  }
+
+  /** A group_event: keeps the member list up to date. */
+  groupEvent(event) {
+    const group = this.groups.get(event.group);
+    if (!group) return;
+    const members = new Set(group.members);
+    if (event.event === 'added') event.members.forEach((m) => members.add(m));
+    if (event.event === 'removed') event.members.forEach((m) => members.delete(m));
+    if (event.event === 'left') members.delete(event.by);
+    if (event.event === 'renamed' && event.name) group.name = event.name;
+    group.members = [...members];
+  }
+}
