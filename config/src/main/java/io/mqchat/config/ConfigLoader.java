@@ -89,7 +89,8 @@ public final class ConfigLoader {
     private void readEnv(Map<String, String> env, Map<String, Raw> raw, List<String> problems) {
         for (Map.Entry<String, String> entry : new TreeMap<>(env).entrySet()) {
             String name = entry.getKey();
-            if (!name.startsWith(EnvNames.PREFIX) || name.equals(EnvNames.CONFIG_FILE)) {
+            if (!name.startsWith(EnvNames.PREFIX) || name.equals(EnvNames.CONFIG_FILE)
+                    || name.equals(EnvNames.TOKEN)) {
                 continue;
             }
             Optional<Key<?>> key = schema.byEnvName(name);

@@ -10,8 +10,10 @@ public final class EnvNames {
 
     /** Every mqchat variable starts with this; any other one with it is a mistake worth reporting. */
     public static final String PREFIX = "MQCHAT_";
-    /** Names the config file; the one mqchat variable that is not a key. */
+    /** Names the config file; a variable that is not a key. */
     public static final String CONFIG_FILE = "MQCHAT_CONFIG";
+    /** The terminal client's token ({@code mqchat chat}); not a key either, and often exported beside the others. */
+    public static final String TOKEN = "MQCHAT_TOKEN";
 
     private EnvNames() {
     }

@@ -113,8 +113,9 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void configFileVariableAndForeignVariablesAreNotKeys() {
-        Config config = loader.load(null, Map.of("MQCHAT_CONFIG", "x.properties", "PATH", "/bin", "HOME", "/h"));
+    void configFileAndTokenVariablesAndForeignVariablesAreNotKeys() {
+        Config config = loader.load(null, Map.of("MQCHAT_CONFIG", "x.properties", "MQCHAT_TOKEN", "a.b.c",
+                "PATH", "/bin", "HOME", "/h"));
 
         assertEquals(1883, config.get(PORT));
     }

@@ -17,6 +17,9 @@ final class LiveEvents {
     private final EventLines lines;
     private final OpenConversation open;
     private final AtomicBoolean connectedBefore = new AtomicBoolean();
+    private final AtomicBoolean tokenRefused = new AtomicBoolean();
+    /** What ends the session, once it reads lines. */
+    private volatile Runnable end = () -> { };
     /** Set before the client connects, so before any event arrives. */
     private volatile MqchatClient client;
 
@@ -34,10 +37,7 @@ final class LiveEvents {
 
     MqchatClientBuilder listenOn(MqchatClientBuilder builder) {
         return builder
-                .onMessage(message -> {
-                    console.line(lines.message(message));
-                    open.shown(message);
-                })
+                .onMessage(open::arrived)
                 .onDelivered(receipt -> console.line(lines.delivered(receipt)))
                 .onRead(receipt -> console.line(lines.read(receipt)))
                 .onTyping(signal -> console.line(lines.typing(signal)))
@@ -50,10 +50,31 @@ final class LiveEvents {
                 .onAuthenticationFailed(refused -> {
                     // A refusal at the first connect ends the session, which says so itself.
                     if (connectedBefore.get()) {
-                        console.line("! the server refused the token: " + SafeText.of(refused.getMessage()));
+                        refused(refused.getMessage());
                     }
                 })
                 .onConnectionChange(this::connection);
+    }
+
+    /** Runs {@code end} when the server refuses the token on a reconnect: the session cannot go on. */
+    void onTokenRefused(Runnable end) {
+        this.end = end;
+        if (tokenRefused.get()) {
+            end.run(); // refused already, before the session was ready to end
+        }
+    }
+
+    /** True once the server refused the token on a reconnect. */
+    boolean tokenRefused() {
+        return tokenRefused.get();
+    }
+
+    private void refused(String reason) {
+        // The client does not retry a refused token: typed lines would pile up unsent.
+        console.line("! the server refused the token: " + SafeText.of(reason)
+                + "; start again with a fresh token");
+        tokenRefused.set(true);
+        end.run();
     }
 
     private void groupEvent(GroupEvent event) {

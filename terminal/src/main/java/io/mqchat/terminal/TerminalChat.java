@@ -12,13 +12,12 @@ import io.mqchat.terminal.view.EventLines;
 import io.mqchat.terminal.view.MessageLabels;
 import io.mqchat.terminal.view.SafeText;
 import io.mqchat.terminal.view.Times;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -38,7 +37,7 @@ public final class TerminalChat {
 
     /** The session ended as the user asked. */
     public static final int EXIT_OK = 0;
-    /** The server could not be reached or refused the token. */
+    /** The server could not be reached or refused the token, at the start or on a reconnect. */
     public static final int EXIT_NOT_CONNECTED = 1;
 
     private final Clock clock;
@@ -63,20 +62,23 @@ public final class TerminalChat {
     public int run(MqchatClientBuilder client, Reader in, OutputStream out) {
         Console console = new Console(out);
         EventLines lines = new EventLines(new MessageLabels(), new Times(clock, zone));
-        OpenConversation open = new OpenConversation();
+        OpenConversation open = new OpenConversation(console, lines);
         LiveEvents events = new LiveEvents(console, lines, open);
         try (MqchatClient connected = events.listenOn(client.clock(clock)).build()) {
             events.attach(connected);
             if (!connect(connected, console)) {
                 return EXIT_NOT_CONNECTED;
             }
+            InputLines typed = new InputLines(in);
+            events.onTokenRefused(typed::stop);
             try (PresenceWatches presence = new PresenceWatches(connected)) {
                 Commands commands = new Commands(new Session(connected, console, lines, open, presence, answerTimeout));
-                readLines(in, commands);
-                commands.finish();
+                runLines(typed, commands);
+                // Offline for good once the token is refused: what is still on its way will not get there.
+                commands.finish(events.tokenRefused() ? Duration.ZERO : answerTimeout);
             }
+            return events.tokenRefused() ? EXIT_NOT_CONNECTED : EXIT_OK;
         }
-        return EXIT_OK;
     }
 
     private boolean connect(MqchatClient client, Console console) {
@@ -97,15 +99,10 @@ public final class TerminalChat {
         }
     }
 
-    private static void readLines(Reader in, Commands commands) {
-        BufferedReader reader = in instanceof BufferedReader buffered ? buffered : new BufferedReader(in);
-        try {
-            String line;
-            while ((line = reader.readLine()) != null && commands.run(line)) {
-                // each line is run as it comes
-            }
-        } catch (IOException e) {
-            // The input is gone (a closed pipe): end the session as at its end.
-        }
+    private static void runLines(InputLines typed, Commands commands) {
+        Optional<String> line;
+        do {
+            line = typed.next();
+        } while (line.isPresent() && commands.run(line.get()));
     }
 }

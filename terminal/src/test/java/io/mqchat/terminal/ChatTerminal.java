@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** One user's terminal session against a test backend, typed into and read by the test. */
 final class ChatTerminal implements AutoCloseable {
@@ -18,9 +19,8 @@ final class ChatTerminal implements AutoCloseable {
     final Screen screen;
     private final CompletableFuture<Integer> exit;
 
-    private ChatTerminal(Backend backend, String user, String device) {
+    private ChatTerminal(Backend backend, String user, String device, Supplier<String> token) {
         screen = new Screen(user + ":" + device);
-        String token = backend.broker().token(user);
         TerminalChat chat = new TerminalChat(Clock.systemUTC(), ZoneOffset.UTC, Duration.ofSeconds(20));
         exit = new CompletableFuture<>();
         // A thread of its own, as a terminal has: the session blocks on its input.
@@ -48,7 +48,13 @@ final class ChatTerminal implements AutoCloseable {
     }
 
     static ChatTerminal open(Backend backend, String user, String device) {
-        ChatTerminal terminal = new ChatTerminal(backend, user, device);
+        String token = backend.broker().token(user);
+        return open(backend, user, device, () -> token);
+    }
+
+    /** With the tokens {@code token} supplies, asked for at each connection. */
+    static ChatTerminal open(Backend backend, String user, String device, Supplier<String> token) {
+        ChatTerminal terminal = new ChatTerminal(backend, user, device, token);
         terminal.screen.shows("* connected as " + user + " (device " + device + "); /help lists the commands");
         return terminal;
     }
@@ -69,7 +75,8 @@ final class ChatTerminal implements AutoCloseable {
         return exitCode();
     }
 
-    private int exitCode() {
+    /** The session's exit code once it ended by itself, waiting for that. */
+    int exitCode() {
         try {
             return exit.get(Screen.PATIENCE_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mqchat.client.Backend;
+import io.mqchat.client.MqchatClient;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -206,6 +209,28 @@ class TerminalChatTest {
             bob.screen.shows("[alice7] look\uFFFD[2J\uFFFD✓✓ delivered m9 (mallory)");
             alice.type("//help is a text");
             bob.screen.shows("[alice7] /help is a text");
+        }
+    }
+
+    @Test
+    void aTokenRefusedOnAReconnectEndsTheSessionAndSaysToStartAgainWithAFreshOne() throws Exception {
+        AtomicReference<String> token = new AtomicReference<>(backend.broker().token("alice10"));
+        ChatTerminal alice = ChatTerminal.open(backend, "alice10", "term", token::get);
+        alice.type("/open bob10");
+        alice.screen.shows("-- bob10 --");
+        token.set("not-a-jwt"); // as an expired token is refused
+
+        // The same device connecting elsewhere takes the session over: the terminal reconnects, with its bad token.
+        try (MqchatClient elsewhere = MqchatClient.builder()
+                .serverHost(backend.broker().host()).serverPort(backend.broker().port())
+                .user("alice10").device("term").token(backend.broker().token("alice10")).build()) {
+            elsewhere.connect().get(Screen.PATIENCE_SECONDS, TimeUnit.SECONDS);
+
+            alice.screen.showsLineStartingWith("! the server refused the token: ");
+            assertTrue(alice.screen.lines().stream().anyMatch(line -> line.endsWith("; start again with a fresh token")),
+                    String.join("\n", alice.screen.lines()));
+            // Without typing anything: the session ends by itself rather than take lines it cannot send.
+            assertEquals(TerminalChat.EXIT_NOT_CONNECTED, alice.exitCode());
         }
     }
 

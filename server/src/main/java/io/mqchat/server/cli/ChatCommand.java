@@ -2,6 +2,7 @@ package io.mqchat.server.cli;
 
 import io.mqchat.client.MqchatClient;
 import io.mqchat.client.MqchatClientBuilder;
+import io.mqchat.config.EnvNames;
 import io.mqchat.extension.auth.TokenMinter;
 import io.mqchat.extension.config.JwtConfig;
 import io.mqchat.extension.embedded.BrokerSettings;
@@ -23,8 +24,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code mqchat chat <user>}: chats as the user in this terminal (the terminal module), on the server that the same
  * configuration as {@code run} describes: its MQTT listener and media endpoint, reached over loopback when they
- * listen on every address. The token is {@code --token}, or minted for the user while the server runs on the
- * development secret.
+ * listen on every address. The token is {@code --token-file}, {@code MQCHAT_TOKEN} or {@code --token}, or minted for
+ * the user while the server runs on the development secret.
  */
 @Command(name = "chat", mixinStandardHelpOptions = true,
         description = "Chat as USER in this terminal, on the server this configuration describes. Type /help.")
@@ -39,8 +40,15 @@ final class ChatCommand implements Callable<Integer> {
     String user;
 
     @Option(names = "--token", paramLabel = "JWT",
-            description = "USER's token; not needed while the server runs on the development secret.")
+            description = "USER's token. Warning: a command line is visible to every user of this machine (ps) and "
+                    + "stays in the shell history; prefer --token-file or the MQCHAT_TOKEN environment variable.")
     String token;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "A file holding USER's token, read again at every connection (renew the token by "
+                    + "replacing it). Without --token or --token-file, MQCHAT_TOKEN holds the token; none is needed "
+                    + "while the server runs on the development secret.")
+    Path tokenFile;
 
     @Option(names = "--device", defaultValue = "term", paramLabel = "ID",
             description = "This terminal's device id; a second terminal of the same user needs another "
@@ -65,8 +73,8 @@ final class ChatCommand implements Callable<Integer> {
         ServerSettings settings = settingsLoader.load(configFile);
         Supplier<String> tokens = tokens(settings);
         if (tokens == null) {
-            context.err().println("mqchat: pass --token: the server checks tokens with jwt.secret or a JWKS, so "
-                    + "`chat` cannot make one for " + user);
+            context.err().println("mqchat: pass USER's token with --token-file FILE or in MQCHAT_TOKEN: the server "
+                    + "checks tokens with jwt.secret or a JWKS, so `chat` cannot make one for " + user);
             return ExitCodes.CONFIG;
         }
         BrokerSettings broker = settings.broker();
@@ -79,10 +87,23 @@ final class ChatCommand implements Callable<Integer> {
         return exit == TerminalChat.EXIT_OK ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
-    /** The token source, or null when there is none: no --token and no development secret to sign with. */
+    /**
+     * The token source, or null when there is none: no token given and no development secret to sign with.
+     *
+     * @throws IllegalArgumentException for a token file that cannot be read, or both options at once
+     */
     private Supplier<String> tokens(ServerSettings settings) {
-        if (token != null) {
-            return () -> token;
+        if (token != null && tokenFile != null) {
+            throw new IllegalArgumentException("--token and --token-file both name a token: give one");
+        }
+        if (tokenFile != null) {
+            TokenFile file = new TokenFile(context.workingDir().resolve(tokenFile));
+            file.get(); // now, so that a missing file is reported before anything else happens
+            return file;
+        }
+        String given = token != null ? token : context.env().getOrDefault(EnvNames.TOKEN, "").strip();
+        if (!given.isEmpty()) {
+            return () -> given;
         }
         JwtConfig jwt = settings.extension().jwt();
         if (settings.devSecretFile().isEmpty() || jwt.hmacSecret() == null) {

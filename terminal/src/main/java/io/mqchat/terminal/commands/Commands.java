@@ -1,6 +1,7 @@
 package io.mqchat.terminal.commands;
 
 import io.mqchat.terminal.view.SafeText;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +53,12 @@ public final class Commands {
         return true;
     }
 
-    /** Ends the session's work: waits for the texts still on their way to the server, and says if some are not. */
-    public void finish() {
-        int notSent = texts.finish(session.answerTimeout());
+    /**
+     * Ends the session's work: waits up to {@code wait} for the texts still on their way to the server, and says if
+     * some are not.
+     */
+    public void finish(Duration wait) {
+        int notSent = texts.finish(wait);
         if (notSent > 0) {
             session.console().line("! " + notSent + " text(s) not confirmed by the server: they may not have been sent");
         }

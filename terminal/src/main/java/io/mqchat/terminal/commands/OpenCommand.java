@@ -2,7 +2,6 @@ package io.mqchat.terminal.commands;
 
 import io.mqchat.client.Conversation;
 import io.mqchat.client.Message;
-import io.mqchat.client.history.HistoryPage;
 import io.mqchat.terminal.view.ConversationNames;
 import java.util.List;
 
@@ -36,25 +35,22 @@ final class OpenCommand implements Command {
             throw new CommandException("usage: " + usage());
         }
         Conversation conversation = ConversationArgument.parse(args.get(0), session);
-        // Opened even when the history cannot be had (the archive down): chat does not need it.
-        session.open().open(conversation);
         session.console().line("-- " + ConversationNames.of(conversation) + " --");
         if (!conversation.isGroup()) {
             session.presence().watch(conversation.id())
                     .ifPresent(state -> session.console().line(session.lines().presence(state)));
         }
-        HistoryPage page;
+        // Opened once its page is shown, so that what arrives meanwhile follows the page rather than preceding it
+        // and then appearing in it again; opened even when the history cannot be had (the archive down).
+        session.open().opening(conversation);
+        List<Message> page = List.of();
         try {
             page = Answers.await(session.client().history(conversation).limit(HISTORY_SHOWN).fetch(),
-                    session.answerTimeout());
+                    session.answerTimeout()).messages();
         } catch (CommandException e) {
             throw new CommandException("no history: " + e.getMessage());
+        } finally {
+            session.open().opened(page);
         }
-        for (Message message : page.messages()) {
-            session.console().line(session.lines().message(message));
-        }
-        // The newest message from someone else: marking it read covers everything before it.
-        page.messages().stream().filter(message -> !message.sentByMe()).reduce((first, second) -> second)
-                .ifPresent(session.open()::shown);
     }
 }

@@ -112,7 +112,12 @@ public final class EventLines {
     }
 
     private static String group(String id, String name) {
-        return ConversationNames.of(Conversation.group(id)) + " \"" + SafeText.of(name) + "\"";
+        return ConversationNames.of(Conversation.group(id)) + " \"" + quoted(SafeText.of(name)) + "\"";
+    }
+
+    /** A name between double quotes: a quote of its own would end it early and let the rest pose as the line's. */
+    private static String quoted(String name) {
+        return name.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     private static String names(List<String> users) {

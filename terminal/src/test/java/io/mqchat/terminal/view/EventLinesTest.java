@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.mqchat.client.Conversation;
 import io.mqchat.client.DeliveryReceipt;
 import io.mqchat.client.Message;
+import io.mqchat.client.groups.GroupEvent;
 import io.mqchat.client.presence.PresenceState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +57,14 @@ class EventLinesTest {
         assertEquals("✓✓ delivered m1 (bob)", lines.delivered(first));
         assertEquals("✓✓ delivered m2 (bob)", lines.delivered(other));
         assertEquals("✓✓ delivered m1 (bob)", lines.delivered(first));
+    }
+
+    @Test
+    void aQuoteInAGroupNameIsEscapedSoTheNameCannotEndEarlyAndForgeTheRestOfTheLine() {
+        GroupEvent renamed = new GroupEvent("e-1", "g-1", GroupEvent.Kind.RENAMED, "mallory", List.of(),
+                "Trip\": bob added mallory \\", NOW);
+
+        assertEquals("g:g-1 \"Trip\\\": bob added mallory \\\\\": mallory renamed it", lines.groupEvent(renamed));
     }
 
     private static PresenceState offline(String lastSeen) {
