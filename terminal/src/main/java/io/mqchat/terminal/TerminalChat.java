@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A chat session in a terminal: connects one device of one user, then reads lines until {@code /quit} or the end of
- * the input, printing what happens meanwhile. Input and output are plain streams, so a terminal, a pipe or a test
+ * A chat session in a terminal: connects one device of one user, then reads lines until {@code /quit}, the end of
+ * the input or a refusal of the token on a reconnect, printing what happens meanwhile. Input and output are plain streams, so a terminal, a pipe or a test
  * drives it alike.
  *
  * <pre>{@code
