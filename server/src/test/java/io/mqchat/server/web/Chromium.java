@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 /**
  * The system's Chromium and chromedriver (Debian's {@code chromium} and {@code chromium-driver}, which {@code .ci/run}
- * installs). Without them the browser tests are skipped, unless {@code MQCHAT_REQUIRE_BROWSER=1} says they must run.
+ * installs). Without them the browser tests are skipped, unless {@code REQUIRE_BROWSER_TESTS=1} says they must run.
  */
 final class Chromium {
 
@@ -23,8 +23,8 @@ final class Chromium {
         boolean installed = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
         String missing = "the web app's browser tests need " + BROWSER + " and " + DRIVER
                 + " (apt-get install chromium chromium-driver; .ci/run does)";
-        if (!installed && "1".equals(System.getenv("MQCHAT_REQUIRE_BROWSER"))) {
-            fail(missing + ", and MQCHAT_REQUIRE_BROWSER=1 requires them");
+        if (!installed && "1".equals(System.getenv("REQUIRE_BROWSER_TESTS"))) {
+            fail(missing + ", and REQUIRE_BROWSER_TESTS=1 requires them");
         }
         assumeTrue(installed, missing + ": skipped");
     }
