@@ -140,8 +140,8 @@ final class ChatBrowser implements AutoCloseable {
     }
 
     void awaitUnread(String conversationKey, int count) {
-        await(ExpectedConditions.textToBe(By.cssSelector("li[data-conv='" + conversationKey + "'] .unread"),
-                Integer.toString(count)));
+        await(ExpectedConditions.attributeToBe(By.cssSelector("li[data-conv='" + conversationKey + "'] .unread"),
+                "data-count", Integer.toString(count)));
     }
 
     /** Waits for the line under the chat's title (typing, online, last seen) to match. */
