@@ -106,6 +106,18 @@ final class ChatBrowser implements AutoCloseable {
         await(ExpectedConditions.attributeToBe(By.id("connection"), "data-state", "offline"));
     }
 
+    /** Blocks (or unblocks) the page's WebSocket to the broker while everything else loads as usual. */
+    void blockBroker(boolean blocked) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", blocked ? List.of("ws://*", "wss://*") : List.of()));
+    }
+
+    /** Loads the page again, as a reload of the tab does, without waiting for its connection. */
+    void reload() {
+        driver.get(app);
+        await(ExpectedConditions.visibilityOfElementLocated(By.id("app")));
+    }
+
     /** Lays the page out as on a phone 360 CSS pixels wide. */
     void asPhone() {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 360, "height", 740,

@@ -109,6 +109,18 @@ final class PlainDevice implements AutoCloseable {
         throw new AssertionError(user + " got no answer to " + body);
     }
 
+    /** Waits until messages with this text arrived and returns how many did. */
+    long awaitText(String text) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            long count = received.stream().filter(m -> text.equals(m.path("body").asText())).count();
+            if (count > 0) {
+                return count;
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        throw new AssertionError(user + " never received " + text);
+    }
+
     /** The READ receipts received so far from {@code reader}, oldest first. */
     List<JsonNode> readsBy(String reader) {
         List<JsonNode> reads = new ArrayList<>();

@@ -69,13 +69,13 @@ class WebCatchUpIT extends BrowserTest {
 
         bob.awaitMessage("Missed " + MISSED);
         alice.awaitReadUpTo("bob", lastId);
+        int markers = alice.readsBy("bob").size() - markersBefore;
+        // One marker per message drained from the queue would spend the user's rate budget, shared with their phone.
+        assertTrue(markers <= 3, markers + " READ markers for one catch-up: " + alice.readsBy("bob"));
         for (String text : conversation) {
             bob.awaitMessage(text);
         }
         assertEquals(conversation, bob.messageTexts(), "every message once, in order, none missing");
-        int markers = alice.readsBy("bob").size() - markersBefore;
-        // One marker per message would be MISSED markers (the user's rate budget, shared with their phone).
-        assertTrue(markers <= 3, markers + " READ markers for one catch-up: " + alice.readsBy("bob"));
     }
 
     @Test
@@ -132,6 +132,24 @@ class WebCatchUpIT extends BrowserTest {
         bob.awaitMessage("Missed " + MISSED);
         bob.back();
         bob.awaitShown("sidebar", true);
+    }
+
+    @Test
+    @Order(5)
+    void aMessageTypedOfflineSurvivesAReloadAndArrivesOnce() throws Exception {
+        bob.blockBroker(true);
+        PlainDevice.takeOver(server, "bob", bob.deviceId());
+        bob.awaitOffline();
+        bob.open("u:alice");
+        bob.send("Typed offline");
+        bob.awaitTick("Typed offline", "pending");
+
+        bob.reload();
+        bob.open("u:alice");
+        bob.awaitMessage("Typed offline");
+        bob.blockBroker(false);
+        bob.awaitTick("Typed offline", "delivered");
+        assertEquals(1, alice.awaitText("Typed offline"));
     }
 
     private String say(String text) {

@@ -3,6 +3,7 @@
 
 import { $, notify } from './dom.js';
 import { upload } from './media.js';
+import { Outbox } from './outbox.js';
 import { envelopes, newId, topics } from './protocol.js';
 
 const TYPING_EVERY_MS = 3000;
@@ -13,6 +14,12 @@ export class Composer {
   constructor(app) {
     this.app = app;
     this.lastTyping = 0;
+    this.outbox = new Outbox(app.store.me);
+  }
+
+  /** After a reload: what was sent but never stored by the broker, shown and published again with the same id. */
+  resend() {
+    for (const { conv, envelope } of this.outbox.all()) this.send(this.app.store.conversation(conv), envelope);
   }
 
   openConversation() {
@@ -26,10 +33,11 @@ export class Composer {
     store.add(message, { local: true });
     conv.scrollToEnd = true;
     draw();
+    this.outbox.put(conv.key, envelope);
     session.publish(topics.send(conv), envelope)
       .then(() => { const held = store.byId(conv, envelope.id); if (held && held.status === 'pending') held.status = 'sent'; })
       .catch((error) => { const held = store.byId(conv, envelope.id); if (held) held.status = 'failed'; notify(error.message); })
-      .finally(draw);
+      .finally(() => { this.outbox.remove(envelope.id); draw(); });
   }
 
   sendText(event) {

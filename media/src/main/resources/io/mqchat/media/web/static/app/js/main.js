@@ -88,12 +88,14 @@ function run(config, user, token) {
     });
     $('#sign-out').onclick = async () => {
       savedToken.clear();
+      app.composer.outbox.clear();
       setConnection('connecting');
       await session.signOut();
       end('Signed out.');
     };
     setConnection('connecting');
     session.connect();
+    app.composer.resend();
     draw();
   });
 }

@@ -261,8 +261,13 @@ export class Store {
   /** Deletes what disappeared: messages past ts + ttl. Returns true when something went. */
   expire(now) {
     let gone = false;
+    const over = (m) => m.ttl && m.ts && m.ts + m.ttl * 1000 <= now;
     for (const conv of this.conversations.values()) {
-      const kept = conv.messages.filter((m) => !(m.ttl && m.ts && m.ts + m.ttl * 1000 <= now));
+      if (conv.preview && over(conv.preview)) {
+        conv.preview = null;
+        gone = true;
+      }
+      const kept = conv.messages.filter((m) => !over(m));
       if (kept.length === conv.messages.length) continue;
       gone = true;
       conv.messages = kept;
