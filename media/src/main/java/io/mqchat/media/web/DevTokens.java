@@ -18,7 +18,10 @@ import org.eclipse.jetty.util.Callback;
  * {@code POST /dev/token} with {@code {"user":"alice"}}: a development token for any user name, for trying the web
  * app on a server that runs on its development secret. It exists only then ({@link WebApp#devTokens}). The request
  * must say {@code Content-Type: application/json}, which a page of another origin cannot send without a CORS
- * preflight that this server never grants, so other sites cannot fetch tokens through a visitor's browser.
+ * preflight that this server never grants, so other sites cannot fetch tokens through a visitor's browser. The
+ * request must also name this server by a loopback host, and come from a page of that same origin when it says
+ * where it comes from: a DNS-rebinding page (an attacker's name pointed at 127.0.0.1) is same-origin for the browser,
+ * but names the attacker's host.
  */
 final class DevTokens {
 
@@ -40,6 +43,12 @@ final class DevTokens {
     void handle(Request request, Response response, Callback callback) throws IOException {
         if (!request.getMethod().equals("POST")) {
             Answers.onlyAllowed(request, response, callback, "POST");
+            return;
+        }
+        if (!LoopbackOrigin.isLoopbackPage(request.getHeaders().get(HttpHeader.HOST),
+                request.getHeaders().get(HttpHeader.ORIGIN))) {
+            Answers.error(request, response, callback, 403, "forbidden",
+                    "development sign-in answers only pages opened on this machine's loopback address");
             return;
         }
         String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);

@@ -78,6 +78,16 @@ class DevTokensTest extends MediaEndpointTest {
     }
 
     @Test
+    void aPageOfAnotherOriginIsRefused() {
+        HttpResponse<String> answer = dev.send(HttpRequest.newBuilder(dev.uri(WebAppHandler.DEV_TOKEN_PATH))
+                .header("Content-Type", "application/json").header("Origin", "http://rebound.example")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"alice\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("\"error\":\"forbidden\""), answer.body());
+    }
+
+    @Test
     void aLargeRequestIsRefusedUnread() {
         HttpResponse<String> answer = mint("application/json", "{\"user\":\"" + "a".repeat(5000) + "\"}");
         assertEquals(413, answer.statusCode(), answer.body());

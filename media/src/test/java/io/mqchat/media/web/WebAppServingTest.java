@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mqchat.media.http.MediaEndpointTest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The web app's files as the media endpoint serves them: types, entity tags, methods, and what is not there. */
@@ -21,6 +23,20 @@ class WebAppServingTest extends MediaEndpointTest {
         assertTrue(header(page, "Content-Security-Policy").contains("script-src 'self'"));
         assertTrue(page.body().contains("<script type=\"module\" src=\"/app/js/main.js\"></script>"), page.body());
         assertEquals(page.body(), get("/index.html").body());
+    }
+
+    @Test
+    void everyModuleAScriptImportsIsServed() {
+        Pattern imported = Pattern.compile("^import .* from '\\./([\\w-]+\\.js)';$", Pattern.MULTILINE);
+        for (String path : StaticFiles.PATHS) {
+            if (!path.startsWith("/app/js/")) {
+                continue;
+            }
+            Matcher imports = imported.matcher(get(path).body());
+            while (imports.find()) {
+                assertEquals(200, get("/app/js/" + imports.group(1)).statusCode(), path + " imports " + imports.group(1));
+            }
+        }
     }
 
     @Test

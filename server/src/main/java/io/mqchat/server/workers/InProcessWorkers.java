@@ -28,6 +28,8 @@ import io.mqchat.service.LaneSet;
 import io.mqchat.service.ServiceConnection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -188,8 +190,14 @@ public final class InProcessWorkers implements AutoCloseable {
         }
         JwtConfig jwt = settings.extension().jwt();
         // Development sign-in only on the generated development secret: with jwt.* configured it does not exist.
-        Optional<TokenMinter> devTokens = settings.devSecretFile()
+        // Nor when the endpoint listens beyond loopback: anyone who reaches it could sign in as anyone.
+        boolean loopback = isLoopback(settings.media().bind());
+        Optional<TokenMinter> devTokens = settings.devSecretFile().filter(file -> loopback)
                 .map(file -> new TokenMinter(jwt.hmacSecret(), jwt.issuer(), jwt.audience(), clock));
+        if (settings.devSecretFile().isPresent() && !loopback) {
+            summary.add("warning: development sign-in is off: media.bind " + settings.media().bind()
+                    + " is not a loopback address (sign in with tokens: mqchat token <user>)");
+        }
         WebApp web = new WebApp(settings.media().webMqttUrl(), settings.broker().websocketPort(),
                 settings.broker().websocketPath(), devTokens);
         MediaService media = new MediaService(settings.media(), clock, mongo.getDatabase(settings.groups().database()),
@@ -200,6 +208,14 @@ public final class InProcessWorkers implements AutoCloseable {
                 + settings.media().maxBytes() / (1024 * 1024) + " MiB, kept while a message shares them");
         summary.add("web app: http://" + settings.media().bind() + ":" + media.port() + "/"
                 + (devTokens.isPresent() ? " (development sign-in: any user name)" : ""));
+    }
+
+    private static boolean isLoopback(String bind) {
+        try {
+            return InetAddress.getByName(bind).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private RedisAddress startEmbeddedRedis(Path folder) {

@@ -30,7 +30,12 @@ abstract class BrowserTest implements FailureEvidence.Browsers {
 
     /** A browser of its own for {@code user}, on the app's page. */
     ChatBrowser open(String user) {
-        ChatBrowser browser = ChatBrowser.open(user, server.webApp(), work.resolve("profile-" + user));
+        return open(user, "profile-" + user);
+    }
+
+    /** A browser for {@code user} with a profile folder of its own, so another device of that user. */
+    ChatBrowser open(String user, String profile) {
+        ChatBrowser browser = ChatBrowser.open(user, server.webApp(), work.resolve(profile));
         browsers.add(browser);
         return browser;
     }

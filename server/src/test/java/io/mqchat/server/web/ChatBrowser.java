@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
@@ -65,11 +66,124 @@ final class ChatBrowser implements AutoCloseable {
 
     /** Signs in with the development sign-in, as this browser's user. */
     ChatBrowser signInForDevelopment() {
-        WebElement name = await(ExpectedConditions.visibilityOfElementLocated(By.id("dev-user")));
-        name.sendKeys(user);
-        driver.findElement(By.id("dev-signin-button")).click();
+        askForDevelopmentSignIn();
         awaitConnected();
         return this;
+    }
+
+    /** Asks for the development sign-in without waiting for what the broker says. */
+    void askForDevelopmentSignIn() {
+        WebElement name = await(ExpectedConditions.visibilityOfElementLocated(By.id("dev-user")));
+        name.clear();
+        name.sendKeys(user);
+        driver.findElement(By.id("dev-signin-button")).click();
+    }
+
+    /** Waits for the sign-in screen to say why the last sign-in ended. */
+    void awaitSignInProblem(String part) {
+        await(ExpectedConditions.textToBePresentInElementLocated(By.id("signin-error"), part));
+    }
+
+    void signOut() {
+        driver.findElement(By.id("sign-out")).click();
+        await(ExpectedConditions.visibilityOfElementLocated(By.id("signin")));
+    }
+
+    /**
+     * Cuts the browser off the network (Chromium's own emulation): the page stays, new connections fail. An open
+     * WebSocket outlives the emulation, so a test ends it from the broker's side and then {@link #awaitOffline}.
+     */
+    void goOffline() {
+        networkConditions(true);
+    }
+
+    /** What the connection badge says now: online, offline or connecting. */
+    String connectionState() {
+        return driver.findElement(By.id("connection")).getAttribute("data-state");
+    }
+
+    void awaitOffline() {
+        await(ExpectedConditions.attributeToBe(By.id("connection"), "data-state", "offline"));
+    }
+
+    /** Blocks (or unblocks) the page's WebSocket to the broker while everything else loads as usual. */
+    void blockBroker(boolean blocked) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", blocked ? List.of("ws://*", "wss://*") : List.of()));
+    }
+
+    /** Loads the page again, as a reload of the tab does, without waiting for its connection. */
+    void reload() {
+        driver.get(app);
+        await(ExpectedConditions.visibilityOfElementLocated(By.id("app")));
+    }
+
+    /** Lays the page out as on a phone 360 CSS pixels wide. */
+    void asPhone() {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 360, "height", 740,
+                "deviceScaleFactor", 2, "mobile", true));
+    }
+
+    boolean isShown(String id) {
+        return driver.findElement(By.id(id)).isDisplayed();
+    }
+
+    void back() {
+        await(ExpectedConditions.elementToBeClickable(By.id("back"))).click();
+    }
+
+    /** Waits until the element {@code id} is shown or hidden. */
+    void awaitShown(String id, boolean shown) {
+        await(d -> d.findElement(By.id(id)).isDisplayed() == shown);
+    }
+
+    /** The device id the page connects with (kept per user in the browser's local storage). */
+    String deviceId() {
+        return (String) script("return localStorage.getItem(arguments[0])", "mqchat.device." + user);
+    }
+
+    /** Back on the network: the page reconnects by itself. */
+    void goOnline() {
+        networkConditions(false);
+    }
+
+    private void networkConditions(boolean offline) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    /** The texts of the open conversation's messages, top to bottom. */
+    List<String> messageTexts() {
+        return driver.findElements(By.xpath("//ol[@id='messages']/li//span[@class='text']")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    /** Loads older messages with the button until there are none. */
+    void loadAllOlder() {
+        await(d -> {
+            List<WebElement> older = d.findElements(By.cssSelector("#older:not([hidden])"));
+            if (older.isEmpty()) {
+                return true;
+            }
+            older.get(0).click();
+            return false;
+        });
+    }
+
+    /** The text of the open chat's title and of a conversation's entry in the list. */
+    String chatTitle() {
+        return driver.findElement(By.id("chat-title")).getText();
+    }
+
+    /** How many elements of a kind the open conversation's messages hold (e.g. {@code img} that came from text). */
+    int countInMessages(String css) {
+        return driver.findElements(By.cssSelector("#messages .text " + css)).size();
+    }
+
+    /** Whether any script the page got from a message ran (a test's payload sets the document title). */
+    String documentTitle() {
+        return driver.getTitle();
     }
 
     void awaitConnected() {
@@ -140,8 +254,8 @@ final class ChatBrowser implements AutoCloseable {
     }
 
     void awaitUnread(String conversationKey, int count) {
-        await(ExpectedConditions.textToBe(By.cssSelector("li[data-conv='" + conversationKey + "'] .unread"),
-                Integer.toString(count)));
+        await(ExpectedConditions.attributeToBe(By.cssSelector("li[data-conv='" + conversationKey + "'] .unread"),
+                "data-count", Integer.toString(count)));
     }
 
     /** Waits for the line under the chat's title (typing, online, last seen) to match. */

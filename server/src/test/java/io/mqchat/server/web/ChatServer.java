@@ -24,10 +24,12 @@ final class ChatServer implements AutoCloseable {
 
     private final Process process;
     private final String webAppLine;
+    private final int mqttPort;
 
-    private ChatServer(Process process, String webAppLine) {
+    private ChatServer(Process process, String webAppLine, int mqttPort) {
         this.process = process;
         this.webAppLine = webAppLine;
+        this.mqttPort = mqttPort;
     }
 
     /**
@@ -45,6 +47,8 @@ final class ChatServer implements AutoCloseable {
         env.put("MQCHAT_MEDIA_PORT", Integer.toString(freePort()));
         env.put("MQCHAT_METRICS_PORT", "0");
         ProcessBuilder builder = new ProcessBuilder("./mqchat", "run").directory(ROOT.toFile()).redirectErrorStream(true);
+        // The server refuses unknown MQCHAT_ variables, and the test's own (MQCHAT_REQUIRE_BROWSER) is one of them.
+        builder.environment().keySet().removeIf(name -> name.startsWith("MQCHAT_"));
         builder.environment().putAll(env);
         Process process = builder.start();
         CompletableFuture<String> webAppLine = new CompletableFuture<>();
@@ -55,7 +59,8 @@ final class ChatServer implements AutoCloseable {
         copier.start();
         try {
             ready.get(180, TimeUnit.SECONDS);
-            return new ChatServer(process, webAppLine.getNow(WEB_APP_LINE + "(none)"));
+            return new ChatServer(process, webAppLine.getNow(WEB_APP_LINE + "(none)"),
+                    Integer.parseInt(env.get("MQCHAT_MQTT_PORT")));
         } catch (Exception e) {
             process.destroyForcibly();
             throw new IllegalStateException("the server did not get ready; its output is in " + log, e);
@@ -85,6 +90,11 @@ final class ChatServer implements AutoCloseable {
     /** The web app's address as the server announced it, e.g. {@code http://127.0.0.1:8090/}. */
     String webApp() {
         return webAppLine.substring(WEB_APP_LINE.length()).split(" ")[0];
+    }
+
+    /** The port of the server's MQTT listener (TCP, on loopback). */
+    int mqttPort() {
+        return mqttPort;
     }
 
     /** The whole line the server printed about the web app. */

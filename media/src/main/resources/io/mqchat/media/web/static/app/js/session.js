@@ -6,9 +6,17 @@ import { SESSION_EXPIRY_SECONDS, decode, itemsOf, kindOf, newId, topics } from '
 
 const REQUEST_TIMEOUT_MS = 20000;
 
+/** CONNACK reason codes after which retrying the same connection cannot help, with what to tell the user. */
+const REFUSALS = {
+  0x86: 'the token was not accepted',
+  0x87: 'the token was not accepted',
+  0x97: 'this user has too many devices signed in; sign out on one of them (limits.devices-per-user)',
+};
+const USE_ANOTHER_SERVER = 0x9c;
+
 /**
- * Events: 'ready' (connected and subscribed: time to catch up), 'offline', 'envelope' ({kind, envelope, topic}),
- * 'refused' ({reason}: the broker will not let this token in).
+ * Events: 'ready' ({generation}: connected and subscribed, time to catch up; each connection has a new generation),
+ * 'offline', 'envelope' ({kind, envelope, topic}), 'refused' ({reason}: the broker will not let this device in).
  */
 export class Session extends EventTarget {
   constructor({ url, user, device, token }) {
@@ -20,6 +28,10 @@ export class Session extends EventTarget {
     this.pending = new Map();
     this.client = null;
     this.ready = false;
+    this.generation = 0;
+    // Users whose presence the app follows, and those subscribed in the broker's session of this device.
+    this.watched = new Set();
+    this.subscribed = new Set();
   }
 
   connect() {
@@ -36,15 +48,16 @@ export class Session extends EventTarget {
       connectTimeout: 10000,
       resubscribe: false,
     });
-    this.client.on('connect', () => this.subscribe());
+    this.client.on('connect', (connack) => this.subscribe(connack));
     this.client.on('message', (topic, payload) => this.receive(topic, payload));
     this.client.on('close', () => this.wentOffline());
     this.client.on('offline', () => this.wentOffline());
+    this.client.on('packetreceive', (packet) => this.redirected(packet));
     this.client.on('error', (error) => {
-      // CONNACK 0x86/0x87: a bad or foreign token; retrying cannot help.
-      if (error && (error.code === 134 || error.code === 135)) {
+      const reason = error && REFUSALS[error.code];
+      if (reason) {
         this.client.end(true);
-        this.emit('refused', { reason: error.message });
+        this.emit('refused', { reason });
       }
     });
     this.client.on('disconnect', (packet) => {
@@ -52,9 +65,25 @@ export class Session extends EventTarget {
     });
   }
 
-  /** Reconnects at once (the tab came back) instead of waiting for the next retry. */
+  /**
+   * A cluster node that is not this user's home answers 0x9C with the home's host:port (PROTOCOL.md, "Several
+   * nodes"): go there, same transport, instead of retrying here forever.
+   */
+  redirected(packet) {
+    if (!packet || (packet.cmd !== 'connack' && packet.cmd !== 'disconnect') || packet.reasonCode !== USE_ANOTHER_SERVER) return;
+    const reference = packet.properties && packet.properties.serverReference;
+    const match = typeof reference === 'string' && /^([^\s:/]+|\[[0-9a-fA-F:]+\]):(\d{1,5})$/.exec(reference);
+    if (!match) return;
+    const url = new URL(this.url);
+    url.hostname = match[1];
+    url.port = match[2];
+    this.url = url.toString();
+    this.client.end(true, () => this.connect());
+  }
+
+  /** Reconnects at once (the tab came back) instead of waiting for the next retry, unless one is under way. */
   wake() {
-    if (this.client && !this.client.connected && !this.client.disconnecting) this.client.reconnect();
+    if (this.client && !this.client.connected && !this.client.disconnecting && !this.client.reconnecting) this.client.reconnect();
   }
 
   close() {
@@ -62,11 +91,33 @@ export class Session extends EventTarget {
     this.failPending(new Error('signed out'));
   }
 
+  /**
+   * Signs this device out for good: ends the connection, then connects once with clean start and session expiry 0
+   * so that the broker drops the session, its queue and its place among the user's devices (PROTOCOL.md,
+   * "Connecting"). Resolves when done or when the broker could not be reached (the session then expires by itself).
+   */
+  signOut() {
+    this.close();
+    return new Promise((resolve) => {
+      // eslint-disable-next-line no-undef
+      const once = mqtt.connect(this.url, {
+        protocolVersion: 5, clientId: `${this.user}:${this.device}`, username: this.user, password: this.token,
+        clean: true, properties: { sessionExpiryInterval: 0 }, reconnectPeriod: 0, connectTimeout: 5000,
+      });
+      const done = () => { once.end(true); resolve(); };
+      once.on('connect', done);
+      once.on('error', done);
+      once.on('close', done);
+    });
+  }
+
   get connected() {
     return !!this.client && this.client.connected;
   }
 
-  subscribe() {
+  subscribe(connack) {
+    // A session the broker kept still holds the presence subscriptions; a new one holds none.
+    if (!connack || !connack.sessionPresent) this.subscribed.clear();
     // History requests only after the subscription is confirmed: on a new session the archive could answer first.
     this.client.subscribe(topics.tree(this.user), { qos: 1 }, (error) => {
       if (error) {
@@ -74,13 +125,21 @@ export class Session extends EventTarget {
         return;
       }
       this.ready = true;
-      this.emit('ready', {});
+      this.generation += 1;
+      for (const user of this.watched) this.watchPresence(user);
+      this.emit('ready', { generation: this.generation });
     });
   }
 
-  /** Presence of a user (retained: the current state arrives at once). */
+  /**
+   * Presence of a user (retained: the current state arrives at once). Subscribes once per session: each SUBSCRIBE
+   * would send the retained state again.
+   */
   watchPresence(user) {
-    if (this.connected) this.client.subscribe(topics.presence(user), { qos: 0 });
+    this.watched.add(user);
+    if (!this.connected || this.subscribed.has(user)) return;
+    this.subscribed.add(user);
+    this.client.subscribe(topics.presence(user), { qos: 0 }, (error) => { if (error) this.subscribed.delete(user); });
   }
 
   /** Publishes a JSON envelope; resolves on the PUBACK (SENT), rejects on a refusal. QoS 0 resolves at once. */
@@ -127,6 +186,8 @@ export class Session extends EventTarget {
   }
 
   wentOffline() {
+    // Requests sent on the lost connection are answered on it or never: fail them now rather than at their timeout.
+    this.failPending(new Error('the connection was lost'));
     if (!this.ready) return;
     this.ready = false;
     this.emit('offline', {});

@@ -24,8 +24,8 @@ export class Store {
     if (!conv) {
       const [kind, id] = [key.slice(0, 1), key.slice(2)];
       conv = {
-        key, kind, id, messages: [], unread: 0, timer: 0, loaded: false, older: true,
-        lastReadSent: null, typing: new Map(), activity: 0,
+        key, kind, id, messages: [], index: new Map(), unread: 0, timer: 0, loaded: false, older: true,
+        lastReadSent: null, typing: new Map(), activity: 0, preview: null, resumeAfter: null, stale: false,
       };
       this.conversations.set(key, conv);
     }
@@ -38,10 +38,36 @@ export class Store {
     return group ? group.name : 'Group';
   }
 
-  /** The other members of a group conversation (empty for 1-1). */
-  othersIn(conv) {
+  /** The other members of a group conversation (empty for 1-1); given a message, those who were members when it was sent. */
+  othersIn(conv, message = null) {
     const group = conv.kind === 'g' ? this.groups.get(conv.id) : null;
-    return group ? group.members.filter((m) => m !== this.me) : [];
+    if (!group) return [];
+    if (!message) return group.members.filter((m) => m !== this.me);
+    const everyone = new Set(group.members);
+    for (const m of conv.messages) if (m.type === 'group_event') (m.members || []).forEach((x) => everyone.add(x));
+    return [...everyone].filter((m) => m !== this.me && this.wasMember(conv, m, message));
+  }
+
+  /**
+   * Whether member belonged to the group when message was sent, from the group's events held around it (as the Java
+   * client's GroupMessageStatus judges): the last event about the member before the message decides; with none, the
+   * first one after it tells what the member was before; with none at all, the current member list.
+   */
+  wasMember(conv, member, message) {
+    if (conv.kind !== 'g') return true;
+    let before;
+    for (const m of conv.messages) {
+      if (m.type !== 'group_event') continue;
+      const named = (m.members || []).includes(member) || (m.event === 'created' && m.by === member);
+      const left = m.event === 'left' && m.by === member;
+      if (!named && !left) continue;
+      const joins = m.event === 'added' || m.event === 'created';
+      if (compareMessages(m, message) <= 0) before = joins && !left;
+      else return before ?? !(joins && !left);
+    }
+    if (before !== undefined) return before;
+    const group = this.groups.get(conv.id);
+    return !!group && group.members.includes(member);
   }
 
   sorted() {
@@ -57,22 +83,29 @@ export class Store {
     if (message && message.type === 'group_event' && !message.from) message = { ...message, from: message.by };
     if (!message || !message.id || !message.from) return false;
     const conv = this.conversation(conversationKeyOf(message, this.me));
-    const held = conv.messages.find((m) => m.id === message.id && m.from === message.from);
+    const held = conv.index.get(`${message.from}/${message.id}`);
     if (held) {
-      if (held.local && !local) Object.assign(held, message, { local: false });
+      if (held.local && !local) {
+        // The server's copy carries the server's time, which moves the message to its place in the archive's order.
+        conv.messages.splice(conv.messages.indexOf(held), 1);
+        Object.assign(held, message, { local: false });
+        insertInOrder(conv.messages, held);
+      }
       return false;
     }
     const entry = { ...message, local, delivered: new Set(), readBy: new Set(), status: local ? 'pending' : 'sent' };
-    conv.messages.push(entry);
-    conv.messages.sort(compareMessages);
+    conv.index.set(`${entry.from}/${entry.id}`, entry);
+    // In order as it comes: a queue of thousands drains without sorting the whole conversation each time.
+    insertInOrder(conv.messages, entry);
     conv.activity = Math.max(conv.activity, entry.ts || 0);
     // The newest timer message is the conversation's timer; an older one arriving from history changes nothing.
     if (entry.type === 'timer' && typeof entry.timer === 'number' && conv.messages.at(-1) === entry) conv.timer = entry.timer;
     return true;
   }
 
+  /** My message with this id (the id of a receipt or an error names one of mine). */
   byId(conv, id) {
-    return conv.messages.find((m) => m.id === id);
+    return conv.index.get(`${this.me}/${id}`);
   }
 
   /** A DELIVERED receipt: {id, by, device, peer | group}. */
@@ -92,15 +125,25 @@ export class Store {
       conv.unread = 0;
       return;
     }
-    this.markRead(conv, receipt.by, receipt.upTo, receipt.ts);
+    this.markRead(conv, receipt.by, receipt.upTo, null);
   }
 
-  /** My messages up to upTo (or, when it is not held, up to time ts) were read by reader. */
-  markRead(conv, reader, upTo, ts) {
-    const index = conv.messages.findIndex((m) => m.id === upTo);
-    conv.messages.forEach((m, i) => {
-      if (m.from === this.me && (index >= 0 ? i <= index : m.ts <= ts)) m.readBy.add(reader);
-    });
+  /**
+   * My messages up to the reader's marker were read by reader. The marker names a message not from the reader (by
+   * id); when that one is not held, a cursor (ts/from/id, from the conversation list) places it; without one nothing
+   * is marked, rather than guessing from clocks.
+   */
+  markRead(conv, reader, upTo, cursor) {
+    let index = -1;
+    for (let i = conv.messages.length - 1; i >= 0 && index < 0; i--) {
+      const m = conv.messages[i];
+      if (m.id === upTo && m.from !== reader) index = i;
+      else if (cursor && !m.local && compareMessages(m, cursor) <= 0) index = i;
+    }
+    for (let i = 0; i <= index; i++) {
+      const m = conv.messages[i];
+      if (m.from === this.me && this.wasMember(conv, reader, m)) m.readBy.add(reader);
+    }
   }
 
   /**
@@ -109,7 +152,11 @@ export class Store {
    */
   summary(entry, isOpenAndVisible, asOf) {
     const conv = this.conversation(entry.group ? `g:${entry.group}` : `u:${entry.with}`);
-    if (entry.last) this.add(entry.last);
+    // The last message is only a preview: put among the messages, it would hide a gap before it from "after" paging.
+    if (entry.last && entry.last.id) {
+      conv.preview = entry.last;
+      if (conv.loaded && !conv.index.has(`${entry.last.from}/${entry.last.id}`)) conv.stale = true;
+    }
     conv.timer = typeof entry.timer === 'number' ? entry.timer : conv.timer;
     if (!isOpenAndVisible) {
       conv.unread = entry.unread || 0;
@@ -119,17 +166,39 @@ export class Store {
     const peerRead = parseCursor(entry.peerRead);
     if (peerRead && conv.kind === 'u') {
       conv.peerRead = peerRead;
-      this.markRead(conv, conv.id, peerRead.id, peerRead.ts);
+      this.markRead(conv, conv.id, peerRead.id, peerRead);
     }
     return conv;
   }
 
   /** A page of history, oldest first. */
   page(conv, answer, direction) {
+    const prev = parseCursor(answer.prev);
+    if (direction === 'newest' && answer.more && prev) {
+      // Live messages held from before this page would leave a gap that scrolling back (before the oldest) skips.
+      conv.messages = conv.messages.filter((m) => m.local || m.type === 'group_event' || compareMessages(m, prev) >= 0);
+      conv.index = new Map(conv.messages.map((m) => [`${m.from}/${m.id}`, m]));
+    }
     for (const message of answer.messages || []) this.add(message);
     if (direction === 'before' || direction === 'newest') conv.older = !!answer.more;
     conv.loaded = true;
-    if (conv.peerRead) this.markRead(conv, conv.id, conv.peerRead.id, conv.peerRead.ts);
+    if (conv.peerRead) this.markRead(conv, conv.id, conv.peerRead.id, conv.peerRead);
+  }
+
+  /** Before going offline: where paging "after" must start once back, whatever arrives live meanwhile. */
+  suspend() {
+    for (const conv of this.conversations.values()) {
+      if (!conv.loaded) continue;
+      if (!conv.stale) conv.resumeAfter = this.newestCursorHeld(conv);
+      conv.stale = true;
+    }
+  }
+
+  /** The message a list entry shows: the newest of what is held and the list's preview. */
+  lastOf(conv) {
+    const held = conv.messages.at(-1);
+    if (!conv.preview || !conv.preview.ts) return held;
+    return held && compareMessages(held, conv.preview) >= 0 ? held : conv.preview;
   }
 
   /** The tick of one of my messages: 'pending', 'failed', 'sent', 'delivered' or 'read'. */
@@ -139,7 +208,7 @@ export class Store {
       if (message.readBy.has(conv.id)) return 'read';
       return message.delivered.size > 0 ? 'delivered' : 'sent';
     }
-    const others = this.othersIn(conv);
+    const others = this.othersIn(conv, message);
     if (others.length === 0) return 'sent';
     if (others.every((m) => message.readBy.has(m))) return 'read';
     return others.every((m) => message.delivered.has(m) || message.readBy.has(m)) ? 'delivered' : 'sent';
@@ -147,7 +216,7 @@ export class Store {
 
   /** Per member of a group: 'read', 'delivered' or 'sent' for one of my messages. */
   memberStates(conv, message) {
-    return this.othersIn(conv).map((member) => ({
+    return this.othersIn(conv, message).map((member) => ({
       member,
       state: message.readBy.has(member) ? 'read' : message.delivered.has(member) ? 'delivered' : 'sent',
     }));
@@ -178,7 +247,8 @@ export class Store {
 
   typing(signal, now) {
     const key = signal.group ? `g:${signal.group}` : `u:${signal.from}`;
-    const conv = this.conversations.get(key) || (signal.group ? null : this.conversation(key));
+    // A typing signal from someone I have no conversation with does not make one.
+    const conv = this.conversations.get(key);
     if (!conv || signal.from === this.me) return;
     if (signal.state === 'paused') conv.typing.delete(signal.from);
     else conv.typing.set(signal.from, now + TYPING_SHOWN_MS);
@@ -191,10 +261,17 @@ export class Store {
   /** Deletes what disappeared: messages past ts + ttl. Returns true when something went. */
   expire(now) {
     let gone = false;
+    const over = (m) => m.ttl && m.ts && m.ts + m.ttl * 1000 <= now;
     for (const conv of this.conversations.values()) {
-      const kept = conv.messages.filter((m) => !(m.ttl && m.ts && m.ts + m.ttl * 1000 <= now));
-      gone = gone || kept.length !== conv.messages.length;
+      if (conv.preview && over(conv.preview)) {
+        conv.preview = null;
+        gone = true;
+      }
+      const kept = conv.messages.filter((m) => !over(m));
+      if (kept.length === conv.messages.length) continue;
+      gone = true;
       conv.messages = kept;
+      conv.index = new Map(kept.map((m) => [`${m.from}/${m.id}`, m]));
     }
     return gone;
   }
@@ -214,4 +291,16 @@ export class Store {
     if (event.event === 'renamed' && event.name) group.name = event.name;
     group.members = [...members];
   }
+}
+
+/** Inserts a message at its place in the archive's order (binary search: held messages are sorted). */
+function insertInOrder(messages, entry) {
+  let low = 0;
+  let high = messages.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (compareMessages(messages[mid], entry) <= 0) low = mid + 1;
+    else high = mid;
+  }
+  messages.splice(low, 0, entry);
 }

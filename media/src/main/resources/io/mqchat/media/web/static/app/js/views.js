@@ -54,7 +54,7 @@ function groupEventText(store, event) {
 
 export function renderList(store, now, onOpen) {
   const items = store.sorted().map((conv) => {
-    const last = conv.messages.at(-1);
+    const last = store.lastOf(conv);
     const typing = store.typers(conv, now).length > 0;
     const title = store.title(conv);
     const preview = typing ? 'typing…' : describe(store, last);
@@ -66,7 +66,8 @@ export function renderList(store, now, onOpen) {
       build: () => el('li', { data: { conv: conv.key } },
         el('button', {
           class: `conversation${open ? ' open' : ''}`,
-          attrs: { 'aria-current': open ? 'true' : null, 'aria-label': `${title}${conv.unread ? `, ${conv.unread} unread` : ''}` },
+          // No aria-label: it would replace the content, and the last message and its time would never be read out.
+          attrs: { 'aria-current': open ? 'true' : null },
           on: { click: () => onOpen(conv.key) },
         },
         el('span', { class: `avatar${conv.kind === 'g' ? ' group' : ''}`, attrs: { 'aria-hidden': 'true' } }, initial(title)),
@@ -76,8 +77,11 @@ export function renderList(store, now, onOpen) {
             el('span', { class: 'when', text: when })),
           el('span', { class: 'row' },
             el('span', { class: `preview${typing ? ' typing' : ''}`, text: preview }),
-            conv.timer ? el('span', { class: 'timer-badge', attrs: { title: `Disappearing: ${timerLabel(conv.timer)}` }, text: '◷' }) : null,
-            conv.unread ? el('span', { class: 'unread', text: String(conv.unread) }) : null)))),
+            conv.timer ? el('span', { class: 'timer-badge', attrs: { title: `Disappearing: ${timerLabel(conv.timer)}` } },
+              el('span', { attrs: { 'aria-hidden': 'true' } }, '◷'),
+              el('span', { class: 'visually-hidden', text: `disappearing messages: ${timerLabel(conv.timer)}` })) : null,
+            conv.unread ? el('span', { class: 'unread', data: { count: String(conv.unread) } }, String(conv.unread),
+              el('span', { class: 'visually-hidden', text: ' unread' })) : null)))),
     };
   });
   if (items.length === 0) {
@@ -176,7 +180,10 @@ function messageItem(store, conv, m, onOpenImage) {
   content.push(el('span', { class: 'meta' },
     m.ttl ? el('span', { attrs: { title: `Disappears after ${timerLabel(m.ttl)}` }, text: '◷ ' }) : null,
     el('span', { class: 'when', text: m.local && !m.ts ? '' : timeOf(m.ts) }),
-    mine ? el('span', { class: `tick ${state}`, data: { state }, attrs: { 'aria-label': TICK_LABELS[state], title: TICK_LABELS[state] }, text: TICKS[state] }) : null));
+    // A span's aria-label is not read out: the state is said by visually hidden text instead.
+    mine ? el('span', { class: `tick ${state}`, data: { state }, attrs: { title: TICK_LABELS[state] } },
+      el('span', { attrs: { 'aria-hidden': 'true' } }, TICKS[state]),
+      el('span', { class: 'visually-hidden', text: TICK_LABELS[state] })) : null));
   if (mine && conv.kind === 'g') {
     const members = store.memberStates(conv, m);
     if (members.length) {
