@@ -47,7 +47,7 @@ final class ChatServer implements AutoCloseable {
         env.put("MQCHAT_MEDIA_PORT", Integer.toString(freePort()));
         env.put("MQCHAT_METRICS_PORT", "0");
         ProcessBuilder builder = new ProcessBuilder("./mqchat", "run").directory(ROOT.toFile()).redirectErrorStream(true);
-        // The server refuses unknown MQCHAT_ variables, and the test's own (MQCHAT_REQUIRE_BROWSER) is one of them.
+        // Only the settings the test chooses: a developer's own MQCHAT_ variables would change ports or keys.
         builder.environment().keySet().removeIf(name -> name.startsWith("MQCHAT_"));
         builder.environment().putAll(env);
         Process process = builder.start();
