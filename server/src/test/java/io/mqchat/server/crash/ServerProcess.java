@@ -33,16 +33,24 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts the server with {@code env} (MQCHAT_* settings) and waits for its ready line. */
     public static ServerProcess start(Path dataDir, Map<String, String> env) throws Exception {
+        return start(dataDir, env, dataDir.resolveSibling(dataDir.getFileName() + "-server.log"));
+    }
+
+    /** As {@link #start(Path, Map)}, with everything the server prints appended to {@code log}. */
+    public static ServerProcess start(Path dataDir, Map<String, String> env, Path log) throws Exception {
         assertTrue(Files.isRegularFile(JAR), "the server jar is built before the integration tests: " + JAR);
         Path tmp = Files.createDirectories(dataDir.resolve("tmp"));
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Djava.io.tmpdir=" + tmp, "-jar", JAR.toString(), "run",
                 // Every log line on the output too: a failed run's log file outlives it (below), the data folder may not.
                 "--verbose").redirectErrorStream(true);
+        // Only the settings the test chooses: a developer's own MQCHAT_ variables would change ports or keys.
+        builder.environment().keySet().removeIf(name -> name.startsWith("MQCHAT_"));
         builder.environment().putAll(env);
         builder.environment().put("MQCHAT_DATA_DIR", dataDir.toString());
         ServerProcess server = new ServerProcess(builder.start());
-        server.awaitReady(dataDir.resolveSibling(dataDir.getFileName() + "-server.log"));
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        server.awaitReady(log);
         return server;
     }
 
