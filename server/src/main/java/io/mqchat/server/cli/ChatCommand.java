@@ -7,6 +7,7 @@ import io.mqchat.extension.auth.TokenMinter;
 import io.mqchat.extension.config.JwtConfig;
 import io.mqchat.extension.embedded.BrokerSettings;
 import io.mqchat.media.settings.MediaSettings;
+import io.mqchat.server.settings.LocalAddress;
 import io.mqchat.server.settings.ServerSettings;
 import io.mqchat.server.settings.ServerSettingsLoader;
 import io.mqchat.terminal.TerminalChat;
@@ -79,7 +80,7 @@ final class ChatCommand implements Callable<Integer> {
         }
         BrokerSettings broker = settings.broker();
         MqchatClientBuilder client = MqchatClient.builder()
-                .serverUri("tcp://" + hostPart(broker.bindAddress()) + ":" + broker.mqttPort())
+                .serverUri("tcp://" + LocalAddress.uriHost(broker.bindAddress()) + ":" + broker.mqttPort())
                 .mediaUri(mediaUri(settings.media()))
                 .user(user).device(device).token(tokens);
         int exit = new TerminalChat(context.clock(), terminal.zone(), ANSWER_TIMEOUT)
@@ -115,16 +116,6 @@ final class ChatCommand implements Callable<Integer> {
 
     private static URI mediaUri(MediaSettings media) {
         // With media.port=0 the endpoint is off: images then fail with "unreachable", which says as much.
-        return URI.create("http://" + hostPart(media.bind()) + ":" + media.port());
-    }
-
-    /** Where a listener on {@code bindAddress} is reached from this machine, as a URI's host part. */
-    private static String hostPart(String bindAddress) {
-        String host = switch (bindAddress) {
-            case "0.0.0.0", "" -> "127.0.0.1";
-            case "::", "[::]" -> "::1";
-            default -> bindAddress;
-        };
-        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return URI.create("http://" + LocalAddress.uriHost(media.bind()) + ":" + media.port());
     }
 }

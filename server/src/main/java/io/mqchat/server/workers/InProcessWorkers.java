@@ -22,6 +22,7 @@ import io.mqchat.presence.embedded.EmbeddedRedis;
 import io.mqchat.presence.settings.NotifySettings;
 import io.mqchat.presence.settings.RedisAddress;
 import io.mqchat.presence.worker.PresenceWorker;
+import io.mqchat.server.settings.LocalAddress;
 import io.mqchat.server.settings.ServerSettings;
 import io.mqchat.service.FeedLanes;
 import io.mqchat.service.LaneSet;
@@ -123,7 +124,7 @@ public final class InProcessWorkers implements AutoCloseable {
     private void startAll(ServerSettings settings, InternalServiceKey serviceKey, Clock clock) {
         JwtConfig jwt = settings.extension().jwt();
         TokenMinter minter = new TokenMinter(serviceKey.secret(), jwt.issuer(), jwt.audience(), clock);
-        String host = loopbackOf(settings.broker().bindAddress());
+        String host = LocalAddress.of(settings.broker().bindAddress());
         int port = settings.broker().mqttPort();
         Path dataDir = settings.dataDir();
 
@@ -240,11 +241,6 @@ public final class InProcessWorkers implements AutoCloseable {
                         + (webhook.url().getPort() == -1 ? "" : ":" + webhook.url().getPort())
                         + (webhook.signer().isPresent() ? ", signed" : ", unsigned"))
                 .orElse("log sink, one log line each (notify.sink=webhook posts them to a push gateway)");
-    }
-
-    /** The address a local client reaches a listener bound to {@code bind} at. */
-    private static String loopbackOf(String bind) {
-        return bind.equals("0.0.0.0") || bind.equals("::") ? "127.0.0.1" : bind;
     }
 
     /** Stops the workers first (their unhandled messages stay in their sessions), then the stores. */
