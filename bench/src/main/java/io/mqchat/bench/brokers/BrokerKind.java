@@ -20,7 +20,14 @@ public enum BrokerKind {
      */
     HIVEMQ_APP_RECEIPTS("hivemq+receipts", true, true),
     /** Mosquitto with receipts done by the apps, like {@link #HIVEMQ_APP_RECEIPTS}. */
-    MOSQUITTO_APP_RECEIPTS("mosquitto+receipts", false, true);
+    MOSQUITTO_APP_RECEIPTS("mosquitto+receipts", false, true),
+    /**
+     * Bare HiveMQ CE with an extension whose interceptors do nothing, on the hooks mqchat's chat path uses per message:
+     * what HiveMQ's hand-offs to extension threads cost by themselves.
+     */
+    HIVEMQ_HOOKS("hivemq+hooks", true, false),
+    /** {@link #HIVEMQ_HOOKS} carrying chat with receipts done by the apps, like {@link #HIVEMQ_APP_RECEIPTS}. */
+    HIVEMQ_HOOKS_APP_RECEIPTS("hivemq+hooks+receipts", true, true);
 
     private final String label;
     private final boolean jvm;
@@ -56,6 +63,7 @@ public enum BrokerKind {
         return switch (this) {
             case MQCHAT_ARCHIVE -> MQCHAT;
             case HIVEMQ_APP_RECEIPTS -> HIVEMQ;
+            case HIVEMQ_HOOKS_APP_RECEIPTS -> HIVEMQ_HOOKS;
             case MOSQUITTO_APP_RECEIPTS -> MOSQUITTO;
             default -> this;
         };
@@ -67,7 +75,7 @@ public enum BrokerKind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException(
-                "unknown broker " + label + " (mqchat, mqchat+archive, hivemq, mosquitto, hivemq+receipts, mosquitto+receipts)");
+        throw new IllegalArgumentException("unknown broker " + label + " (one of " + String.join(", ",
+                java.util.Arrays.stream(values()).map(BrokerKind::label).toList()) + ")");
     }
 }

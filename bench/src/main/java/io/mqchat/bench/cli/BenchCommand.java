@@ -60,7 +60,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--brokers", split = ",", defaultValue = "mqchat,hivemq,hivemq+receipts,mosquitto",
             description = "brokers of compare, groups and catchup, mqchat first; hivemq+receipts and "
-                    + "mosquitto+receipts are the bare brokers with receipts published by the apps, compare only "
+                    + "mosquitto+receipts are the bare brokers with receipts published by the apps, compare only; "
+                    + "hivemq+hooks(+receipts) is bare HiveMQ with interceptors that do nothing "
                     + "(default ${DEFAULT-VALUE})")
     List<String> brokers;
 
@@ -205,7 +206,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--cluster-warmup", defaultValue = "PT60S",
             description = "cluster: longest warm-up of each setup, saturation and the lowest rate in turn; it ends sooner"
-                    + " (after 10 s at least) once the nodes' JIT compilers use under 10% of a core at the low rate; PT0S"
+                    + " (after 10 s at least) once the nodes' JIT compilers use under 10%% of a core at the low rate; PT0S"
                     + " for none (default ${DEFAULT-VALUE})")
     Duration clusterWarmup;
 

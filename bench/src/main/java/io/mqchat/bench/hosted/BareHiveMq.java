@@ -1,6 +1,7 @@
 package io.mqchat.bench.hosted;
 
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import com.hivemq.embedded.EmbeddedHiveMQBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,17 +17,22 @@ final class BareHiveMq {
     private BareHiveMq() {
     }
 
-    static AutoCloseable start(Path folder, int port, boolean filePersistence, long queueLimit) throws IOException {
+    /** @param emptyInterceptors with {@link EmptyInterceptors}: what HiveMQ's interceptor hand-offs alone cost */
+    static AutoCloseable start(Path folder, int port, boolean filePersistence, long queueLimit,
+                               boolean emptyInterceptors) throws IOException {
         Path conf = Files.createDirectories(folder.resolve("conf"));
         Path data = Files.createDirectories(folder.resolve("data"));
         Path extensions = Files.createDirectories(folder.resolve("extensions"));
         Files.writeString(conf.resolve("config.xml"), configXml(port, filePersistence, queueLimit), StandardCharsets.UTF_8);
-        EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
+        EmbeddedHiveMQBuilder builder = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(conf)
                 .withDataFolder(data)
                 .withExtensionsFolder(extensions)
-                .withoutLoggingBootstrap()
-                .build();
+                .withoutLoggingBootstrap();
+        if (emptyInterceptors) {
+            builder.withEmbeddedExtension(EmptyInterceptors.extension());
+        }
+        EmbeddedHiveMQ hivemq = builder.build();
         hivemq.start().join();
         return () -> {
             try {

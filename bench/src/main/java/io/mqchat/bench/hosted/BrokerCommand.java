@@ -20,7 +20,7 @@ public final class BrokerCommand implements Callable<Integer> {
     /** The key a cluster's nodes sign their relays' service tokens with, through the environment too. */
     public static final String CLUSTER_SECRET_ENV = "MQCHAT_BENCH_CLUSTER_SECRET";
 
-    @Option(names = "--kind", required = true, description = "mqchat or hivemq")
+    @Option(names = "--kind", required = true, description = "mqchat, hivemq or hivemq+hooks")
     String kind;
 
     @Option(names = "--port", required = true)
@@ -66,7 +66,8 @@ public final class BrokerCommand implements Callable<Integer> {
         AutoCloseable broker = switch (kind) {
             case "mqchat" -> MqchatHost.start(folder, port, filePersistence, queueLimit, System.getenv(SECRET_ENV),
                     groupMembers, archive, serverLimits, clusterSeat());
-            case "hivemq" -> BareHiveMq.start(folder, port, filePersistence, queueLimit);
+            case "hivemq" -> BareHiveMq.start(folder, port, filePersistence, queueLimit, false);
+            case "hivemq+hooks" -> BareHiveMq.start(folder, port, filePersistence, queueLimit, true);
             default -> throw new IllegalArgumentException("unknown broker kind " + kind);
         };
         ControlLoop.serve(broker, System.out);
