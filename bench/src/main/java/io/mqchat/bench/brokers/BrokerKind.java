@@ -9,6 +9,11 @@ public enum BrokerKind {
      * also fed to and stored by the archive (the plain {@link #MQCHAT}'s feed finds no subscriber).
      */
     MQCHAT_ARCHIVE("mqchat+archive", true, false),
+    /**
+     * mqchat from another build's benchmark jar ({@code --baseline-jar}): the same run compares two builds, round by
+     * round, so that a change is measured against what it changes on the same machine minutes apart.
+     */
+    MQCHAT_BASELINE("mqchat@baseline", true, false),
     /** The same HiveMQ CE, no extension: plain pub/sub, what a user would otherwise deploy. */
     HIVEMQ("hivemq", true, false),
     /** Eclipse Mosquitto from the OS package: the common C broker. */
@@ -53,6 +58,11 @@ public enum BrokerKind {
         return appReceipts;
     }
 
+    /** True for the kinds only the 1-1 comparison runs (group fan-out and catch-up leave them out). */
+    public boolean oneToOneOnly() {
+        return appReceipts || archive() || this == MQCHAT_BASELINE;
+    }
+
     /** True when an archive-worker runs beside the broker (mqchat only). */
     public boolean archive() {
         return this == MQCHAT_ARCHIVE;
@@ -61,7 +71,7 @@ public enum BrokerKind {
     /** The broker program that runs: the same for a bare broker with or without app receipts. */
     public BrokerKind server() {
         return switch (this) {
-            case MQCHAT_ARCHIVE -> MQCHAT;
+            case MQCHAT_ARCHIVE, MQCHAT_BASELINE -> MQCHAT;
             case HIVEMQ_APP_RECEIPTS -> HIVEMQ;
             case HIVEMQ_HOOKS_APP_RECEIPTS -> HIVEMQ_HOOKS;
             case MOSQUITTO_APP_RECEIPTS -> MOSQUITTO;

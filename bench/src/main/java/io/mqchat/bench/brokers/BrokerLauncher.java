@@ -28,14 +28,17 @@ public final class BrokerLauncher {
 
     private final String secret;
     private final boolean keepData;
+    private final Optional<Path> baselineJar;
 
     /**
      * {@code secret} is mqchat's HS256 secret, handed to the mqchat broker through its environment;
-     * {@code keepData} keeps each broker's persistence after it stopped.
+     * {@code keepData} keeps each broker's persistence after it stopped; {@code baselineJar}, another build's
+     * benchmark jar, runs {@link BrokerKind#MQCHAT_BASELINE}.
      */
-    public BrokerLauncher(String secret, boolean keepData) {
+    public BrokerLauncher(String secret, boolean keepData, Optional<Path> baselineJar) {
         this.secret = secret;
         this.keepData = keepData;
+        this.baselineJar = baselineJar;
     }
 
     /** True when brokers' persistence (and the cluster scenario's Redis files) stay after a run. */
@@ -83,7 +86,7 @@ public final class BrokerLauncher {
         }
     }
 
-    private static List<String> jvmCommand(BrokerSetup setup, Path folder, int port) {
+    private List<String> jvmCommand(BrokerSetup setup, Path folder, int port) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(setup.jvmOptions());
@@ -93,7 +96,11 @@ public final class BrokerLauncher {
             command.add("-XX:StartFlightRecording=filename=" + folder.resolve("broker.jfr").toAbsolutePath()
                     + ",settings=profile,dumponexit=true");
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.mqchat.bench.Main", "broker",
+        String classPath = setup.kind() == BrokerKind.MQCHAT_BASELINE
+                ? baselineJar.orElseThrow(() -> new IllegalArgumentException("mqchat@baseline needs --baseline-jar"))
+                        .toAbsolutePath().toString()
+                : System.getProperty("java.class.path");
+        command.addAll(List.of("-cp", classPath, "io.mqchat.bench.Main", "broker",
                 "--kind", setup.kind().server().label(), "--port", Integer.toString(port),
                 "--folder", folder.toAbsolutePath().toString(),
                 "--file-persistence", Boolean.toString(setup.filePersistence()),

@@ -34,6 +34,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -224,6 +225,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "cluster: rounds, each one node then several (default ${DEFAULT-VALUE})")
     int clusterRounds;
 
+    @Option(names = "--baseline-jar", description = "another build's bench/target/mqchat-bench.jar, run as the broker "
+            + "mqchat@baseline in --brokers: compare mqchat,mqchat@baseline measures a change A/B in one run")
+    Path baselineJar;
+
     @Option(names = "--keep-data", description = "keep each broker's persistence folder after it stopped")
     boolean keepData;
 
@@ -234,6 +239,10 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!persistence.equals("file") && !persistence.equals("memory")) {
             throw new IllegalArgumentException("--persistence must be file or memory");
+        }
+        if (brokers.stream().anyMatch(label -> BrokerKind.parse(label) == BrokerKind.MQCHAT_BASELINE)
+                && (baselineJar == null || !Files.isRegularFile(baselineJar))) {
+            throw new IllegalArgumentException("mqchat@baseline needs --baseline-jar, a benchmark jar of another build");
         }
         BenchOptions options = new BenchOptions(pairs, rounds, kinds(brokers), persistence.equals("file"),
                 jvmOptions(brokerJvm), warmup, saturation,
@@ -256,8 +265,9 @@ public final class BenchCommand implements Callable<Integer> {
         List<ScenarioReport> reports = new ArrayList<>();
         try (Progress progress = new Progress(System.out, System::nanoTime, 5_000)) {
             progress.say("mqchat-bench: " + machine + ", run folder " + runFolder);
-            BenchContext context = new BenchContext(options, runFolder, new BrokerLauncher(secret, keepData), secret, progress,
-                    clock, System::nanoTime);
+            BrokerLauncher launcher = new BrokerLauncher(secret, keepData, Optional.ofNullable(baselineJar));
+            BenchContext context = new BenchContext(options, runFolder, launcher, secret, progress, clock,
+                    System::nanoTime);
             for (Scenario scenario : selected()) {
                 progress.say("scenario " + scenario.name());
                 reports.add(scenario.run(context));

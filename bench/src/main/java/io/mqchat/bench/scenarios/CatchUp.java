@@ -62,8 +62,8 @@ public final class CatchUp implements Scenario {
                 "broker", "queued", "received", "lost", "dup", "CONNECT → last message s", "msg/s",
                 "CONNECT → last receipt s");
         List<BrokerKind> kinds = new ArrayList<>(options.brokers());
-        // App receipts and the hosted archive are 1-1 comparisons; the catch-up's bare brokers are plain pub/sub.
-        kinds.removeIf(kind -> kind.appReceipts() || kind.archive());
+        // App receipts, the hosted archive and the baseline build are 1-1 comparisons; the catch-up's bare brokers are plain pub/sub.
+        kinds.removeIf(BrokerKind::oneToOneOnly);
         if (kinds.remove(BrokerKind.MOSQUITTO) && Mosquitto.binary().isPresent()) {
             kinds.add(BrokerKind.MOSQUITTO);
         } else if (options.brokers().contains(BrokerKind.MOSQUITTO)) {

@@ -31,8 +31,8 @@ public final class GroupFanOut implements Scenario {
         BenchOptions options = context.options();
         List<String> notes = new ArrayList<>();
         List<BrokerKind> kinds = new ArrayList<>(options.brokers());
-        // App receipts and the hosted archive are 1-1 comparisons; the fan-out's bare brokers are plain pub/sub.
-        kinds.removeIf(kind -> kind.appReceipts() || kind.archive());
+        // App receipts, the hosted archive and the baseline build are 1-1 comparisons; the fan-out's bare brokers are plain pub/sub.
+        kinds.removeIf(BrokerKind::oneToOneOnly);
         if (kinds.contains(BrokerKind.MOSQUITTO) && Mosquitto.binary().isEmpty()) {
             kinds.remove(BrokerKind.MOSQUITTO);
             String skip = "Mosquitto skipped: not installed (apt-get install mosquitto).";
