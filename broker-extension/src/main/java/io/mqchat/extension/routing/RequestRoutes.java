@@ -37,6 +37,7 @@ public final class RequestRoutes {
         routers.put(Action.GROUP_ADMIN, new GroupRequestRouter(codec, clock));
         routers.put(Action.PRESENCE_SETTINGS, new PresenceSettingsRouter(codec, connections, clock));
         routers.put(Action.HISTORY, new HistoryRequestRouter(codec, clock));
+        routers.put(Action.PUSH_TOKENS, new PushTokenRouter(codec, clock));
         if (routers.size() != Action.values().length) {
             throw new IllegalStateException("a request action has no router");
         }
