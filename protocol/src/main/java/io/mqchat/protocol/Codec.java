@@ -242,6 +242,44 @@ public final class Codec {
     }
 
     /**
+     * Decodes a push token request as a client publishes it to {@code req/push}: {@value PushTokenRequest#REGISTER}
+     * needs a known {@code platform}, a {@code token} of that platform's syntax and an {@code app}; {@code env} is for
+     * APNs only ({@value PushTokenRequest#PRODUCTION} when left out). Server-stamped fields are ignored.
+     */
+    public PushTokenRequest decodePushTokenRequest(byte[] payload) throws ProtocolException {
+        JsonNode node = readVersionedObject(payload);
+        String op = requiredText(node, "op");
+        if (!PushTokenRequest.OPS.contains(op)) {
+            throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown op '" + op + "', one of " + PushTokenRequest.OPS);
+        }
+        if (PushTokenRequest.REMOVE.equals(op)) {
+            return PushTokenRequest.remove();
+        }
+        String platformName = requiredText(node, "platform");
+        PushPlatform platform = PushPlatform.fromWireName(platformName).orElseThrow(() -> new ProtocolException(
+                ErrorCode.INVALID_ENVELOPE, "platform must be 'apns' or 'fcm'"));
+        String token = requiredText(node, "token");
+        if (!platform.isValidToken(token)) {
+            // The refused token is not echoed: the error message is stored and may be logged.
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE,
+                    "an " + platformName + " token must be " + platform.tokenRule());
+        }
+        String env = optionalText(node, "env");
+        if (platform != PushPlatform.APNS && env != null) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "'env' is for apns tokens only");
+        }
+        if (env != null && !PushTokenRequest.SANDBOX.equals(env) && !PushTokenRequest.PRODUCTION.equals(env)) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "env must be 'sandbox' or 'production'");
+        }
+        String app = requiredText(node, "app");
+        if (!PushTokenRequest.isValidApp(app)) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "app must be 1-255 characters of [A-Za-z0-9_.:-]");
+        }
+        String apnsEnv = env == null ? PushTokenRequest.PRODUCTION : env;
+        return PushTokenRequest.register(platform, token, platform == PushPlatform.APNS ? apnsEnv : null, app);
+    }
+
+    /**
      * Decodes anything the broker publishes on a user's tree or a service topic. A {@link Batch} comes back as one;
      * its items were decoded and checked like envelopes of their own, except that items of a type this codec does not
      * know are left out (a newer server's), as {@link ErrorCode#UNKNOWN_TYPE} would leave them out alone.
@@ -302,6 +340,7 @@ public final class Codec {
             case GroupEvent.TYPE -> GroupEvent.class;
             case HistoryRequest.TYPE -> HistoryRequest.class;
             case HistoryResponse.TYPE -> HistoryResponse.class;
+            case PushTokenRequest.TYPE -> PushTokenRequest.class;
             default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown type '" + type + "'");
         };
         try {

@@ -16,7 +16,10 @@ public final class ServiceTopics {
 
     /** Root of every internal topic. */
     public static final String ROOT = "svc";
-    /** Device lifecycle, throttled activity and privacy changes, from the extension ({@link PresenceEvent}). */
+    /**
+     * Device lifecycle, throttled activity and privacy changes ({@link PresenceEvent}), and devices' push token
+     * requests ({@link PushTokenRequest}), from the extension; a user's items share the user's lane.
+     */
     public static final String PRESENCE_EVENTS = ROOT + "/presence/events";
     /** Messages for users without a connected device, to be turned into push notifications ({@link Notify}). */
     public static final String NOTIFY = ROOT + "/notify";

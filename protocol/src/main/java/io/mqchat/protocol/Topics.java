@@ -109,6 +109,11 @@ public final class Topics {
         return Request.Action.HISTORY.prefix;
     }
 
+    /** The topic of push token requests (register, replace, remove this device's token). */
+    public static String pushRequests() {
+        return Request.Action.PUSH_TOKENS.prefix;
+    }
+
     /** The user whose retained presence topic ({@code p/{user}}) {@code topic} is. Checks only the shape. */
     public static Optional<String> presenceOwner(String topic) {
         int start = PRESENCE_ROOT.length() + 1;
@@ -178,7 +183,8 @@ public final class Topics {
             TYPING_GROUP("typing/g/", true),
             GROUP_ADMIN("req/groups", false),
             PRESENCE_SETTINGS("req/presence", false),
-            HISTORY("req/history", false);
+            HISTORY("req/history", false),
+            PUSH_TOKENS("req/push", false);
 
             private final String prefix;
             private final boolean targeted;

@@ -8,6 +8,7 @@ import io.mqchat.extension.notify.OfflineNotifier;
 import io.mqchat.extension.outbox.Outbox;
 import io.mqchat.extension.presence.Connections;
 import io.mqchat.protocol.Codec;
+import io.mqchat.protocol.ServiceTopics;
 import io.mqchat.protocol.Topics.Request.Action;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -34,9 +35,23 @@ public final class RequestRoutes {
         routers.put(Action.SEND_GROUP, groups);
         routers.put(Action.READ_GROUP, groups);
         routers.put(Action.TYPING_GROUP, typing);
-        routers.put(Action.GROUP_ADMIN, new GroupRequestRouter(codec, clock));
+        // A group's requests share its lane; one that names no group yet (create, mine) goes to the requester's.
+        routers.put(Action.GROUP_ADMIN, new WorkerRequestRouter<>("group requests", codec, clock,
+                (payload, sender, now) -> codec.decodeGroupRequest(payload).stamped(sender.user(), sender.device(), now),
+                (stamped, sender) -> ServiceTopics.laneFor(ServiceTopics.GROUP_REQUESTS,
+                        stamped.group() != null ? stamped.group() : stamped.by()), true));
         routers.put(Action.PRESENCE_SETTINGS, new PresenceSettingsRouter(codec, connections, clock));
-        routers.put(Action.HISTORY, new HistoryRequestRouter(codec, clock));
+        // Who may read what is the archive's to decide, as only it knows the conversations.
+        routers.put(Action.HISTORY, new WorkerRequestRouter<>("history requests", codec, clock,
+                (payload, sender, now) -> codec.decodeHistoryRequest(payload)
+                        .stamped(sender.user(), sender.device(), now),
+                (stamped, sender) -> ServiceTopics.laneFor(ServiceTopics.HISTORY_REQUESTS, sender.user()), true));
+        // Push tokens go to the presence-worker, which holds them, on the user's lane of the presence events, so that a
+        // user's requests are applied in order; a device only ever registers or removes its own token.
+        routers.put(Action.PUSH_TOKENS, new WorkerRequestRouter<>("push token requests", codec, clock,
+                (payload, sender, now) -> codec.decodePushTokenRequest(payload)
+                        .stamped(sender.user(), sender.device(), now),
+                (stamped, sender) -> ServiceTopics.laneFor(ServiceTopics.PRESENCE_EVENTS, sender.user()), false));
         if (routers.size() != Action.values().length) {
             throw new IllegalStateException("a request action has no router");
         }

@@ -40,6 +40,19 @@ public final class RedisKeys {
         return PREFIX + "ended:" + tag(user) + ":" + conn;
     }
 
+    /** Hash: device → its push token ({@link RedisPushTokens}), of one user. */
+    public static String pushTokens(String user) {
+        return PREFIX + "push:" + tag(user);
+    }
+
+    /**
+     * Hash: user and device that a push token belongs to, keyed by a digest of platform and token
+     * ({@code tokenDigest}) so that no key name shows a token.
+     */
+    public static String pushTokenOwner(String tokenDigest) {
+        return PREFIX + "push-owner:" + tokenDigest;
+    }
+
     /**
      * The user's hash tag: {@code {u:alice}}. The prefix keeps the tag from being empty for an id that starts with a
      * closing brace, which would spread that user's keys over several slots.

@@ -1,15 +1,14 @@
 package io.mqchat.presence.store;
 
+import static io.mqchat.presence.store.RedisCalls.call;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import redis.clients.jedis.ScanIteration;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisConnectionException;
-import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * {@link PresenceStore} in Redis or Redis Cluster (keys in {@link RedisKeys}); every change is one Lua script on
@@ -183,19 +182,5 @@ public final class RedisPresenceStore implements PresenceStore {
         return new UserPresence(user, "1".equals(fields.get(0)), lastSeen.isEmpty() ? null : Long.valueOf(lastSeen),
                 Privacy.fromWire((String) fields.get(2)), Long.parseLong((String) fields.get(3)),
                 Long.parseLong((String) fields.get(4)), Long.parseLong((String) fields.get(5)));
-    }
-
-    private static <T> T call(Supplier<T> command) {
-        try {
-            return command.get();
-        } catch (JedisConnectionException e) {
-            throw new StoreUnavailableException("Redis is unreachable: " + e.getMessage(), e);
-        } catch (JedisDataException e) {
-            // A Redis that is starting replies LOADING until its snapshot is read: wait, like for a down one.
-            if (e.getMessage() != null && e.getMessage().startsWith("LOADING")) {
-                throw new StoreUnavailableException("Redis is loading its data: " + e.getMessage(), e);
-            }
-            throw e;
-        }
     }
 }

@@ -7,10 +7,12 @@ import io.mqchat.presence.notify.NotificationSink;
 import io.mqchat.presence.notify.NotifyHandler;
 import io.mqchat.presence.notify.RedisCoalescer;
 import io.mqchat.presence.notify.WebhookSink;
+import io.mqchat.presence.push.PushTokenHandler;
 import io.mqchat.presence.settings.PresenceSettings;
 import io.mqchat.presence.settings.RedisAddress;
 import io.mqchat.presence.store.PresenceStore;
 import io.mqchat.presence.store.RedisPresenceStore;
+import io.mqchat.presence.store.RedisPushTokens;
 import io.mqchat.presence.store.StoreUnavailableException;
 import io.mqchat.presence.tracking.InvalidEventException;
 import io.mqchat.presence.tracking.PresenceTracker;
@@ -20,6 +22,7 @@ import io.mqchat.protocol.Envelope;
 import io.mqchat.protocol.Notify;
 import io.mqchat.protocol.PresenceEvent;
 import io.mqchat.protocol.ProtocolException;
+import io.mqchat.protocol.PushTokenRequest;
 import io.mqchat.protocol.ServiceTopics;
 import io.mqchat.service.FeedLanes;
 import io.mqchat.service.InboundMessage;
@@ -41,7 +44,8 @@ import redis.clients.jedis.Protocol;
 /**
  * The presence-worker: consumes the lanes it owns of presence events and of notification requests ({@link FeedLanes}:
  * a persistent session per lane, {@code svc-presence:events-{lane}} and {@code svc-presence:notify-{lane}}, so nothing
- * in flight is lost when the broker is killed), keeps presence in Redis and retains every change on {@code p/{user}}.
+ * in flight is lost when the broker is killed), keeps presence in Redis and retains every change on {@code p/{user}},
+ * and keeps the devices' push tokens ({@link PushTokenHandler}), which come on the presence lanes.
  *
  * <p>Each lane has its own thread, so a slow webhook never delays presence, and one user's burst holds up only its
  * lane. A message is acknowledged only once handled; while Redis or the broker cannot take a change, the event is
@@ -65,6 +69,7 @@ public final class PresenceWorker implements AutoCloseable {
     private final FeedLanes notify;
     private final UnifiedJedis redis;
     private final NotifyHandler notifications;
+    private final PushTokenHandler pushTokens;
     private final Clock clock;
     private final Codec codec = new Codec();
     private final AtomicLong appliedEvents = new AtomicLong();
@@ -87,6 +92,7 @@ public final class PresenceWorker implements AutoCloseable {
         this.store = store;
         Coalescer coalescer = new RedisCoalescer(redis, settings.notifications().coalesceWindow());
         this.notifications = new NotifyHandler(store, coalescer, sink(settings, clock));
+        this.pushTokens = new PushTokenHandler(new RedisPushTokens(redis));
         this.events = FeedLanes.of(ServiceTopics.PRESENCE_EVENTS, lanes, SERVICE + ":events", connections, lane -> {
             PresenceTracker tracker = new PresenceTracker(store, new MqttPresencePublisher(lane, codec, PUBLISH_TIMEOUT));
             return message -> onPresenceEvent(tracker, message);
@@ -150,7 +156,12 @@ public final class PresenceWorker implements AutoCloseable {
     }
 
     private void onPresenceEvent(PresenceTracker tracker, InboundMessage message) throws RetryLater {
-        Optional<PresenceEvent> event = decode(message, PresenceEvent.class);
+        Optional<Envelope> envelope = decode(message, Envelope.class);
+        if (envelope.isPresent() && envelope.get() instanceof PushTokenRequest request) {
+            onPushToken(request);
+            return;
+        }
+        Optional<PresenceEvent> event = envelope.flatMap(e -> expect(message, e, PresenceEvent.class));
         if (event.isEmpty()) {
             return;
         }
@@ -167,6 +178,15 @@ public final class PresenceWorker implements AutoCloseable {
         long lag = clock.millis() - event.get().ts();
         if (lag > LAG_WARNING.toMillis()) {
             LOG.warn("presence is running behind: applied a {} event {} ms after it happened", event.get().event(), lag);
+        }
+    }
+
+    /** A user's token requests share its presence lane, so they are applied in the order the devices sent them. */
+    private void onPushToken(PushTokenRequest request) throws RetryLater {
+        try {
+            pushTokens.handle(request);
+        } catch (StoreUnavailableException e) {
+            throw new RetryLater(e.getMessage(), e);
         }
     }
 
@@ -191,14 +211,18 @@ public final class PresenceWorker implements AutoCloseable {
 
     private <T extends Envelope> Optional<T> decode(InboundMessage message, Class<T> type) {
         try {
-            Envelope envelope = codec.decode(message.payload());
-            if (type.isInstance(envelope)) {
-                return Optional.of(type.cast(envelope));
-            }
-            LOG.warn("skipping a {} on {}: expected {}", envelope.type(), message.topic(), type.getSimpleName());
+            return expect(message, codec.decode(message.payload()), type);
         } catch (ProtocolException e) {
             LOG.warn("skipping an undecodable message on {}: {}", message.topic(), e.getMessage());
         }
+        return Optional.empty();
+    }
+
+    private static <T extends Envelope> Optional<T> expect(InboundMessage message, Envelope envelope, Class<T> type) {
+        if (type.isInstance(envelope)) {
+            return Optional.of(type.cast(envelope));
+        }
+        LOG.warn("skipping a {} on {}: expected {}", envelope.type(), message.topic(), type.getSimpleName());
         return Optional.empty();
     }
 

@@ -4,8 +4,12 @@ import io.mqchat.cluster.testing.ThreeMasterRedisCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 
-/** The store contract on a Redis Cluster of three masters: each script stays within one user's slot. */
+/**
+ * The presence store's and the push tokens' contracts on a Redis Cluster of three masters: each script stays within
+ * one slot.
+ */
 class RedisClusterPresenceStoreTest extends PresenceStoreContract {
 
     private static ThreeMasterRedisCluster redis;
@@ -28,5 +32,15 @@ class RedisClusterPresenceStoreTest extends PresenceStoreContract {
     @Override
     protected PresenceStore store() {
         return new RedisPresenceStore(redis.client());
+    }
+
+    /** A user's tokens and a token's owner live in different slots. */
+    @Nested
+    class PushTokensInRedisCluster extends PushTokensContract {
+
+        @Override
+        protected PushTokens tokens() {
+            return new RedisPushTokens(redis.client());
+        }
     }
 }

@@ -1,21 +1,27 @@
 package io.mqchat.presence.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mqchat.presence.testing.RedisFixture;
+import io.mqchat.protocol.PushPlatform;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.JedisPooled;
 
-/** The store contract against a real redis-server, plus what only Redis can do: be down. */
+/**
+ * The presence store's and the push tokens' contracts against a real redis-server, plus what only Redis can do: be
+ * down.
+ */
 class RedisPresenceStoreTest extends PresenceStoreContract {
 
     @TempDir
@@ -76,5 +82,33 @@ class RedisPresenceStoreTest extends PresenceStoreContract {
         store.connected("bob", "phone", "b1/1", 1000);
         redis.jedis().scriptFlush();
         store.disconnected("bob", "b1/1", 1000, 2000);
+    }
+
+    /** The push token contract on the same Redis, plus: down, and never a token in a key name. */
+    @Nested
+    class PushTokensInRedis extends PushTokensContract {
+
+        @Override
+        protected PushTokens tokens() {
+            return new RedisPushTokens(redis.jedis());
+        }
+
+        @Test
+        void anUnreachableRedisIsReportedAsUnavailable() {
+            try (JedisPooled nowhere = new JedisPooled("127.0.0.1", 1)) {
+                PushTokens store = new RedisPushTokens(nowhere);
+                assertThrows(StoreUnavailableException.class, () -> store.tokensOf("bob"));
+                assertThrows(StoreUnavailableException.class, () -> store.remove("bob", "phone"));
+            }
+        }
+
+        @Test
+        void noKeyNameShowsAToken() {
+            String token = "ab".repeat(32);
+            tokens().register("bob", new PushToken("phone", PushPlatform.APNS, token, "sandbox", "com.example.chat", 1));
+            for (String key : redis.jedis().keys("*")) {
+                assertFalse(key.contains(token), key);
+            }
+        }
     }
 }
