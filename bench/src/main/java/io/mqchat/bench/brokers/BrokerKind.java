@@ -1,5 +1,7 @@
 package io.mqchat.bench.brokers;
 
+import java.util.Arrays;
+
 /** The brokers a benchmark can compare, and how the load speaks to them. */
 public enum BrokerKind {
     /** HiveMQ CE with the mqchat extension: chat protocol, JWT, receipts. */
@@ -86,6 +88,6 @@ public enum BrokerKind {
             }
         }
         throw new IllegalArgumentException("unknown broker " + label + " (one of " + String.join(", ",
-                java.util.Arrays.stream(values()).map(BrokerKind::label).toList()) + ")");
+                Arrays.stream(values()).map(BrokerKind::label).toList()) + ")");
     }
 }
