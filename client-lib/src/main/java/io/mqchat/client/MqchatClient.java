@@ -107,9 +107,12 @@ import java.util.function.Function;
  * queue overflowed, the client catches up by itself: it asks the archive for what this device has not had (for
  * example what an overflowing queue dropped) and hands it to the message listener as
  * {@link Message.Origin#CATCH_UP}, while live messages wait. So each conversation reaches the app in order
- * ({@link Message#cursor()} order), oldest first, exactly once. The exception: when a queue overflows and this
+ * ({@link Message#cursor()} order), oldest first, exactly once. The exceptions: when a queue overflows and this
  * client had nothing of a conversation before the connection (a fresh start of the app that keeps no
- * {@link MqchatClientBuilder#catchUpAfter record}), the dropped messages come after the newer ones that survived.
+ * {@link MqchatClientBuilder#catchUpAfter record}), the dropped messages come after the newer ones that survived;
+ * and after a new session or an overflow the client asks the archive once more ten seconds later, since what the
+ * server routed while this device had no queue may reach the archive only after the first look, so such messages
+ * come after newer live ones. A catch-up that fails is tried again by itself (after 2 s, doubling to a minute).
  * The messages that arrive while a catch-up runs (usually well under a second) are acknowledged as they reach the
  * client, not when the listener returned: the broker counts unacknowledged messages against the device's queue,
  * and a full queue would drop the archive's answers. For them DELIVERED means the client has them; an app that
@@ -721,6 +724,7 @@ public final class MqchatClient implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        catchUp.close();
         delivery.close();
         try {
             disconnect().get(10, TimeUnit.SECONDS);

@@ -29,7 +29,15 @@ import java.util.concurrent.CompletableFuture;
  * </ul>
  * After a run that failed, the next one starts where the failed one did (and asks for the conversations changed
  * since the same time), whatever the app received meanwhile: live messages handed over after a failure may lie
- * beyond the gap the failed run was to fill. Thread-safe.
+ * beyond the gap the failed run was to fill. A failed run is tried again after a pause (2 s, doubling to a minute)
+ * until one completes.
+ *
+ * <p>A run that looked for lost messages (a new session, an overflow) is followed by a {@link Trigger#SETTLE settling
+ * run} a few seconds later: what the server routed while this device had no queue (its user had no home, or the
+ * session was not subscribed yet) is only in the archive, and the archive stores it a moment after it was routed,
+ * possibly after the first run read it. Live messages handed over since lie beyond that gap, so the settling run
+ * pages from where the first one did, or from a minute before the first run's answer where that is later; what it
+ * finds that the app already has is dropped. Thread-safe.
  */
 public final class CatchUp {
 
@@ -42,7 +50,9 @@ public final class CatchUp {
         /** A connection came up on the session this device had: its queue may not have held everything. */
         CONNECTED,
         /** The app asked. */
-        APP;
+        APP,
+        /** A few seconds after a run that looked for lost messages: the archive may have stored more of them since. */
+        SETTLE;
 
         /** Whether messages are known to be missing that only the archive has: paging may look back. */
         boolean lostMessages() {
@@ -60,6 +70,16 @@ public final class CatchUp {
      * one) must not hold up chat. Past it they are handed over, and what the catch-up finds later comes late.
      */
     static final Duration HOLD_LIMIT = Duration.ofSeconds(5);
+    /** How long after a run that looked for lost messages the settling run asks the archive again. */
+    static final Duration SETTLE_DELAY = Duration.ofSeconds(10);
+    /**
+     * How far before the first run's answer a settling run pages at the most: longer than the archive takes to
+     * store what was routed, shorter than a long absence whose messages the first run already paged.
+     */
+    static final Duration SETTLE_REACH = Duration.ofMinutes(1);
+    /** The first pause before a failed run is tried again; it doubles up to {@link #RETRY_MAX}. */
+    static final Duration RETRY_FIRST = Duration.ofSeconds(2);
+    static final Duration RETRY_MAX = Duration.ofMinutes(1);
     /** Sender and id of a look-back start: the smallest valid ones, so a start includes its whole millisecond. */
     private static final String LOWEST = "-";
 
@@ -82,14 +102,27 @@ public final class CatchUp {
     private Start owedStart;
     /** Completes once the current connection can take answers (its subscription is confirmed). */
     private CompletableFuture<?> ready = CompletableFuture.completedFuture(null);
+    /** Where the settling run starts; null when none is owed. */
+    private Start settleStart;
+    /** Whether the settling run's time has come: it runs once no other run is running or asked for. */
+    private boolean settleDue;
+    /** The pause before a failed run is tried again. */
+    private Duration retryPause = RETRY_FIRST;
+    /** The client is closed: no run starts any more, so no retry or settling run outlives it. */
+    private boolean closed;
 
     /**
      * Where a run starts: what the app had of each conversation, and the checkpoint it asks for changes after.
      *
      * @param anchors    the {@link CursorBook} positions
      * @param checkpoint {@link #checkpoint} at the time
+     * @param floor      no conversation is paged from before it (null: no floor); a settling run's limit
      */
-    private record Start(Map<Conversation, Cursor> anchors, Long checkpoint) {
+    private record Start(Map<Conversation, Cursor> anchors, Long checkpoint, Cursor floor) {
+
+        Start(Map<Conversation, Cursor> anchors, Long checkpoint) {
+            this(anchors, checkpoint, null);
+        }
     }
 
     /**
@@ -129,8 +162,19 @@ public final class CatchUp {
     public CompletableFuture<Void> start(Trigger trigger) {
         CompletableFuture<Void> result;
         synchronized (this) {
+            if (closed) {
+                return CompletableFuture.failedFuture(new IllegalStateException("the client is closed"));
+            }
+            if (trigger == Trigger.SETTLE) {
+                if (settleStart == null && owedStart == null) {
+                    return CompletableFuture.completedFuture(null); // a run since has done it
+                }
+                settleDue = settleStart != null;
+            }
             if (running != null) {
-                again = strongest(again, trigger);
+                if (trigger != Trigger.SETTLE) {
+                    again = strongest(again, trigger);
+                }
                 return running;
             }
             running = new CompletableFuture<>();
@@ -153,13 +197,21 @@ public final class CatchUp {
             owed = null;
             if (owedStart != null) {
                 start = owedStart;
+            } else if (trigger == Trigger.SETTLE && settleStart != null) {
+                start = settleStart;
+                settleStart = null;
+                settleDue = false;
             } else {
-                start = trigger == Trigger.APP ? new Start(book.snapshot(), checkpoint) : connectStart;
+                start = trigger == Trigger.APP || trigger == Trigger.SETTLE ? new Start(book.snapshot(), checkpoint)
+                        : connectStart;
             }
         }
-        connection.thenCompose(subscribed -> runOnce(trigger, start)).whenComplete((found, failure) -> {
+        connection.thenCompose(subscribed -> runOnce(trigger, start)).whenComplete((answeredAt, failure) -> {
             CompletableFuture<Void> done;
             Trigger next;
+            boolean settleLater = false;
+            Trigger retry = null;
+            Duration pause;
             synchronized (this) {
                 if (failure != null) {
                     owed = strongest(owed, trigger);
@@ -168,18 +220,41 @@ public final class CatchUp {
                     owedStart = start;
                 } else {
                     owedStart = null;
+                    retryPause = RETRY_FIRST;
+                    if (trigger.lostMessages() && settleStart == null) {
+                        Cursor floor = new Cursor(Math.max(0, answeredAt - SETTLE_REACH.toMillis()), LOWEST, LOWEST);
+                        settleStart = new Start(start.anchors(), start.checkpoint(), floor);
+                        settleLater = true;
+                    }
                 }
                 // Also after a failure: a reconnect or an overflow during the run deserves a run of its own.
                 next = again;
                 again = null;
+                if (next == null && settleDue && settleStart != null) {
+                    next = Trigger.SETTLE;
+                }
+                if (next == null && failure != null) {
+                    retry = owed;
+                }
+                pause = retryPause;
+                if (retry != null) {
+                    retryPause = retryPause.multipliedBy(2).compareTo(RETRY_MAX) > 0 ? RETRY_MAX
+                            : retryPause.multipliedBy(2);
+                }
                 done = next == null ? running : null;
                 if (next == null) {
                     running = null;
                 }
             }
+            if (settleLater) {
+                scheduler.schedule(() -> start(Trigger.SETTLE), SETTLE_DELAY.toMillis());
+            }
             if (next != null) {
                 loop(next);
                 return;
+            }
+            if (retry != null) {
+                scheduler.schedule(this::retryOwed, pause.toMillis());
             }
             // Outside the lock: the app's listener runs, and may start another catch-up from another thread.
             delivery.release();
@@ -191,6 +266,22 @@ public final class CatchUp {
         });
     }
 
+    /** No run starts from now on. */
+    public synchronized void close() {
+        closed = true;
+    }
+
+    /** Runs what a failed run owes, unless a run has started since. */
+    private void retryOwed() {
+        Trigger trigger;
+        synchronized (this) {
+            trigger = running == null ? owed : null;
+        }
+        if (trigger != null) {
+            start(trigger);
+        }
+    }
+
     /** The reason that asks more of a run; null stands for none. */
     private static Trigger strongest(Trigger a, Trigger b) {
         if (a == null || b == null) {
@@ -199,7 +290,8 @@ public final class CatchUp {
         return a.ordinal() <= b.ordinal() ? a : b;
     }
 
-    private CompletableFuture<Void> runOnce(Trigger trigger, Start start) {
+    /** Completes with the archive's time of the conversation list it paged after. */
+    private CompletableFuture<Long> runOnce(Trigger trigger, Start start) {
         Long since = start.checkpoint() == null ? null : Math.max(0, start.checkpoint() - OVERLAP.toMillis());
         Map<Conversation, Cursor> anchors = start.anchors();
         return CatchUpList.fetch(archive, since).thenCompose(listing -> {
@@ -210,16 +302,17 @@ public final class CatchUp {
                     timers.learnFromSummary(conversation, summary.timer(), summary.updated());
                 }
             }
-            CatchUpPlan plan = CatchUpPlan.of(summaries, conversation -> anchorOf(conversation, anchors),
-                    startWithoutAnchor(trigger, since, listing.ts()));
+            CatchUpPlan plan = CatchUpPlan.of(summaries, conversation -> atOrAfter(anchorOf(conversation, anchors),
+                    start.floor()), atOrAfter(startWithoutAnchor(trigger, since, listing.ts()), start.floor()));
             plan.covered().forEach(book::advance);
-            return CatchUpPages.fetchAll(archive, plan.fetch()).thenAccept(found -> {
+            return CatchUpPages.fetchAll(archive, plan.fetch()).thenApply(found -> {
                 found.sort(Comparator.comparing(Messages::positionOf,
                         Comparator.nullsLast(Comparator.naturalOrder())));
                 delivery.caughtUp(found);
                 synchronized (this) {
                     checkpoint = listing.ts();
                 }
+                return listing.ts();
             });
         });
     }
@@ -232,6 +325,14 @@ public final class CatchUp {
             start = since == null ? lookBackStart : Math.min(since, lookBackStart);
         }
         return start == null ? null : new Cursor(start, LOWEST, LOWEST);
+    }
+
+    /** {@code cursor}, or {@code floor} where that is later or the cursor missing; null only when both are. */
+    private static Cursor atOrAfter(Cursor cursor, Cursor floor) {
+        if (floor == null || cursor != null && cursor.compareTo(floor) > 0) {
+            return cursor;
+        }
+        return floor;
     }
 
     private Cursor anchorOf(Conversation conversation, Map<Conversation, Cursor> anchors) {

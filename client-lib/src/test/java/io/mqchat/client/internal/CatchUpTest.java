@@ -24,10 +24,22 @@ class CatchUpTest {
 
     private final DeviceState bob = new DeviceState("bob");
     private final FakeArchive archive = new FakeArchive("bob");
-    private final List<Runnable> holdLimits = new ArrayList<>();
+    /** What the catch-up scheduled: hold limits, settling runs, retries; they run when a test says so. */
+    private final List<Scheduled> scheduled = new ArrayList<>();
     private final CatchUp catchUp = new CatchUp(archive, bob.delivery, bob.book, bob.timers, Duration.ofHours(1),
-            (task, delayMillis) -> holdLimits.add(task));
+            (task, delayMillis) -> scheduled.add(new Scheduled(task, delayMillis)));
     private final List<String> acks = new ArrayList<>();
+
+    private record Scheduled(Runnable task, long delayMillis) {
+    }
+
+    /** Runs (once) every task scheduled with {@code delay}; returns how many ran. */
+    private int runScheduled(Duration delay) {
+        List<Scheduled> due = scheduled.stream().filter(task -> task.delayMillis() == delay.toMillis()).toList();
+        scheduled.removeAll(due);
+        due.forEach(task -> task.task().run());
+        return due.size();
+    }
 
     private static ChatMessage fromAlice(int i) {
         return text("m" + i, "alice", "bob", START + i);
@@ -182,7 +194,7 @@ class CatchUpTest {
         archive.pause();
         connected(true);
         live(fromAlice(3));
-        holdLimits.forEach(Runnable::run); // the archive did not answer in time
+        runScheduled(CatchUp.HOLD_LIMIT); // the archive did not answer in time
         assertEquals(List.of("m1", "m3"), bob.ids());
 
         CompletableFuture<Void> second = connected(true); // ends the first run
@@ -284,7 +296,7 @@ class CatchUpTest {
         connected(true);
         live(fromAlice(3));
 
-        holdLimits.forEach(Runnable::run); // the archive did not answer in time
+        runScheduled(CatchUp.HOLD_LIMIT); // the archive did not answer in time
         assertEquals(List.of("m1", "m3"), bob.ids());
         live(fromAlice(4));
         assertEquals(List.of("m1", "m3", "m4"), bob.ids(), "no longer held");
@@ -312,5 +324,81 @@ class CatchUpTest {
         connected(true).join();
 
         assertEquals(604_800, bob.timers.seconds(Conversation.with("alice")));
+    }
+
+    @Test
+    void aNewSessionAsksTheArchiveAgainAFewSecondsLaterForWhatItStoredAfterTheFirstLook() {
+        live(fromAlice(1));
+        archive.holding(fromAlice(1), fromAlice(2));
+        connected(false).join();
+        live(fromAlice(5));
+        // m3 and m4 were routed while this device had no queue, and reached the archive after it was read
+        archive.holding(fromAlice(3), fromAlice(4), fromAlice(5));
+
+        assertEquals(1, runScheduled(CatchUp.SETTLE_DELAY));
+
+        assertEquals(List.of("m1", "m2", "m5", "m3", "m4"), bob.ids(), "late, but none missing and none twice");
+        assertEquals("messages alice after " + fromAliceCursor(1), archive.asked.get(archive.asked.size() - 1),
+                "from where the first run started, not after the live message");
+        assertEquals(0, runScheduled(CatchUp.SETTLE_DELAY), "one settling run");
+    }
+
+    @Test
+    void aQueueOverflowAsksTheArchiveAgainToo() {
+        live(fromAlice(1));
+        connected(true).join();
+        archive.holding(fromAlice(1), fromAlice(2));
+        catchUp.start(CatchUp.Trigger.OVERFLOW).join();
+        archive.holding(fromAlice(3));
+
+        runScheduled(CatchUp.SETTLE_DELAY);
+
+        assertEquals(List.of("m1", "m2", "m3"), bob.ids());
+    }
+
+    @Test
+    void aSettlingRunPagesFromNoEarlierThanAMinuteBeforeTheFirstRunsAnswer() {
+        live(fromAlice(1));
+        archive.now = START + Duration.ofHours(1).toMillis();
+        ChatMessage recent = text("recent", "alice", "bob", archive.now - 1000);
+        archive.holding(fromAlice(1), fromAlice(2), recent);
+        connected(false).join();
+        ChatMessage late = text("late", "alice", "bob", archive.now - 500);
+        archive.holding(late);
+
+        runScheduled(CatchUp.SETTLE_DELAY);
+
+        assertEquals(List.of("m1", "m2", "recent", "late"), bob.ids());
+        String floor = new io.mqchat.protocol.Cursor(archive.now - CatchUp.SETTLE_REACH.toMillis(), "-", "-")
+                .toString();
+        assertEquals("messages alice after " + floor, archive.asked.get(archive.asked.size() - 1),
+                "the hour the first run paged is not paged again");
+    }
+
+    @Test
+    void aReconnectOnTheSessionItHadNeedsNoSettlingRun() {
+        live(fromAlice(1));
+        archive.holding(fromAlice(1));
+
+        connected(true).join();
+
+        assertEquals(0, runScheduled(CatchUp.SETTLE_DELAY));
+    }
+
+    @Test
+    void aFailedRunIsTriedAgainByItselfAfterAPauseThatGrows() {
+        live(fromAlice(1));
+        archive.holding(fromAlice(1), fromAlice(2));
+        archive.failWith(ErrorCode.UNAVAILABLE);
+        assertTrue(connected(true).isCompletedExceptionally());
+
+        assertEquals(1, runScheduled(CatchUp.RETRY_FIRST), "tried again after the first pause");
+        assertEquals(1, runScheduled(CatchUp.RETRY_FIRST.multipliedBy(2)), "and after a longer one");
+        archive.failWith(null);
+        assertEquals(1, runScheduled(CatchUp.RETRY_FIRST.multipliedBy(4)));
+
+        assertEquals(List.of("m1", "m2"), bob.ids());
+        assertTrue(scheduled.stream().noneMatch(task -> task.delayMillis() > CatchUp.HOLD_LIMIT.toMillis()),
+                "no more retries once one went through: " + scheduled);
     }
 }

@@ -8,9 +8,13 @@ import io.mqchat.client.MqchatClient;
 import io.mqchat.client.ReadReceipt;
 import io.mqchat.client.typing.TypingSignal;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -23,11 +27,16 @@ final class AppDevice implements AutoCloseable {
     private final BlockingQueue<ReadReceipt> read = new LinkedBlockingQueue<>();
     private final BlockingQueue<TypingSignal> typing = new LinkedBlockingQueue<>();
     private final Set<String> receivedIds = ConcurrentHashMap.newKeySet();
+    /** Connection changes and arrivals with their time, for the message of a test that finds something missing. */
+    private final Queue<String> timeline = new ConcurrentLinkedQueue<>();
 
     private AppDevice(TestCluster cluster, String user, String device, String serverUri, boolean catchUp) {
         this.client = MqchatClient.builder().serverUri(serverUri).user(user).device(device).catchUp(catchUp)
                 .token(() -> cluster.token(user)).reconnectDelay(Duration.ofMillis(100), Duration.ofSeconds(1))
+                .onConnectionChange(change -> timeline.add(Instant.now() + " connected=" + change.connected()
+                        + " " + change.reason()))
                 .onMessage(message -> {
+                    timeline.add(Instant.now() + " " + message.origin() + " " + message.text() + " " + message.id());
                     receivedIds.add(message.id());
                     messages.add(message);
                 }).onDelivered(delivered::add).onRead(read::add).onTyping(typing::add).build();
@@ -59,6 +68,11 @@ final class AppDevice implements AutoCloseable {
     /** The ids of every message that reached the app so far, live or by catch-up. */
     Set<String> receivedIds() {
         return receivedIds;
+    }
+
+    /** One line per connection change and per message that reached the app, oldest first. */
+    List<String> timeline() {
+        return List.copyOf(timeline);
     }
 
     MqchatClient client() {

@@ -11,6 +11,7 @@ import io.mqchat.client.history.HistoryQuery;
 import io.mqchat.client.presence.PresenceState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,6 +66,7 @@ class NodeLossIT {
                     }
                 }, 0, 1000 / PER_SECOND, TimeUnit.MILLISECONDS);
                 Thread.sleep(2000);
+                System.out.println(Instant.now() + " kill -9 of node-2");
                 cluster.node(2).process().kill();
                 long killedAt = System.nanoTime();
                 awaitHomeOtherThan(cluster, "bob", "node-2");
@@ -84,6 +86,9 @@ class NodeLossIT {
                     }
                     Set<String> lost = awaitAll(device, expected);
                     if (!lost.isEmpty()) {
+                        System.out.println(device.client().user() + ":" + device.client().device() + " is missing "
+                                + lost + "; what reached it:");
+                        device.timeline().forEach(line -> System.out.println("  " + line));
                         missing.put(device.client().user() + ":" + device.client().device(), lost);
                     }
                 }
