@@ -52,12 +52,15 @@ import io.mqchat.client.media.MediaUnavailableException;
 import io.mqchat.client.presence.PresencePrivacy;
 import io.mqchat.client.presence.PresenceState;
 import io.mqchat.client.presence.PresenceSubscription;
+import io.mqchat.client.push.PushToken;
 import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.DeviceAddress;
 import io.mqchat.protocol.ErrorCode;
 import io.mqchat.protocol.HistoryResponse;
 import io.mqchat.protocol.MessageIds;
+import io.mqchat.protocol.PushPlatform;
+import io.mqchat.protocol.PushTokenRequest;
 import io.mqchat.protocol.Topics;
 import io.mqchat.protocol.Typing;
 import io.mqchat.protocol.UserIds;
@@ -637,6 +640,28 @@ public final class MqchatClient implements AutoCloseable {
     public CompletableFuture<Void> setPresencePrivacy(PresencePrivacy privacy) {
         Objects.requireNonNull(privacy, "privacy");
         return outbound.publish(Topics.presenceRequests(), codec.encodePrivacyRequest(privacy.wireName()), null);
+    }
+
+    /**
+     * Registers this device's push token, replacing the one it had, so that the server can wake the app through
+     * APNs or FCM while it is not connected. Register again whenever the platform hands the app a new token.
+     * Completes when the server accepted the request (the presence service stores it in the order sent); fails with
+     * a {@link SendRejectedException} when the server refused it.
+     */
+    public CompletableFuture<Void> registerPushToken(PushToken token) {
+        Objects.requireNonNull(token, "token");
+        PushPlatform platform = PushPlatform.fromWireName(token.platform()).orElseThrow();
+        return outbound.publish(Topics.pushRequests(),
+                codec.encode(PushTokenRequest.register(platform, token.token(), token.environment(), token.app())),
+                null);
+    }
+
+    /**
+     * Removes this device's push token: the server stops waking the app on this device (the user signed out of it,
+     * or turned notifications off). Completes when the server accepted the request.
+     */
+    public CompletableFuture<Void> removePushToken() {
+        return outbound.publish(Topics.pushRequests(), codec.encode(PushTokenRequest.remove()), null);
     }
 
     /** Group administration: create groups, change their members and name, list this user's groups. */

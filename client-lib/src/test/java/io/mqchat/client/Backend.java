@@ -22,6 +22,8 @@ import io.mqchat.presence.embedded.EmbeddedRedis;
 import io.mqchat.presence.settings.NotifySettings;
 import io.mqchat.presence.settings.PresenceSettings;
 import io.mqchat.presence.settings.RedisAddress;
+import io.mqchat.presence.store.PushTokens;
+import io.mqchat.presence.store.RedisPushTokens;
 import io.mqchat.presence.worker.PresenceWorker;
 import io.mqchat.service.LaneSet;
 import io.mqchat.service.ServiceConnection;
@@ -35,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * A test broker with the workers behind presence, groups and history and the media endpoint, each with its
@@ -50,6 +53,7 @@ public final class Backend implements AutoCloseable {
     private MongoDatabase database;
     private MongoArchiveStore archiveStore;
     private MediaService media;
+    private RedisAddress redis;
 
     private Backend(Path folder, TestBroker broker) {
         this.folder = folder;
@@ -72,10 +76,10 @@ public final class Backend implements AutoCloseable {
     /** Starts Redis and a presence-worker. */
     public Backend withPresence() {
         try {
-            EmbeddedRedis redis = EmbeddedRedis.start(folder.resolve("redis"), 0);
-            started.add(redis);
-            PresenceWorker worker = new PresenceWorker(new PresenceSettings(
-                    Optional.of(new RedisAddress(redis.host(), redis.port(), redis.password())), NotifySettings.defaults()),
+            EmbeddedRedis server = EmbeddedRedis.start(folder.resolve("redis"), 0);
+            started.add(server);
+            redis = new RedisAddress(server.host(), server.port(), server.password());
+            PresenceWorker worker = new PresenceWorker(new PresenceSettings(Optional.of(redis), NotifySettings.defaults()),
                     clientId -> ServiceConnection.builder().host(broker.host()).port(broker.port()).clientId(clientId)
                             .token(() -> broker.serviceToken(PresenceWorker.SERVICE)).build(),
                     LaneSet.everyLane(), Clock.systemUTC());
@@ -85,6 +89,16 @@ public final class Backend implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The push tokens the presence-worker stored, read from its Redis ({@link #withPresence()} first). */
+    public PushTokens pushTokens() {
+        if (redis == null) {
+            throw new IllegalStateException("no presence-worker: call withPresence() first");
+        }
+        UnifiedJedis jedis = redis.client(2000);
+        started.add(jedis);
+        return new RedisPushTokens(jedis);
     }
 
     /** Starts a group-worker (and the MongoDB-wire store, if no other worker started it yet). */
