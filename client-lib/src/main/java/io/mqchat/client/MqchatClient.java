@@ -60,7 +60,7 @@ import io.mqchat.protocol.ErrorCode;
 import io.mqchat.protocol.HistoryResponse;
 import io.mqchat.protocol.MessageIds;
 import io.mqchat.protocol.PushPlatform;
-import io.mqchat.protocol.PushTokenRequest;
+import io.mqchat.protocol.PushRequest;
 import io.mqchat.protocol.Topics;
 import io.mqchat.protocol.Typing;
 import io.mqchat.protocol.UserIds;
@@ -652,7 +652,7 @@ public final class MqchatClient implements AutoCloseable {
         Objects.requireNonNull(token, "token");
         PushPlatform platform = PushPlatform.fromWireName(token.platform()).orElseThrow();
         return outbound.publish(Topics.pushRequests(),
-                codec.encode(PushTokenRequest.register(platform, token.token(), token.environment(), token.app())),
+                codec.encode(PushRequest.register(platform, token.token(), token.environment(), token.app())),
                 null);
     }
 
@@ -661,7 +661,36 @@ public final class MqchatClient implements AutoCloseable {
      * or turned notifications off). Completes when the server accepted the request.
      */
     public CompletableFuture<Void> removePushToken() {
-        return outbound.publish(Topics.pushRequests(), codec.encode(PushTokenRequest.remove()), null);
+        return outbound.publish(Topics.pushRequests(), codec.encode(PushRequest.remove()), null);
+    }
+
+    /**
+     * Mutes the notifications of {@code conversation} for this user, on all of its devices, until {@code until}:
+     * its messages still arrive, only the push notification is left out. Completes when the server accepted it.
+     */
+    public CompletableFuture<Void> mute(Conversation conversation, Instant until) {
+        Objects.requireNonNull(until, "until");
+        return publishMute(conversation, until.toEpochMilli());
+    }
+
+    /** Mutes the notifications of {@code conversation} for this user until {@link #unmute unmuted}. */
+    public CompletableFuture<Void> mute(Conversation conversation) {
+        return publishMute(conversation, null);
+    }
+
+    /** Notifications of {@code conversation} again. Completes when the server accepted it. */
+    public CompletableFuture<Void> unmute(Conversation conversation) {
+        Objects.requireNonNull(conversation, "conversation");
+        PushRequest request = conversation.isGroup() ? PushRequest.unmuteGroup(conversation.id())
+                : PushRequest.unmuteWith(conversation.id());
+        return outbound.publish(Topics.pushRequests(), codec.encode(request), null);
+    }
+
+    private CompletableFuture<Void> publishMute(Conversation conversation, Long until) {
+        Objects.requireNonNull(conversation, "conversation");
+        PushRequest request = conversation.isGroup() ? PushRequest.muteGroup(conversation.id(), until)
+                : PushRequest.muteWith(conversation.id(), until);
+        return outbound.publish(Topics.pushRequests(), codec.encode(request), null);
     }
 
     /** Group administration: create groups, change their members and name, list this user's groups. */

@@ -22,7 +22,9 @@ import io.mqchat.presence.embedded.EmbeddedRedis;
 import io.mqchat.presence.settings.NotifySettings;
 import io.mqchat.presence.settings.PresenceSettings;
 import io.mqchat.presence.settings.RedisAddress;
+import io.mqchat.presence.store.NotificationMutes;
 import io.mqchat.presence.store.PushTokens;
+import io.mqchat.presence.store.RedisNotificationMutes;
 import io.mqchat.presence.store.RedisPushTokens;
 import io.mqchat.presence.worker.PresenceWorker;
 import io.mqchat.service.LaneSet;
@@ -93,12 +95,22 @@ public final class Backend implements AutoCloseable {
 
     /** The push tokens the presence-worker stored, read from its Redis ({@link #withPresence()} first). */
     public PushTokens pushTokens() {
+        return new RedisPushTokens(presenceRedis());
+    }
+
+    /** The conversations users muted, read from the presence-worker's Redis ({@link #withPresence()} first). */
+    public NotificationMutes notificationMutes() {
+        return new RedisNotificationMutes(presenceRedis());
+    }
+
+    /** A client of the presence-worker's Redis, closed with the backend. */
+    private UnifiedJedis presenceRedis() {
         if (redis == null) {
             throw new IllegalStateException("no presence-worker: call withPresence() first");
         }
         UnifiedJedis jedis = redis.client(2000);
         started.add(jedis);
-        return new RedisPushTokens(jedis);
+        return jedis;
     }
 
     /** Starts a group-worker (and the MongoDB-wire store, if no other worker started it yet). */

@@ -242,18 +242,23 @@ public final class Codec {
     }
 
     /**
-     * Decodes a push token request as a client publishes it to {@code req/push}: {@value PushTokenRequest#REGISTER}
+     * Decodes a push request as a client publishes it to {@code req/push}: {@value PushRequest#REGISTER}
      * needs a known {@code platform}, a {@code token} of that platform's syntax and an {@code app}; {@code env} is for
-     * APNs only ({@value PushTokenRequest#PRODUCTION} when left out). Server-stamped fields are ignored.
+     * APNs only ({@value PushRequest#PRODUCTION} when left out). {@value PushRequest#MUTE} and
+     * {@value PushRequest#UNMUTE} need exactly one of {@code with} and {@code group}; a mute may end at {@code until}
+     * (epoch milliseconds). Server-stamped fields are ignored.
      */
-    public PushTokenRequest decodePushTokenRequest(byte[] payload) throws ProtocolException {
+    public PushRequest decodePushRequest(byte[] payload) throws ProtocolException {
         JsonNode node = readVersionedObject(payload);
         String op = requiredText(node, "op");
-        if (!PushTokenRequest.OPS.contains(op)) {
-            throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown op '" + op + "', one of " + PushTokenRequest.OPS);
+        if (!PushRequest.OPS.contains(op)) {
+            throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown op '" + op + "', one of " + PushRequest.OPS);
         }
-        if (PushTokenRequest.REMOVE.equals(op)) {
-            return PushTokenRequest.remove();
+        if (PushRequest.REMOVE.equals(op)) {
+            return PushRequest.remove();
+        }
+        if (PushRequest.MUTE.equals(op) || PushRequest.UNMUTE.equals(op)) {
+            return decodeMute(node, op);
         }
         String platformName = requiredText(node, "platform");
         PushPlatform platform = PushPlatform.fromWireName(platformName).orElseThrow(() -> new ProtocolException(
@@ -268,15 +273,40 @@ public final class Codec {
         if (platform != PushPlatform.APNS && env != null) {
             throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "'env' is for apns tokens only");
         }
-        if (env != null && !PushTokenRequest.SANDBOX.equals(env) && !PushTokenRequest.PRODUCTION.equals(env)) {
+        if (env != null && !PushRequest.SANDBOX.equals(env) && !PushRequest.PRODUCTION.equals(env)) {
             throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "env must be 'sandbox' or 'production'");
         }
         String app = requiredText(node, "app");
-        if (!PushTokenRequest.isValidApp(app)) {
+        if (!PushRequest.isValidApp(app)) {
             throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "app must be 1-255 characters of [A-Za-z0-9_.:-]");
         }
-        String apnsEnv = env == null ? PushTokenRequest.PRODUCTION : env;
-        return PushTokenRequest.register(platform, token, platform == PushPlatform.APNS ? apnsEnv : null, app);
+        String apnsEnv = env == null ? PushRequest.PRODUCTION : env;
+        return PushRequest.register(platform, token, platform == PushPlatform.APNS ? apnsEnv : null, app);
+    }
+
+    private static PushRequest decodeMute(JsonNode node, String op) throws ProtocolException {
+        String with = optionalText(node, "with");
+        String group = optionalText(node, "group");
+        if ((with == null) == (group == null)) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE,
+                    "op '" + op + "' needs exactly one of 'with' and 'group'");
+        }
+        if (!UserIds.isValidUserId(with != null ? with : group)) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "'" + (with != null ? "with" : "group")
+                    + "' is not a valid id");
+        }
+        JsonNode until = node.get("until");
+        boolean hasUntil = until != null && !until.isNull();
+        if (hasUntil && (PushRequest.UNMUTE.equals(op) || !until.isIntegralNumber() || !until.canConvertToLong()
+                || until.longValue() <= 0)) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, PushRequest.UNMUTE.equals(op)
+                    ? "'until' is for op 'mute' only" : "'until' must be epoch milliseconds");
+        }
+        Long end = hasUntil ? until.longValue() : null;
+        if (PushRequest.UNMUTE.equals(op)) {
+            return with != null ? PushRequest.unmuteWith(with) : PushRequest.unmuteGroup(group);
+        }
+        return with != null ? PushRequest.muteWith(with, end) : PushRequest.muteGroup(group, end);
     }
 
     /**
@@ -340,7 +370,7 @@ public final class Codec {
             case GroupEvent.TYPE -> GroupEvent.class;
             case HistoryRequest.TYPE -> HistoryRequest.class;
             case HistoryResponse.TYPE -> HistoryResponse.class;
-            case PushTokenRequest.TYPE -> PushTokenRequest.class;
+            case PushRequest.TYPE -> PushRequest.class;
             default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown type '" + type + "'");
         };
         try {

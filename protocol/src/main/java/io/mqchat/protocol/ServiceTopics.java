@@ -18,7 +18,7 @@ public final class ServiceTopics {
     public static final String ROOT = "svc";
     /**
      * Device lifecycle, throttled activity and privacy changes ({@link PresenceEvent}), and devices' push token
-     * requests ({@link PushTokenRequest}), from the extension; a user's items share the user's lane.
+     * requests ({@link PushRequest}), from the extension; a user's items share the user's lane.
      */
     public static final String PRESENCE_EVENTS = ROOT + "/presence/events";
     /** Messages for users without a connected device, to be turned into push notifications ({@link Notify}). */

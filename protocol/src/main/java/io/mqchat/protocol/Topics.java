@@ -111,7 +111,7 @@ public final class Topics {
 
     /** The topic of push token requests (register, replace, remove this device's token). */
     public static String pushRequests() {
-        return Request.Action.PUSH_TOKENS.prefix;
+        return Request.Action.PUSH.prefix;
     }
 
     /** The user whose retained presence topic ({@code p/{user}}) {@code topic} is. Checks only the shape. */
@@ -184,7 +184,7 @@ public final class Topics {
             GROUP_ADMIN("req/groups", false),
             PRESENCE_SETTINGS("req/presence", false),
             HISTORY("req/history", false),
-            PUSH_TOKENS("req/push", false);
+            PUSH("req/push", false);
 
             private final String prefix;
             private final boolean targeted;

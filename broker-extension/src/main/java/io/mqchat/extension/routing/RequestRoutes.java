@@ -48,8 +48,8 @@ public final class RequestRoutes {
                 (stamped, sender) -> ServiceTopics.laneFor(ServiceTopics.HISTORY_REQUESTS, sender.user()), true));
         // Push tokens go to the presence-worker, which holds them, on the user's lane of the presence events, so that a
         // user's requests are applied in order; a device only ever registers or removes its own token.
-        routers.put(Action.PUSH_TOKENS, new WorkerRequestRouter<>("push token requests", codec, clock,
-                (payload, sender, now) -> codec.decodePushTokenRequest(payload)
+        routers.put(Action.PUSH, new WorkerRequestRouter<>("push requests", codec, clock,
+                (payload, sender, now) -> codec.decodePushRequest(payload)
                         .stamped(sender.user(), sender.device(), now),
                 (stamped, sender) -> ServiceTopics.laneFor(ServiceTopics.PRESENCE_EVENTS, sender.user()), false));
         if (routers.size() != Action.values().length) {

@@ -1,7 +1,7 @@
 package io.mqchat.client.push;
 
 import io.mqchat.protocol.PushPlatform;
-import io.mqchat.protocol.PushTokenRequest;
+import io.mqchat.protocol.PushRequest;
 import java.util.Objects;
 
 /**
@@ -21,7 +21,7 @@ public final class PushToken {
         if (!platform.isValidToken(token)) {
             throw new IllegalArgumentException("an " + platform.wireName() + " token is " + platform.tokenRule());
         }
-        if (!PushTokenRequest.isValidApp(app)) {
+        if (!PushRequest.isValidApp(app)) {
             throw new IllegalArgumentException("an app id is 1-255 characters of [A-Za-z0-9_.:-]: '" + app + "'");
         }
         this.platform = platform;
@@ -37,7 +37,7 @@ public final class PushToken {
      * @throws IllegalArgumentException when the token is not 64-200 hex digits or the bundle id is malformed
      */
     public static PushToken apns(String token, String bundleId) {
-        return new PushToken(PushPlatform.APNS, token, PushTokenRequest.PRODUCTION, bundleId);
+        return new PushToken(PushPlatform.APNS, token, PushRequest.PRODUCTION, bundleId);
     }
 
     /**
@@ -58,7 +58,7 @@ public final class PushToken {
         if (platform != PushPlatform.APNS) {
             throw new IllegalStateException("only APNs tokens have a sandbox");
         }
-        return new PushToken(platform, token, PushTokenRequest.SANDBOX, app);
+        return new PushToken(platform, token, PushRequest.SANDBOX, app);
     }
 
     /** The token as the server stores it (APNs tokens in lower case). */

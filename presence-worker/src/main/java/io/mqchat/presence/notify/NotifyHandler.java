@@ -1,23 +1,27 @@
 package io.mqchat.presence.notify;
 
+import io.mqchat.presence.store.NotificationMutes;
 import io.mqchat.presence.store.PresenceStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns a {@link Notification} request into at most one notification per recipient and conversation per window,
- * and none for a recipient that has a connected device by now (the group-worker asks for every member).
+ * and none for a recipient that has a connected device by now (the group-worker asks for every member) or muted
+ * the conversation.
  */
 public final class NotifyHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotifyHandler.class);
 
     private final PresenceStore store;
+    private final NotificationMutes mutes;
     private final Coalescer coalescer;
     private final NotificationSink sink;
 
-    public NotifyHandler(PresenceStore store, Coalescer coalescer, NotificationSink sink) {
+    public NotifyHandler(PresenceStore store, NotificationMutes mutes, Coalescer coalescer, NotificationSink sink) {
         this.store = store;
+        this.mutes = mutes;
         this.coalescer = coalescer;
         this.sink = sink;
     }
@@ -30,6 +34,10 @@ public final class NotifyHandler {
      */
     public boolean handle(Notification notification) {
         if (!store.connectedDevices(notification.recipient()).isEmpty()) {
+            return false;
+        }
+        // At the message's time: a mute that ended since the message was sent still covered it.
+        if (mutes.isMuted(notification.recipient(), notification.conversationKey(), notification.ts())) {
             return false;
         }
         if (!coalescer.claim(notification.recipient(), notification.conversationKey())) {

@@ -45,6 +45,11 @@ public final class RedisKeys {
         return PREFIX + "push:" + tag(user);
     }
 
+    /** Hash: conversation key → end of its mute in epoch milliseconds, 0 for none ({@link RedisNotificationMutes}). */
+    public static String notificationMutes(String user) {
+        return PREFIX + "mutes:" + tag(user);
+    }
+
     /**
      * Hash: user and device that a push token belongs to, keyed by a digest of platform and token
      * ({@code tokenDigest}) so that no key name shows a token.

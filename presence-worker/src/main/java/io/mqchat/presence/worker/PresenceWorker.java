@@ -7,11 +7,13 @@ import io.mqchat.presence.notify.NotificationSink;
 import io.mqchat.presence.notify.NotifyHandler;
 import io.mqchat.presence.notify.RedisCoalescer;
 import io.mqchat.presence.notify.WebhookSink;
-import io.mqchat.presence.push.PushTokenHandler;
+import io.mqchat.presence.push.PushRequestHandler;
 import io.mqchat.presence.settings.PresenceSettings;
 import io.mqchat.presence.settings.RedisAddress;
 import io.mqchat.presence.store.PresenceStore;
 import io.mqchat.presence.store.RedisPresenceStore;
+import io.mqchat.presence.store.NotificationMutes;
+import io.mqchat.presence.store.RedisNotificationMutes;
 import io.mqchat.presence.store.RedisPushTokens;
 import io.mqchat.presence.store.StoreUnavailableException;
 import io.mqchat.presence.tracking.InvalidEventException;
@@ -22,7 +24,7 @@ import io.mqchat.protocol.Envelope;
 import io.mqchat.protocol.Notify;
 import io.mqchat.protocol.PresenceEvent;
 import io.mqchat.protocol.ProtocolException;
-import io.mqchat.protocol.PushTokenRequest;
+import io.mqchat.protocol.PushRequest;
 import io.mqchat.protocol.ServiceTopics;
 import io.mqchat.service.FeedLanes;
 import io.mqchat.service.InboundMessage;
@@ -45,7 +47,8 @@ import redis.clients.jedis.Protocol;
  * The presence-worker: consumes the lanes it owns of presence events and of notification requests ({@link FeedLanes}:
  * a persistent session per lane, {@code svc-presence:events-{lane}} and {@code svc-presence:notify-{lane}}, so nothing
  * in flight is lost when the broker is killed), keeps presence in Redis and retains every change on {@code p/{user}},
- * and keeps the devices' push tokens ({@link PushTokenHandler}), which come on the presence lanes.
+ * and keeps the devices' push tokens and the users' muted conversations ({@link PushRequestHandler}), which come on
+ * the presence lanes.
  *
  * <p>Each lane has its own thread, so a slow webhook never delays presence, and one user's burst holds up only its
  * lane. A message is acknowledged only once handled; while Redis or the broker cannot take a change, the event is
@@ -69,7 +72,7 @@ public final class PresenceWorker implements AutoCloseable {
     private final FeedLanes notify;
     private final UnifiedJedis redis;
     private final NotifyHandler notifications;
-    private final PushTokenHandler pushTokens;
+    private final PushRequestHandler pushRequests;
     private final Clock clock;
     private final Codec codec = new Codec();
     private final AtomicLong appliedEvents = new AtomicLong();
@@ -91,8 +94,9 @@ public final class PresenceWorker implements AutoCloseable {
         RedisPresenceStore store = new RedisPresenceStore(redis);
         this.store = store;
         Coalescer coalescer = new RedisCoalescer(redis, settings.notifications().coalesceWindow());
-        this.notifications = new NotifyHandler(store, coalescer, sink(settings, clock));
-        this.pushTokens = new PushTokenHandler(new RedisPushTokens(redis));
+        NotificationMutes mutes = new RedisNotificationMutes(redis);
+        this.notifications = new NotifyHandler(store, mutes, coalescer, sink(settings, clock));
+        this.pushRequests = new PushRequestHandler(new RedisPushTokens(redis), mutes);
         this.events = FeedLanes.of(ServiceTopics.PRESENCE_EVENTS, lanes, SERVICE + ":events", connections, lane -> {
             PresenceTracker tracker = new PresenceTracker(store, new MqttPresencePublisher(lane, codec, PUBLISH_TIMEOUT));
             return message -> onPresenceEvent(tracker, message);
@@ -157,8 +161,8 @@ public final class PresenceWorker implements AutoCloseable {
 
     private void onPresenceEvent(PresenceTracker tracker, InboundMessage message) throws RetryLater {
         Optional<Envelope> envelope = decode(message, Envelope.class);
-        if (envelope.isPresent() && envelope.get() instanceof PushTokenRequest request) {
-            onPushToken(request);
+        if (envelope.isPresent() && envelope.get() instanceof PushRequest request) {
+            onPushRequest(request);
             return;
         }
         Optional<PresenceEvent> event = envelope.flatMap(e -> expect(message, e, PresenceEvent.class));
@@ -181,10 +185,10 @@ public final class PresenceWorker implements AutoCloseable {
         }
     }
 
-    /** A user's token requests share its presence lane, so they are applied in the order the devices sent them. */
-    private void onPushToken(PushTokenRequest request) throws RetryLater {
+    /** A user's push requests share its presence lane, so they are applied in the order the devices sent them. */
+    private void onPushRequest(PushRequest request) throws RetryLater {
         try {
-            pushTokens.handle(request);
+            pushRequests.handle(request);
         } catch (StoreUnavailableException e) {
             throw new RetryLater(e.getMessage(), e);
         }

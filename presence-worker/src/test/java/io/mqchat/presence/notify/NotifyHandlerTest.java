@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mqchat.presence.store.NotificationMutes;
 import io.mqchat.presence.store.PresenceStore;
+import io.mqchat.presence.store.RedisNotificationMutes;
 import io.mqchat.presence.store.RedisPresenceStore;
 import io.mqchat.presence.store.StoreUnavailableException;
 import io.mqchat.presence.testing.RedisFixture;
@@ -29,6 +31,7 @@ class NotifyHandlerTest {
 
     private final List<Notification> sent = new ArrayList<>();
     private PresenceStore store;
+    private NotificationMutes mutes;
     private boolean sinkWorks = true;
 
     @BeforeAll
@@ -45,6 +48,7 @@ class NotifyHandlerTest {
     void emptyRedis() {
         redis.flush();
         store = new RedisPresenceStore(redis.jedis());
+        mutes = new RedisNotificationMutes(redis.jedis());
     }
 
     @Test
@@ -92,6 +96,19 @@ class NotifyHandlerTest {
     }
 
     @Test
+    void aConversationTheRecipientMutedIsNotNotifiedUntilItsMuteEnds() {
+        mutes.mute("bob", "g/g-1", null);
+        mutes.mute("bob", "u/alice", 2000L);
+        NotifyHandler handler = handler(Duration.ofMinutes(1));
+
+        assertFalse(handler.handle(message("bob", "carol", "g-1", "m1")), "the muted group");
+        assertFalse(handler.handle(message("bob", "alice", null, "m2")), "alice, muted until 2000, wrote at 1000");
+        assertTrue(handler.handle(new Notification("bob", "alice", null, "m3", null, 2000)), "the mute ended");
+        assertTrue(handler.handle(message("dave", "carol", "g-1", "m4")), "dave did not mute the group");
+        assertEquals(List.of("m3", "m4"), sent.stream().map(Notification::messageId).toList());
+    }
+
+    @Test
     void aNotificationTheSinkGaveUpOnLetsTheNextMessageTry() {
         NotifyHandler handler = handler(Duration.ofMinutes(1));
         sinkWorks = false;
@@ -103,14 +120,14 @@ class NotifyHandlerTest {
     @Test
     void aDownRedisIsReportedSoThatTheRequestIsRetried() {
         try (JedisPooled nowhere = new JedisPooled("127.0.0.1", 1)) {
-            NotifyHandler cut = new NotifyHandler(new RedisPresenceStore(nowhere),
+            NotifyHandler cut = new NotifyHandler(new RedisPresenceStore(nowhere), new RedisNotificationMutes(nowhere),
                     new RedisCoalescer(nowhere, Duration.ofMinutes(1)), n -> true);
             assertThrows(StoreUnavailableException.class, () -> cut.handle(message("bob", "alice", null, "m1")));
         }
     }
 
     private NotifyHandler handler(Duration window) {
-        return new NotifyHandler(store, new RedisCoalescer(redis.jedis(), window), notification -> {
+        return new NotifyHandler(store, mutes, new RedisCoalescer(redis.jedis(), window), notification -> {
             if (sinkWorks) {
                 sent.add(notification);
             }

@@ -43,4 +43,13 @@ class RedisClusterPresenceStoreTest extends PresenceStoreContract {
             return new RedisPushTokens(redis.client());
         }
     }
+
+    @Nested
+    class NotificationMutesInRedisCluster extends NotificationMutesContract {
+
+        @Override
+        protected NotificationMutes mutes() {
+            return new RedisNotificationMutes(redis.client());
+        }
+    }
 }

@@ -111,4 +111,13 @@ class RedisPresenceStoreTest extends PresenceStoreContract {
             }
         }
     }
+
+    @Nested
+    class NotificationMutesInRedis extends NotificationMutesContract {
+
+        @Override
+        protected NotificationMutes mutes() {
+            return new RedisNotificationMutes(redis.jedis());
+        }
+    }
 }

@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
 import io.mqchat.extension.testing.MqttDevice;
 import io.mqchat.extension.testing.PerClassBroker;
 import io.mqchat.extension.testing.VanishingDevice;
 import io.mqchat.presence.notify.WebhookServer;
 import io.mqchat.presence.notify.WebhookSink.WebhookSettings;
 import io.mqchat.presence.settings.NotifySettings;
+import io.mqchat.presence.store.NotificationMutes;
+import io.mqchat.presence.store.RedisNotificationMutes;
 import io.mqchat.presence.testing.PresenceWatcher;
 import io.mqchat.presence.testing.RedisFixture;
 import io.mqchat.presence.testing.Workers;
@@ -150,6 +153,31 @@ class PresenceWorkerEndToEndTest {
         assertEquals("alice5", call.get("conversation").asText());
         assertEquals("m1", call.get("messageId").asText());
         assertFalse(call.has("body"), "no message text unless configured");
+    }
+
+    @Test
+    void aConversationTheRecipientMutedSendsNoNotificationWhileTheOthersStillDo() throws Exception {
+        NotificationMutes mutes = new RedisNotificationMutes(redis.jedis());
+        try (MqttDevice bob = MqttDevice.v5(BROKER.get(), "bob9", "phone")) {
+            assertEquals(Mqtt5PubAckReasonCode.SUCCESS,
+                    bob.publish(Topics.pushRequests(), "{\"v\":1,\"op\":\"mute\",\"with\":\"alice9\"}"));
+        }
+        long deadline = System.nanoTime() + ARRIVES.toNanos();
+        while (!mutes.isMuted("bob9", "u/alice9", System.currentTimeMillis()) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        int before = webhook.bodies().size();
+        try (MqttDevice alice = MqttDevice.v5(BROKER.get(), "alice9", "phone");
+             MqttDevice carol = MqttDevice.v5(BROKER.get(), "carol9", "phone")) {
+            alice.publish(Topics.send("bob9"), "{\"v\":1,\"type\":\"text\",\"id\":\"m1\",\"body\":\"hi\"}");
+            carol.publish(Topics.send("bob9"), "{\"v\":1,\"type\":\"text\",\"id\":\"m2\",\"body\":\"hi\"}");
+        }
+        while (webhook.bodies().size() == before && System.nanoTime() < deadline + ARRIVES.toNanos()) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(2000);
+        assertEquals(before + 1, webhook.bodies().size(), "one call, for carol's message: " + webhook.bodies());
+        assertEquals("carol9", new ObjectMapper().readTree(webhook.bodies().get(before)).get("sender").asText());
     }
 
     @Test

@@ -1,13 +1,17 @@
 package io.mqchat.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mqchat.client.push.PushToken;
+import io.mqchat.presence.store.NotificationMutes;
 import io.mqchat.presence.store.PushTokens;
 import io.mqchat.protocol.PushPlatform;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -16,8 +20,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An app registering and removing its device's push token through the client; the presence-worker stores it. */
-class PushTokensTest {
+/**
+ * An app registering and removing its device's push token, and muting conversations, through the client; the
+ * presence-worker stores both.
+ */
+class PushSettingsTest {
 
     private static final String APNS_TOKEN = "AB".repeat(32);
     private static final String FCM_TOKEN = "dGVzdA:APA91bH-fcm_token.1";
@@ -27,11 +34,13 @@ class PushTokensTest {
 
     private static Backend backend;
     private static PushTokens stored;
+    private static NotificationMutes mutes;
 
     @BeforeAll
     static void startBackend() {
         backend = Backend.start(folder).withPresence();
         stored = backend.pushTokens();
+        mutes = backend.notificationMutes();
     }
 
     @AfterAll
@@ -91,5 +100,32 @@ class PushTokensTest {
             assertEquals(List.of("phone"), storedFor("dana2", found -> found.size() == 1).stream()
                     .map(io.mqchat.presence.store.PushToken::device).toList(), "the phone keeps its token");
         }
+    }
+
+    @Test
+    void aUserMutesAGroupForEightHoursAndAPeerUntilUnmuted() throws InterruptedException {
+        try (TestDevice phone = TestDevice.online(backend.broker(), "dana3", "phone")) {
+            Instant eightHours = Instant.now().plus(Duration.ofHours(8));
+            TestDevice.await(phone.client.mute(Conversation.group("trip"), eightHours));
+            TestDevice.await(phone.client.mute(Conversation.with("erin")));
+
+            awaitMuted("dana3", "u/erin", true);
+            long now = System.currentTimeMillis();
+            assertTrue(mutes.isMuted("dana3", "g/trip", now));
+            assertFalse(mutes.isMuted("dana3", "g/trip", eightHours.toEpochMilli()), "the group's mute ends");
+            assertFalse(mutes.isMuted("dana3", "u/trip", now), "a peer named like the group is not muted");
+
+            TestDevice.await(phone.client.unmute(Conversation.with("erin")));
+            awaitMuted("dana3", "u/erin", false);
+        }
+    }
+
+    private static void awaitMuted(String user, String conversation, boolean muted) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (mutes.isMuted(user, conversation, System.currentTimeMillis()) != muted
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(muted, mutes.isMuted(user, conversation, System.currentTimeMillis()), conversation);
     }
 }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class PushTokenCodecTest {
+class PushRequestCodecTest {
 
     private static final String APNS_TOKEN = "a1b2c3d4".repeat(8);
     private static final String FCM_TOKEN = "dXk3Q1x0R0:APA91bH-Gq_6tZ" + "x".repeat(120);
@@ -21,7 +21,7 @@ class PushTokenCodecTest {
     }
 
     private ProtocolException refusal(String payload) {
-        return assertThrows(ProtocolException.class, () -> codec.decodePushTokenRequest(json(payload)));
+        return assertThrows(ProtocolException.class, () -> codec.decodePushRequest(json(payload)));
     }
 
     private static String register(String platform, String token, String extra) {
@@ -31,17 +31,17 @@ class PushTokenCodecTest {
 
     @Test
     void anApnsRegistrationDefaultsToProductionAndKeepsItsTokenInLowerCase() throws Exception {
-        PushTokenRequest request = codec.decodePushTokenRequest(json(register("apns", APNS_TOKEN.toUpperCase(), "")));
-        assertEquals(PushTokenRequest.register(PushPlatform.APNS, APNS_TOKEN, PushTokenRequest.PRODUCTION,
+        PushRequest request = codec.decodePushRequest(json(register("apns", APNS_TOKEN.toUpperCase(), "")));
+        assertEquals(PushRequest.register(PushPlatform.APNS, APNS_TOKEN, PushRequest.PRODUCTION,
                 "com.example.chat"), request);
         assertEquals(APNS_TOKEN, request.token());
-        assertEquals(PushTokenRequest.SANDBOX,
-                codec.decodePushTokenRequest(json(register("apns", APNS_TOKEN, ",\"env\":\"sandbox\""))).env());
+        assertEquals(PushRequest.SANDBOX,
+                codec.decodePushRequest(json(register("apns", APNS_TOKEN, ",\"env\":\"sandbox\""))).env());
     }
 
     @Test
     void anFcmRegistrationKeepsItsTokenAsGivenAndHasNoEnvironment() throws Exception {
-        PushTokenRequest request = codec.decodePushTokenRequest(json(register("fcm", FCM_TOKEN, "")));
+        PushRequest request = codec.decodePushRequest(json(register("fcm", FCM_TOKEN, "")));
         assertEquals("fcm", request.platform());
         assertEquals(FCM_TOKEN, request.token());
         assertNull(request.env());
@@ -49,9 +49,9 @@ class PushTokenCodecTest {
 
     @Test
     void aRemovalNeedsNothingButItsOpAndIgnoresServerStampedFields() throws Exception {
-        assertEquals(PushTokenRequest.remove(),
-                codec.decodePushTokenRequest(json("{\"v\":1,\"op\":\"remove\",\"user\":\"mallory\",\"device\":\"x\"}")));
-        PushTokenRequest forged = codec.decodePushTokenRequest(json(register("fcm", FCM_TOKEN, ",\"user\":\"mallory\"")));
+        assertEquals(PushRequest.remove(),
+                codec.decodePushRequest(json("{\"v\":1,\"op\":\"remove\",\"user\":\"mallory\",\"device\":\"x\"}")));
+        PushRequest forged = codec.decodePushRequest(json(register("fcm", FCM_TOKEN, ",\"user\":\"mallory\"")));
         assertNull(forged.user());
     }
 
@@ -99,7 +99,7 @@ class PushTokenCodecTest {
 
     @Test
     void aStampedRequestRoundTripsThroughTheServiceFeedAndPrintsNoToken() throws Exception {
-        PushTokenRequest stamped = PushTokenRequest.register(PushPlatform.FCM, FCM_TOKEN, null, "1:42:android:ab12")
+        PushRequest stamped = PushRequest.register(PushPlatform.FCM, FCM_TOKEN, null, "1:42:android:ab12")
                 .stamped("bob", "phone", 1795000000000L);
         assertEquals(stamped, codec.decode(codec.encode(stamped)));
         assertFalse(stamped.toString().contains(FCM_TOKEN), stamped.toString());
@@ -108,8 +108,42 @@ class PushTokenCodecTest {
     @Test
     void reqPushIsARequestTopicWithoutTarget() {
         Topics.Request request = Topics.Request.parse("req/push").orElseThrow();
-        assertEquals(Topics.Request.Action.PUSH_TOKENS, request.action());
+        assertEquals(Topics.Request.Action.PUSH, request.action());
         assertEquals("req/push", Topics.pushRequests());
         assertTrue(Topics.Request.parse("req/push/x").isEmpty(), "no further levels");
     }
+
+    @Test
+    void aMuteNamesOneConversationAndMayEnd() throws Exception {
+        assertEquals(PushRequest.muteWith("bob", null),
+                codec.decodePushRequest(json("{\"v\":1,\"op\":\"mute\",\"with\":\"bob\"}")));
+        PushRequest eightHours = codec.decodePushRequest(
+                json("{\"v\":1,\"op\":\"mute\",\"group\":\"trip\",\"until\":1765000000000}"));
+        assertEquals(PushRequest.muteGroup("trip", 1_765_000_000_000L), eightHours);
+        assertEquals("g/trip", eightHours.conversationKey());
+        assertEquals(PushRequest.unmuteWith("bob"),
+                codec.decodePushRequest(json("{\"v\":1,\"op\":\"unmute\",\"with\":\"bob\"}")));
+        assertEquals("u/bob", PushRequest.unmuteWith("bob").conversationKey());
+    }
+
+    @Test
+    void aMuteWithoutExactlyOneConversationOrWithAMalformedEndIsRefused() {
+        for (String refused : new String[] {
+                "{\"v\":1,\"op\":\"mute\"}",
+                "{\"v\":1,\"op\":\"mute\",\"with\":\"bob\",\"group\":\"trip\"}",
+                "{\"v\":1,\"op\":\"mute\",\"with\":\"bob/#\"}",
+                "{\"v\":1,\"op\":\"mute\",\"with\":\"bob\",\"until\":\"tomorrow\"}",
+                "{\"v\":1,\"op\":\"mute\",\"with\":\"bob\",\"until\":-5}",
+                "{\"v\":1,\"op\":\"mute\",\"with\":\"bob\",\"until\":1.5}",
+                "{\"v\":1,\"op\":\"unmute\",\"group\":\"trip\",\"until\":1765000000000}"}) {
+            assertEquals(ErrorCode.INVALID_ENVELOPE, refusal(refused).code(), refused);
+        }
+    }
+
+    @Test
+    void aStampedMuteRoundTripsThroughTheServiceFeed() throws Exception {
+        PushRequest stamped = PushRequest.muteGroup("trip", 99L).stamped("alice", "phone", 7L);
+        assertEquals(stamped, codec.decode(codec.encode(stamped)));
+    }
 }
+
