@@ -1,6 +1,7 @@
 package io.mqchat.presence.settings;
 
 import io.mqchat.presence.notify.WebhookSink.WebhookSettings;
+import io.mqchat.presence.push.FcmSettings;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -8,9 +9,15 @@ import java.util.Optional;
  * How offline notifications go out.
  *
  * @param webhook        the webhook to call, empty for the log sink
+ * @param fcm            FCM, which gets them too for the devices with FCM tokens; empty for none
  * @param coalesceWindow at most one notification per recipient and conversation in this window
  */
-public record NotifySettings(Optional<WebhookSettings> webhook, Duration coalesceWindow) {
+public record NotifySettings(Optional<WebhookSettings> webhook, Optional<FcmSettings> fcm, Duration coalesceWindow) {
+
+    /** Without FCM. */
+    public NotifySettings(Optional<WebhookSettings> webhook, Duration coalesceWindow) {
+        this(webhook, Optional.empty(), coalesceWindow);
+    }
 
     /** Log sink, one-minute window. */
     public static NotifySettings defaults() {

@@ -4,6 +4,7 @@ import io.mqchat.config.ConfigSchema;
 import io.mqchat.config.Key;
 import io.mqchat.service.FeedKeys;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -36,6 +37,11 @@ public final class PresenceKeys {
             Duration.ZERO, Duration.ofSeconds(10), "Wait before the webhook's second try; it doubles per try");
     public static final Key<Duration> NOTIFY_WEBHOOK_TIMEOUT = Key.duration("notify.webhook-timeout", "5s",
             Duration.ofMillis(100), Duration.ofMinutes(1), "Time limit of one webhook request");
+    public static final Key<Path> NOTIFY_FCM_CREDENTIALS = Key.path("notify.fcm-credentials", null,
+            "The Firebase project's service-account key file (JSON); set, notifications also go to the FCM tokens the "
+                    + "recipient's devices registered");
+    public static final Key<URI> NOTIFY_FCM_ENDPOINT = Key.httpUrl("notify.fcm-endpoint",
+            "FCM's base URL (default https://fcm.googleapis.com); another only for a stand-in");
     public static final Key<Duration> NOTIFY_COALESCE_WINDOW = Key.duration("notify.coalesce-window", "1m",
             Duration.ofSeconds(1), Duration.ofDays(1),
             "At most one notification per recipient and conversation within this window");
@@ -50,7 +56,8 @@ public final class PresenceKeys {
 
     /** Keys of the worker wherever it runs. */
     public static final ConfigSchema SCHEMA = ConfigSchema.of(REDIS_ADDRESS, REDIS_PASSWORD, REDIS_CLUSTER, NOTIFY_SINK, NOTIFY_WEBHOOK_URL, NOTIFY_WEBHOOK_SECRET,
-            NOTIFY_WEBHOOK_ATTEMPTS, NOTIFY_WEBHOOK_BACKOFF, NOTIFY_WEBHOOK_TIMEOUT, NOTIFY_COALESCE_WINDOW);
+            NOTIFY_WEBHOOK_ATTEMPTS, NOTIFY_WEBHOOK_BACKOFF, NOTIFY_WEBHOOK_TIMEOUT, NOTIFY_FCM_CREDENTIALS,
+            NOTIFY_FCM_ENDPOINT, NOTIFY_COALESCE_WINDOW);
 
     /** Keys of the standalone worker process. */
     public static final ConfigSchema STANDALONE_SCHEMA = SCHEMA.plus(ConfigSchema.of(BROKER_HOST, BROKER_PORT,

@@ -3,6 +3,7 @@ package io.mqchat.presence.settings;
 import io.mqchat.config.Config;
 import io.mqchat.config.ConfigException;
 import io.mqchat.presence.notify.WebhookSigner;
+import io.mqchat.presence.push.FcmSettings;
 import io.mqchat.presence.notify.WebhookSink.WebhookSettings;
 import io.mqchat.protocol.UserIds;
 import io.mqchat.service.FeedSettings;
@@ -38,6 +39,11 @@ public final class PresenceSettingsMapper {
             problems.add("notify.webhook-url / notify.webhook-secret is set but notify.sink is log: "
                     + "set notify.sink=webhook to use it");
         }
+        Optional<FcmSettings> fcm = config.find(PresenceKeys.NOTIFY_FCM_CREDENTIALS).map(credentials -> FcmSettings.of(
+                credentials, config.find(PresenceKeys.NOTIFY_FCM_ENDPOINT).orElse(FcmSettings.FCM)));
+        if (fcm.isEmpty() && config.isSet(PresenceKeys.NOTIFY_FCM_ENDPOINT)) {
+            problems.add("notify.fcm-endpoint is set but notify.fcm-credentials is not");
+        }
         if (config.isSet(PresenceKeys.REDIS_PASSWORD) && !config.isSet(PresenceKeys.REDIS_ADDRESS)) {
             problems.add("redis.password is set but redis.address is not (an embedded Redis makes its own password)");
         }
@@ -51,7 +57,7 @@ public final class PresenceSettingsMapper {
         return new PresenceSettings(config.find(PresenceKeys.REDIS_ADDRESS)
                 .map(address -> address.withPassword(redisPassword.orElse(null))
                         .withCluster(config.get(PresenceKeys.REDIS_CLUSTER))),
-                new NotifySettings(webhook, config.get(PresenceKeys.NOTIFY_COALESCE_WINDOW)));
+                new NotifySettings(webhook, fcm, config.get(PresenceKeys.NOTIFY_COALESCE_WINDOW)));
     }
 
     /**

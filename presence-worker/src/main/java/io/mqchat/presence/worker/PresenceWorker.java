@@ -7,6 +7,10 @@ import io.mqchat.presence.notify.NotificationSink;
 import io.mqchat.presence.notify.NotifyHandler;
 import io.mqchat.presence.notify.RedisCoalescer;
 import io.mqchat.presence.notify.WebhookSink;
+import io.mqchat.presence.notify.FanOutSink;
+import io.mqchat.presence.push.FcmAccess;
+import io.mqchat.presence.push.FcmSettings;
+import io.mqchat.presence.push.FcmSink;
 import io.mqchat.presence.push.PushRequestHandler;
 import io.mqchat.presence.settings.PresenceSettings;
 import io.mqchat.presence.settings.RedisAddress;
@@ -14,6 +18,7 @@ import io.mqchat.presence.store.PresenceStore;
 import io.mqchat.presence.store.RedisPresenceStore;
 import io.mqchat.presence.store.NotificationMutes;
 import io.mqchat.presence.store.RedisNotificationMutes;
+import io.mqchat.presence.store.PushTokens;
 import io.mqchat.presence.store.RedisPushTokens;
 import io.mqchat.presence.store.StoreUnavailableException;
 import io.mqchat.presence.tracking.InvalidEventException;
@@ -95,8 +100,9 @@ public final class PresenceWorker implements AutoCloseable {
         this.store = store;
         Coalescer coalescer = new RedisCoalescer(redis, settings.notifications().coalesceWindow());
         NotificationMutes mutes = new RedisNotificationMutes(redis);
-        this.notifications = new NotifyHandler(store, mutes, coalescer, sink(settings, clock));
-        this.pushRequests = new PushRequestHandler(new RedisPushTokens(redis), mutes);
+        RedisPushTokens pushTokens = new RedisPushTokens(redis);
+        this.notifications = new NotifyHandler(store, mutes, coalescer, sink(settings, pushTokens, clock));
+        this.pushRequests = new PushRequestHandler(pushTokens, mutes);
         this.events = FeedLanes.of(ServiceTopics.PRESENCE_EVENTS, lanes, SERVICE + ":events", connections, lane -> {
             PresenceTracker tracker = new PresenceTracker(store, new MqttPresencePublisher(lane, codec, PUBLISH_TIMEOUT));
             return message -> onPresenceEvent(tracker, message);
@@ -230,13 +236,21 @@ public final class PresenceWorker implements AutoCloseable {
         return Optional.empty();
     }
 
-    private static NotificationSink sink(PresenceSettings settings, Clock clock) {
+    private static NotificationSink sink(PresenceSettings settings, PushTokens tokens, Clock clock) {
         settings.notifications().webhook().filter(webhook -> webhook.signer().isEmpty()).ifPresent(webhook ->
                 LOG.warn("notification webhook requests to {} are unsigned: set notify.webhook-secret so that the "
                         + "gateway can tell them from forgeries", webhook.url().getHost()));
-        return settings.notifications().webhook()
+        NotificationSink base = settings.notifications().webhook()
                 .<NotificationSink>map(webhook -> new WebhookSink(HttpClient.newBuilder()
                         .connectTimeout(webhook.timeout()).build(), webhook, clock))
                 .orElseGet(LogSink::new);
+        if (settings.notifications().fcm().isEmpty()) {
+            return base;
+        }
+        FcmSettings fcm = settings.notifications().fcm().get();
+        FcmAccess access = FcmAccess.fromKeyFile(fcm.credentials());
+        LOG.info("notifications also go to FCM (project {}) for devices with FCM tokens", access.projectId());
+        HttpClient http = HttpClient.newBuilder().connectTimeout(fcm.timeout()).build();
+        return new FanOutSink(List.of(base, new FcmSink(tokens, http, access, fcm)));
     }
 }

@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mqchat.config.ConfigException;
 import io.mqchat.config.ConfigLoader;
 import io.mqchat.presence.notify.WebhookSigner;
+import io.mqchat.presence.push.FcmSettings;
 import io.mqchat.presence.settings.PresenceSettingsMapper.StandaloneSettings;
 import io.mqchat.service.FeedSettings;
 import io.mqchat.service.LaneSet;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -69,6 +71,21 @@ class PresenceSettingsMapperTest {
         Map<String, String> more = new HashMap<>(base);
         more.put(key, value);
         return more;
+    }
+
+    @Test
+    void fcmKeyFileAddsFcmBesideTheLogSinkAtFcmItselfUnlessAStandInIsNamed() {
+        FcmSettings fcm = map(Map.of("MQCHAT_NOTIFY_FCM_CREDENTIALS", "/etc/mqchat/firebase.json"))
+                .notifications().fcm().orElseThrow();
+        assertEquals(Path.of("/etc/mqchat/firebase.json"), fcm.credentials());
+        assertEquals(URI.create("https://fcm.googleapis.com"), fcm.endpoint());
+        assertEquals(URI.create("http://127.0.0.1:9099"), map(Map.of("MQCHAT_NOTIFY_FCM_CREDENTIALS", "key.json",
+                "MQCHAT_NOTIFY_FCM_ENDPOINT", "http://127.0.0.1:9099")).notifications().fcm().orElseThrow().endpoint());
+        assertEquals(Optional.empty(), map(Map.of()).notifications().fcm(), "no FCM without a key file");
+
+        ConfigException endpointAlone = assertThrows(ConfigException.class,
+                () -> map(Map.of("MQCHAT_NOTIFY_FCM_ENDPOINT", "http://127.0.0.1:9099")));
+        assertTrue(endpointAlone.getMessage().contains("notify.fcm-credentials"), endpointAlone.getMessage());
     }
 
     @Test

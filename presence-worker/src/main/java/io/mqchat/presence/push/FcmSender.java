@@ -1,0 +1,150 @@
+package io.mqchat.presence.push;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mqchat.presence.notify.Notification;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Sends one notification to one FCM registration token over FCM's HTTP v1 API. What the phone shows: the sender (and
+ * the group) as title and, unless the server passes message text on, "New message" as text; one notification per
+ * conversation in the tray ({@code tag}) and in FCM's store for an offline phone ({@code collapse_key}), at high
+ * priority so that a dozing Android phone shows it. Tries again on 429, 5xx and network errors, waiting what FCM asks
+ * (Retry-After) or a doubling pause. Blocks the calling thread meanwhile.
+ */
+final class FcmSender {
+
+    /** What became of a send. */
+    enum Outcome {
+        /** FCM took it. */
+        SENT,
+        /** FCM says the token no longer reaches an app install (or belongs to another project): forget it. */
+        UNREGISTERED,
+        /** Given up on: FCM refused it for another reason, or kept failing. */
+        FAILED
+    }
+
+    /** An outcome and, when it is not {@link Outcome#SENT}, what FCM answered last (never the token). */
+    record Result(Outcome outcome, String detail) {
+    }
+
+    static final String GENERIC_TEXT = "New message";
+    /** How long FCM keeps a notification for a phone that is off: a day-old "new message" is still worth showing. */
+    private static final String TTL = "86400s";
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http;
+    private final FcmAccess access;
+    private final FcmSettings settings;
+    private final URI send;
+
+    FcmSender(HttpClient http, FcmAccess access, FcmSettings settings) {
+        this.http = http;
+        this.access = access;
+        this.settings = settings;
+        this.send = settings.endpoint().resolve("/v1/projects/" + access.projectId() + "/messages:send");
+    }
+
+    /** Sends {@code notification} to {@code token}. */
+    Result send(String token, Notification notification) throws InterruptedException {
+        byte[] body = body(token, notification);
+        Duration pause = settings.firstBackoff();
+        String failure = "";
+        for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
+            Optional<Duration> asked = Optional.empty();
+            try {
+                HttpResponse<String> response = http.send(request(body), HttpResponse.BodyHandlers.ofString());
+                int status = response.statusCode();
+                if (status / 100 == 2) {
+                    return new Result(Outcome.SENT, "");
+                }
+                String code = errorCode(response.body());
+                failure = "HTTP " + status + (code.isEmpty() ? "" : " " + code);
+                if ("UNREGISTERED".equals(code) || "SENDER_ID_MISMATCH".equals(code)) {
+                    return new Result(Outcome.UNREGISTERED, failure);
+                }
+                if (status != 429 && status < 500) {
+                    return new Result(Outcome.FAILED, failure);
+                }
+                asked = retryAfter(response);
+            } catch (IOException e) {
+                failure = e.getClass().getSimpleName();
+            }
+            if (attempt < settings.attempts()) {
+                Duration wait = asked.orElse(pause);
+                Thread.sleep(min(wait, FcmSettings.MAX_BACKOFF).toMillis());
+                pause = min(pause.multipliedBy(2), FcmSettings.MAX_BACKOFF);
+            }
+        }
+        return new Result(Outcome.FAILED, failure);
+    }
+
+    private HttpRequest request(byte[] body) throws IOException {
+        return HttpRequest.newBuilder(send)
+                .timeout(settings.timeout())
+                .header("Authorization", "Bearer " + access.accessToken())
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+    }
+
+    private byte[] body(String token, Notification n) {
+        ObjectNode root = json.createObjectNode();
+        ObjectNode message = root.putObject("message");
+        message.put("token", token);
+        ObjectNode shown = message.putObject("notification");
+        shown.put("title", n.group() == null ? n.sender() : n.sender() + " @ " + n.group());
+        shown.put("body", n.body() != null ? n.body() : GENERIC_TEXT);
+        ObjectNode data = message.putObject("data"); // FCM wants strings only here
+        data.put("conversation", n.conversationKey());
+        data.put("sender", n.sender());
+        data.put("messageId", n.messageId());
+        data.put("ts", Long.toString(n.ts()));
+        ObjectNode android = message.putObject("android");
+        android.put("collapse_key", n.conversationKey());
+        android.put("priority", "HIGH");
+        android.put("ttl", TTL);
+        android.putObject("notification").put("tag", n.conversationKey());
+        try {
+            return json.writeValueAsBytes(root);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** FCM's error code ({@code UNREGISTERED}, {@code QUOTA_EXCEEDED}, ...), else the status; empty when none. */
+    private String errorCode(String body) {
+        try {
+            JsonNode error = json.readTree(body).path("error");
+            for (JsonNode detail : error.path("details")) {
+                if (detail.hasNonNull("errorCode")) {
+                    return detail.get("errorCode").asText();
+                }
+            }
+            return error.path("status").asText("");
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(value -> {
+            try {
+                return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim()))));
+            } catch (NumberFormatException e) {
+                return Optional.empty(); // an HTTP date: the doubling pause instead
+            }
+        });
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

@@ -1,0 +1,172 @@
+package io.mqchat.presence.push;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mqchat.presence.notify.Notification;
+import io.mqchat.presence.store.PushToken;
+import io.mqchat.presence.store.PushTokens;
+import io.mqchat.presence.store.RedisPushTokens;
+import io.mqchat.presence.testing.FcmStandIn;
+import io.mqchat.presence.testing.RedisFixture;
+import io.mqchat.protocol.PushPlatform;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The FCM sink against a local stand-in of FCM's HTTP v1 API and Google's token endpoint, tokens in a real Redis. */
+class FcmSinkTest {
+
+    private static final String UNAVAILABLE = "{\"error\":{\"code\":503,\"status\":\"UNAVAILABLE\"}}";
+
+    @TempDir
+    static Path folder;
+    private static RedisFixture redis;
+    private static FcmStandIn fcm;
+    private static FcmAccess access;
+
+    private PushTokens tokens;
+    private FcmSink sink;
+
+    @BeforeAll
+    static void start() throws Exception {
+        redis = RedisFixture.start(folder);
+        fcm = FcmStandIn.start();
+        access = FcmAccess.fromKeyFile(fcm.writeKeyFile(folder));
+    }
+
+    @AfterAll
+    static void stop() {
+        fcm.close();
+        redis.close();
+    }
+
+    @BeforeEach
+    void empty() {
+        redis.flush();
+        fcm.reset();
+        tokens = new RedisPushTokens(redis.jedis());
+        sink = new FcmSink(tokens, HttpClient.newHttpClient(), access,
+                new FcmSettings(folder.resolve("unused"), fcm.endpoint(), 3, Duration.ofMillis(1), Duration.ofSeconds(5)));
+    }
+
+    private void register(String user, String device, PushPlatform platform, String token) {
+        tokens.register(user, new PushToken(device, platform, token, platform == PushPlatform.APNS ? "production" : null,
+                "com.example.chat", 1));
+    }
+
+    private static Notification fromAlice(String id) {
+        return new Notification("bob", "alice", null, id, null, 1000);
+    }
+
+    private static FcmStandIn.Answer answer(int status, String body, Map<String, String> headers) {
+        return new FcmStandIn.Answer(status, body, headers);
+    }
+
+    @Test
+    void eachAndroidDeviceOfTheRecipientIsWokenWithoutTheMessageTextByDefault() {
+        register("bob", "phone", PushPlatform.FCM, "fcm-phone");
+        register("bob", "tablet", PushPlatform.FCM, "fcm-tablet");
+        register("bob", "ipad", PushPlatform.APNS, "ab".repeat(32));
+
+        assertTrue(sink.send(fromAlice("m1")));
+
+        List<FcmStandIn.Received> sends = fcm.received();
+        assertEquals(Set.of("fcm-phone", "fcm-tablet"), sends.stream().map(r -> r.message().path("token").asText())
+                .collect(Collectors.toSet()), "the FCM devices, not the iPad");
+        for (FcmStandIn.Received send : sends) {
+            assertEquals("Bearer " + FcmStandIn.ACCESS_TOKEN, send.authorization());
+            assertEquals("alice", send.message().path("notification").path("title").asText());
+            assertEquals(FcmSender.GENERIC_TEXT, send.message().path("notification").path("body").asText());
+            assertEquals("u/alice", send.message().path("android").path("collapse_key").asText());
+            assertEquals("u/alice", send.message().path("android").path("notification").path("tag").asText());
+            assertEquals("HIGH", send.message().path("android").path("priority").asText());
+            assertEquals("m1", send.message().path("data").path("messageId").asText());
+        }
+    }
+
+    @Test
+    void theTextAndTheGroupShowOnlyWhenTheServerPassesThemOn() {
+        register("bob", "phone", PushPlatform.FCM, "fcm-phone");
+
+        assertTrue(sink.send(new Notification("bob", "carol", "trip", "g1", "see you at 8", 1000)));
+
+        FcmStandIn.Received send = fcm.received().get(0);
+        assertEquals("carol @ trip", send.message().path("notification").path("title").asText());
+        assertEquals("see you at 8", send.message().path("notification").path("body").asText());
+        assertEquals("g/trip", send.message().path("android").path("collapse_key").asText());
+    }
+
+    @Test
+    void aTokenFcmCallsUnregisteredIsForgottenAndTheOtherDevicesStillGetIt() {
+        register("bob", "phone", PushPlatform.FCM, "fcm-phone");
+        register("bob", "old-phone", PushPlatform.FCM, "fcm-gone");
+        fcm.answer(answer(404, FcmStandIn.UNREGISTERED, Map.of())); // the first device asked: the old phone (devices in order)
+
+        assertTrue(sink.send(fromAlice("m1")), "the phone got it");
+
+        assertEquals(List.of("phone"), tokens.tokensOf("bob").stream().map(PushToken::device).toList());
+    }
+
+    @Test
+    void aThrottledOrUnavailableFcmIsTriedAgainAndTheNotificationGoesThrough() {
+        register("bob", "phone", PushPlatform.FCM, "fcm-phone");
+        fcm.answer(answer(429, "{\"error\":{\"status\":\"RESOURCE_EXHAUSTED\"}}", Map.of("Retry-After", "0")),
+                answer(503, UNAVAILABLE, Map.of()));
+
+        assertTrue(sink.send(fromAlice("m1")));
+
+        assertEquals(3, fcm.received().size(), "429, 503, then taken");
+    }
+
+    @Test
+    void anFcmThatKeepsFailingIsGivenUpOnAfterItsAttemptsAndTheTokenKept() {
+        register("bob", "phone", PushPlatform.FCM, "fcm-phone");
+        fcm.answer(answer(503, UNAVAILABLE, Map.of()), answer(503, UNAVAILABLE, Map.of()),
+                answer(503, UNAVAILABLE, Map.of()));
+
+        assertFalse(sink.send(fromAlice("m1")));
+
+        assertEquals(3, fcm.received().size());
+        assertEquals(1, tokens.tokensOf("bob").size());
+    }
+
+    @Test
+    void aRefusalForAnotherReasonIsNotRepeated() {
+        register("bob", "phone", PushPlatform.FCM, "fcm-phone");
+        fcm.answer(answer(400, "{\"error\":{\"status\":\"INVALID_ARGUMENT\"}}", Map.of()));
+
+        assertFalse(sink.send(fromAlice("m1")));
+
+        assertEquals(1, fcm.received().size());
+        assertEquals(1, tokens.tokensOf("bob").size(), "only FCM's unregistered answer removes a token");
+    }
+
+    @Test
+    void aRecipientWithoutFcmTokensCostsNoRequest() {
+        register("bob", "ipad", PushPlatform.APNS, "ab".repeat(32));
+
+        assertFalse(sink.send(fromAlice("m1")));
+
+        assertEquals(List.of(), fcm.received());
+    }
+
+    @Test
+    void oneAccessTokenServesManySends() {
+        register("bob", "phone", PushPlatform.FCM, "fcm-phone");
+        for (int i = 0; i < 5; i++) {
+            assertTrue(sink.send(fromAlice("m" + i)));
+        }
+        assertEquals(1, fcm.tokenRequests(), "the token is reused until it expires (in an hour)");
+    }
+}
