@@ -23,4 +23,9 @@ public final class FanOutSink implements NotificationSink {
         }
         return delivered;
     }
+
+    @Override
+    public void close() {
+        sinks.forEach(NotificationSink::close);
+    }
 }

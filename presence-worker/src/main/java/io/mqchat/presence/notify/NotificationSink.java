@@ -1,7 +1,10 @@
 package io.mqchat.presence.notify;
 
-/** Where notifications go: a push gateway's webhook, a log. Implementations are safe for one calling thread. */
-public interface NotificationSink {
+/**
+ * Where notifications go: a push gateway's webhook, a log, a push service. Implementations are safe for one calling
+ * thread; {@link #close()} ends what they hold open (a push service's connections).
+ */
+public interface NotificationSink extends AutoCloseable {
 
     /**
      * Sends one notification, retrying as the sink sees fit.
@@ -9,4 +12,8 @@ public interface NotificationSink {
      * @return true when it was delivered, false when the sink gave up (it has logged why)
      */
     boolean send(Notification notification);
+
+    @Override
+    default void close() {
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mqchat.presence.notify.Notification;
+import io.mqchat.presence.store.PushToken;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,26 +17,11 @@ import java.util.Optional;
  * Sends one notification to one FCM registration token over FCM's HTTP v1 API. What the phone shows: the sender (and
  * the group) as title and, unless the server passes message text on, "New message" as text; one notification per
  * conversation in the tray ({@code tag}) and in FCM's store for an offline phone ({@code collapse_key}), at high
- * priority so that a dozing Android phone shows it. Tries again on 429, 5xx and network errors, waiting what FCM asks
- * (Retry-After) or a doubling pause. Blocks the calling thread meanwhile.
+ * priority so that a dozing Android phone shows it. Tries again on 429, 5xx and network errors
+ * ({@link PushAttempts}, waiting what FCM asks in Retry-After).
  */
 final class FcmSender {
 
-    /** What became of a send. */
-    enum Outcome {
-        /** FCM took it. */
-        SENT,
-        /** FCM says the token no longer reaches an app install (or belongs to another project): forget it. */
-        UNREGISTERED,
-        /** Given up on: FCM refused it for another reason, or kept failing. */
-        FAILED
-    }
-
-    /** An outcome and, when it is not {@link Outcome#SENT}, what FCM answered last (never the token). */
-    record Result(Outcome outcome, String detail) {
-    }
-
-    static final String GENERIC_TEXT = "New message";
     /** How long FCM keeps a notification for a phone that is off: a day-old "new message" is still worth showing. */
     private static final String TTL = "86400s";
 
@@ -43,47 +29,42 @@ final class FcmSender {
     private final HttpClient http;
     private final FcmAccess access;
     private final FcmSettings settings;
+    private final PushAttempts attempts;
     private final URI send;
 
     FcmSender(HttpClient http, FcmAccess access, FcmSettings settings) {
         this.http = http;
         this.access = access;
         this.settings = settings;
+        this.attempts = new PushAttempts(settings.attempts(), settings.firstBackoff());
         this.send = settings.endpoint().resolve("/v1/projects/" + access.projectId() + "/messages:send");
     }
 
-    /** Sends {@code notification} to {@code token}. */
-    Result send(String token, Notification notification) throws InterruptedException {
-        byte[] body = body(token, notification);
-        Duration pause = settings.firstBackoff();
-        String failure = "";
-        for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
-            Optional<Duration> asked = Optional.empty();
-            try {
-                HttpResponse<String> response = http.send(request(body), HttpResponse.BodyHandlers.ofString());
-                int status = response.statusCode();
-                if (status / 100 == 2) {
-                    return new Result(Outcome.SENT, "");
-                }
-                String code = errorCode(response.body());
-                failure = "HTTP " + status + (code.isEmpty() ? "" : " " + code);
-                if ("UNREGISTERED".equals(code) || "SENDER_ID_MISMATCH".equals(code)) {
-                    return new Result(Outcome.UNREGISTERED, failure);
-                }
-                if (status != 429 && status < 500) {
-                    return new Result(Outcome.FAILED, failure);
-                }
-                asked = retryAfter(response);
-            } catch (IOException e) {
-                failure = e.getClass().getSimpleName();
+    /** Sends {@code notification} to the device of {@code token}, trying again while that may help. */
+    PushAttempts.Answer send(PushToken token, Notification notification) throws InterruptedException {
+        byte[] body = body(token.token(), notification);
+        return attempts.run(() -> once(body));
+    }
+
+    private PushAttempts.Answer once(byte[] body) throws InterruptedException {
+        try {
+            HttpResponse<String> response = http.send(request(body), HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            if (status / 100 == 2) {
+                return PushAttempts.Answer.sent();
             }
-            if (attempt < settings.attempts()) {
-                Duration wait = asked.orElse(pause);
-                Thread.sleep(min(wait, FcmSettings.MAX_BACKOFF).toMillis());
-                pause = min(pause.multipliedBy(2), FcmSettings.MAX_BACKOFF);
+            String code = errorCode(response.body());
+            String detail = "HTTP " + status + (code.isEmpty() ? "" : " " + code);
+            if ("UNREGISTERED".equals(code) || "SENDER_ID_MISMATCH".equals(code)) {
+                return PushAttempts.Answer.unregistered(detail);
             }
+            if (status != 429 && status < 500) {
+                return PushAttempts.Answer.refused(detail);
+            }
+            return PushAttempts.Answer.retry(detail, retryAfter(response));
+        } catch (IOException e) {
+            return PushAttempts.Answer.retry(e.getClass().getSimpleName(), Optional.empty());
         }
-        return new Result(Outcome.FAILED, failure);
     }
 
     private HttpRequest request(byte[] body) throws IOException {
@@ -100,8 +81,8 @@ final class FcmSender {
         ObjectNode message = root.putObject("message");
         message.put("token", token);
         ObjectNode shown = message.putObject("notification");
-        shown.put("title", n.group() == null ? n.sender() : n.sender() + " @ " + n.group());
-        shown.put("body", n.body() != null ? n.body() : GENERIC_TEXT);
+        shown.put("title", PushContent.title(n));
+        shown.put("body", PushContent.text(n));
         ObjectNode data = message.putObject("data"); // FCM wants strings only here
         data.put("conversation", n.conversationKey());
         data.put("sender", n.sender());
@@ -142,9 +123,5 @@ final class FcmSender {
                 return Optional.empty(); // an HTTP date: the doubling pause instead
             }
         });
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 }

@@ -12,15 +12,13 @@ import java.util.Objects;
  *                     the OAuth token requests
  * @param endpoint     FCM's base URL: {@link #FCM} in production, a stand-in in tests
  * @param attempts     tries per device on 429, 5xx and network errors, at least 1
- * @param firstBackoff wait before the second try (doubling, at most {@link #MAX_BACKOFF}) unless FCM says how long
- *                     (Retry-After)
+ * @param firstBackoff wait before the second try (doubling, at most {@link PushAttempts#MAX_PAUSE}) unless FCM says
+ *                     how long (Retry-After)
  * @param timeout      for one request
  */
 public record FcmSettings(Path credentials, URI endpoint, int attempts, Duration firstBackoff, Duration timeout) {
 
     public static final URI FCM = URI.create("https://fcm.googleapis.com");
-    /** The longest wait between tries, Retry-After included: a worker lane waits meanwhile. */
-    public static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     public FcmSettings {
         Objects.requireNonNull(credentials, "credentials");

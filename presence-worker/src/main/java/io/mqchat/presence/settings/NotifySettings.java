@@ -1,6 +1,7 @@
 package io.mqchat.presence.settings;
 
 import io.mqchat.presence.notify.WebhookSink.WebhookSettings;
+import io.mqchat.presence.push.ApnsSettings;
 import io.mqchat.presence.push.FcmSettings;
 import java.time.Duration;
 import java.util.Optional;
@@ -10,13 +11,15 @@ import java.util.Optional;
  *
  * @param webhook        the webhook to call, empty for the log sink
  * @param fcm            FCM, which gets them too for the devices with FCM tokens; empty for none
+ * @param apns           APNs, which gets them too for the devices with APNs tokens; empty for none
  * @param coalesceWindow at most one notification per recipient and conversation in this window
  */
-public record NotifySettings(Optional<WebhookSettings> webhook, Optional<FcmSettings> fcm, Duration coalesceWindow) {
+public record NotifySettings(Optional<WebhookSettings> webhook, Optional<FcmSettings> fcm,
+                             Optional<ApnsSettings> apns, Duration coalesceWindow) {
 
-    /** Without FCM. */
+    /** Without push services. */
     public NotifySettings(Optional<WebhookSettings> webhook, Duration coalesceWindow) {
-        this(webhook, Optional.empty(), coalesceWindow);
+        this(webhook, Optional.empty(), Optional.empty(), coalesceWindow);
     }
 
     /** Log sink, one-minute window. */

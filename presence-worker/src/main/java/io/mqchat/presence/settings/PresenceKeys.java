@@ -42,6 +42,17 @@ public final class PresenceKeys {
                     + "recipient's devices registered");
     public static final Key<URI> NOTIFY_FCM_ENDPOINT = Key.httpUrl("notify.fcm-endpoint",
             "FCM's base URL (default https://fcm.googleapis.com); another only for a stand-in");
+    public static final Key<Path> NOTIFY_APNS_KEY = Key.path("notify.apns-key", null,
+            "The APNs auth key file (.p8) of the Apple developer account; set, notifications also go to the APNs "
+                    + "tokens the recipient's devices registered (needs notify.apns-team-id and notify.apns-key-id)");
+    public static final Key<String> NOTIFY_APNS_TEAM_ID = Key.text("notify.apns-team-id", null,
+            "The Apple developer account's team id");
+    public static final Key<String> NOTIFY_APNS_KEY_ID = Key.text("notify.apns-key-id", null,
+            "The id of the APNs auth key in notify.apns-key");
+    public static final Key<String> NOTIFY_APNS_STAND_IN = Key.text("notify.apns-stand-in", null,
+            "host:port of an APNs stand-in to use instead of Apple's servers (tests); with notify.apns-stand-in-cert");
+    public static final Key<Path> NOTIFY_APNS_STAND_IN_CERT = Key.path("notify.apns-stand-in-cert", null,
+            "The PEM certificate the APNs stand-in presents, trusted instead of the system's roots");
     public static final Key<Duration> NOTIFY_COALESCE_WINDOW = Key.duration("notify.coalesce-window", "1m",
             Duration.ofSeconds(1), Duration.ofDays(1),
             "At most one notification per recipient and conversation within this window");
@@ -57,7 +68,8 @@ public final class PresenceKeys {
     /** Keys of the worker wherever it runs. */
     public static final ConfigSchema SCHEMA = ConfigSchema.of(REDIS_ADDRESS, REDIS_PASSWORD, REDIS_CLUSTER, NOTIFY_SINK, NOTIFY_WEBHOOK_URL, NOTIFY_WEBHOOK_SECRET,
             NOTIFY_WEBHOOK_ATTEMPTS, NOTIFY_WEBHOOK_BACKOFF, NOTIFY_WEBHOOK_TIMEOUT, NOTIFY_FCM_CREDENTIALS,
-            NOTIFY_FCM_ENDPOINT, NOTIFY_COALESCE_WINDOW);
+            NOTIFY_FCM_ENDPOINT, NOTIFY_APNS_KEY, NOTIFY_APNS_TEAM_ID, NOTIFY_APNS_KEY_ID, NOTIFY_APNS_STAND_IN,
+            NOTIFY_APNS_STAND_IN_CERT, NOTIFY_COALESCE_WINDOW);
 
     /** Keys of the standalone worker process. */
     public static final ConfigSchema STANDALONE_SCHEMA = SCHEMA.plus(ConfigSchema.of(BROKER_HOST, BROKER_PORT,

@@ -3,11 +3,13 @@ package io.mqchat.presence.settings;
 import io.mqchat.config.Config;
 import io.mqchat.config.ConfigException;
 import io.mqchat.presence.notify.WebhookSigner;
+import io.mqchat.presence.push.ApnsSettings;
 import io.mqchat.presence.push.FcmSettings;
 import io.mqchat.presence.notify.WebhookSink.WebhookSettings;
 import io.mqchat.protocol.UserIds;
 import io.mqchat.service.FeedSettings;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +46,7 @@ public final class PresenceSettingsMapper {
         if (fcm.isEmpty() && config.isSet(PresenceKeys.NOTIFY_FCM_ENDPOINT)) {
             problems.add("notify.fcm-endpoint is set but notify.fcm-credentials is not");
         }
+        Optional<ApnsSettings> apns = apns(config, problems);
         if (config.isSet(PresenceKeys.REDIS_PASSWORD) && !config.isSet(PresenceKeys.REDIS_ADDRESS)) {
             problems.add("redis.password is set but redis.address is not (an embedded Redis makes its own password)");
         }
@@ -57,7 +60,36 @@ public final class PresenceSettingsMapper {
         return new PresenceSettings(config.find(PresenceKeys.REDIS_ADDRESS)
                 .map(address -> address.withPassword(redisPassword.orElse(null))
                         .withCluster(config.get(PresenceKeys.REDIS_CLUSTER))),
-                new NotifySettings(webhook, fcm, config.get(PresenceKeys.NOTIFY_COALESCE_WINDOW)));
+                new NotifySettings(webhook, fcm, apns, config.get(PresenceKeys.NOTIFY_COALESCE_WINDOW)));
+    }
+
+    /** APNs when its key is set, with the ids it needs; a stand-in needs both its address and its certificate. */
+    private static Optional<ApnsSettings> apns(Config config, List<String> problems) {
+        Optional<Path> key = config.find(PresenceKeys.NOTIFY_APNS_KEY);
+        Optional<String> teamId = config.find(PresenceKeys.NOTIFY_APNS_TEAM_ID);
+        Optional<String> keyId = config.find(PresenceKeys.NOTIFY_APNS_KEY_ID);
+        Optional<String> standIn = config.find(PresenceKeys.NOTIFY_APNS_STAND_IN);
+        Optional<Path> standInCert = config.find(PresenceKeys.NOTIFY_APNS_STAND_IN_CERT);
+        if (key.isEmpty()) {
+            if (teamId.isPresent() || keyId.isPresent() || standIn.isPresent() || standInCert.isPresent()) {
+                problems.add("notify.apns-* is set but notify.apns-key is not");
+            }
+            return Optional.empty();
+        }
+        if (teamId.isEmpty() || keyId.isEmpty()) {
+            problems.add("notify.apns-key needs notify.apns-team-id and notify.apns-key-id");
+            return Optional.empty();
+        }
+        ApnsSettings apns = ApnsSettings.of(key.get(), teamId.get(), keyId.get());
+        if (standIn.isPresent() != standInCert.isPresent()) {
+            problems.add("notify.apns-stand-in and notify.apns-stand-in-cert go together");
+            return Optional.empty();
+        }
+        if (standIn.isPresent() && !standIn.get().matches("[^:\\s]+:\\d{1,5}")) {
+            problems.add("notify.apns-stand-in must be host:port, not '" + standIn.get() + "'");
+            return Optional.empty();
+        }
+        return Optional.of(standIn.isPresent() ? apns.withStandIn(standIn.get(), standInCert.get()) : apns);
     }
 
     /**

@@ -9,8 +9,7 @@ import io.mqchat.presence.notify.RedisCoalescer;
 import io.mqchat.presence.notify.WebhookSink;
 import io.mqchat.presence.notify.FanOutSink;
 import io.mqchat.presence.push.FcmAccess;
-import io.mqchat.presence.push.FcmSettings;
-import io.mqchat.presence.push.FcmSink;
+import io.mqchat.presence.push.PushServiceSink;
 import io.mqchat.presence.push.PushRequestHandler;
 import io.mqchat.presence.settings.PresenceSettings;
 import io.mqchat.presence.settings.RedisAddress;
@@ -39,6 +38,7 @@ import io.mqchat.service.ServiceConnection;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -78,6 +78,7 @@ public final class PresenceWorker implements AutoCloseable {
     private final UnifiedJedis redis;
     private final NotifyHandler notifications;
     private final PushRequestHandler pushRequests;
+    private final NotificationSink sink;
     private final Clock clock;
     private final Codec codec = new Codec();
     private final AtomicLong appliedEvents = new AtomicLong();
@@ -101,7 +102,8 @@ public final class PresenceWorker implements AutoCloseable {
         Coalescer coalescer = new RedisCoalescer(redis, settings.notifications().coalesceWindow());
         NotificationMutes mutes = new RedisNotificationMutes(redis);
         RedisPushTokens pushTokens = new RedisPushTokens(redis);
-        this.notifications = new NotifyHandler(store, mutes, coalescer, sink(settings, pushTokens, clock));
+        this.sink = sink(settings, pushTokens, clock);
+        this.notifications = new NotifyHandler(store, mutes, coalescer, sink);
         this.pushRequests = new PushRequestHandler(pushTokens, mutes);
         this.events = FeedLanes.of(ServiceTopics.PRESENCE_EVENTS, lanes, SERVICE + ":events", connections, lane -> {
             PresenceTracker tracker = new PresenceTracker(store, new MqttPresencePublisher(lane, codec, PUBLISH_TIMEOUT));
@@ -141,6 +143,7 @@ public final class PresenceWorker implements AutoCloseable {
             try {
                 notify.close();
             } finally {
+                sink.close();
                 redis.close();
             }
         }
@@ -244,13 +247,17 @@ public final class PresenceWorker implements AutoCloseable {
                 .<NotificationSink>map(webhook -> new WebhookSink(HttpClient.newBuilder()
                         .connectTimeout(webhook.timeout()).build(), webhook, clock))
                 .orElseGet(LogSink::new);
-        if (settings.notifications().fcm().isEmpty()) {
-            return base;
-        }
-        FcmSettings fcm = settings.notifications().fcm().get();
-        FcmAccess access = FcmAccess.fromKeyFile(fcm.credentials());
-        LOG.info("notifications also go to FCM (project {}) for devices with FCM tokens", access.projectId());
-        HttpClient http = HttpClient.newBuilder().connectTimeout(fcm.timeout()).build();
-        return new FanOutSink(List.of(base, new FcmSink(tokens, http, access, fcm)));
+        List<NotificationSink> sinks = new ArrayList<>(List.of(base));
+        settings.notifications().fcm().ifPresent(fcm -> {
+            FcmAccess access = FcmAccess.fromKeyFile(fcm.credentials());
+            LOG.info("notifications also go to FCM (project {}) for devices with FCM tokens", access.projectId());
+            HttpClient http = HttpClient.newBuilder().connectTimeout(fcm.timeout()).build();
+            sinks.add(PushServiceSink.fcm(tokens, http, access, fcm));
+        });
+        settings.notifications().apns().ifPresent(apns -> {
+            LOG.info("notifications also go to APNs (team {}) for devices with APNs tokens", apns.teamId());
+            sinks.add(PushServiceSink.apns(tokens, apns, clock));
+        });
+        return sinks.size() == 1 ? base : new FanOutSink(sinks);
     }
 }

@@ -36,7 +36,7 @@ class FcmSinkTest {
     private static FcmAccess access;
 
     private PushTokens tokens;
-    private FcmSink sink;
+    private PushServiceSink sink;
 
     @BeforeAll
     static void start() throws Exception {
@@ -56,7 +56,7 @@ class FcmSinkTest {
         redis.flush();
         fcm.reset();
         tokens = new RedisPushTokens(redis.jedis());
-        sink = new FcmSink(tokens, HttpClient.newHttpClient(), access,
+        sink = PushServiceSink.fcm(tokens, HttpClient.newHttpClient(), access,
                 new FcmSettings(folder.resolve("unused"), fcm.endpoint(), 3, Duration.ofMillis(1), Duration.ofSeconds(5)));
     }
 
@@ -87,7 +87,7 @@ class FcmSinkTest {
         for (FcmStandIn.Received send : sends) {
             assertEquals("Bearer " + FcmStandIn.ACCESS_TOKEN, send.authorization());
             assertEquals("alice", send.message().path("notification").path("title").asText());
-            assertEquals(FcmSender.GENERIC_TEXT, send.message().path("notification").path("body").asText());
+            assertEquals(PushContent.GENERIC_TEXT, send.message().path("notification").path("body").asText());
             assertEquals("u/alice", send.message().path("android").path("collapse_key").asText());
             assertEquals("u/alice", send.message().path("android").path("notification").path("tag").asText());
             assertEquals("HIGH", send.message().path("android").path("priority").asText());

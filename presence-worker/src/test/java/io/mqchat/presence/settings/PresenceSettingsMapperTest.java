@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mqchat.config.ConfigException;
 import io.mqchat.config.ConfigLoader;
 import io.mqchat.presence.notify.WebhookSigner;
+import io.mqchat.presence.push.ApnsSettings;
 import io.mqchat.presence.push.FcmSettings;
 import io.mqchat.presence.settings.PresenceSettingsMapper.StandaloneSettings;
 import io.mqchat.service.FeedSettings;
@@ -16,6 +17,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -86,6 +88,28 @@ class PresenceSettingsMapperTest {
         ConfigException endpointAlone = assertThrows(ConfigException.class,
                 () -> map(Map.of("MQCHAT_NOTIFY_FCM_ENDPOINT", "http://127.0.0.1:9099")));
         assertTrue(endpointAlone.getMessage().contains("notify.fcm-credentials"), endpointAlone.getMessage());
+    }
+
+    @Test
+    void anApnsKeyWithItsIdsAddsApnsAndAStandInNeedsItsAddressAndCertificate() {
+        ApnsSettings apns = map(Map.of("MQCHAT_NOTIFY_APNS_KEY", "/etc/mqchat/AuthKey_K.p8",
+                "MQCHAT_NOTIFY_APNS_TEAM_ID", "TEAM123456", "MQCHAT_NOTIFY_APNS_KEY_ID", "KEY1234567"))
+                .notifications().apns().orElseThrow();
+        assertEquals(Path.of("/etc/mqchat/AuthKey_K.p8"), apns.signingKey());
+        assertEquals(List.of("TEAM123456", "KEY1234567"), List.of(apns.teamId(), apns.keyId()));
+        assertEquals(Optional.empty(), apns.standIn(), "Apple's servers");
+
+        ConfigException noIds = assertThrows(ConfigException.class,
+                () -> map(Map.of("MQCHAT_NOTIFY_APNS_KEY", "/etc/mqchat/AuthKey_K.p8")));
+        assertTrue(noIds.getMessage().contains("notify.apns-team-id"), noIds.getMessage());
+        ConfigException idsAlone = assertThrows(ConfigException.class,
+                () -> map(Map.of("MQCHAT_NOTIFY_APNS_TEAM_ID", "TEAM123456")));
+        assertTrue(idsAlone.getMessage().contains("notify.apns-key"), idsAlone.getMessage());
+        ConfigException standInWithoutCert = assertThrows(ConfigException.class, () -> map(Map.of(
+                "MQCHAT_NOTIFY_APNS_KEY", "k.p8", "MQCHAT_NOTIFY_APNS_TEAM_ID", "T", "MQCHAT_NOTIFY_APNS_KEY_ID", "K",
+                "MQCHAT_NOTIFY_APNS_STAND_IN", "127.0.0.1:2197")));
+        assertTrue(standInWithoutCert.getMessage().contains("notify.apns-stand-in-cert"),
+                standInWithoutCert.getMessage());
     }
 
     @Test

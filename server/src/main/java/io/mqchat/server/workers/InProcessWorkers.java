@@ -241,7 +241,8 @@ public final class InProcessWorkers implements AutoCloseable {
                         + (webhook.url().getPort() == -1 ? "" : ":" + webhook.url().getPort())
                         + (webhook.signer().isPresent() ? ", signed" : ", unsigned"))
                 .orElse("log sink, one log line each (notify.sink=webhook posts them to a push gateway)")
-                + (notify.fcm().isPresent() ? "; and FCM for devices with FCM tokens" : "");
+                + (notify.fcm().isPresent() ? "; and FCM for devices with FCM tokens" : "")
+                + (notify.apns().isPresent() ? "; and APNs for devices with APNs tokens" : "");
     }
 
     /** Stops the workers first (their unhandled messages stay in their sessions), then the stores. */

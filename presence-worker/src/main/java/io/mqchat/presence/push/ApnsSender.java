@@ -1,0 +1,143 @@
+package io.mqchat.presence.push;
+
+import com.eatthepath.pushy.apns.ApnsClient;
+import com.eatthepath.pushy.apns.ApnsClientBuilder;
+import com.eatthepath.pushy.apns.DeliveryPriority;
+import com.eatthepath.pushy.apns.PushNotificationResponse;
+import com.eatthepath.pushy.apns.PushType;
+import com.eatthepath.pushy.apns.auth.ApnsSigningKey;
+import com.eatthepath.pushy.apns.util.ApnsPayloadBuilder;
+import com.eatthepath.pushy.apns.util.SimpleApnsPayloadBuilder;
+import com.eatthepath.pushy.apns.util.SimpleApnsPushNotification;
+import io.mqchat.presence.notify.Notification;
+import io.mqchat.presence.store.PushToken;
+import io.mqchat.protocol.PushRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Sends one notification to one APNs device token through Pushy: an alert with the sender (and the group) as title
+ * and, unless the server passes message text on, "New message"; grouped per conversation ({@code thread-id}) and
+ * replacing the conversation's previous one ({@code apns-collapse-id}); sent at once, kept by Apple for a day. The
+ * topic is the app's bundle id the device registered; sandbox tokens go to Apple's development server. Tries again on
+ * 429, 5xx and connection failures ({@link PushAttempts}). Holds one connection per environment; {@link #close()} ends
+ * them.
+ */
+final class ApnsSender implements PushServiceSink.DeviceSender {
+
+    /** Apple's reasons for a token that no longer reaches the app (410 Unregistered among them). */
+    private static final Set<String> GONE = Set.of("BadDeviceToken", "Unregistered", "DeviceTokenNotForTopic");
+    private static final Duration KEPT_FOR = Duration.ofDays(1);
+    /** Apple's limit for a collapse id. */
+    private static final int MAX_COLLAPSE_ID_BYTES = 64;
+
+    private final ApnsClient production;
+    private final ApnsClient sandbox;
+    private final ApnsSettings settings;
+    private final PushAttempts attempts;
+    private final Clock clock;
+
+    ApnsSender(ApnsSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.attempts = new PushAttempts(settings.attempts(), settings.firstBackoff());
+        try {
+            ApnsSigningKey key = ApnsSigningKey.loadFromPkcs8File(settings.signingKey().toFile(), settings.teamId(),
+                    settings.keyId());
+            this.production = client(key, ApnsClientBuilder.PRODUCTION_APNS_HOST);
+            this.sandbox = client(key, ApnsClientBuilder.DEVELOPMENT_APNS_HOST);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the APNs key " + settings.signingKey(), e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException(settings.signingKey() + " is not an APNs auth key (.p8): " + e, e);
+        }
+    }
+
+    private ApnsClient client(ApnsSigningKey key, String appleHost) throws IOException {
+        ApnsClientBuilder builder = new ApnsClientBuilder().setSigningKey(key);
+        if (settings.standIn().isPresent()) {
+            String[] hostAndPort = settings.standIn().get().split(":", 2);
+            builder.setApnsServer(hostAndPort[0], Integer.parseInt(hostAndPort[1]));
+        } else {
+            builder.setApnsServer(appleHost);
+        }
+        if (settings.trust().isPresent()) {
+            builder.setTrustedServerCertificateChain(settings.trust().get().toFile());
+        }
+        return builder.build();
+    }
+
+    /** Sends {@code notification} to the device of {@code token}, trying again while that may help. */
+    @Override
+    public PushAttempts.Answer send(PushToken token, Notification notification) throws InterruptedException {
+        SimpleApnsPushNotification push = new SimpleApnsPushNotification(token.token(), token.app(),
+                payload(notification), clock.instant().plus(KEPT_FOR), DeliveryPriority.IMMEDIATE, PushType.ALERT,
+                collapseId(notification.conversationKey()));
+        ApnsClient client = PushRequest.SANDBOX.equals(token.env()) ? sandbox : production;
+        return attempts.run(() -> once(client, push));
+    }
+
+    private PushAttempts.Answer once(ApnsClient client, SimpleApnsPushNotification push) throws InterruptedException {
+        PushNotificationResponse<SimpleApnsPushNotification> response;
+        try {
+            response = client.sendNotification(push).get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            return PushAttempts.Answer.retry(cause.getClass().getSimpleName(), Optional.empty());
+        }
+        if (response.isAccepted()) {
+            return PushAttempts.Answer.sent();
+        }
+        String reason = response.getRejectionReason().orElse("");
+        String detail = "HTTP " + response.getStatusCode() + (reason.isEmpty() ? "" : " " + reason);
+        if (GONE.contains(reason) || response.getStatusCode() == 410) {
+            return PushAttempts.Answer.unregistered(detail);
+        }
+        if (response.getStatusCode() == 429 || response.getStatusCode() >= 500) {
+            return PushAttempts.Answer.retry(detail, Optional.empty());
+        }
+        return PushAttempts.Answer.refused(detail);
+    }
+
+    private static String payload(Notification n) {
+        return new SimpleApnsPayloadBuilder()
+                .setAlertTitle(PushContent.title(n))
+                .setAlertBody(PushContent.text(n))
+                .setSound(ApnsPayloadBuilder.DEFAULT_SOUND_FILENAME)
+                .setThreadId(n.conversationKey())
+                .addCustomProperty("conversation", n.conversationKey())
+                .addCustomProperty("messageId", n.messageId())
+                .build();
+    }
+
+    /** The conversation key, or its digest where it is longer than Apple allows. */
+    static String collapseId(String conversationKey) {
+        if (conversationKey.getBytes(StandardCharsets.UTF_8).length <= MAX_COLLAPSE_ID_BYTES) {
+            return conversationKey;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(conversationKey.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        production.close();
+        sandbox.close();
+    }
+}

@@ -1,0 +1,85 @@
+package io.mqchat.presence.push;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Tries a push to one device up to a number of times: again after a failure that may pass (throttled, the service
+ * unavailable, the network), waiting what the service asked or a doubling pause, never longer than {@link #MAX_PAUSE}.
+ * Blocks the calling thread meanwhile.
+ */
+final class PushAttempts {
+
+    /** The longest wait between tries, a service's Retry-After included: a worker lane waits meanwhile. */
+    static final Duration MAX_PAUSE = Duration.ofSeconds(10);
+
+    /** What became of a push. */
+    enum Outcome {
+        /** The service took it. */
+        SENT,
+        /** The service says the token no longer reaches an app install: forget it. */
+        UNREGISTERED,
+        /** Given up on: refused for another reason, or kept failing. */
+        FAILED
+    }
+
+    /**
+     * One try's answer.
+     *
+     * @param outcome what it came to; {@link Outcome#FAILED} with {@code again} set means: try again
+     * @param detail  what the service answered, for a log line (never a token)
+     * @param again   whether another try may go through
+     * @param asked   how long the service asked to wait before another try, if it said
+     */
+    record Answer(Outcome outcome, String detail, boolean again, Optional<Duration> asked) {
+
+        static Answer sent() {
+            return new Answer(Outcome.SENT, "", false, Optional.empty());
+        }
+
+        static Answer unregistered(String detail) {
+            return new Answer(Outcome.UNREGISTERED, detail, false, Optional.empty());
+        }
+
+        static Answer refused(String detail) {
+            return new Answer(Outcome.FAILED, detail, false, Optional.empty());
+        }
+
+        static Answer retry(String detail, Optional<Duration> wait) {
+            return new Answer(Outcome.FAILED, detail, true, wait);
+        }
+    }
+
+    /** One try. */
+    @FunctionalInterface
+    interface Attempt {
+        Answer run() throws InterruptedException;
+    }
+
+    private final int attempts;
+    private final Duration firstPause;
+
+    PushAttempts(int attempts, Duration firstPause) {
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be at least 1: " + attempts);
+        }
+        this.attempts = attempts;
+        this.firstPause = firstPause;
+    }
+
+    /** Runs {@code attempt} until it is not to be repeated or the tries are used up; returns the last answer. */
+    Answer run(Attempt attempt) throws InterruptedException {
+        Duration pause = firstPause;
+        Answer answer = attempt.run();
+        for (int done = 1; answer.again() && done < attempts; done++) {
+            Thread.sleep(min(answer.asked().orElse(pause), MAX_PAUSE).toMillis());
+            pause = min(pause.multipliedBy(2), MAX_PAUSE);
+            answer = attempt.run();
+        }
+        return answer;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}
