@@ -10,6 +10,7 @@ import io.mqchat.extension.metrics.HealthChecks;
 import io.mqchat.extension.metrics.MetricsEndpoint;
 import io.mqchat.extension.metrics.MetricsKeys;
 import io.mqchat.extension.metrics.MetricsSettings;
+import io.mqchat.presence.metrics.PresenceMetrics;
 import io.mqchat.presence.settings.BrokerConnectionSettings;
 import io.mqchat.presence.settings.PresenceKeys;
 import io.mqchat.presence.settings.PresenceSettingsMapper;
@@ -18,7 +19,6 @@ import io.mqchat.presence.settings.RedisAddress;
 import io.mqchat.presence.worker.PresenceWorker;
 import io.mqchat.service.FeedHealth;
 import io.mqchat.service.ServiceConnection;
-import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -103,9 +103,7 @@ public final class PresenceWorkerMain {
     private static PrometheusRegistry registry(PresenceWorker worker, FeedHealth feeds) {
         PrometheusRegistry registry = new PrometheusRegistry();
         feeds.register(registry);
-        CounterWithCallback.builder().name("mqchat_presence_events_applied")
-                .help("Presence events this instance applied to Redis")
-                .callback(callback -> callback.call(worker.appliedEvents())).register(registry);
+        PresenceMetrics.register(registry, worker);
         return registry;
     }
 

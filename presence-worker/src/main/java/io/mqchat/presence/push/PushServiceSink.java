@@ -33,22 +33,25 @@ public final class PushServiceSink implements NotificationSink {
     private final PushTokens tokens;
     private final PushPlatform platform;
     private final DeviceSender sender;
+    private final PushOutcomes outcomes;
 
-    PushServiceSink(PushTokens tokens, PushPlatform platform, DeviceSender sender) {
+    PushServiceSink(PushTokens tokens, PushPlatform platform, DeviceSender sender, PushOutcomes outcomes) {
         this.tokens = tokens;
         this.platform = platform;
         this.sender = sender;
+        this.outcomes = outcomes;
     }
 
-    /** Firebase Cloud Messaging, for the devices' FCM tokens. */
-    public static PushServiceSink fcm(PushTokens tokens, HttpClient http, FcmAccess access, FcmSettings settings) {
+    /** Firebase Cloud Messaging, for the devices' FCM tokens; counts what became of each push in {@code outcomes}. */
+    public static PushServiceSink fcm(PushTokens tokens, HttpClient http, FcmAccess access, FcmSettings settings,
+                                      PushOutcomes outcomes) {
         FcmSender fcm = new FcmSender(http, access, settings);
-        return new PushServiceSink(tokens, PushPlatform.FCM, fcm::send);
+        return new PushServiceSink(tokens, PushPlatform.FCM, fcm::send, outcomes);
     }
 
-    /** Apple's push service, for the devices' APNs tokens, sandbox and production. */
-    public static PushServiceSink apns(PushTokens tokens, ApnsSettings settings, Clock clock) {
-        return new PushServiceSink(tokens, PushPlatform.APNS, new ApnsSender(settings, clock));
+    /** Apple's push service, for the devices' APNs tokens, sandbox and production; counts in {@code outcomes}. */
+    public static PushServiceSink apns(PushTokens tokens, ApnsSettings settings, Clock clock, PushOutcomes outcomes) {
+        return new PushServiceSink(tokens, PushPlatform.APNS, new ApnsSender(settings, clock), outcomes);
     }
 
     /** True when the service took it for at least one device. */
@@ -78,6 +81,7 @@ public final class PushServiceSink implements NotificationSink {
             Thread.currentThread().interrupt();
             return false;
         }
+        outcomes.record(platform, outcomeOf(answer));
         switch (answer.outcome()) {
             case SENT -> {
                 return true;
@@ -96,6 +100,14 @@ public final class PushServiceSink implements NotificationSink {
                     answer.detail());
         }
         return false;
+    }
+
+    private static PushOutcomes.Outcome outcomeOf(PushAttempts.Answer answer) {
+        return switch (answer.outcome()) {
+            case SENT -> PushOutcomes.Outcome.SENT;
+            case UNREGISTERED -> PushOutcomes.Outcome.TOKEN_REMOVED;
+            case FAILED -> answer.again() ? PushOutcomes.Outcome.GAVE_UP : PushOutcomes.Outcome.REFUSED;
+        };
     }
 
     /** Ends the service's connections. */

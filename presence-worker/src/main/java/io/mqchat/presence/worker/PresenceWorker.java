@@ -9,6 +9,7 @@ import io.mqchat.presence.notify.RedisCoalescer;
 import io.mqchat.presence.notify.WebhookSink;
 import io.mqchat.presence.notify.FanOutSink;
 import io.mqchat.presence.push.FcmAccess;
+import io.mqchat.presence.push.PushOutcomes;
 import io.mqchat.presence.push.PushServiceSink;
 import io.mqchat.presence.push.PushRequestHandler;
 import io.mqchat.presence.settings.PresenceSettings;
@@ -79,6 +80,7 @@ public final class PresenceWorker implements AutoCloseable {
     private final NotifyHandler notifications;
     private final PushRequestHandler pushRequests;
     private final NotificationSink sink;
+    private final PushOutcomes pushOutcomes = new PushOutcomes();
     private final Clock clock;
     private final Codec codec = new Codec();
     private final AtomicLong appliedEvents = new AtomicLong();
@@ -102,7 +104,7 @@ public final class PresenceWorker implements AutoCloseable {
         Coalescer coalescer = new RedisCoalescer(redis, settings.notifications().coalesceWindow());
         NotificationMutes mutes = new RedisNotificationMutes(redis);
         RedisPushTokens pushTokens = new RedisPushTokens(redis);
-        this.sink = sink(settings, pushTokens, clock);
+        this.sink = sink(settings, pushTokens, pushOutcomes, clock);
         this.notifications = new NotifyHandler(store, mutes, coalescer, sink);
         this.pushRequests = new PushRequestHandler(pushTokens, mutes);
         this.events = FeedLanes.of(ServiceTopics.PRESENCE_EVENTS, lanes, SERVICE + ":events", connections, lane -> {
@@ -130,6 +132,11 @@ public final class PresenceWorker implements AutoCloseable {
     }
 
     /** Presence events this instance has applied since it was created: how the instances split the load. */
+    /** What became of the pushes to devices through APNs and FCM so far. */
+    public PushOutcomes pushOutcomes() {
+        return pushOutcomes;
+    }
+
     public long appliedEvents() {
         return appliedEvents.get();
     }
@@ -239,7 +246,8 @@ public final class PresenceWorker implements AutoCloseable {
         return Optional.empty();
     }
 
-    private static NotificationSink sink(PresenceSettings settings, PushTokens tokens, Clock clock) {
+    private static NotificationSink sink(PresenceSettings settings, PushTokens tokens, PushOutcomes outcomes,
+                                         Clock clock) {
         settings.notifications().webhook().filter(webhook -> webhook.signer().isEmpty()).ifPresent(webhook ->
                 LOG.warn("notification webhook requests to {} are unsigned: set notify.webhook-secret so that the "
                         + "gateway can tell them from forgeries", webhook.url().getHost()));
@@ -252,11 +260,11 @@ public final class PresenceWorker implements AutoCloseable {
             FcmAccess access = FcmAccess.fromKeyFile(fcm.credentials());
             LOG.info("notifications also go to FCM (project {}) for devices with FCM tokens", access.projectId());
             HttpClient http = HttpClient.newBuilder().connectTimeout(fcm.timeout()).build();
-            sinks.add(PushServiceSink.fcm(tokens, http, access, fcm));
+            sinks.add(PushServiceSink.fcm(tokens, http, access, fcm, outcomes));
         });
         settings.notifications().apns().ifPresent(apns -> {
             LOG.info("notifications also go to APNs (team {}) for devices with APNs tokens", apns.teamId());
-            sinks.add(PushServiceSink.apns(tokens, apns, clock));
+            sinks.add(PushServiceSink.apns(tokens, apns, clock, outcomes));
         });
         return sinks.size() == 1 ? base : new FanOutSink(sinks);
     }

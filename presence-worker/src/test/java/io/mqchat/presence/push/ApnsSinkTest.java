@@ -40,6 +40,7 @@ class ApnsSinkTest {
 
     private PushTokens tokens;
     private PushServiceSink sink;
+    private PushOutcomes outcomes;
 
     @BeforeAll
     static void start() throws Exception {
@@ -61,7 +62,8 @@ class ApnsSinkTest {
         ApnsSettings settings = new ApnsSettings(apns.signingKey(), ApnsStandIn.TEAM_ID, ApnsStandIn.KEY_ID,
                 Optional.of(apns.address()), Optional.of(apns.certificate()), 3, Duration.ofMillis(1),
                 Duration.ofSeconds(10));
-        sink = PushServiceSink.apns(tokens, settings, Clock.systemUTC());
+        outcomes = new PushOutcomes();
+        sink = PushServiceSink.apns(tokens, settings, Clock.systemUTC(), outcomes);
     }
 
     @AfterEach
@@ -137,6 +139,8 @@ class ApnsSinkTest {
         assertTrue(sink.send(new Notification("bob", "alice", null, "m1", null, 1000)));
 
         assertEquals(List.of("phone"), tokens.tokensOf("bob").stream().map(PushToken::device).toList());
+        assertEquals(2, outcomes.count(PushPlatform.APNS, PushOutcomes.Outcome.TOKEN_REMOVED));
+        assertEquals(1, outcomes.count(PushPlatform.APNS, PushOutcomes.Outcome.SENT));
     }
 
     @Test

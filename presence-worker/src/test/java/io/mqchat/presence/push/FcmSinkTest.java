@@ -37,6 +37,7 @@ class FcmSinkTest {
 
     private PushTokens tokens;
     private PushServiceSink sink;
+    private PushOutcomes outcomes;
 
     @BeforeAll
     static void start() throws Exception {
@@ -56,8 +57,10 @@ class FcmSinkTest {
         redis.flush();
         fcm.reset();
         tokens = new RedisPushTokens(redis.jedis());
+        outcomes = new PushOutcomes();
         sink = PushServiceSink.fcm(tokens, HttpClient.newHttpClient(), access,
-                new FcmSettings(folder.resolve("unused"), fcm.endpoint(), 3, Duration.ofMillis(1), Duration.ofSeconds(5)));
+                new FcmSettings(folder.resolve("unused"), fcm.endpoint(), 3, Duration.ofMillis(1), Duration.ofSeconds(5)),
+                outcomes);
     }
 
     private void register(String user, String device, PushPlatform platform, String token) {
@@ -116,6 +119,8 @@ class FcmSinkTest {
         assertTrue(sink.send(fromAlice("m1")), "the phone got it");
 
         assertEquals(List.of("phone"), tokens.tokensOf("bob").stream().map(PushToken::device).toList());
+        assertEquals(1, outcomes.count(PushPlatform.FCM, PushOutcomes.Outcome.TOKEN_REMOVED));
+        assertEquals(1, outcomes.count(PushPlatform.FCM, PushOutcomes.Outcome.SENT));
     }
 
     @Test
@@ -139,6 +144,7 @@ class FcmSinkTest {
 
         assertEquals(3, fcm.received().size());
         assertEquals(1, tokens.tokensOf("bob").size());
+        assertEquals(1, outcomes.count(PushPlatform.FCM, PushOutcomes.Outcome.GAVE_UP));
     }
 
     @Test
@@ -150,6 +156,7 @@ class FcmSinkTest {
 
         assertEquals(1, fcm.received().size());
         assertEquals(1, tokens.tokensOf("bob").size(), "only FCM's unregistered answer removes a token");
+        assertEquals(1, outcomes.count(PushPlatform.FCM, PushOutcomes.Outcome.REFUSED));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
 import io.mqchat.extension.testing.MqttDevice;
 import io.mqchat.extension.testing.PerClassBroker;
+import io.mqchat.presence.metrics.PresenceMetrics;
 import io.mqchat.presence.push.ApnsSettings;
 import io.mqchat.presence.push.FcmSettings;
 import io.mqchat.presence.settings.NotifySettings;
@@ -22,8 +23,13 @@ import io.mqchat.protocol.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,6 +135,25 @@ class PushNotificationEndToEndTest {
         assertTrue(toIphone.contains("alice1") && toTablet.contains("alice1"), toIphone + " " + toTablet);
         assertFalse(toIphone.contains("secret plans") || toTablet.contains("secret plans"),
                 "no message text unless notify.include-body");
+        assertEquals(Map.of("apns sent", 1.0, "fcm sent", 1.0), scrapedPushes("sent"), "what an operator sees");
+    }
+
+    /** {@code mqchat_push_notifications_total} per service as the worker's metrics show it, for one outcome. */
+    private static Map<String, Double> scrapedPushes(String outcome) {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        PresenceMetrics.register(registry, worker);
+        Map<String, Double> values = new TreeMap<>();
+        for (MetricSnapshot snapshot : registry.scrape()) {
+            if (snapshot instanceof CounterSnapshot counter
+                    && counter.getMetadata().getName().equals(PresenceMetrics.PUSHES)) {
+                for (CounterSnapshot.CounterDataPointSnapshot point : counter.getDataPoints()) {
+                    if (point.getLabels().get("outcome").equals(outcome) && point.getValue() > 0) {
+                        values.put(point.getLabels().get("service") + " " + outcome, point.getValue());
+                    }
+                }
+            }
+        }
+        return values;
     }
 
     @Test
@@ -145,5 +170,6 @@ class PushNotificationEndToEndTest {
 
         await(() -> tokens.tokensOf("bob2").isEmpty(), "bob2's stale tokens are gone");
         assertEquals(List.of(), tokens.tokensOf("bob2"));
+        assertEquals(Map.of("apns token_removed", 1.0, "fcm token_removed", 1.0), scrapedPushes("token_removed"));
     }
 }

@@ -7,10 +7,10 @@ import io.mqchat.extension.metrics.HealthCheck;
 import io.mqchat.extension.metrics.HealthChecks;
 import io.mqchat.extension.metrics.MetricsEndpoint;
 import io.mqchat.extension.metrics.MetricsSettings;
+import io.mqchat.presence.metrics.PresenceMetrics;
 import io.mqchat.presence.settings.RedisAddress;
 import io.mqchat.server.workers.InProcessWorkers;
 import io.mqchat.service.FeedHealth;
-import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Duration;
@@ -71,9 +71,7 @@ public final class ServerObservability implements AutoCloseable {
 
     /** Exposes the in-process workers' figures and checks their stores from now on. */
     public void workersStarted(InProcessWorkers started) {
-        CounterWithCallback.builder().name("mqchat_presence_events_applied")
-                .help("Presence events the presence-worker applied to Redis")
-                .callback(callback -> callback.call(started.presence().appliedEvents())).register(registry);
+        PresenceMetrics.register(registry, started.presence());
         ArchiveMetrics.register(registry, started.archive().progress());
         feeds.watch(started.feeds());
         this.workers = started;
