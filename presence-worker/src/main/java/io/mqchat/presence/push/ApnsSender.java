@@ -23,17 +23,17 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Sends one notification to one APNs device token through Pushy: an alert with the sender (and the group) as title
  * and, unless the server passes message text on, "New message"; grouped per conversation ({@code thread-id}) and
  * replacing the conversation's previous one ({@code apns-collapse-id}); sent at once, kept by Apple for a day. The
  * topic is the app's bundle id the device registered; sandbox tokens go to Apple's development server. Tries again on
- * 429, 5xx and connection failures ({@link PushAttempts}). Holds one connection per environment; {@link #close()} ends
- * them.
+ * 429, 5xx and connection failures ({@link PushAttempts}); blocks no thread. Holds one connection per environment;
+ * {@link #close()} ends them.
  */
 final class ApnsSender implements PushServiceSink.DeviceSender {
 
@@ -81,7 +81,7 @@ final class ApnsSender implements PushServiceSink.DeviceSender {
 
     /** Sends {@code notification} to the device of {@code token}, trying again while that may help. */
     @Override
-    public PushAttempts.Answer send(PushToken token, Notification notification) throws InterruptedException {
+    public CompletableFuture<PushAttempts.Answer> send(PushToken token, Notification notification) {
         SimpleApnsPushNotification push = new SimpleApnsPushNotification(token.token(), token.app(),
                 payload(notification), clock.instant().plus(KEPT_FOR), DeliveryPriority.IMMEDIATE, PushType.ALERT,
                 collapseId(notification.conversationKey()));
@@ -89,14 +89,19 @@ final class ApnsSender implements PushServiceSink.DeviceSender {
         return attempts.run(() -> once(client, push));
     }
 
-    private PushAttempts.Answer once(ApnsClient client, SimpleApnsPushNotification push) throws InterruptedException {
-        PushNotificationResponse<SimpleApnsPushNotification> response;
-        try {
-            response = client.sendNotification(push).get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            return PushAttempts.Answer.retry(cause.getClass().getSimpleName(), Optional.empty());
-        }
+    private CompletableFuture<PushAttempts.Answer> once(ApnsClient client, SimpleApnsPushNotification push) {
+        return client.sendNotification(push).orTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause() : failure;
+                        return PushAttempts.Answer.retry(cause.getClass().getSimpleName(), Optional.empty());
+                    }
+                    return answerOf(response);
+                });
+    }
+
+    private static PushAttempts.Answer answerOf(PushNotificationResponse<SimpleApnsPushNotification> response) {
         if (response.isAccepted()) {
             return PushAttempts.Answer.sent();
         }

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends one notification to one FCM registration token over FCM's HTTP v1 API. What the phone shows: the sender (and
@@ -41,30 +42,38 @@ final class FcmSender {
     }
 
     /** Sends {@code notification} to the device of {@code token}, trying again while that may help. */
-    PushAttempts.Answer send(PushToken token, Notification notification) throws InterruptedException {
+    CompletableFuture<PushAttempts.Answer> send(PushToken token, Notification notification) {
         byte[] body = body(token.token(), notification);
         return attempts.run(() -> once(body));
     }
 
-    private PushAttempts.Answer once(byte[] body) throws InterruptedException {
+    private CompletableFuture<PushAttempts.Answer> once(byte[] body) {
+        HttpRequest request;
         try {
-            HttpResponse<String> response = http.send(request(body), HttpResponse.BodyHandlers.ofString());
-            int status = response.statusCode();
-            if (status / 100 == 2) {
-                return PushAttempts.Answer.sent();
-            }
-            String code = errorCode(response.body());
-            String detail = "HTTP " + status + (code.isEmpty() ? "" : " " + code);
-            if ("UNREGISTERED".equals(code) || "SENDER_ID_MISMATCH".equals(code)) {
-                return PushAttempts.Answer.unregistered(detail);
-            }
-            if (status != 429 && status < 500) {
-                return PushAttempts.Answer.refused(detail);
-            }
-            return PushAttempts.Answer.retry(detail, retryAfter(response));
+            request = request(body);
         } catch (IOException e) {
-            return PushAttempts.Answer.retry(e.getClass().getSimpleName(), Optional.empty());
+            // No access token: Google's token endpoint did not answer.
+            return CompletableFuture.completedFuture(PushAttempts.Answer.retry("OAuth token: "
+                    + e.getClass().getSimpleName(), Optional.empty()));
         }
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> failure != null
+                ? PushAttempts.Answer.retry(failure.getClass().getSimpleName(), Optional.empty()) : answerOf(response));
+    }
+
+    private PushAttempts.Answer answerOf(HttpResponse<String> response) {
+        int status = response.statusCode();
+        if (status / 100 == 2) {
+            return PushAttempts.Answer.sent();
+        }
+        String code = errorCode(response.body());
+        String detail = "HTTP " + status + (code.isEmpty() ? "" : " " + code);
+        if ("UNREGISTERED".equals(code) || "SENDER_ID_MISMATCH".equals(code)) {
+            return PushAttempts.Answer.unregistered(detail);
+        }
+        if (status != 429 && status < 500) {
+            return PushAttempts.Answer.refused(detail);
+        }
+        return PushAttempts.Answer.retry(detail, retryAfter(response));
     }
 
     private HttpRequest request(byte[] body) throws IOException {

@@ -2,15 +2,18 @@ package io.mqchat.presence.push;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Tries a push to one device up to a number of times: again after a failure that may pass (throttled, the service
  * unavailable, the network), waiting what the service asked or a doubling pause, never longer than {@link #MAX_PAUSE}.
- * Blocks the calling thread meanwhile.
+ * Blocks no thread: the next try starts on a timer.
  */
 final class PushAttempts {
 
-    /** The longest wait between tries, a service's Retry-After included: a worker lane waits meanwhile. */
+    /** The longest wait between tries, a service's Retry-After included. */
     static final Duration MAX_PAUSE = Duration.ofSeconds(10);
 
     /** What became of a push. */
@@ -50,10 +53,10 @@ final class PushAttempts {
         }
     }
 
-    /** One try. */
+    /** One try, answered when the service answered. */
     @FunctionalInterface
     interface Attempt {
-        Answer run() throws InterruptedException;
+        CompletableFuture<Answer> run();
     }
 
     private final int attempts;
@@ -67,16 +70,21 @@ final class PushAttempts {
         this.firstPause = firstPause;
     }
 
-    /** Runs {@code attempt} until it is not to be repeated or the tries are used up; returns the last answer. */
-    Answer run(Attempt attempt) throws InterruptedException {
-        Duration pause = firstPause;
-        Answer answer = attempt.run();
-        for (int done = 1; answer.again() && done < attempts; done++) {
-            Thread.sleep(min(answer.asked().orElse(pause), MAX_PAUSE).toMillis());
-            pause = min(pause.multipliedBy(2), MAX_PAUSE);
-            answer = attempt.run();
-        }
-        return answer;
+    /** Runs {@code attempt} until it is not to be repeated or the tries are used up; completes with the last answer. */
+    CompletableFuture<Answer> run(Attempt attempt) {
+        return next(attempt, 1, firstPause);
+    }
+
+    private CompletableFuture<Answer> next(Attempt attempt, int done, Duration pause) {
+        return attempt.run().thenCompose(answer -> {
+            if (!answer.again() || done >= attempts) {
+                return CompletableFuture.completedFuture(answer);
+            }
+            Executor later = CompletableFuture.delayedExecutor(min(answer.asked().orElse(pause), MAX_PAUSE).toMillis(),
+                    TimeUnit.MILLISECONDS);
+            return CompletableFuture.supplyAsync(() -> done + 1, later)
+                    .thenCompose(tries -> next(attempt, tries, min(pause.multipliedBy(2), MAX_PAUSE)));
+        });
     }
 
     private static Duration min(Duration a, Duration b) {

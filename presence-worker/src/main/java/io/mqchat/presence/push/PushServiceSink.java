@@ -9,21 +9,30 @@ import io.mqchat.protocol.PushPlatform;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Wakes the recipient's devices through one push service: sends the notification to every token of that service the
- * recipient's devices registered, and forgets a token the service calls gone. Logs neither tokens nor message text.
+ * recipient's devices registered, and forgets a token the service calls gone. Does not wait for the service: a slow
+ * or throttling service holds up no other user's notification or the worker lane, up to {@link #MAX_IN_FLIGHT} pushes
+ * under way (then the lane waits, rather than piling up pushes without bound). Logs neither tokens nor message text.
  */
 public final class PushServiceSink implements NotificationSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(PushServiceSink.class);
 
+    /** Pushes under way at most, per service. */
+    static final int MAX_IN_FLIGHT = 256;
+
     /** Sends to one device of a push service. */
     interface DeviceSender extends AutoCloseable {
 
-        PushAttempts.Answer send(PushToken token, Notification notification) throws InterruptedException;
+        /** Completes with the service's last answer, after the tries that may help. */
+        CompletableFuture<PushAttempts.Answer> send(PushToken token, Notification notification);
 
         @Override
         default void close() {
@@ -34,6 +43,7 @@ public final class PushServiceSink implements NotificationSink {
     private final PushPlatform platform;
     private final DeviceSender sender;
     private final PushOutcomes outcomes;
+    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
 
     PushServiceSink(PushTokens tokens, PushPlatform platform, DeviceSender sender, PushOutcomes outcomes) {
         this.tokens = tokens;
@@ -54,7 +64,7 @@ public final class PushServiceSink implements NotificationSink {
         return new PushServiceSink(tokens, PushPlatform.APNS, new ApnsSender(settings, clock), outcomes);
     }
 
-    /** True when the service took it for at least one device. */
+    /** True when it went to the service for at least one device; what the service answers is counted and logged. */
     @Override
     public boolean send(Notification notification) {
         List<PushToken> devices;
@@ -66,25 +76,36 @@ public final class PushServiceSink implements NotificationSink {
                     notification.recipient(), notification.messageId(), e.getMessage());
             return false;
         }
-        boolean sent = false;
         for (PushToken device : devices) {
-            sent |= sendTo(device, notification);
+            try {
+                inFlight.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            sender.send(device, notification).whenComplete((answer, failure) -> {
+                try {
+                    answered(device, notification, failure == null ? answer
+                            : PushAttempts.Answer.refused(failure.getClass().getSimpleName()));
+                } finally {
+                    inFlight.release();
+                }
+            });
         }
-        return sent;
+        return !devices.isEmpty();
     }
 
-    private boolean sendTo(PushToken device, Notification notification) {
-        PushAttempts.Answer answer;
-        try {
-            answer = sender.send(device, notification);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+    /** Waits until no push is under way (tests, and an orderly stop). */
+    void awaitIdle() throws InterruptedException {
+        inFlight.acquire(MAX_IN_FLIGHT);
+        inFlight.release(MAX_IN_FLIGHT);
+    }
+
+    private void answered(PushToken device, Notification notification, PushAttempts.Answer answer) {
         outcomes.record(platform, outcomeOf(answer));
         switch (answer.outcome()) {
             case SENT -> {
-                return true;
+                // counted
             }
             case UNREGISTERED -> {
                 LOG.info("{} no longer knows the token of {}'s device {} ({}): removed", platform.wireName(),
@@ -99,7 +120,6 @@ public final class PushServiceSink implements NotificationSink {
                     platform.wireName(), notification.recipient(), device.device(), notification.messageId(),
                     answer.detail());
         }
-        return false;
     }
 
     private static PushOutcomes.Outcome outcomeOf(PushAttempts.Answer answer) {
@@ -110,9 +130,16 @@ public final class PushServiceSink implements NotificationSink {
         };
     }
 
-    /** Ends the service's connections. */
+    /** Lets the pushes under way finish (at most {@link PushAttempts#MAX_PAUSE} and a bit), then ends the connections. */
     @Override
     public void close() {
+        try {
+            if (inFlight.tryAcquire(MAX_IN_FLIGHT, PushAttempts.MAX_PAUSE.toMillis() * 2, TimeUnit.MILLISECONDS)) {
+                inFlight.release(MAX_IN_FLIGHT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             sender.close();
         } catch (Exception e) {

@@ -88,7 +88,7 @@ class ApnsSinkTest {
     }
 
     @Test
-    void eachAppleDeviceOfTheRecipientGetsAnAlertWithoutTheMessageTextGroupedByConversation() {
+    void eachAppleDeviceOfTheRecipientGetsAnAlertWithoutTheMessageTextGroupedByConversation() throws InterruptedException {
         String phone = token(1);
         String developmentPad = token(2);
         apns.knows(APP, phone);
@@ -98,6 +98,7 @@ class ApnsSinkTest {
         register("bob", "android", PushPlatform.FCM, "fcm-token", null);
 
         assertTrue(sink.send(new Notification("bob", "alice", null, "m1", null, 1000)));
+        sink.awaitIdle();
 
         assertEquals(1, apns.receivedFor(phone).size());
         assertEquals(1, apns.receivedFor(developmentPad).size());
@@ -113,12 +114,13 @@ class ApnsSinkTest {
     }
 
     @Test
-    void theTextAndTheGroupShowOnlyWhenTheServerPassesThemOn() {
+    void theTextAndTheGroupShowOnlyWhenTheServerPassesThemOn() throws InterruptedException {
         String phone = token(3);
         apns.knows(APP, phone);
         register("bob", "phone", PushPlatform.APNS, phone, "production");
 
         assertTrue(sink.send(new Notification("bob", "carol", "trip", "g1", "see you at 8", 1000)));
+        sink.awaitIdle();
 
         JsonNode alert = json(apns.receivedFor(phone).get(0).payload()).path("aps").path("alert");
         assertEquals("carol @ trip", alert.path("title").asText());
@@ -126,7 +128,7 @@ class ApnsSinkTest {
     }
 
     @Test
-    void aTokenOfAnUninstalledAppOrOneAppleNeverIssuedIsForgottenAndTheOthersStillGetIt() {
+    void aTokenOfAnUninstalledAppOrOneAppleNeverIssuedIsForgottenAndTheOthersStillGetIt() throws InterruptedException {
         String phone = token(4);
         String uninstalled = token(5);
         apns.knows(APP, phone);
@@ -137,6 +139,7 @@ class ApnsSinkTest {
         register("bob", "typo", PushPlatform.APNS, token(6), "production"); // the stand-in never issued it
 
         assertTrue(sink.send(new Notification("bob", "alice", null, "m1", null, 1000)));
+        sink.awaitIdle();
 
         assertEquals(List.of("phone"), tokens.tokensOf("bob").stream().map(PushToken::device).toList());
         assertEquals(2, outcomes.count(PushPlatform.APNS, PushOutcomes.Outcome.TOKEN_REMOVED));

@@ -77,12 +77,13 @@ class FcmSinkTest {
     }
 
     @Test
-    void eachAndroidDeviceOfTheRecipientIsWokenWithoutTheMessageTextByDefault() {
+    void eachAndroidDeviceOfTheRecipientIsWokenWithoutTheMessageTextByDefault() throws InterruptedException {
         register("bob", "phone", PushPlatform.FCM, "fcm-phone");
         register("bob", "tablet", PushPlatform.FCM, "fcm-tablet");
         register("bob", "ipad", PushPlatform.APNS, "ab".repeat(32));
 
         assertTrue(sink.send(fromAlice("m1")));
+        sink.awaitIdle();
 
         List<FcmStandIn.Received> sends = fcm.received();
         assertEquals(Set.of("fcm-phone", "fcm-tablet"), sends.stream().map(r -> r.message().path("token").asText())
@@ -99,10 +100,11 @@ class FcmSinkTest {
     }
 
     @Test
-    void theTextAndTheGroupShowOnlyWhenTheServerPassesThemOn() {
+    void theTextAndTheGroupShowOnlyWhenTheServerPassesThemOn() throws InterruptedException {
         register("bob", "phone", PushPlatform.FCM, "fcm-phone");
 
         assertTrue(sink.send(new Notification("bob", "carol", "trip", "g1", "see you at 8", 1000)));
+        sink.awaitIdle();
 
         FcmStandIn.Received send = fcm.received().get(0);
         assertEquals("carol @ trip", send.message().path("notification").path("title").asText());
@@ -111,12 +113,13 @@ class FcmSinkTest {
     }
 
     @Test
-    void aTokenFcmCallsUnregisteredIsForgottenAndTheOtherDevicesStillGetIt() {
+    void aTokenFcmCallsUnregisteredIsForgottenAndTheOtherDevicesStillGetIt() throws InterruptedException {
         register("bob", "phone", PushPlatform.FCM, "fcm-phone");
         register("bob", "old-phone", PushPlatform.FCM, "fcm-gone");
-        fcm.answer(answer(404, FcmStandIn.UNREGISTERED, Map.of())); // the first device asked: the old phone (devices in order)
+        fcm.unregister("fcm-gone");
 
-        assertTrue(sink.send(fromAlice("m1")), "the phone got it");
+        assertTrue(sink.send(fromAlice("m1")));
+        sink.awaitIdle();
 
         assertEquals(List.of("phone"), tokens.tokensOf("bob").stream().map(PushToken::device).toList());
         assertEquals(1, outcomes.count(PushPlatform.FCM, PushOutcomes.Outcome.TOKEN_REMOVED));
@@ -124,23 +127,26 @@ class FcmSinkTest {
     }
 
     @Test
-    void aThrottledOrUnavailableFcmIsTriedAgainAndTheNotificationGoesThrough() {
+    void aThrottledOrUnavailableFcmIsTriedAgainAndTheNotificationGoesThrough() throws InterruptedException {
         register("bob", "phone", PushPlatform.FCM, "fcm-phone");
         fcm.answer(answer(429, "{\"error\":{\"status\":\"RESOURCE_EXHAUSTED\"}}", Map.of("Retry-After", "0")),
                 answer(503, UNAVAILABLE, Map.of()));
 
         assertTrue(sink.send(fromAlice("m1")));
+        sink.awaitIdle();
 
         assertEquals(3, fcm.received().size(), "429, 503, then taken");
+        assertEquals(1, outcomes.count(PushPlatform.FCM, PushOutcomes.Outcome.SENT));
     }
 
     @Test
-    void anFcmThatKeepsFailingIsGivenUpOnAfterItsAttemptsAndTheTokenKept() {
+    void anFcmThatKeepsFailingIsGivenUpOnAfterItsAttemptsAndTheTokenKept() throws InterruptedException {
         register("bob", "phone", PushPlatform.FCM, "fcm-phone");
         fcm.answer(answer(503, UNAVAILABLE, Map.of()), answer(503, UNAVAILABLE, Map.of()),
                 answer(503, UNAVAILABLE, Map.of()));
 
-        assertFalse(sink.send(fromAlice("m1")));
+        assertTrue(sink.send(fromAlice("m1")), "handed to FCM");
+        sink.awaitIdle();
 
         assertEquals(3, fcm.received().size());
         assertEquals(1, tokens.tokensOf("bob").size());
@@ -148,11 +154,12 @@ class FcmSinkTest {
     }
 
     @Test
-    void aRefusalForAnotherReasonIsNotRepeated() {
+    void aRefusalForAnotherReasonIsNotRepeated() throws InterruptedException {
         register("bob", "phone", PushPlatform.FCM, "fcm-phone");
         fcm.answer(answer(400, "{\"error\":{\"status\":\"INVALID_ARGUMENT\"}}", Map.of()));
 
-        assertFalse(sink.send(fromAlice("m1")));
+        assertTrue(sink.send(fromAlice("m1")), "handed to FCM");
+        sink.awaitIdle();
 
         assertEquals(1, fcm.received().size());
         assertEquals(1, tokens.tokensOf("bob").size(), "only FCM's unregistered answer removes a token");
@@ -169,11 +176,32 @@ class FcmSinkTest {
     }
 
     @Test
-    void oneAccessTokenServesManySends() {
+    void oneAccessTokenServesManySends() throws InterruptedException {
         register("bob", "phone", PushPlatform.FCM, "fcm-phone");
         for (int i = 0; i < 5; i++) {
             assertTrue(sink.send(fromAlice("m" + i)));
         }
+        sink.awaitIdle();
         assertEquals(1, fcm.tokenRequests(), "the token is reused until it expires (in an hour)");
+    }
+
+    @Test
+    void anFcmThatHangsForOneRecipientHoldsUpNeitherTheNextRecipientNorTheCaller() throws InterruptedException {
+        register("bob", "phone", PushPlatform.FCM, "fcm-hangs");
+        register("carol", "phone", PushPlatform.FCM, "fcm-answers");
+        fcm.hold("fcm-hangs");
+
+        assertTrue(sink.send(fromAlice("m1")), "handed over without waiting for FCM's answer");
+        assertTrue(sink.send(new Notification("carol", "alice", null, "m2", null, 1000)));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (outcomes.count(PushPlatform.FCM, PushOutcomes.Outcome.SENT) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(1, outcomes.count(PushPlatform.FCM, PushOutcomes.Outcome.SENT), "carol's went through");
+        assertEquals(1, fcm.receivedFor("fcm-hangs").size(), "bob's is still waiting for its answer");
+
+        fcm.release("fcm-hangs");
+        sink.awaitIdle();
+        assertEquals(2, outcomes.count(PushPlatform.FCM, PushOutcomes.Outcome.SENT));
     }
 }

@@ -20,6 +20,9 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -50,6 +53,7 @@ public final class FcmStandIn implements AutoCloseable {
     private final Queue<Answer> script = new ArrayDeque<>();
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final Set<String> unregistered = ConcurrentHashMap.newKeySet();
+    private final Map<String, CountDownLatch> held = new ConcurrentHashMap<>();
 
     private FcmStandIn(HttpServer server) {
         this.server = server;
@@ -61,6 +65,8 @@ public final class FcmStandIn implements AutoCloseable {
             FcmStandIn standIn = new FcmStandIn(server);
             server.createContext("/token", standIn::token);
             server.createContext("/v1/projects/" + PROJECT + "/messages:send", standIn::send);
+            // A held answer must not hold the others up, as at FCM.
+            server.setExecutor(Executors.newCachedThreadPool());
             server.start();
             return standIn;
         } catch (IOException e) {
@@ -109,6 +115,19 @@ public final class FcmStandIn implements AutoCloseable {
         return received.stream().filter(send -> send.message().path("token").asText().equals(token)).toList();
     }
 
+    /** Sends to {@code token} get no answer until {@link #release}d (a service that hangs). */
+    public void hold(String token) {
+        held.put(token, new CountDownLatch(1));
+    }
+
+    /** Answers the sends to {@code token} held so far, and those to come at once. */
+    public void release(String token) {
+        CountDownLatch latch = held.remove(token);
+        if (latch != null) {
+            latch.countDown();
+        }
+    }
+
     /** From now on every send to {@code token} is answered as for an app that was uninstalled. */
     public void unregister(String token) {
         unregistered.add(token);
@@ -133,6 +152,14 @@ public final class FcmStandIn implements AutoCloseable {
     private void send(HttpExchange exchange) throws IOException {
         JsonNode body = json.readTree(exchange.getRequestBody());
         received.add(new Received(exchange.getRequestHeaders().getFirst("Authorization"), body.path("message")));
+        CountDownLatch latch = held.get(body.path("message").path("token").asText());
+        if (latch != null) {
+            try {
+                latch.await(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Answer answer;
         synchronized (this) {
             answer = unregistered.contains(body.path("message").path("token").asText())
@@ -153,6 +180,7 @@ public final class FcmStandIn implements AutoCloseable {
 
     @Override
     public void close() {
+        held.values().forEach(CountDownLatch::countDown);
         server.stop(0);
     }
 }
