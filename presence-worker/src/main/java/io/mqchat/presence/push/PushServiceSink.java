@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -44,12 +46,22 @@ public final class PushServiceSink implements NotificationSink {
     private final DeviceSender sender;
     private final PushOutcomes outcomes;
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+    /**
+     * Handles the services' answers (a token's removal is a Redis call) off the threads that read them: Pushy's event
+     * loop and the HTTP client's must not wait for Redis.
+     */
+    private final ExecutorService answers;
 
     PushServiceSink(PushTokens tokens, PushPlatform platform, DeviceSender sender, PushOutcomes outcomes) {
         this.tokens = tokens;
         this.platform = platform;
         this.sender = sender;
         this.outcomes = outcomes;
+        this.answers = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "mqchat " + platform.wireName() + " answers");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Firebase Cloud Messaging, for the devices' FCM tokens; counts what became of each push in {@code outcomes}. */
@@ -83,14 +95,20 @@ public final class PushServiceSink implements NotificationSink {
                 Thread.currentThread().interrupt();
                 return false;
             }
-            sender.send(device, notification).whenComplete((answer, failure) -> {
+            CompletableFuture<PushAttempts.Answer> pushed;
+            try {
+                pushed = sender.send(device, notification);
+            } catch (RuntimeException e) {
+                pushed = CompletableFuture.failedFuture(e);
+            }
+            pushed.whenCompleteAsync((answer, failure) -> {
                 try {
                     answered(device, notification, failure == null ? answer
                             : PushAttempts.Answer.refused(failure.getClass().getSimpleName()));
                 } finally {
                     inFlight.release();
                 }
-            });
+            }, answers);
         }
         return !devices.isEmpty();
     }
@@ -140,6 +158,7 @@ public final class PushServiceSink implements NotificationSink {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        answers.shutdown();
         try {
             sender.close();
         } catch (Exception e) {

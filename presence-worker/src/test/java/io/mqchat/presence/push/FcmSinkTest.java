@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,11 @@ class FcmSinkTest {
         sink = PushServiceSink.fcm(tokens, HttpClient.newHttpClient(), access,
                 new FcmSettings(folder.resolve("unused"), fcm.endpoint(), 3, Duration.ofMillis(1), Duration.ofSeconds(5)),
                 outcomes);
+    }
+
+    @AfterEach
+    void closeSink() {
+        sink.close();
     }
 
     private void register(String user, String device, PushPlatform platform, String token) {
