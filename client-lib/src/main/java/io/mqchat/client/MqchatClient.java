@@ -651,9 +651,7 @@ public final class MqchatClient implements AutoCloseable {
     public CompletableFuture<Void> registerPushToken(PushToken token) {
         Objects.requireNonNull(token, "token");
         PushPlatform platform = PushPlatform.fromWireName(token.platform()).orElseThrow();
-        return outbound.publish(Topics.pushRequests(),
-                codec.encode(PushRequest.register(platform, token.token(), token.environment(), token.app())),
-                null);
+        return pushRequest(PushRequest.register(platform, token.token(), token.environment(), token.app()));
     }
 
     /**
@@ -661,7 +659,7 @@ public final class MqchatClient implements AutoCloseable {
      * or turned notifications off). Completes when the server accepted the request.
      */
     public CompletableFuture<Void> removePushToken() {
-        return outbound.publish(Topics.pushRequests(), codec.encode(PushRequest.remove()), null);
+        return pushRequest(PushRequest.remove());
     }
 
     /**
@@ -681,15 +679,17 @@ public final class MqchatClient implements AutoCloseable {
     /** Notifications of {@code conversation} again. Completes when the server accepted it. */
     public CompletableFuture<Void> unmute(Conversation conversation) {
         Objects.requireNonNull(conversation, "conversation");
-        PushRequest request = conversation.isGroup() ? PushRequest.unmuteGroup(conversation.id())
-                : PushRequest.unmuteWith(conversation.id());
-        return outbound.publish(Topics.pushRequests(), codec.encode(request), null);
+        return pushRequest(conversation.isGroup() ? PushRequest.unmuteGroup(conversation.id())
+                : PushRequest.unmuteWith(conversation.id()));
     }
 
     private CompletableFuture<Void> publishMute(Conversation conversation, Long until) {
         Objects.requireNonNull(conversation, "conversation");
-        PushRequest request = conversation.isGroup() ? PushRequest.muteGroup(conversation.id(), until)
-                : PushRequest.muteWith(conversation.id(), until);
+        return pushRequest(conversation.isGroup() ? PushRequest.muteGroup(conversation.id(), until)
+                : PushRequest.muteWith(conversation.id(), until));
+    }
+
+    private CompletableFuture<Void> pushRequest(PushRequest request) {
         return outbound.publish(Topics.pushRequests(), codec.encode(request), null);
     }
 

@@ -74,14 +74,19 @@ public record PushRequest(String op, String platform, String token, String env, 
     }
 
     /**
-     * The conversation a mute names, as notifications name it: {@code u/{peer}} or {@code g/{group}}; null for a
-     * request about tokens.
+     * The conversation a mute names, as {@link #conversationKey(String, String)} writes it; null for a request about
+     * tokens.
      */
     public String conversationKey() {
-        if (with != null) {
-            return "u/" + with;
-        }
-        return group != null ? "g/" + group : null;
+        return with == null && group == null ? null : conversationKey(with, group);
+    }
+
+    /**
+     * How push settings and notifications name a conversation from its member's view: {@code g/{group}} for a
+     * group, else {@code u/{peer}}. Mutes are stored under it and looked up by it, and apps get it in a push.
+     */
+    public static String conversationKey(String peer, String group) {
+        return group != null ? "g/" + group : "u/" + peer;
     }
 
     /** This request as the server forwards it. */

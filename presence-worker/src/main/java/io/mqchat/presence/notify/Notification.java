@@ -1,6 +1,7 @@
 package io.mqchat.presence.notify;
 
 import io.mqchat.protocol.Notify;
+import io.mqchat.protocol.PushRequest;
 
 /**
  * A push notification to send: a message reached a user none of whose devices is connected.
@@ -26,6 +27,6 @@ public record Notification(String recipient, String sender, String group, String
 
     /** The conversation, unique across 1-1 and group conversations even if a user is named like a group. */
     public String conversationKey() {
-        return (group != null ? "g/" : "u/") + conversation();
+        return PushRequest.conversationKey(sender, group);
     }
 }

@@ -113,7 +113,7 @@ public final class PushServiceSink implements NotificationSink {
         return !devices.isEmpty();
     }
 
-    /** Waits until no push is under way (tests, and an orderly stop). */
+    /** Waits until no push is under way (for tests; {@link #close()} waits a bounded time instead). */
     void awaitIdle() throws InterruptedException {
         inFlight.acquire(MAX_IN_FLIGHT);
         inFlight.release(MAX_IN_FLIGHT);
