@@ -181,8 +181,11 @@ public final class CatchUp {
             result = running;
         }
         // Outside the lock, as every call into Delivery: its lock is held while the app's listener runs.
-        long hold = delivery.hold();
-        scheduler.schedule(() -> delivery.release(hold), HOLD_LIMIT.toMillis());
+        // A settling run holds nothing back: what it finds is older than the live messages handed over since anyway.
+        if (trigger != Trigger.SETTLE) {
+            long hold = delivery.hold();
+            scheduler.schedule(() -> delivery.release(hold), HOLD_LIMIT.toMillis());
+        }
         loop(trigger);
         return result;
     }
