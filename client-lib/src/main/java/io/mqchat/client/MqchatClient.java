@@ -294,7 +294,7 @@ public final class MqchatClient implements AutoCloseable {
 
     /**
      * Sends a text message. Completes when the server accepted it (SENT: it is stored and will be delivered);
-     * DELIVERED and READ follow as receipts naming {@link SentMessage#id()}. Fails with
+     * the futures of messages sent one after another complete in that order. DELIVERED and READ follow as receipts naming {@link SentMessage#id()}. Fails with
      * {@link SendRejectedException} when the server refuses the message (for example
      * {@link ErrorCode#INVALID_RECIPIENT} or {@link ErrorCode#TOO_LARGE}); nothing is sent then.
      * While the connection is down the message waits and goes out after the reconnect. While the conversation's

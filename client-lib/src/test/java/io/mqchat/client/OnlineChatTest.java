@@ -9,9 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mqchat.extension.testing.PerClassBroker;
 import io.mqchat.protocol.ErrorCode;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -53,6 +56,24 @@ class OnlineChatTest {
             assertEquals("bob1", read.by());
             assertEquals("bob1", read.peer());
             assertFalse(read.byMe());
+        }
+    }
+
+    @Test
+    void sentIsReportedInTheOrderTheMessagesWereSent() {
+        try (TestDevice alice = TestDevice.online(broker.get(), "alice7", "phone");
+             TestDevice bob = TestDevice.online(broker.get(), "bob7", "phone")) {
+            List<String> ticked = Collections.synchronizedList(new ArrayList<>());
+            List<CompletableFuture<SentMessage>> sending = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                CompletableFuture<SentMessage> sent = alice.client.send("bob7", "m" + i);
+                sending.add(sent);
+                sent.thenAccept(message -> ticked.add(message.text()));
+            }
+            sending.forEach(TestDevice::await);
+
+            List<String> inSendingOrder = sending.stream().map(sent -> sent.join().text()).toList();
+            assertEquals(inSendingOrder, ticked, "the app's SENT ticks, in the order they came");
         }
     }
 

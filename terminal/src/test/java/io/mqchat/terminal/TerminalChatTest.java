@@ -245,6 +245,7 @@ class TerminalChatTest {
                 return;
             }
         }
-        watched.screen.shows(line);
+        assertTrue(watched.screen.showsWithin(line, 1), "never shown: " + line + "\n" + watched.screen.lines()
+                + "\nwhile " + command + " was typed into:\n" + String.join("\n", typing.screen.lines()));
     }
 }

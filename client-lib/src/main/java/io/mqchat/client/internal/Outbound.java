@@ -11,14 +11,19 @@ import java.util.concurrent.CompletableFuture;
 public final class Outbound {
 
     private final Mqtt5AsyncClient mqtt;
+    private final InOrderAnswers acknowledgements = new InOrderAnswers();
 
     public Outbound(Mqtt5AsyncClient mqtt) {
         this.mqtt = mqtt;
     }
 
-    /** QoS 1; completes at the PUBACK, fails with a SendRejectedException naming {@code ref} when refused. */
+    /**
+     * QoS 1; completes at the PUBACK, after every earlier QoS 1 publish of this device has (so that SENT follows
+     * the sending order), fails with a SendRejectedException naming {@code ref} when refused.
+     */
     public CompletableFuture<Void> publish(String topic, byte[] payload, String ref) {
-        return acked(mqtt.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload).send(), ref);
+        return acked(acknowledgements.publish(
+                () -> mqtt.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload).send()), ref);
     }
 
     /**
@@ -30,7 +35,7 @@ public final class Outbound {
                 .topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload)
                 .responseTopic(responseTopic)
                 .correlationData(ref.getBytes(StandardCharsets.UTF_8));
-        return acked(publish.send(), ref);
+        return acked(acknowledgements.publish(publish::send), ref);
     }
 
     /** QoS 0: a signal worth something only now; completes once handed to the connection. */
