@@ -1,10 +1,11 @@
 package io.mqchat.presence.notify;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Several sinks at once (the webhook or the log, and the push services): each gets every notification, one after
- * the other on the calling thread, whatever the others did.
+ * Several sinks at once (the webhook or the log, and the push services): each gets every notification, whatever the
+ * others do with it.
  */
 public final class FanOutSink implements NotificationSink {
 
@@ -14,14 +15,19 @@ public final class FanOutSink implements NotificationSink {
         this.sinks = List.copyOf(sinks);
     }
 
-    /** True when at least one sink delivered it. */
+    /** Completes true when at least one sink delivered it, once every sink has answered. */
     @Override
-    public boolean send(Notification notification) {
-        boolean delivered = false;
-        for (NotificationSink sink : sinks) {
-            delivered |= sink.send(notification);
-        }
-        return delivered;
+    public CompletableFuture<Boolean> send(Notification notification) {
+        // One sink that breaks its promise (fails, or throws) must not take the others' answers with it.
+        List<CompletableFuture<Boolean>> sent = sinks.stream().map(sink -> {
+            try {
+                return sink.send(notification).exceptionally(failure -> false);
+            } catch (RuntimeException e) {
+                return CompletableFuture.completedFuture(false);
+            }
+        }).toList();
+        return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
+                .thenApply(all -> sent.stream().anyMatch(CompletableFuture::join));
     }
 
     @Override

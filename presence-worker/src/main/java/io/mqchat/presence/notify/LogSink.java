@@ -1,5 +1,6 @@
 package io.mqchat.presence.notify;
 
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,9 +10,9 @@ public final class LogSink implements NotificationSink {
     private static final Logger LOG = LoggerFactory.getLogger(LogSink.class);
 
     @Override
-    public boolean send(Notification notification) {
+    public CompletableFuture<Boolean> send(Notification notification) {
         LOG.info("notify {} of message {} from {} in conversation {}", notification.recipient(),
                 notification.messageId(), notification.sender(), notification.conversation());
-        return true;
+        return CompletableFuture.completedFuture(true);
     }
 }

@@ -1,5 +1,7 @@
 package io.mqchat.presence.notify;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * Where notifications go: a push gateway's webhook, a log, a push service. Implementations are safe for one calling
  * thread; {@link #close()} ends what they hold open (a push service's connections).
@@ -7,11 +9,13 @@ package io.mqchat.presence.notify;
 public interface NotificationSink extends AutoCloseable {
 
     /**
-     * Sends one notification, retrying as the sink sees fit.
+     * Sends one notification, retrying as the sink sees fit, without waiting on the calling thread for a remote
+     * service to answer: a slow or failing service holds up no other user's notification.
      *
-     * @return true when it was delivered, false when the sink gave up (it has logged why)
+     * @return completes true when the notification reached the service (the gateway, a device's push service), false
+     *         when the sink gave up (it has logged why); never completes exceptionally
      */
-    boolean send(Notification notification);
+    CompletableFuture<Boolean> send(Notification notification);
 
     @Override
     default void close() {

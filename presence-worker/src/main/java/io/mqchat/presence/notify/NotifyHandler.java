@@ -2,6 +2,8 @@ package io.mqchat.presence.notify;
 
 import io.mqchat.presence.store.NotificationMutes;
 import io.mqchat.presence.store.PresenceStore;
+import io.mqchat.presence.store.StoreUnavailableException;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,29 +29,39 @@ public final class NotifyHandler {
     }
 
     /**
-     * Sends the notification unless it is not needed or coalesced.
+     * Hands the notification to the sink unless it is not needed or coalesced; does not wait for the sink.
      *
-     * @return true when it went out
+     * @return completes true when it went out, false when it was not needed or the sink gave up
      * @throws io.mqchat.presence.store.StoreUnavailableException when Redis is down (retry later)
      */
-    public boolean handle(Notification notification) {
+    public CompletableFuture<Boolean> handle(Notification notification) {
         if (!store.connectedDevices(notification.recipient()).isEmpty()) {
-            return false;
+            return CompletableFuture.completedFuture(false);
         }
         // At the message's time: a mute that ended since the message was sent still covered it.
         if (mutes.isMuted(notification.recipient(), notification.conversationKey(), notification.ts())) {
-            return false;
+            return CompletableFuture.completedFuture(false);
         }
         if (!coalescer.claim(notification.recipient(), notification.conversationKey())) {
-            return false;
+            return CompletableFuture.completedFuture(false);
         }
-        if (sink.send(notification)) {
-            return true;
+        return sink.send(notification).thenApply(sent -> {
+            if (!sent) {
+                released(notification);
+            }
+            return sent;
+        });
+    }
+
+    /** The sink gave up: lets the next message of this conversation try instead of staying silent for a window. */
+    private void released(Notification notification) {
+        try {
+            coalescer.release(notification.recipient(), notification.conversationKey());
+            LOG.debug("notification of {} about {} not sent; window released", notification.recipient(),
+                    notification.messageId());
+        } catch (StoreUnavailableException e) {
+            LOG.warn("notification of {} about {} not sent, and its window stays claimed: {}",
+                    notification.recipient(), notification.messageId(), e.getMessage());
         }
-        // The sink gave up: let the next message of this conversation try instead of staying silent for a window.
-        coalescer.release(notification.recipient(), notification.conversationKey());
-        LOG.debug("notification of {} about {} not sent; window released", notification.recipient(),
-                notification.messageId());
-        return false;
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +13,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,13 +24,17 @@ import org.slf4j.LoggerFactory;
  * POSTs each notification as a small JSON object to a push gateway:
  * {@code {"recipient","sender","conversation","group"?,"messageId","ts","body"?}} (the body only when the server
  * was configured to pass it on), signed by {@link WebhookSigner} when a secret is set (each try anew, so its time
- * is fresh). Network errors, 408, 429 and 5xx are retried with exponential backoff up to {@code attempts} tries;
- * any other answer, or the last failure, gives up with one log line.
+ * is fresh). Network errors, 408, 429 and 5xx are tried again with doubling pauses ({@link DeliveryAttempts}, waiting
+ * what a Retry-After asks) up to {@code attempts} tries; any other answer, or the last failure, gives up with one log
+ * line. Does not wait for the gateway: a slow or failing one holds up no other notification, up to
+ * {@link #MAX_IN_FLIGHT} calls under way (then the caller waits, rather than piling up calls without bound).
  */
 public final class WebhookSink implements NotificationSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookSink.class);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+
+    /** Calls under way at most. */
+    static final int MAX_IN_FLIGHT = 256;
 
     private final ObjectMapper json = JsonMapper.builder()
             .serializationInclusion(JsonInclude.Include.NON_NULL)
@@ -35,47 +42,74 @@ public final class WebhookSink implements NotificationSink {
     private final HttpClient http;
     private final WebhookSettings settings;
     private final Clock clock;
+    private final DeliveryAttempts attempts;
+    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
 
     /** {@code clock} gives the signature's time. */
     public WebhookSink(HttpClient http, WebhookSettings settings, Clock clock) {
         this.http = http;
         this.settings = settings;
         this.clock = clock;
+        this.attempts = new DeliveryAttempts(settings.attempts(), settings.firstBackoff());
     }
 
     @Override
-    public boolean send(Notification notification) {
+    public CompletableFuture<Boolean> send(Notification notification) {
         byte[] body = body(notification);
-        Duration backoff = settings.firstBackoff();
-        String failure = "";
-        for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
-            if (attempt > 1 && !sleep(backoff)) {
-                failure = "interrupted";
-                break;
-            }
-            if (attempt > 1) {
-                backoff = min(backoff.multipliedBy(2), MAX_BACKOFF);
-            }
-            try {
-                int status = http.send(request(body), HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status / 100 == 2) {
-                    return true;
-                }
-                failure = "HTTP " + status;
-                if (!retryable(status)) {
-                    break;
-                }
-            } catch (IOException e) {
-                failure = e.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = "interrupted";
-                break;
-            }
+        try {
+            inFlight.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.completedFuture(false);
         }
-        LOG.warn("webhook gave up on the notification of {} about message {} ({} attempts at most): {}",
-                notification.recipient(), notification.messageId(), settings.attempts(), failure);
-        return false;
+        CompletableFuture<DeliveryAttempts.Answer> called;
+        try {
+            called = attempts.run(() -> call(body));
+        } catch (RuntimeException e) {
+            called = CompletableFuture.failedFuture(e);
+        }
+        return called.handle((answer, failure) -> {
+            inFlight.release();
+            if (failure == null && answer.outcome() == DeliveryAttempts.Outcome.SENT) {
+                return true;
+            }
+            LOG.warn("webhook gave up on the notification of {} about message {} ({} attempts at most): {}",
+                    notification.recipient(), notification.messageId(), settings.attempts(),
+                    failure != null ? failure.toString() : answer.detail());
+            return false;
+        });
+    }
+
+    /** Lets the calls under way finish (at most {@link DeliveryAttempts#MAX_PAUSE} and a bit). */
+    @Override
+    public void close() {
+        try {
+            if (inFlight.tryAcquire(MAX_IN_FLIGHT, DeliveryAttempts.MAX_PAUSE.toMillis() * 2, TimeUnit.MILLISECONDS)) {
+                inFlight.release(MAX_IN_FLIGHT);
+            } else {
+                LOG.warn("closing with webhook calls still under way: their notifications are not sent");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One call, answered when the gateway answered or the call failed. */
+    private CompletableFuture<DeliveryAttempts.Answer> call(byte[] body) {
+        return http.sendAsync(request(body), HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                return DeliveryAttempts.Answer.retry(cause.toString(), Optional.empty());
+            }
+            int status = response.statusCode();
+            if (status / 100 == 2) {
+                return DeliveryAttempts.Answer.sent();
+            }
+            return retryable(status)
+                    ? DeliveryAttempts.Answer.retry("HTTP " + status, DeliveryAttempts.retryAfter(response))
+                    : DeliveryAttempts.Answer.refused("HTTP " + status);
+        });
     }
 
     private HttpRequest request(byte[] body) {
@@ -101,26 +135,12 @@ public final class WebhookSink implements NotificationSink {
         return status == 408 || status == 429 || status >= 500;
     }
 
-    private static boolean sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
     /**
      * Where and how persistently to call the webhook.
      *
      * @param url          the push gateway's endpoint
      * @param attempts     tries per notification, at least 1
-     * @param firstBackoff wait before the second try; it doubles per try up to 10 s
+     * @param firstBackoff wait before the second try; it doubles per try up to 10 s (or what a Retry-After asks)
      * @param timeout      for one request
      * @param signer       signs each request; empty sends them unsigned
      */

@@ -9,6 +9,7 @@ import com.eatthepath.pushy.apns.auth.ApnsSigningKey;
 import com.eatthepath.pushy.apns.util.ApnsPayloadBuilder;
 import com.eatthepath.pushy.apns.util.SimpleApnsPayloadBuilder;
 import com.eatthepath.pushy.apns.util.SimpleApnsPushNotification;
+import io.mqchat.presence.notify.DeliveryAttempts;
 import io.mqchat.presence.notify.Notification;
 import io.mqchat.presence.store.PushToken;
 import io.mqchat.protocol.PushRequest;
@@ -32,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  * and, unless the server passes message text on, "New message"; grouped per conversation ({@code thread-id}) and
  * replacing the conversation's previous one ({@code apns-collapse-id}); sent at once, kept by Apple for a day. The
  * topic is the app's bundle id the device registered; sandbox tokens go to Apple's development server. Tries again on
- * 429, 5xx and connection failures ({@link PushAttempts}); blocks no thread. Holds one connection per environment;
+ * 429, 5xx and connection failures ({@link DeliveryAttempts}); blocks no thread. Holds one connection per environment;
  * {@link #close()} ends them.
  */
 final class ApnsSender implements PushServiceSink.DeviceSender {
@@ -46,13 +47,13 @@ final class ApnsSender implements PushServiceSink.DeviceSender {
     private final ApnsClient production;
     private final ApnsClient sandbox;
     private final ApnsSettings settings;
-    private final PushAttempts attempts;
+    private final DeliveryAttempts attempts;
     private final Clock clock;
 
     ApnsSender(ApnsSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.attempts = new PushAttempts(settings.attempts(), settings.firstBackoff());
+        this.attempts = new DeliveryAttempts(settings.attempts(), settings.firstBackoff());
         try {
             ApnsSigningKey key = ApnsSigningKey.loadFromPkcs8File(settings.signingKey().toFile(), settings.teamId(),
                     settings.keyId());
@@ -81,7 +82,7 @@ final class ApnsSender implements PushServiceSink.DeviceSender {
 
     /** Sends {@code notification} to the device of {@code token}, trying again while that may help. */
     @Override
-    public CompletableFuture<PushAttempts.Answer> send(PushToken token, Notification notification) {
+    public CompletableFuture<DeliveryAttempts.Answer> send(PushToken token, Notification notification) {
         SimpleApnsPushNotification push = new SimpleApnsPushNotification(token.token(), token.app(),
                 payload(notification), clock.instant().plus(KEPT_FOR), DeliveryPriority.IMMEDIATE, PushType.ALERT,
                 collapseId(notification.conversationKey()));
@@ -89,31 +90,31 @@ final class ApnsSender implements PushServiceSink.DeviceSender {
         return attempts.run(() -> once(client, push));
     }
 
-    private CompletableFuture<PushAttempts.Answer> once(ApnsClient client, SimpleApnsPushNotification push) {
+    private CompletableFuture<DeliveryAttempts.Answer> once(ApnsClient client, SimpleApnsPushNotification push) {
         return client.sendNotification(push).orTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .handle((response, failure) -> {
                     if (failure != null) {
                         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                                 ? failure.getCause() : failure;
-                        return PushAttempts.Answer.retry(cause.getClass().getSimpleName(), Optional.empty());
+                        return DeliveryAttempts.Answer.retry(cause.getClass().getSimpleName(), Optional.empty());
                     }
                     return answerOf(response);
                 });
     }
 
-    private static PushAttempts.Answer answerOf(PushNotificationResponse<SimpleApnsPushNotification> response) {
+    private static DeliveryAttempts.Answer answerOf(PushNotificationResponse<SimpleApnsPushNotification> response) {
         if (response.isAccepted()) {
-            return PushAttempts.Answer.sent();
+            return DeliveryAttempts.Answer.sent();
         }
         String reason = response.getRejectionReason().orElse("");
         String detail = "HTTP " + response.getStatusCode() + (reason.isEmpty() ? "" : " " + reason);
         if (GONE.contains(reason) || response.getStatusCode() == 410) {
-            return PushAttempts.Answer.unregistered(detail);
+            return DeliveryAttempts.Answer.unregistered(detail);
         }
         if (response.getStatusCode() == 429 || response.getStatusCode() >= 500) {
-            return PushAttempts.Answer.retry(detail, Optional.empty());
+            return DeliveryAttempts.Answer.retry(detail, Optional.empty());
         }
-        return PushAttempts.Answer.refused(detail);
+        return DeliveryAttempts.Answer.refused(detail);
     }
 
     private static String payload(Notification n) {

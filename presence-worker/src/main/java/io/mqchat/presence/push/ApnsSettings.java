@@ -1,5 +1,6 @@
 package io.mqchat.presence.push;
 
+import io.mqchat.presence.notify.DeliveryAttempts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * @param trust        the PEM certificate a stand-in presents, to trust instead of the system's roots; with
  *                     {@code standIn} only
  * @param attempts     tries per device on 429, 5xx and connection failures, at least 1
- * @param firstBackoff wait before the second try, doubling up to {@link PushAttempts#MAX_PAUSE}
+ * @param firstBackoff wait before the second try, doubling up to {@link DeliveryAttempts#MAX_PAUSE}
  * @param timeout      for one push's answer
  */
 public record ApnsSettings(Path signingKey, String teamId, String keyId, Optional<String> standIn,

@@ -3,6 +3,7 @@ package io.mqchat.presence.push;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mqchat.presence.notify.DeliveryAttempts;
 import io.mqchat.presence.notify.Notification;
 import io.mqchat.presence.store.PushToken;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
  * the group) as title and, unless the server passes message text on, "New message" as text; one notification per
  * conversation in the tray ({@code tag}) and in FCM's store for an offline phone ({@code collapse_key}), at high
  * priority so that a dozing Android phone shows it. Tries again on 429, 5xx and network errors
- * ({@link PushAttempts}, waiting what FCM asks in Retry-After).
+ * ({@link DeliveryAttempts}, waiting what FCM asks in Retry-After).
  */
 final class FcmSender {
 
@@ -30,50 +30,50 @@ final class FcmSender {
     private final HttpClient http;
     private final FcmAccess access;
     private final FcmSettings settings;
-    private final PushAttempts attempts;
+    private final DeliveryAttempts attempts;
     private final URI send;
 
     FcmSender(HttpClient http, FcmAccess access, FcmSettings settings) {
         this.http = http;
         this.access = access;
         this.settings = settings;
-        this.attempts = new PushAttempts(settings.attempts(), settings.firstBackoff());
+        this.attempts = new DeliveryAttempts(settings.attempts(), settings.firstBackoff());
         this.send = settings.endpoint().resolve("/v1/projects/" + access.projectId() + "/messages:send");
     }
 
     /** Sends {@code notification} to the device of {@code token}, trying again while that may help. */
-    CompletableFuture<PushAttempts.Answer> send(PushToken token, Notification notification) {
+    CompletableFuture<DeliveryAttempts.Answer> send(PushToken token, Notification notification) {
         byte[] body = body(token.token(), notification);
         return attempts.run(() -> once(body));
     }
 
-    private CompletableFuture<PushAttempts.Answer> once(byte[] body) {
+    private CompletableFuture<DeliveryAttempts.Answer> once(byte[] body) {
         HttpRequest request;
         try {
             request = request(body);
         } catch (IOException e) {
             // No access token: Google's token endpoint did not answer.
-            return CompletableFuture.completedFuture(PushAttempts.Answer.retry("OAuth token: "
+            return CompletableFuture.completedFuture(DeliveryAttempts.Answer.retry("OAuth token: "
                     + e.getClass().getSimpleName(), Optional.empty()));
         }
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> failure != null
-                ? PushAttempts.Answer.retry(failure.getClass().getSimpleName(), Optional.empty()) : answerOf(response));
+                ? DeliveryAttempts.Answer.retry(failure.getClass().getSimpleName(), Optional.empty()) : answerOf(response));
     }
 
-    private PushAttempts.Answer answerOf(HttpResponse<String> response) {
+    private DeliveryAttempts.Answer answerOf(HttpResponse<String> response) {
         int status = response.statusCode();
         if (status / 100 == 2) {
-            return PushAttempts.Answer.sent();
+            return DeliveryAttempts.Answer.sent();
         }
         String code = errorCode(response.body());
         String detail = "HTTP " + status + (code.isEmpty() ? "" : " " + code);
         if ("UNREGISTERED".equals(code) || "SENDER_ID_MISMATCH".equals(code)) {
-            return PushAttempts.Answer.unregistered(detail);
+            return DeliveryAttempts.Answer.unregistered(detail);
         }
         if (status != 429 && status < 500) {
-            return PushAttempts.Answer.refused(detail);
+            return DeliveryAttempts.Answer.refused(detail);
         }
-        return PushAttempts.Answer.retry(detail, retryAfter(response));
+        return DeliveryAttempts.Answer.retry(detail, DeliveryAttempts.retryAfter(response));
     }
 
     private HttpRequest request(byte[] body) throws IOException {
@@ -122,15 +122,5 @@ final class FcmSender {
         } catch (IOException e) {
             return "";
         }
-    }
-
-    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").flatMap(value -> {
-            try {
-                return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim()))));
-            } catch (NumberFormatException e) {
-                return Optional.empty(); // an HTTP date: the doubling pause instead
-            }
-        });
     }
 }

@@ -1,5 +1,6 @@
 package io.mqchat.presence.push;
 
+import io.mqchat.presence.notify.DeliveryAttempts;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +13,7 @@ import java.util.Objects;
  *                     the OAuth token requests
  * @param endpoint     FCM's base URL: {@link #FCM} in production, a stand-in in tests
  * @param attempts     tries per device on 429, 5xx and network errors, at least 1
- * @param firstBackoff wait before the second try (doubling, at most {@link PushAttempts#MAX_PAUSE}) unless FCM says
+ * @param firstBackoff wait before the second try (doubling, at most {@link DeliveryAttempts#MAX_PAUSE}) unless FCM says
  *                     how long (Retry-After)
  * @param timeout      for one request
  */

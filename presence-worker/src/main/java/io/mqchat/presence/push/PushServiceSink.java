@@ -1,5 +1,6 @@
 package io.mqchat.presence.push;
 
+import io.mqchat.presence.notify.DeliveryAttempts;
 import io.mqchat.presence.notify.Notification;
 import io.mqchat.presence.notify.NotificationSink;
 import io.mqchat.presence.store.PushToken;
@@ -8,6 +9,7 @@ import io.mqchat.presence.store.StoreUnavailableException;
 import io.mqchat.protocol.PushPlatform;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +36,7 @@ public final class PushServiceSink implements NotificationSink {
     interface DeviceSender extends AutoCloseable {
 
         /** Completes with the service's last answer, after the tries that may help. */
-        CompletableFuture<PushAttempts.Answer> send(PushToken token, Notification notification);
+        CompletableFuture<DeliveryAttempts.Answer> send(PushToken token, Notification notification);
 
         @Override
         default void close() {
@@ -76,9 +78,12 @@ public final class PushServiceSink implements NotificationSink {
         return new PushServiceSink(tokens, PushPlatform.APNS, new ApnsSender(settings, clock), outcomes);
     }
 
-    /** True when it went to the service for at least one device; what the service answers is counted and logged. */
+    /**
+     * Completes true when the service took it for at least one device, false when there was none or it took it for
+     * none; what the service answers is counted and logged.
+     */
     @Override
-    public boolean send(Notification notification) {
+    public CompletableFuture<Boolean> send(Notification notification) {
         List<PushToken> devices;
         try {
             devices = tokens.tokensOf(notification.recipient()).stream()
@@ -86,31 +91,36 @@ public final class PushServiceSink implements NotificationSink {
         } catch (StoreUnavailableException e) {
             LOG.warn("no {} notification of {} about message {}: the token store is down ({})", platform.wireName(),
                     notification.recipient(), notification.messageId(), e.getMessage());
-            return false;
+            return CompletableFuture.completedFuture(false);
         }
+        List<CompletableFuture<Boolean>> sent = new ArrayList<>(devices.size());
         for (PushToken device : devices) {
             try {
                 inFlight.acquire();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return false;
+                break;
             }
-            CompletableFuture<PushAttempts.Answer> pushed;
+            CompletableFuture<DeliveryAttempts.Answer> pushed;
             try {
                 pushed = sender.send(device, notification);
             } catch (RuntimeException e) {
                 pushed = CompletableFuture.failedFuture(e);
             }
-            pushed.whenCompleteAsync((answer, failure) -> {
+            sent.add(pushed.handleAsync((answer, failure) -> {
                 try {
-                    answered(device, notification, failure == null ? answer
-                            : PushAttempts.Answer.refused(failure.getClass().getSimpleName()));
+                    DeliveryAttempts.Answer last = failure == null ? answer
+                            : DeliveryAttempts.Answer.refused(failure.getClass().getSimpleName());
+                    answered(device, notification, last);
+                    return last.outcome() == DeliveryAttempts.Outcome.SENT;
                 } finally {
                     inFlight.release();
                 }
-            }, answers);
+            }, answers));
         }
-        return !devices.isEmpty();
+        return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
+                .handle((all, failure) -> sent.stream()
+                        .anyMatch(device -> !device.isCompletedExceptionally() && device.getNow(false)));
     }
 
     /** Waits until no push is under way (for tests; {@link #close()} waits a bounded time instead). */
@@ -119,7 +129,7 @@ public final class PushServiceSink implements NotificationSink {
         inFlight.release(MAX_IN_FLIGHT);
     }
 
-    private void answered(PushToken device, Notification notification, PushAttempts.Answer answer) {
+    private void answered(PushToken device, Notification notification, DeliveryAttempts.Answer answer) {
         outcomes.record(platform, outcomeOf(answer));
         switch (answer.outcome()) {
             case SENT -> {
@@ -140,7 +150,7 @@ public final class PushServiceSink implements NotificationSink {
         }
     }
 
-    private static PushOutcomes.Outcome outcomeOf(PushAttempts.Answer answer) {
+    private static PushOutcomes.Outcome outcomeOf(DeliveryAttempts.Answer answer) {
         return switch (answer.outcome()) {
             case SENT -> PushOutcomes.Outcome.SENT;
             case UNREGISTERED -> PushOutcomes.Outcome.TOKEN_REMOVED;
@@ -148,11 +158,11 @@ public final class PushServiceSink implements NotificationSink {
         };
     }
 
-    /** Lets the pushes under way finish (at most {@link PushAttempts#MAX_PAUSE} and a bit), then ends the connections. */
+    /** Lets the pushes under way finish (at most {@link DeliveryAttempts#MAX_PAUSE} and a bit), then ends the connections. */
     @Override
     public void close() {
         try {
-            if (inFlight.tryAcquire(MAX_IN_FLIGHT, PushAttempts.MAX_PAUSE.toMillis() * 2, TimeUnit.MILLISECONDS)) {
+            if (inFlight.tryAcquire(MAX_IN_FLIGHT, DeliveryAttempts.MAX_PAUSE.toMillis() * 2, TimeUnit.MILLISECONDS)) {
                 inFlight.release(MAX_IN_FLIGHT);
             }
         } catch (InterruptedException e) {

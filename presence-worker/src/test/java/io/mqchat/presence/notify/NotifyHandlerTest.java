@@ -11,10 +11,12 @@ import io.mqchat.presence.store.RedisNotificationMutes;
 import io.mqchat.presence.store.RedisPresenceStore;
 import io.mqchat.presence.store.StoreUnavailableException;
 import io.mqchat.presence.testing.RedisFixture;
+import io.mqchat.presence.testing.Sent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,44 +56,44 @@ class NotifyHandlerTest {
     @Test
     void oneNotificationPerRecipientAndConversationPerWindow() {
         NotifyHandler handler = handler(Duration.ofMinutes(1));
-        assertTrue(handler.handle(message("bob", "alice", null, "m1")));
+        assertTrue(Sent.of(handler.handle(message("bob", "alice", null, "m1"))));
         for (int i = 2; i <= 6; i++) {
-            assertFalse(handler.handle(message("bob", "alice", null, "m" + i)));
+            assertFalse(Sent.of(handler.handle(message("bob", "alice", null, "m" + i))));
         }
-        assertTrue(handler.handle(message("bob", "carol", null, "m7")), "another conversation");
-        assertTrue(handler.handle(message("dave", "alice", null, "m8")), "another recipient");
-        assertTrue(handler.handle(message("bob", "alice", "g-1", "m9")), "a group is its own conversation");
-        assertFalse(handler.handle(message("bob", "carol", "g-1", "m10")), "the same group");
+        assertTrue(Sent.of(handler.handle(message("bob", "carol", null, "m7"))), "another conversation");
+        assertTrue(Sent.of(handler.handle(message("dave", "alice", null, "m8"))), "another recipient");
+        assertTrue(Sent.of(handler.handle(message("bob", "alice", "g-1", "m9"))), "a group is its own conversation");
+        assertFalse(Sent.of(handler.handle(message("bob", "carol", "g-1", "m10"))), "the same group");
         assertEquals(List.of("m1", "m7", "m8", "m9"), sent.stream().map(Notification::messageId).toList());
     }
 
     @Test
     void aUserNamedLikeAGroupIsAnotherConversationThanTheGroup() {
         NotifyHandler handler = handler(Duration.ofMinutes(1));
-        assertTrue(handler.handle(message("bob", "g-1", null, "m1")));
-        assertTrue(handler.handle(message("bob", "alice", "g-1", "m2")));
+        assertTrue(Sent.of(handler.handle(message("bob", "g-1", null, "m1"))));
+        assertTrue(Sent.of(handler.handle(message("bob", "alice", "g-1", "m2"))));
     }
 
     @Test
     void twoWorkerInstancesCoalesceTogether() {
         NotifyHandler one = handler(Duration.ofMinutes(1));
         NotifyHandler two = handler(Duration.ofMinutes(1));
-        assertTrue(one.handle(message("bob", "alice", null, "m1")));
-        assertFalse(two.handle(message("bob", "alice", null, "m2")));
+        assertTrue(Sent.of(one.handle(message("bob", "alice", null, "m1"))));
+        assertFalse(Sent.of(two.handle(message("bob", "alice", null, "m2"))));
     }
 
     @Test
     void aNewWindowGetsANewNotification() throws InterruptedException {
         NotifyHandler handler = handler(Duration.ofMillis(200));
-        assertTrue(handler.handle(message("bob", "alice", null, "m1")));
+        assertTrue(Sent.of(handler.handle(message("bob", "alice", null, "m1"))));
         Thread.sleep(400);
-        assertTrue(handler.handle(message("bob", "alice", null, "m2")));
+        assertTrue(Sent.of(handler.handle(message("bob", "alice", null, "m2"))));
     }
 
     @Test
     void aRecipientWithAConnectedDeviceIsNotNotified() {
         store.connected("bob", "phone", "b1/1", 1000);
-        assertFalse(handler(Duration.ofMinutes(1)).handle(message("bob", "alice", "g-1", "m1")));
+        assertFalse(Sent.of(handler(Duration.ofMinutes(1)).handle(message("bob", "alice", "g-1", "m1"))));
         assertTrue(sent.isEmpty());
     }
 
@@ -101,10 +103,10 @@ class NotifyHandlerTest {
         mutes.mute("bob", "u/alice", 2000L);
         NotifyHandler handler = handler(Duration.ofMinutes(1));
 
-        assertFalse(handler.handle(message("bob", "carol", "g-1", "m1")), "the muted group");
-        assertFalse(handler.handle(message("bob", "alice", null, "m2")), "alice, muted until 2000, wrote at 1000");
-        assertTrue(handler.handle(new Notification("bob", "alice", null, "m3", null, 2000)), "the mute ended");
-        assertTrue(handler.handle(message("dave", "carol", "g-1", "m4")), "dave did not mute the group");
+        assertFalse(Sent.of(handler.handle(message("bob", "carol", "g-1", "m1"))), "the muted group");
+        assertFalse(Sent.of(handler.handle(message("bob", "alice", null, "m2"))), "alice, muted until 2000, wrote at 1000");
+        assertTrue(Sent.of(handler.handle(new Notification("bob", "alice", null, "m3", null, 2000))), "the mute ended");
+        assertTrue(Sent.of(handler.handle(message("dave", "carol", "g-1", "m4"))), "dave did not mute the group");
         assertEquals(List.of("m3", "m4"), sent.stream().map(Notification::messageId).toList());
     }
 
@@ -112,16 +114,16 @@ class NotifyHandlerTest {
     void aNotificationTheSinkGaveUpOnLetsTheNextMessageTry() {
         NotifyHandler handler = handler(Duration.ofMinutes(1));
         sinkWorks = false;
-        assertFalse(handler.handle(message("bob", "alice", null, "m1")));
+        assertFalse(Sent.of(handler.handle(message("bob", "alice", null, "m1"))));
         sinkWorks = true;
-        assertTrue(handler.handle(message("bob", "alice", null, "m2")));
+        assertTrue(Sent.of(handler.handle(message("bob", "alice", null, "m2"))));
     }
 
     @Test
     void aDownRedisIsReportedSoThatTheRequestIsRetried() {
         try (JedisPooled nowhere = new JedisPooled("127.0.0.1", 1)) {
             NotifyHandler cut = new NotifyHandler(new RedisPresenceStore(nowhere), new RedisNotificationMutes(nowhere),
-                    new RedisCoalescer(nowhere, Duration.ofMinutes(1)), n -> true);
+                    new RedisCoalescer(nowhere, Duration.ofMinutes(1)), n -> CompletableFuture.completedFuture(true));
             assertThrows(StoreUnavailableException.class, () -> cut.handle(message("bob", "alice", null, "m1")));
         }
     }
@@ -131,7 +133,7 @@ class NotifyHandlerTest {
             if (sinkWorks) {
                 sent.add(notification);
             }
-            return sinkWorks;
+            return CompletableFuture.completedFuture(sinkWorks);
         });
     }
 

@@ -10,7 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /** A local HTTP server standing in for a push gateway: records every POST and answers with scripted statuses. */
 public final class WebhookServer implements AutoCloseable {
@@ -19,6 +24,7 @@ public final class WebhookServer implements AutoCloseable {
     private final List<String> bodies = new CopyOnWriteArrayList<>();
     private final List<String> signatures = new CopyOnWriteArrayList<>();
     private final Deque<Integer> statuses = new ArrayDeque<>();
+    private final Map<String, CountDownLatch> held = new ConcurrentHashMap<>();
 
     private WebhookServer(HttpServer server) {
         this.server = server;
@@ -31,11 +37,14 @@ public final class WebhookServer implements AutoCloseable {
             WebhookServer webhook = new WebhookServer(http);
             http.createContext("/push", exchange -> {
                 webhook.signatures.add(String.valueOf(exchange.getRequestHeaders().getFirst(WebhookSigner.HEADER)));
-                webhook.bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                webhook.bodies.add(body);
+                webhook.waitIfHeld(body);
                 int status = webhook.nextStatus();
                 exchange.sendResponseHeaders(status, -1);
                 exchange.close();
             });
+            http.setExecutor(Executors.newCachedThreadPool()); // a held request must not hold up the others
             http.start();
             return webhook;
         } catch (IOException e) {
@@ -62,6 +71,30 @@ public final class WebhookServer implements AutoCloseable {
         return List.copyOf(signatures);
     }
 
+    /** Requests about {@code recipient} get no answer until {@link #release(String)}. */
+    public void hold(String recipient) {
+        held.put(recipient, new CountDownLatch(1));
+    }
+
+    /** Answers the held requests about {@code recipient}, and the next ones at once. */
+    public void release(String recipient) {
+        CountDownLatch latch = held.remove(recipient);
+        if (latch != null) {
+            latch.countDown();
+        }
+    }
+
+    private void waitIfHeld(String body) {
+        held.entrySet().stream().filter(entry -> body.contains("\"recipient\":\"" + entry.getKey() + "\""))
+                .findFirst().ifPresent(entry -> {
+                    try {
+                        entry.getValue().await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+    }
+
     private synchronized int nextStatus() {
         Integer next = statuses.poll();
         return next == null ? 204 : next;
@@ -69,6 +102,7 @@ public final class WebhookServer implements AutoCloseable {
 
     @Override
     public void close() {
+        held.values().forEach(CountDownLatch::countDown);
         server.stop(0);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mqchat.presence.notify.WebhookSink.WebhookSettings;
+import io.mqchat.presence.testing.Sent;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +42,7 @@ class WebhookSinkTest {
 
     @Test
     void postsRecipientSenderConversationMessageIdAndTimeButNoBody() throws Exception {
-        assertTrue(sink(3).send(ONE_TO_ONE));
+        assertTrue(Sent.of(sink(3).send(ONE_TO_ONE)));
         JsonNode body = json.readTree(server.bodies().get(0));
         assertEquals(json.readTree("""
                 {"recipient":"bob","sender":"alice","conversation":"alice","messageId":"m1","ts":1795000000123}
@@ -49,7 +51,7 @@ class WebhookSinkTest {
 
     @Test
     void aGroupMessageNamesTheGroupAsConversationAndABodyIsPassedOnWhenGiven() throws Exception {
-        assertTrue(sink(3).send(new Notification("bob", "alice", "g-1", "m2", "hi all", 5)));
+        assertTrue(Sent.of(sink(3).send(new Notification("bob", "alice", "g-1", "m2", "hi all", 5))));
         JsonNode body = json.readTree(server.bodies().get(0));
         assertEquals("g-1", body.get("conversation").asText());
         assertEquals("g-1", body.get("group").asText());
@@ -59,21 +61,21 @@ class WebhookSinkTest {
     @Test
     void serverErrorsAreRetriedUntilTheGatewayAcceptsIt() {
         server.answer(503, 500, 429);
-        assertTrue(sink(5).send(ONE_TO_ONE));
+        assertTrue(Sent.of(sink(5).send(ONE_TO_ONE)));
         assertEquals(4, server.bodies().size());
     }
 
     @Test
     void itGivesUpAfterTheConfiguredAttempts() {
         server.answer(500, 500, 500, 500);
-        assertFalse(sink(3).send(ONE_TO_ONE));
+        assertFalse(Sent.of(sink(3).send(ONE_TO_ONE)));
         assertEquals(3, server.bodies().size());
     }
 
     @Test
     void aRefusalThatRetryingCannotFixIsNotRetried() {
         server.answer(400);
-        assertFalse(sink(5).send(ONE_TO_ONE));
+        assertFalse(Sent.of(sink(5).send(ONE_TO_ONE)));
         assertEquals(1, server.bodies().size());
     }
 
@@ -81,12 +83,26 @@ class WebhookSinkTest {
     void anUnreachableGatewayGivesUpWithoutThrowing() {
         WebhookSink sink = new WebhookSink(HttpClient.newHttpClient(), new WebhookSettings(
                 URI.create("http://127.0.0.1:1/push"), 3, Duration.ofMillis(10), Duration.ofSeconds(2)), CLOCK);
-        assertFalse(sink.send(ONE_TO_ONE));
+        assertFalse(Sent.of(sink.send(ONE_TO_ONE)));
+    }
+
+    @Test
+    void aGatewayThatHangsOnOneNotificationHoldsUpNeitherTheCallerNorTheNextNotification() {
+        WebhookSink sink = sink(3);
+        server.hold("bob");
+
+        CompletableFuture<Boolean> bobs = sink.send(ONE_TO_ONE);
+        assertFalse(bobs.isDone(), "handed over without waiting for the gateway");
+        assertTrue(Sent.of(sink.send(new Notification("carol", "alice", null, "m2", null, 5))), "carol's");
+        assertFalse(bobs.isDone(), "bob's still waits for its answer");
+
+        server.release("bob");
+        assertTrue(Sent.of(bobs));
     }
 
     @Test
     void aSignedRequestVerifiesWithTheSecretAndItsTimeAndATamperedBodyDoesNot() throws Exception {
-        assertTrue(signedSink(1).send(ONE_TO_ONE));
+        assertTrue(Sent.of(signedSink(1).send(ONE_TO_ONE)));
         String body = server.bodies().get(0);
         String header = server.signatures().get(0);
 
@@ -102,12 +118,12 @@ class WebhookSinkTest {
     @Test
     void everyRetryIsSignedAndWithoutASecretNothingIs() throws Exception {
         server.answer(503);
-        assertTrue(signedSink(3).send(ONE_TO_ONE));
+        assertTrue(Sent.of(signedSink(3).send(ONE_TO_ONE)));
         assertEquals(2, server.signatures().size());
         for (int i = 0; i < 2; i++) {
             assertTrue(GatewayCheck.verifies(SECRET, server.signatures().get(i), server.bodies().get(i)));
         }
-        assertTrue(sink(1).send(ONE_TO_ONE));
+        assertTrue(Sent.of(sink(1).send(ONE_TO_ONE)));
         assertEquals("null", server.signatures().get(2));
     }
 

@@ -12,6 +12,7 @@ import io.mqchat.presence.store.PushTokens;
 import io.mqchat.presence.store.RedisPushTokens;
 import io.mqchat.presence.testing.ApnsStandIn;
 import io.mqchat.presence.testing.RedisFixture;
+import io.mqchat.presence.testing.Sent;
 import io.mqchat.protocol.PushPlatform;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -97,7 +98,7 @@ class ApnsSinkTest {
         register("bob", "pad", PushPlatform.APNS, developmentPad, "sandbox");
         register("bob", "android", PushPlatform.FCM, "fcm-token", null);
 
-        assertTrue(sink.send(new Notification("bob", "alice", null, "m1", null, 1000)));
+        assertTrue(Sent.of(sink.send(new Notification("bob", "alice", null, "m1", null, 1000))));
         sink.awaitIdle();
 
         assertEquals(1, apns.receivedFor(phone).size());
@@ -119,7 +120,7 @@ class ApnsSinkTest {
         apns.knows(APP, phone);
         register("bob", "phone", PushPlatform.APNS, phone, "production");
 
-        assertTrue(sink.send(new Notification("bob", "carol", "trip", "g1", "see you at 8", 1000)));
+        assertTrue(Sent.of(sink.send(new Notification("bob", "carol", "trip", "g1", "see you at 8", 1000))));
         sink.awaitIdle();
 
         JsonNode alert = json(apns.receivedFor(phone).get(0).payload()).path("aps").path("alert");
@@ -138,7 +139,7 @@ class ApnsSinkTest {
         register("bob", "old-phone", PushPlatform.APNS, uninstalled, "production");
         register("bob", "typo", PushPlatform.APNS, token(6), "production"); // the stand-in never issued it
 
-        assertTrue(sink.send(new Notification("bob", "alice", null, "m1", null, 1000)));
+        assertTrue(Sent.of(sink.send(new Notification("bob", "alice", null, "m1", null, 1000))));
         sink.awaitIdle();
 
         assertEquals(List.of("phone"), tokens.tokensOf("bob").stream().map(PushToken::device).toList());
@@ -150,7 +151,7 @@ class ApnsSinkTest {
     void aRecipientWithoutAppleDevicesCostsNoPush() throws InterruptedException {
         register("bob", "android", PushPlatform.FCM, "fcm-token", null);
 
-        assertFalse(sink.send(new Notification("bob", "alice", null, "m1", null, 1000)));
+        assertFalse(Sent.of(sink.send(new Notification("bob", "alice", null, "m1", null, 1000))));
         sink.awaitIdle();
         for (PushOutcomes.Outcome outcome : PushOutcomes.Outcome.values()) {
             assertEquals(0, outcomes.count(PushPlatform.APNS, outcome), "no push at all, not even a refused one");

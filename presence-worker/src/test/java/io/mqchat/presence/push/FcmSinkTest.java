@@ -10,6 +10,7 @@ import io.mqchat.presence.store.PushTokens;
 import io.mqchat.presence.store.RedisPushTokens;
 import io.mqchat.presence.testing.FcmStandIn;
 import io.mqchat.presence.testing.RedisFixture;
+import io.mqchat.presence.testing.Sent;
 import io.mqchat.protocol.PushPlatform;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -88,7 +90,7 @@ class FcmSinkTest {
         register("bob", "tablet", PushPlatform.FCM, "fcm-tablet");
         register("bob", "ipad", PushPlatform.APNS, "ab".repeat(32));
 
-        assertTrue(sink.send(fromAlice("m1")));
+        assertTrue(Sent.of(sink.send(fromAlice("m1"))));
         sink.awaitIdle();
 
         List<FcmStandIn.Received> sends = fcm.received();
@@ -109,7 +111,7 @@ class FcmSinkTest {
     void theTextAndTheGroupShowOnlyWhenTheServerPassesThemOn() throws InterruptedException {
         register("bob", "phone", PushPlatform.FCM, "fcm-phone");
 
-        assertTrue(sink.send(new Notification("bob", "carol", "trip", "g1", "see you at 8", 1000)));
+        assertTrue(Sent.of(sink.send(new Notification("bob", "carol", "trip", "g1", "see you at 8", 1000))));
         sink.awaitIdle();
 
         FcmStandIn.Received send = fcm.received().get(0);
@@ -124,7 +126,7 @@ class FcmSinkTest {
         register("bob", "old-phone", PushPlatform.FCM, "fcm-gone");
         fcm.unregister("fcm-gone");
 
-        assertTrue(sink.send(fromAlice("m1")));
+        assertTrue(Sent.of(sink.send(fromAlice("m1"))));
         sink.awaitIdle();
 
         assertEquals(List.of("phone"), tokens.tokensOf("bob").stream().map(PushToken::device).toList());
@@ -138,7 +140,7 @@ class FcmSinkTest {
         fcm.answer(answer(429, "{\"error\":{\"status\":\"RESOURCE_EXHAUSTED\"}}", Map.of("Retry-After", "0")),
                 answer(503, UNAVAILABLE, Map.of()));
 
-        assertTrue(sink.send(fromAlice("m1")));
+        assertTrue(Sent.of(sink.send(fromAlice("m1"))));
         sink.awaitIdle();
 
         assertEquals(3, fcm.received().size(), "429, 503, then taken");
@@ -151,7 +153,7 @@ class FcmSinkTest {
         fcm.answer(answer(503, UNAVAILABLE, Map.of()), answer(503, UNAVAILABLE, Map.of()),
                 answer(503, UNAVAILABLE, Map.of()));
 
-        assertTrue(sink.send(fromAlice("m1")), "handed to FCM");
+        assertFalse(Sent.of(sink.send(fromAlice("m1"))), "given up");
         sink.awaitIdle();
 
         assertEquals(3, fcm.received().size());
@@ -164,7 +166,7 @@ class FcmSinkTest {
         register("bob", "phone", PushPlatform.FCM, "fcm-phone");
         fcm.answer(answer(400, "{\"error\":{\"status\":\"INVALID_ARGUMENT\"}}", Map.of()));
 
-        assertTrue(sink.send(fromAlice("m1")), "handed to FCM");
+        assertFalse(Sent.of(sink.send(fromAlice("m1"))), "refused");
         sink.awaitIdle();
 
         assertEquals(1, fcm.received().size());
@@ -176,7 +178,7 @@ class FcmSinkTest {
     void aRecipientWithoutFcmTokensCostsNoRequest() {
         register("bob", "ipad", PushPlatform.APNS, "ab".repeat(32));
 
-        assertFalse(sink.send(fromAlice("m1")));
+        assertFalse(Sent.of(sink.send(fromAlice("m1"))));
 
         assertEquals(List.of(), fcm.received());
     }
@@ -185,7 +187,7 @@ class FcmSinkTest {
     void oneAccessTokenServesManySends() throws InterruptedException {
         register("bob", "phone", PushPlatform.FCM, "fcm-phone");
         for (int i = 0; i < 5; i++) {
-            assertTrue(sink.send(fromAlice("m" + i)));
+            assertTrue(Sent.of(sink.send(fromAlice("m" + i))));
         }
         sink.awaitIdle();
         assertEquals(1, fcm.tokenRequests(), "the token is reused until it expires (in an hour)");
@@ -197,17 +199,15 @@ class FcmSinkTest {
         register("carol", "phone", PushPlatform.FCM, "fcm-answers");
         fcm.hold("fcm-hangs");
 
-        assertTrue(sink.send(fromAlice("m1")), "handed over without waiting for FCM's answer");
-        assertTrue(sink.send(new Notification("carol", "alice", null, "m2", null, 1000)));
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (outcomes.count(PushPlatform.FCM, PushOutcomes.Outcome.SENT) == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertEquals(1, outcomes.count(PushPlatform.FCM, PushOutcomes.Outcome.SENT), "carol's went through");
-        assertEquals(1, fcm.receivedFor("fcm-hangs").size(), "bob's is still waiting for its answer");
+        CompletableFuture<Boolean> bobs = sink.send(fromAlice("m1"));
+        assertFalse(bobs.isDone(), "handed over without waiting for FCM's answer");
+
+        assertTrue(Sent.of(sink.send(new Notification("carol", "alice", null, "m2", null, 1000))), "carol's");
+        assertEquals(1, fcm.receivedFor("fcm-hangs").size());
+        assertFalse(bobs.isDone(), "bob's is still waiting for its answer");
 
         fcm.release("fcm-hangs");
-        sink.awaitIdle();
+        assertTrue(Sent.of(bobs));
         assertEquals(2, outcomes.count(PushPlatform.FCM, PushOutcomes.Outcome.SENT));
     }
 }

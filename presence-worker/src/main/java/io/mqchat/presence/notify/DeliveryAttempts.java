@@ -1,5 +1,6 @@
-package io.mqchat.presence.push;
+package io.mqchat.presence.notify;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -7,17 +8,17 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Tries a push to one device up to a number of times: again after a failure that may pass (throttled, the service
- * unavailable, the network), waiting what the service asked or a doubling pause, never longer than {@link #MAX_PAUSE}.
- * Blocks no thread: the next try starts on a timer.
+ * Tries a notification (a push to one device, a webhook call) up to a number of times: again after a failure that may
+ * pass (throttled, the service unavailable, the network), waiting what the service asked or a doubling pause, never
+ * longer than {@link #MAX_PAUSE}. Blocks no thread: the next try starts on a timer.
  */
-final class PushAttempts {
+public final class DeliveryAttempts {
 
     /** The longest wait between tries, a service's Retry-After included. */
-    static final Duration MAX_PAUSE = Duration.ofSeconds(10);
+    public static final Duration MAX_PAUSE = Duration.ofSeconds(10);
 
-    /** What became of a push. */
-    enum Outcome {
+    /** What became of a notification. */
+    public enum Outcome {
         /** The service took it. */
         SENT,
         /** The service says the token no longer reaches an app install: forget it. */
@@ -34,35 +35,35 @@ final class PushAttempts {
      * @param again   whether another try may go through
      * @param asked   how long the service asked to wait before another try, if it said
      */
-    record Answer(Outcome outcome, String detail, boolean again, Optional<Duration> asked) {
+    public record Answer(Outcome outcome, String detail, boolean again, Optional<Duration> asked) {
 
-        static Answer sent() {
+        public static Answer sent() {
             return new Answer(Outcome.SENT, "", false, Optional.empty());
         }
 
-        static Answer unregistered(String detail) {
+        public static Answer unregistered(String detail) {
             return new Answer(Outcome.UNREGISTERED, detail, false, Optional.empty());
         }
 
-        static Answer refused(String detail) {
+        public static Answer refused(String detail) {
             return new Answer(Outcome.FAILED, detail, false, Optional.empty());
         }
 
-        static Answer retry(String detail, Optional<Duration> wait) {
+        public static Answer retry(String detail, Optional<Duration> wait) {
             return new Answer(Outcome.FAILED, detail, true, wait);
         }
     }
 
     /** One try, answered when the service answered. */
     @FunctionalInterface
-    interface Attempt {
+    public interface Attempt {
         CompletableFuture<Answer> run();
     }
 
     private final int attempts;
     private final Duration firstPause;
 
-    PushAttempts(int attempts, Duration firstPause) {
+    public DeliveryAttempts(int attempts, Duration firstPause) {
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1: " + attempts);
         }
@@ -71,7 +72,7 @@ final class PushAttempts {
     }
 
     /** Runs {@code attempt} until it is not to be repeated or the tries are used up; completes with the last answer. */
-    CompletableFuture<Answer> run(Attempt attempt) {
+    public CompletableFuture<Answer> run(Attempt attempt) {
         return next(attempt, 1, firstPause);
     }
 
@@ -84,6 +85,17 @@ final class PushAttempts {
                     TimeUnit.MILLISECONDS);
             return CompletableFuture.supplyAsync(() -> done + 1, later)
                     .thenCompose(tries -> next(attempt, tries, min(pause.multipliedBy(2), MAX_PAUSE)));
+        });
+    }
+
+    /** What an HTTP answer's Retry-After asks in seconds; empty when it names a date or is missing. */
+    public static Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(value -> {
+            try {
+                return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim()))));
+            } catch (NumberFormatException e) {
+                return Optional.empty(); // an HTTP date: the doubling pause instead
+            }
         });
     }
 
