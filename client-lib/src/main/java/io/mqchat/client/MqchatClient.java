@@ -518,6 +518,15 @@ public final class MqchatClient implements AutoCloseable {
         return conversations(null);
     }
 
+    /**
+     * How many messages this user has not read, in all conversations (each counting at most 1000), as the server's
+     * archive counts them: the badge on the app's icon, as the server also sets it in push notifications. Fails like
+     * {@link HistoryQuery#fetch()}.
+     */
+    public CompletableFuture<Integer> unreadCount() {
+        return history.unread().thenApply(HistoryResponse::unread);
+    }
+
     /** This user's conversations that changed after {@code since} (server time); all of them when null. */
     public CompletableFuture<List<ConversationInfo>> conversations(Instant since) {
         return history.conversations(since == null ? null : since.toEpochMilli())

@@ -23,8 +23,10 @@ import io.mqchat.presence.settings.NotifySettings;
 import io.mqchat.presence.settings.PresenceSettings;
 import io.mqchat.presence.settings.RedisAddress;
 import io.mqchat.presence.store.NotificationMutes;
+import io.mqchat.presence.store.PresenceStore;
 import io.mqchat.presence.store.PushTokens;
 import io.mqchat.presence.store.RedisNotificationMutes;
+import io.mqchat.presence.store.RedisPresenceStore;
 import io.mqchat.presence.store.RedisPushTokens;
 import io.mqchat.presence.worker.PresenceWorker;
 import io.mqchat.service.LaneSet;
@@ -77,11 +79,16 @@ public final class Backend implements AutoCloseable {
 
     /** Starts Redis and a presence-worker. */
     public Backend withPresence() {
+        return withPresence(NotifySettings.defaults());
+    }
+
+    /** Starts Redis and a presence-worker that notifies as {@code notify} says, e.g. to a webhook of the test's. */
+    public Backend withPresence(NotifySettings notify) {
         try {
             EmbeddedRedis server = EmbeddedRedis.start(folder.resolve("redis"), 0);
             started.add(server);
             redis = new RedisAddress(server.host(), server.port(), server.password());
-            PresenceWorker worker = new PresenceWorker(new PresenceSettings(Optional.of(redis), NotifySettings.defaults()),
+            PresenceWorker worker = new PresenceWorker(new PresenceSettings(Optional.of(redis), notify),
                     clientId -> ServiceConnection.builder().host(broker.host()).port(broker.port()).clientId(clientId)
                             .token(() -> broker.serviceToken(PresenceWorker.SERVICE)).build(),
                     LaneSet.everyLane(), Clock.systemUTC());
@@ -101,6 +108,11 @@ public final class Backend implements AutoCloseable {
     /** The conversations users muted, read from the presence-worker's Redis ({@link #withPresence()} first). */
     public NotificationMutes notificationMutes() {
         return new RedisNotificationMutes(presenceRedis());
+    }
+
+    /** Who is online as the presence-worker stored it ({@link #withPresence()} first). */
+    public PresenceStore presence() {
+        return new RedisPresenceStore(presenceRedis());
     }
 
     /** A client of the presence-worker's Redis, closed with the backend. */

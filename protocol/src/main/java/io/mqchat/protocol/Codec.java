@@ -203,6 +203,9 @@ public final class Codec {
         if (ref != null && !MessageIds.isValid(ref)) {
             throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "ref must be 1-64 characters of [A-Za-z0-9_.-]");
         }
+        if (HistoryRequest.UNREAD.equals(op)) {
+            return HistoryRequest.unread(ref);
+        }
         if (HistoryRequest.CONVERSATIONS.equals(op)) {
             JsonNode since = node.get("since");
             if (since != null && !since.isNull() && (!since.canConvertToLong() || !since.isIntegralNumber()

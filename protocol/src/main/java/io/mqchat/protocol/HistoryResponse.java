@@ -17,13 +17,18 @@ import java.util.List;
  * @param next          the {@link Cursor} of the page's last message: ask {@code after} it for newer ones
  * @param more          whether more messages exist in the direction asked (older, or newer for {@code after})
  * @param conversations the requester's conversations (op conversations)
+ * @param unread        how many messages the requester has not read, in all conversations (op unread); each
+ *                      conversation counts at most {@value #UNREAD_LIMIT}
  * @param ts            server time in epoch milliseconds
  */
 public record HistoryResponse(String op, String ref, boolean ok, String code, String message, String with,
                               String group, List<ChatMessage> messages, String prev, String next, Boolean more,
-                              List<ConversationSummary> conversations, long ts) implements Envelope {
+                              List<ConversationSummary> conversations, Integer unread, long ts)
+        implements Envelope {
 
     public static final String TYPE = "history";
+    /** A conversation's unread count stops here ("1000+"), so that counting stays a bounded query. */
+    public static final int UNREAD_LIMIT = 1000;
 
     public HistoryResponse {
         messages = messages == null ? null : List.copyOf(messages);
@@ -36,17 +41,23 @@ public record HistoryResponse(String op, String ref, boolean ok, String code, St
         String prev = messages.isEmpty() ? null : Cursor.of(messages.get(0)).toString();
         String next = messages.isEmpty() ? null : Cursor.of(messages.get(messages.size() - 1)).toString();
         return new HistoryResponse(HistoryRequest.MESSAGES, ref, true, null, null, with, group, messages, prev, next,
-                more, null, ts);
+                more, null, null, ts);
     }
 
     public static HistoryResponse conversations(String ref, List<ConversationSummary> conversations, long ts) {
         return new HistoryResponse(HistoryRequest.CONVERSATIONS, ref, true, null, null, null, null, null, null, null,
-                null, conversations, ts);
+                null, conversations, null, ts);
+    }
+
+    /** How many messages the requester has not read, in all conversations. */
+    public static HistoryResponse unread(String ref, int unread, long ts) {
+        return new HistoryResponse(HistoryRequest.UNREAD, ref, true, null, null, null, null, null, null, null, null,
+                null, unread, ts);
     }
 
     public static HistoryResponse failed(String op, String ref, ErrorCode code, String message, long ts) {
         return new HistoryResponse(op, ref, false, code.wireName(), message, null, null, null, null, null, null, null,
-                ts);
+                null, ts);
     }
 
     @Override

@@ -115,6 +115,16 @@ class HistoryAndDisappearingCodecTest {
     }
 
     @Test
+    void anUnreadRequestTakesOnlyARefAndItsAnswerTheCount() throws Exception {
+        assertEquals(HistoryRequest.unread("u-1"),
+                codec.decodeHistoryRequest(json("{\"v\":1,\"op\":\"unread\",\"ref\":\"u-1\","
+                        + "\"with\":\"bob\",\"after\":\"1/bob/m1\"}")), "what only services may ask is dropped");
+        HistoryResponse answer = HistoryResponse.unread("u-1", 3, 30);
+        assertEquals(answer, codec.decode(codec.encode(answer)));
+        assertEquals(3, ((HistoryResponse) codec.decode(codec.encode(answer))).unread());
+    }
+
+    @Test
     void aPageNamesTheCursorsOfItsFirstAndLastMessage() throws Exception {
         ChatMessage first = ChatMessage.text("a", "1").stamped("a", "alice", "bob", 10);
         ChatMessage last = ChatMessage.text("b", "2").stamped("b", "bob", "alice", 20);

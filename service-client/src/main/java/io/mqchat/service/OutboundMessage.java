@@ -15,10 +15,12 @@ import java.util.OptionalLong;
  * @param retain          whether the broker keeps it as the topic's retained message
  * @param userProperties  MQTT 5 user properties, in order
  * @param correlationData MQTT 5 correlation data, for a response
+ * @param responseTopic   MQTT 5 response topic, for a request
  * @param messageExpiry   MQTT 5 message expiry in seconds: the broker drops the message from offline queues after it
  */
 public record OutboundMessage(String topic, byte[] payload, int qos, boolean retain, Map<String, String> userProperties,
-                              Optional<byte[]> correlationData, OptionalLong messageExpiry) {
+                              Optional<byte[]> correlationData, Optional<String> responseTopic,
+                              OptionalLong messageExpiry) {
 
     public OutboundMessage {
         Objects.requireNonNull(topic, "topic");
@@ -41,6 +43,7 @@ public record OutboundMessage(String topic, byte[] payload, int qos, boolean ret
         private boolean retain;
         private final Map<String, String> userProperties = new LinkedHashMap<>();
         private byte[] correlationData;
+        private String responseTopic;
         private Long messageExpiry;
 
         private Builder(String topic, byte[] payload) {
@@ -68,6 +71,12 @@ public record OutboundMessage(String topic, byte[] payload, int qos, boolean ret
             return this;
         }
 
+        /** Where the answer to this request is to go. */
+        public Builder responseTopic(String responseTopic) {
+            this.responseTopic = responseTopic;
+            return this;
+        }
+
         /** The broker drops the message from offline queues {@code seconds} after it was published. */
         public Builder messageExpiry(long seconds) {
             this.messageExpiry = seconds;
@@ -76,7 +85,7 @@ public record OutboundMessage(String topic, byte[] payload, int qos, boolean ret
 
         public OutboundMessage build() {
             return new OutboundMessage(topic, payload, qos, retain, userProperties, Optional.ofNullable(correlationData),
-                    messageExpiry == null ? OptionalLong.empty() : OptionalLong.of(messageExpiry));
+                    Optional.ofNullable(responseTopic), messageExpiry == null ? OptionalLong.empty() : OptionalLong.of(messageExpiry));
         }
     }
 }

@@ -209,6 +209,7 @@ public final class ServiceConnection implements AutoCloseable {
             publish.userProperties(properties.build());
         }
         message.correlationData().ifPresent(publish::correlationData);
+        message.responseTopic().ifPresent(publish::responseTopic);
         message.messageExpiry().ifPresent(publish::messageExpiryInterval);
         return mqtt.publish(publish.build()).thenApply(ServiceConnection::requireAccepted);
     }

@@ -2,6 +2,7 @@ package io.mqchat.archive.store;
 
 import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.ConversationSummary;
+import io.mqchat.protocol.Cursor;
 import io.mqchat.protocol.GroupEvent;
 import java.util.List;
 import java.util.OptionalLong;
@@ -54,6 +55,12 @@ public interface ArchiveStore {
      * 1000), so that a reader far behind costs one bounded query.
      */
     List<ConversationSummary> conversations(String user, Long since, long now);
+
+    /**
+     * How many messages of others in {@code conversation} that {@code user} has not read lie strictly before
+     * {@code before}, as seen at {@code now} (bounded like the list's counts; 0 in a group the user is not in).
+     */
+    int unreadBefore(String user, ConversationKey conversation, Cursor before, long now);
 
     /**
      * True when {@code user} may download image {@code mediaId} at {@code now}: a message that has not disappeared

@@ -29,6 +29,7 @@ import com.mongodb.client.model.CountOptions;
 import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.ConversationSummary;
 import io.mqchat.protocol.Cursor;
+import io.mqchat.protocol.HistoryResponse;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -49,7 +50,7 @@ import org.bson.conversions.Bson;
 final class ConversationReads {
 
     /** Unread counts stop here ("1000+"): the count is a bounded query, however far behind a reader is. */
-    static final int UNREAD_LIMIT = 1000;
+    static final int UNREAD_LIMIT = HistoryResponse.UNREAD_LIMIT;
 
     private final MongoCollection<Document> messages;
     private final MongoCollection<Document> conversations;
@@ -112,6 +113,23 @@ final class ConversationReads {
         }
         summaries.sort(Comparator.comparingLong(ConversationSummary::updated));
         return summaries;
+    }
+
+    int unreadBefore(String user, ConversationKey conversation, Cursor before, long now) {
+        Document participant = call(() -> participants.find(
+                eq(ID, ArchiveDocuments.participantId(user, conversation))).first());
+        if (conversation.isGroup() && !isMember(participant)) {
+            return 0;
+        }
+        long notBefore = conversation.isGroup() ? longOr(participant, SINCE) : 0;
+        List<Bson> unread = new ArrayList<>(visible(conversation, notBefore, now));
+        unread.add(ne(FROM, user));
+        unread.add(CursorOrder.before("", before));
+        Cursor read = ArchiveDocuments.cursor(participant, READ);
+        if (read != null) {
+            unread.add(CursorOrder.after("", read));
+        }
+        return (int) (long) call(() -> messages.countDocuments(and(unread), new CountOptions().limit(UNREAD_LIMIT)));
     }
 
     private ConversationSummary summary(String user, ConversationKey conversation, Document participant,

@@ -188,6 +188,11 @@ public final class MongoArchiveStore implements ArchiveStore {
     }
 
     @Override
+    public int unreadBefore(String user, ConversationKey conversation, Cursor before, long now) {
+        return reads.unreadBefore(user, conversation, before, now);
+    }
+
+    @Override
     public boolean sharedWith(String user, String mediaId, long now) {
         Bson shared = and(eq(MEDIA_ID, mediaId), eq(MEDIA_SHARED, true), notExpired(now));
         if (call(() -> messages.find(and(shared, exists(TO, true), or(eq(FROM, user), eq(TO, user))))

@@ -48,6 +48,7 @@ public final class HistoryQueries {
             return switch (request.op()) {
                 case HistoryRequest.MESSAGES -> page(request, now);
                 case HistoryRequest.CONVERSATIONS -> conversations(request, now);
+                case HistoryRequest.UNREAD -> unread(request, now);
                 default -> badRequest(request, "unknown op '" + request.op() + "'");
             };
         } catch (ArchiveUnavailableException e) {
@@ -88,12 +89,47 @@ public final class HistoryQueries {
         return HistoryResponse.page(request.ref(), request.with(), request.group(), fitting, more, now);
     }
 
+    /**
+     * The unread counts of every conversation of the requester, summed: what an app shows as its badge. A request
+     * that names a message ({@code after}, in {@code with} or {@code group}: the presence-worker's, for the push
+     * about that message) counts that conversation up to the message, and the message itself unless read, whether
+     * or not the archive has stored it yet: it is stored a moment after it was routed, and the push may ask before
+     * or while it is stored.
+     */
+    private HistoryResponse unread(HistoryRequest request, long now) throws ProtocolException {
+        ConversationKey about = null;
+        if (request.after() != null && (request.with() != null || request.group() != null)) {
+            about = request.group() != null ? ConversationKey.group(request.group())
+                    : ConversationKey.direct(request.by(), request.with());
+        }
+        long unread = 0;
+        String readInAbout = null;
+        for (ConversationSummary summary : store.conversations(request.by(), null, now)) {
+            if (about != null && about.equals(keyOf(request.by(), summary))) {
+                readInAbout = summary.read();
+            } else {
+                unread += summary.unread();
+            }
+        }
+        if (about != null) {
+            Cursor message = Cursor.parse(request.after());
+            boolean read = readInAbout != null && Cursor.parse(readInAbout).compareTo(message) >= 0;
+            unread += store.unreadBefore(request.by(), about, message, now) + (read ? 0 : 1);
+        }
+        return HistoryResponse.unread(request.ref(), (int) Math.min(unread, Integer.MAX_VALUE), now);
+    }
+
+    private static ConversationKey keyOf(String user, ConversationSummary summary) {
+        return summary.group() != null ? ConversationKey.group(summary.group())
+                : ConversationKey.direct(user, summary.with());
+    }
+
     private HistoryResponse conversations(HistoryRequest request, long now) {
         List<ConversationSummary> all = store.conversations(request.by(), request.since(), now);
         List<ConversationSummary> fitting = budget.fitConversations(all);
         // The factory leaves 'more' out; it is set here because a long list may be cut (ask again from the last
         // one's 'updated').
         return new HistoryResponse(HistoryRequest.CONVERSATIONS, request.ref(), true, null, null, null, null, null,
-                null, null, fitting.size() < all.size(), fitting, now);
+                null, null, fitting.size() < all.size(), fitting, null, now);
     }
 }

@@ -6,6 +6,7 @@ import io.mqchat.protocol.Envelope;
 import io.mqchat.protocol.HistoryRequest;
 import io.mqchat.protocol.HistoryResponse;
 import io.mqchat.protocol.ProtocolException;
+import io.mqchat.protocol.ServiceTopics;
 import io.mqchat.protocol.Topics;
 import io.mqchat.protocol.UserIds;
 import io.mqchat.service.InboundMessage;
@@ -69,8 +70,11 @@ public final class HistoryRequests implements MessageHandler {
     private OutboundMessage reply(InboundMessage message, HistoryRequest request, HistoryResponse response) {
         String ownTree = Topics.USER_ROOT + "/" + request.by() + "/";
         // The extension already drops foreign response topics; checked again so that no request can make the
-        // archive write someone's history into another user's tree.
-        String topic = message.responseTopic().filter(t -> t.startsWith(ownTree)).orElse(Topics.responses(request.by()));
+        // archive write someone's history into another user's tree. An internal topic is a service's own (the
+        // presence-worker asking for a badge): only services can publish requests that keep one.
+        String topic = message.responseTopic()
+                .filter(t -> t.startsWith(ownTree) || t.startsWith(ServiceTopics.ROOT + "/"))
+                .orElse(Topics.responses(request.by()));
         OutboundMessage.Builder reply = OutboundMessage.to(topic, codec.encode(response)).qos(1);
         if (message.responseTopic().isPresent() && topic.equals(message.responseTopic().get())) {
             message.correlationData().ifPresent(reply::correlationData);

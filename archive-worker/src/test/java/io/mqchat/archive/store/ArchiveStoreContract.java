@@ -276,6 +276,26 @@ public abstract class ArchiveStoreContract {
     }
 
     @Test
+    void unreadBeforeAMessageCountsOthersMessagesAfterTheReadMarkAndBeforeIt() {
+        ArchiveStore store = openStore();
+        String alice = "alice-" + UUID.randomUUID();
+        ConversationKey conversation = ConversationKey.direct(alice, "bob");
+        store.archive(direct("b1", "bob", alice, T0 + 1), T0 + 1);
+        store.archive(direct("a1", alice, "bob", T0 + 2), T0 + 2);
+        store.archive(direct("b2", "bob", alice, T0 + 3), T0 + 3);
+        store.archive(direct("b3", "bob", alice, T0 + 4), T0 + 4);
+        store.archive(direct("b4", "bob", alice, T0 + 5), T0 + 5);
+
+        assertEquals(3, store.unreadBefore(alice, conversation, new Cursor(T0 + 5, "bob", "b4"), T0 + 10),
+                "b1, b2, b3: not her own a1, not b4 itself");
+        store.markRead(conversation, alice, "b2", T0 + 6, T0 + 6);
+        assertEquals(1, store.unreadBefore(alice, conversation, new Cursor(T0 + 5, "bob", "b4"), T0 + 10), "b3");
+        assertEquals(0, store.unreadBefore(alice, conversation, new Cursor(T0 + 3, "bob", "b2"), T0 + 10));
+        assertEquals(0, store.unreadBefore(alice, ConversationKey.group("g-" + UUID.randomUUID()),
+                new Cursor(T0 + 5, "bob", "b4"), T0 + 10), "not a member");
+    }
+
+    @Test
     void readMarksAndTimersOnlyMoveForwardWhateverTheArrivalOrder() {
         ArchiveStore store = openStore();
         String alice = "alice-" + UUID.randomUUID();

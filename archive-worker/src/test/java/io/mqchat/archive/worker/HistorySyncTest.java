@@ -22,10 +22,12 @@ import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.ConversationSummary;
 import io.mqchat.protocol.Cursor;
 import io.mqchat.protocol.GroupRequest;
+import io.mqchat.protocol.HistoryRequest;
 import io.mqchat.protocol.HistoryResponse;
 import io.mqchat.protocol.Response;
 import io.mqchat.protocol.ServiceTopics;
 import io.mqchat.protocol.Topics;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -275,6 +277,39 @@ class HistorySyncTest {
                 + (Math.max(withAlice.updated(), inTrip.updated()) + 1) + "}");
         assertEquals(List.of(), later.conversations());
         assertFalse(later.more());
+
+        HistoryResponse badge = bobHistory.ask("{\"v\":1,\"op\":\"unread\"}");
+        assertTrue(badge.ok(), badge::toString);
+        assertEquals(2, badge.unread(), "a3 and g1: the app's badge");
+    }
+
+    @Test
+    void aServiceGetsTheUnreadCountOnItsOwnTopicWithTheMessageItAsksAboutCountedEvenBeforeItIsStored() {
+        harness.archiveWorker("1");
+        MqttDevice alicePhone = harness.device(alice, "phone");
+        alicePhone.publish(Topics.send(bob), text("a1", "one"));
+        alicePhone.publish(Topics.send(bob), text("a2", "two"));
+        List<ChatMessage> stored = new HistoryClient(harness.device(bob, "phone"), bob).awaitArchived(with(alice), 2);
+        MqttDevice presence = harness.serviceDevice("svc-presence", "1");
+        String answers = ServiceTopics.ROOT + "/presence/unread/test";
+        presence.subscribe(answers);
+
+        // As the presence-worker asks for the badge of the push about a2 (stored), and about a3 (routed a moment
+        // ago, not stored yet).
+        assertEquals(2, askUnread(presence, answers, Cursor.of(stored.get(1))));
+        assertEquals(3, askUnread(presence, answers, new Cursor(System.currentTimeMillis() + 60_000, alice, "a3")));
+    }
+
+    private int askUnread(MqttDevice service, String answers, Cursor message) {
+        String ref = ArchiveHarness.newRef();
+        HistoryRequest request = HistoryRequest.unreadIncluding(bob, alice, null, message, ref,
+                System.currentTimeMillis());
+        service.request(ServiceTopics.laneFor(ServiceTopics.HISTORY_REQUESTS, bob),
+                new String(ArchiveHarness.CODEC.encode(request), StandardCharsets.UTF_8), answers, ref);
+        HistoryResponse answer = ArchiveHarness.await(service, answers, HistoryResponse.class,
+                r -> ref.equals(r.ref()));
+        assertTrue(answer.ok(), answer::toString);
+        return answer.unread();
     }
 
     @Test

@@ -43,6 +43,11 @@ public final class HistoryRequests implements Archive {
         return send(HistoryRequest.conversations(since, MessageIds.newId()));
     }
 
+    /** How many messages this user has not read, in all conversations. */
+    public CompletableFuture<HistoryResponse> unread() {
+        return send(HistoryRequest.unread(MessageIds.newId()));
+    }
+
     private CompletableFuture<HistoryResponse> send(HistoryRequest request) {
         CompletableFuture<HistoryResponse> answer = pending.register(request.ref(), request.op());
         outbound.request(Topics.historyRequests(), codec.encode(request), request.ref(), Topics.responses(me))

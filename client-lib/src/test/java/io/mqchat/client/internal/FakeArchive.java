@@ -134,7 +134,7 @@ final class FakeArchive implements Archive {
             summaries.sort(Comparator.comparingLong(ConversationSummary::updated));
             List<ConversationSummary> part = summaries.subList(0, Math.min(listPart, summaries.size()));
             return new HistoryResponse(HistoryRequest.CONVERSATIONS, null, true, null, null, null, null, null, null,
-                    null, part.size() < summaries.size(), part, now);
+                    null, part.size() < summaries.size(), part, null, now);
         });
     }
 

@@ -3,7 +3,10 @@ package io.mqchat.presence.notify;
 import io.mqchat.presence.store.NotificationMutes;
 import io.mqchat.presence.store.PresenceStore;
 import io.mqchat.presence.store.StoreUnavailableException;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,20 +19,35 @@ public final class NotifyHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotifyHandler.class);
 
+    /** Notifications handed over and not yet answered at most; then the caller (the lane) waits. */
+    static final int MAX_PENDING = 256;
+
     private final PresenceStore store;
     private final NotificationMutes mutes;
     private final Coalescer coalescer;
+    private final UnreadCounts unread;
     private final NotificationSink sink;
+    private final Executor sending;
+    private final Semaphore pending = new Semaphore(MAX_PENDING);
 
-    public NotifyHandler(PresenceStore store, NotificationMutes mutes, Coalescer coalescer, NotificationSink sink) {
+    /**
+     * @param unread  the recipient's unread count, for the badge
+     * @param sending where the sink is called once the count is in (the sinks' own waits must not hold up the
+     *                thread that answers the counts)
+     */
+    public NotifyHandler(PresenceStore store, NotificationMutes mutes, Coalescer coalescer, UnreadCounts unread,
+                         NotificationSink sink, Executor sending) {
         this.store = store;
         this.mutes = mutes;
         this.coalescer = coalescer;
+        this.unread = unread;
         this.sink = sink;
+        this.sending = sending;
     }
 
     /**
-     * Hands the notification to the sink unless it is not needed or coalesced; does not wait for the sink.
+     * Hands the notification to the sink, with the recipient's unread count, unless it is not needed or coalesced;
+     * waits for neither the count nor the sink (unless {@value #MAX_PENDING} are under way).
      *
      * @return completes true when it went out, false when it was not needed or the sink gave up
      * @throws io.mqchat.presence.store.StoreUnavailableException when Redis is down (retry later)
@@ -45,12 +63,25 @@ public final class NotifyHandler {
         if (!coalescer.claim(notification.recipient(), notification.conversationKey())) {
             return CompletableFuture.completedFuture(false);
         }
-        return sink.send(notification).thenApply(sent -> {
-            if (!sent) {
-                released(notification);
-            }
-            return sent;
-        });
+        try {
+            pending.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            released(notification);
+            return CompletableFuture.completedFuture(false);
+        }
+        return unread.unreadOf(notification)
+                .exceptionally(failure -> OptionalInt.empty())
+                .thenComposeAsync(count -> sink.send(count.isPresent()
+                        ? notification.withUnread(count.getAsInt()) : notification), sending)
+                .exceptionally(failure -> false)
+                .thenApply(sent -> {
+                    if (!sent) {
+                        released(notification);
+                    }
+                    return sent;
+                })
+                .whenComplete((sent, failure) -> pending.release());
     }
 
     /** The sink gave up: lets the next message of this conversation try instead of staying silent for a window. */

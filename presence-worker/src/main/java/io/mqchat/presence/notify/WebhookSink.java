@@ -22,10 +22,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * POSTs each notification as a small JSON object to a push gateway:
- * {@code {"recipient","sender","conversation","group"?,"messageId","ts","body"?}} (the body only when the server
- * was configured to pass it on), signed by {@link WebhookSigner} when a secret is set (each try anew, so its time
- * is fresh). Network errors, 408, 429 and 5xx are tried again with doubling pauses ({@link DeliveryAttempts}, waiting
- * what a Retry-After asks) up to {@code attempts} tries; any other answer, or the last failure, gives up with one log
+ * {@code {"recipient","sender","conversation","group"?,"messageId","ts","body"?,"unread"?}} (the body only when the
+ * server was configured to pass it on; {@code unread}, the recipient's unread count, when the archive gave it),
+ * signed by {@link WebhookSigner} when a secret is set (each try anew, so its time is fresh). Network errors, 408, 429
+ * and 5xx are tried again with doubling pauses ({@link DeliveryAttempts}, waiting what a Retry-After asks) up to
+ * {@code attempts} tries; any other answer, or the last failure, gives up with one log
  * line. Does not wait for the gateway: a slow or failing one holds up no other notification, up to
  * {@link #MAX_IN_FLIGHT} calls under way (then the caller waits, rather than piling up calls without bound).
  */
@@ -125,7 +126,7 @@ public final class WebhookSink implements NotificationSink {
     private byte[] body(Notification n) {
         try {
             return json.writeValueAsBytes(new Body(n.recipient(), n.sender(), n.conversation(), n.group(),
-                    n.messageId(), n.ts(), n.body()));
+                    n.messageId(), n.ts(), n.body(), n.unread()));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -162,6 +163,6 @@ public final class WebhookSink implements NotificationSink {
 
     /** The JSON the webhook receives; null fields are left out. */
     private record Body(String recipient, String sender, String conversation, String group, String messageId, long ts,
-                        String body) {
+                        String body, Integer unread) {
     }
 }

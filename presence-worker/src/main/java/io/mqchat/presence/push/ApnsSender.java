@@ -118,14 +118,17 @@ final class ApnsSender implements PushServiceSink.DeviceSender {
     }
 
     private static String payload(Notification n) {
-        return new SimpleApnsPayloadBuilder()
+        ApnsPayloadBuilder payload = new SimpleApnsPayloadBuilder()
                 .setAlertTitle(PushContent.title(n))
                 .setAlertBody(PushContent.text(n))
                 .setSound(ApnsPayloadBuilder.DEFAULT_SOUND_FILENAME)
                 .setThreadId(n.conversationKey())
                 .addCustomProperty("conversation", n.conversationKey())
-                .addCustomProperty("messageId", n.messageId())
-                .build();
+                .addCustomProperty("messageId", n.messageId());
+        if (n.unread() != null) {
+            payload.setBadgeNumber(n.unread()); // without a count, the icon keeps the badge it has
+        }
+        return payload.build();
     }
 
     /** The conversation key, or its digest where it is longer than Apple allows. */

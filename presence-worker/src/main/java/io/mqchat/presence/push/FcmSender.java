@@ -101,7 +101,11 @@ final class FcmSender {
         android.put("collapse_key", n.conversationKey());
         android.put("priority", "HIGH");
         android.put("ttl", TTL);
-        android.putObject("notification").put("tag", n.conversationKey());
+        ObjectNode androidShown = android.putObject("notification").put("tag", n.conversationKey());
+        if (n.unread() != null) {
+            androidShown.put("notification_count", n.unread()); // the launcher's badge, where it shows one
+            data.put("unread", Integer.toString(n.unread()));
+        }
         try {
             return json.writeValueAsBytes(root);
         } catch (IOException e) {

@@ -13,17 +13,24 @@ import java.util.Optional;
  * @param fcm            FCM, which gets them too for the devices with FCM tokens; empty for none
  * @param apns           APNs, which gets them too for the devices with APNs tokens; empty for none
  * @param coalesceWindow at most one notification per recipient and conversation in this window
+ * @param badgeTimeout   how long a notification waits for the archive's unread count; zero sends none
  */
 public record NotifySettings(Optional<WebhookSettings> webhook, Optional<FcmSettings> fcm,
-                             Optional<ApnsSettings> apns, Duration coalesceWindow) {
+                             Optional<ApnsSettings> apns, Duration coalesceWindow, Duration badgeTimeout) {
 
-    /** Without push services. */
+    /** Without push services or badges. */
     public NotifySettings(Optional<WebhookSettings> webhook, Duration coalesceWindow) {
-        this(webhook, Optional.empty(), Optional.empty(), coalesceWindow);
+        this(webhook, Optional.empty(), Optional.empty(), coalesceWindow, Duration.ZERO);
     }
 
-    /** Log sink, one-minute window. */
+    /** Whether notifications carry the recipient's unread count. */
+    public boolean badges() {
+        return !badgeTimeout.isZero();
+    }
+
+    /** Log sink, one-minute window, badges asked of the archive for up to 2 s. */
     public static NotifySettings defaults() {
-        return new NotifySettings(Optional.empty(), Duration.ofMinutes(1));
+        return new NotifySettings(Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofMinutes(1),
+                Duration.ofSeconds(2));
     }
 }

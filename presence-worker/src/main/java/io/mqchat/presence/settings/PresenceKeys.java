@@ -56,6 +56,9 @@ public final class PresenceKeys {
     public static final Key<Duration> NOTIFY_COALESCE_WINDOW = Key.duration("notify.coalesce-window", "1m",
             Duration.ofSeconds(1), Duration.ofDays(1),
             "At most one notification per recipient and conversation within this window");
+    public static final Key<Duration> NOTIFY_BADGE_TIMEOUT = Key.duration("notify.badge-timeout", "2s", Duration.ZERO,
+            Duration.ofSeconds(30), "How long a push waits for the archive's count of the recipient's unread messages "
+                    + "(the app's badge); 0s sends pushes without a badge (no archive-worker deployed)");
 
     public static final Key<String> BROKER_HOST = Key.text("broker.host", "127.0.0.1",
             "Host of the mqchat broker the standalone worker connects to");
@@ -69,7 +72,7 @@ public final class PresenceKeys {
     public static final ConfigSchema SCHEMA = ConfigSchema.of(REDIS_ADDRESS, REDIS_PASSWORD, REDIS_CLUSTER, NOTIFY_SINK, NOTIFY_WEBHOOK_URL, NOTIFY_WEBHOOK_SECRET,
             NOTIFY_WEBHOOK_ATTEMPTS, NOTIFY_WEBHOOK_BACKOFF, NOTIFY_WEBHOOK_TIMEOUT, NOTIFY_FCM_CREDENTIALS,
             NOTIFY_FCM_ENDPOINT, NOTIFY_APNS_KEY, NOTIFY_APNS_TEAM_ID, NOTIFY_APNS_KEY_ID, NOTIFY_APNS_STAND_IN,
-            NOTIFY_APNS_STAND_IN_CERT, NOTIFY_COALESCE_WINDOW);
+            NOTIFY_APNS_STAND_IN_CERT, NOTIFY_COALESCE_WINDOW, NOTIFY_BADGE_TIMEOUT);
 
     /** Keys of the standalone worker process. */
     public static final ConfigSchema STANDALONE_SCHEMA = SCHEMA.plus(ConfigSchema.of(BROKER_HOST, BROKER_PORT,

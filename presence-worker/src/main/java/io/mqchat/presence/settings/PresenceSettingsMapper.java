@@ -60,7 +60,8 @@ public final class PresenceSettingsMapper {
         return new PresenceSettings(config.find(PresenceKeys.REDIS_ADDRESS)
                 .map(address -> address.withPassword(redisPassword.orElse(null))
                         .withCluster(config.get(PresenceKeys.REDIS_CLUSTER))),
-                new NotifySettings(webhook, fcm, apns, config.get(PresenceKeys.NOTIFY_COALESCE_WINDOW)));
+                new NotifySettings(webhook, fcm, apns, config.get(PresenceKeys.NOTIFY_COALESCE_WINDOW),
+                        config.get(PresenceKeys.NOTIFY_BADGE_TIMEOUT)));
     }
 
     /** APNs when its key is set, with the ids it needs; a stand-in needs both its address and its certificate. */

@@ -1,17 +1,20 @@
 package io.mqchat.presence.worker;
 
+import io.mqchat.presence.badge.ArchiveUnreadCounts;
 import io.mqchat.presence.notify.Coalescer;
 import io.mqchat.presence.notify.LogSink;
 import io.mqchat.presence.notify.Notification;
 import io.mqchat.presence.notify.NotificationSink;
 import io.mqchat.presence.notify.NotifyHandler;
 import io.mqchat.presence.notify.RedisCoalescer;
+import io.mqchat.presence.notify.UnreadCounts;
 import io.mqchat.presence.notify.WebhookSink;
 import io.mqchat.presence.notify.FanOutSink;
 import io.mqchat.presence.push.FcmAccess;
 import io.mqchat.presence.push.PushOutcomes;
 import io.mqchat.presence.push.PushServiceSink;
 import io.mqchat.presence.push.PushRequestHandler;
+import io.mqchat.presence.settings.NotifySettings;
 import io.mqchat.presence.settings.PresenceSettings;
 import io.mqchat.presence.settings.RedisAddress;
 import io.mqchat.presence.store.PresenceStore;
@@ -42,6 +45,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -77,7 +82,8 @@ public final class PresenceWorker implements AutoCloseable {
     private final FeedLanes events;
     private final FeedLanes notify;
     private final UnifiedJedis redis;
-    private final NotifyHandler notifications;
+    /** Calls the sinks once a notification's unread count is in. */
+    private final ExecutorService sending;
     private final PushRequestHandler pushRequests;
     private final NotificationSink sink;
     private final PushOutcomes pushOutcomes = new PushOutcomes();
@@ -105,14 +111,25 @@ public final class PresenceWorker implements AutoCloseable {
         NotificationMutes mutes = new RedisNotificationMutes(redis);
         RedisPushTokens pushTokens = new RedisPushTokens(redis);
         this.sink = sink(settings, pushTokens, pushOutcomes, clock);
-        this.notifications = new NotifyHandler(store, mutes, coalescer, sink);
+        this.sending = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "mqchat notifications");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.pushRequests = new PushRequestHandler(pushTokens, mutes);
         this.events = FeedLanes.of(ServiceTopics.PRESENCE_EVENTS, lanes, SERVICE + ":events", connections, lane -> {
             PresenceTracker tracker = new PresenceTracker(store, new MqttPresencePublisher(lane, codec, PUBLISH_TIMEOUT));
             return message -> onPresenceEvent(tracker, message);
         }, clock);
-        this.notify = FeedLanes.of(ServiceTopics.NOTIFY, lanes, SERVICE + ":notify", connections,
-                lane -> this::onNotify, clock);
+        NotifySettings notifySettings = settings.notifications();
+        this.notify = FeedLanes.of(ServiceTopics.NOTIFY, lanes, SERVICE + ":notify", connections, lane -> {
+            // Each lane asks for counts through its own session: the answers come back there, and are not held up
+            // behind another lane's waiting messages.
+            UnreadCounts unread = notifySettings.badges()
+                    ? ArchiveUnreadCounts.on(lane, codec, clock, notifySettings.badgeTimeout()) : UnreadCounts.NONE;
+            NotifyHandler handler = new NotifyHandler(store, mutes, coalescer, unread, sink, sending);
+            return message -> onNotify(handler, message);
+        }, clock);
     }
 
     /** Connects every lane's session; blocks until the broker confirmed them. Events waiting in the sessions follow. */
@@ -150,6 +167,7 @@ public final class PresenceWorker implements AutoCloseable {
             try {
                 notify.close();
             } finally {
+                sending.shutdown();
                 sink.close();
                 redis.close();
             }
@@ -210,7 +228,7 @@ public final class PresenceWorker implements AutoCloseable {
         }
     }
 
-    private void onNotify(InboundMessage message) throws RetryLater {
+    private void onNotify(NotifyHandler notifications, InboundMessage message) throws RetryLater {
         Optional<Notify> notify = decode(message, Notify.class);
         if (notify.isEmpty()) {
             return;

@@ -2,6 +2,7 @@ package io.mqchat.presence.notify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,21 +122,43 @@ class NotifyHandlerTest {
     }
 
     @Test
+    void theNotificationCarriesTheRecipientsUnreadCountWhenOneCameAndGoesWithoutOneWhenNoneDid() {
+        CompletableFuture<OptionalInt> bobsCount = new CompletableFuture<>();
+        NotifyHandler handler = handler(Duration.ofMinutes(1), notification -> notification.recipient().equals("bob")
+                ? bobsCount : CompletableFuture.completedFuture(OptionalInt.empty()));
+
+        CompletableFuture<Boolean> bobs = handler.handle(message("bob", "alice", null, "m1"));
+        assertFalse(bobs.isDone(), "waits for the count without holding up the caller");
+        assertTrue(Sent.of(handler.handle(message("carol", "alice", null, "m2"))), "carol's, without a count");
+        bobsCount.complete(OptionalInt.of(7));
+        assertTrue(Sent.of(bobs));
+
+        assertEquals(List.of("m2", "m1"), sent.stream().map(Notification::messageId).toList());
+        assertNull(sent.get(0).unread());
+        assertEquals(7, sent.get(1).unread());
+    }
+
+    @Test
     void aDownRedisIsReportedSoThatTheRequestIsRetried() {
         try (JedisPooled nowhere = new JedisPooled("127.0.0.1", 1)) {
             NotifyHandler cut = new NotifyHandler(new RedisPresenceStore(nowhere), new RedisNotificationMutes(nowhere),
-                    new RedisCoalescer(nowhere, Duration.ofMinutes(1)), n -> CompletableFuture.completedFuture(true));
+                    new RedisCoalescer(nowhere, Duration.ofMinutes(1)), UnreadCounts.NONE,
+                    n -> CompletableFuture.completedFuture(true), Runnable::run);
             assertThrows(StoreUnavailableException.class, () -> cut.handle(message("bob", "alice", null, "m1")));
         }
     }
 
     private NotifyHandler handler(Duration window) {
-        return new NotifyHandler(store, mutes, new RedisCoalescer(redis.jedis(), window), notification -> {
+        return handler(window, UnreadCounts.NONE);
+    }
+
+    private NotifyHandler handler(Duration window, UnreadCounts unread) {
+        return new NotifyHandler(store, mutes, new RedisCoalescer(redis.jedis(), window), unread, notification -> {
             if (sinkWorks) {
                 sent.add(notification);
             }
             return CompletableFuture.completedFuture(sinkWorks);
-        });
+        }, Runnable::run);
     }
 
     private static Notification message(String recipient, String sender, String group, String id) {

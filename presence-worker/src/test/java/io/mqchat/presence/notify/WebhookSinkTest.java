@@ -59,6 +59,12 @@ class WebhookSinkTest {
     }
 
     @Test
+    void theRecipientsUnreadCountIsPassedOnWhenKnown() throws Exception {
+        assertTrue(Sent.of(sink(3).send(ONE_TO_ONE.withUnread(12))));
+        assertEquals(12, json.readTree(server.bodies().get(0)).get("unread").asInt());
+    }
+
+    @Test
     void serverErrorsAreRetriedUntilTheGatewayAcceptsIt() {
         server.answer(503, 500, 429);
         assertTrue(Sent.of(sink(5).send(ONE_TO_ONE)));

@@ -112,6 +112,19 @@ class ApnsSinkTest {
         assertEquals("alice", aps.path("alert").path("title").asText());
         assertEquals(PushContent.GENERIC_TEXT, aps.path("alert").path("body").asText());
         assertEquals("u/alice", aps.path("thread-id").asText());
+        assertFalse(aps.has("badge"), "no count known: the icon keeps the badge it has");
+    }
+
+    @Test
+    void theRecipientsUnreadCountIsTheBadge() throws InterruptedException {
+        String phone = token(7);
+        apns.knows(APP, phone);
+        register("bob", "phone", PushPlatform.APNS, phone, "production");
+
+        assertTrue(Sent.of(sink.send(new Notification("bob", "alice", null, "m1", null, 1000).withUnread(3))));
+        sink.awaitIdle();
+
+        assertEquals(3, json(apns.receivedFor(phone).get(0).payload()).path("aps").path("badge").asInt());
     }
 
     @Test

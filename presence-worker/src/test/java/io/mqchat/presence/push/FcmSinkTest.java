@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.mqchat.presence.notify.Notification;
 import io.mqchat.presence.store.PushToken;
 import io.mqchat.presence.store.PushTokens;
@@ -118,6 +119,19 @@ class FcmSinkTest {
         assertEquals("carol @ trip", send.message().path("notification").path("title").asText());
         assertEquals("see you at 8", send.message().path("notification").path("body").asText());
         assertEquals("g/trip", send.message().path("android").path("collapse_key").asText());
+        assertFalse(send.message().path("android").path("notification").has("notification_count"), "no count known");
+    }
+
+    @Test
+    void theRecipientsUnreadCountIsTheNotificationCount() throws InterruptedException {
+        register("bob", "phone", PushPlatform.FCM, "fcm-phone");
+
+        assertTrue(Sent.of(sink.send(fromAlice("m1").withUnread(4))));
+        sink.awaitIdle();
+
+        JsonNode message = fcm.received().get(0).message();
+        assertEquals(4, message.path("android").path("notification").path("notification_count").asInt());
+        assertEquals("4", message.path("data").path("unread").asText());
     }
 
     @Test

@@ -35,6 +35,13 @@ class PresenceSettingsMapperTest {
     }
 
     @Test
+    void notificationsWaitTwoSecondsForTheBadgeUnlessTurnedOff() {
+        assertEquals(Duration.ofSeconds(2), map(Map.of()).notifications().badgeTimeout());
+        assertTrue(map(Map.of()).notifications().badges());
+        assertFalse(map(Map.of("MQCHAT_NOTIFY_BADGE_TIMEOUT", "0s")).notifications().badges());
+    }
+
+    @Test
     void theWebhookSinkTakesItsUrlAttemptsBackoffAndTimeout() {
         PresenceSettings settings = map(Map.of("MQCHAT_NOTIFY_SINK", "webhook",
                 "MQCHAT_NOTIFY_WEBHOOK_URL", "https://push.example/notify", "MQCHAT_NOTIFY_WEBHOOK_ATTEMPTS", "3",

@@ -68,7 +68,7 @@ class PushNotificationEndToEndTest {
                         Duration.ofSeconds(5))),
                 Optional.of(ApnsSettings.of(apns.signingKey(), ApnsStandIn.TEAM_ID, ApnsStandIn.KEY_ID)
                         .withStandIn(apns.address(), apns.certificate())),
-                Duration.ofMinutes(1));
+                Duration.ofMinutes(1), Duration.ZERO);
         worker = Workers.start(BROKER.get(), redis, "all", notify);
         tokens = new RedisPushTokens(redis.jedis());
         presence = new RedisPresenceStore(redis.jedis());
