@@ -4,6 +4,7 @@ import io.mqchat.client.history.Cursor;
 import io.mqchat.client.media.ImageRef;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,9 +30,11 @@ import java.util.Optional;
  *                     {@link MqchatClientBuilder#onExpired expiry listener} says so too); null for a permanent one
  * @param origin       how it reached this device
  * @param image        the image an image message shares; null for other messages
+ * @param mentions     the group members the message mentions ({@code @bob}); empty when it mentions nobody
  */
 public record Message(String id, String from, String to, String text, Instant sentAt, boolean sentByMe,
-                      Conversation conversation, Duration timer, Instant expiresAt, Origin origin, ImageRef image) {
+                      Conversation conversation, Duration timer, Instant expiresAt, Origin origin, ImageRef image,
+                      List<String> mentions) {
 
     /** How a message reached this device. */
     public enum Origin {
@@ -41,6 +44,16 @@ public record Message(String id, String from, String to, String text, Instant se
         CATCH_UP,
         /** In a {@link io.mqchat.client.history.HistoryPage} the app asked for. */
         HISTORY
+    }
+
+    public Message {
+        mentions = mentions == null ? List.of() : List.copyOf(mentions);
+    }
+
+    /** A message that mentions nobody, as this record was before mentions existed. */
+    public Message(String id, String from, String to, String text, Instant sentAt, boolean sentByMe,
+                   Conversation conversation, Duration timer, Instant expiresAt, Origin origin, ImageRef image) {
+        this(id, from, to, text, sentAt, sentByMe, conversation, timer, expiresAt, origin, image, List.of());
     }
 
     /** A message without an image, as this record was before image sharing existed. */

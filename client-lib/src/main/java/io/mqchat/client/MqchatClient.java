@@ -335,9 +335,24 @@ public final class MqchatClient implements AutoCloseable {
      * the group, and {@link #groupMessageStatus(String)} sums them up.
      */
     public CompletableFuture<SentMessage> sendToGroup(String group, String text) {
+        return sendToGroup(group, text, List.of());
+    }
+
+    /**
+     * Sends a text message to every member of a group, mentioning {@code mentions} (at most 50 members; the app
+     * shows them as {@code @bob} in the text as it likes): each mentioned member is notified of it even while
+     * offline with the group muted, and finds them in {@link Message#mentions()}. Otherwise like
+     * {@link #sendToGroup(String, String)}.
+     */
+    public CompletableFuture<SentMessage> sendToGroup(String group, String text, List<String> mentions) {
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(mentions, "mentions");
         String id = ids.next();
+        if (mentions.size() > ChatMessage.MAX_MENTIONS || !mentions.stream().allMatch(UserIds::isValidUserId)) {
+            return CompletableFuture.failedFuture(new SendRejectedException(id, ErrorCode.INVALID_ENVELOPE.wireName(),
+                    "mentions must be at most " + ChatMessage.MAX_MENTIONS + " valid user ids"));
+        }
         if (!UserIds.isValidUserId(group)) {
             return CompletableFuture.failedFuture(new SendRejectedException(id,
                     ErrorCode.INVALID_RECIPIENT.wireName(), "'" + group + "' is not a valid group id"));
@@ -347,7 +362,8 @@ public final class MqchatClient implements AutoCloseable {
                     ErrorCode.INVALID_ENVELOPE.wireName(), "text must not be empty"));
         }
         trackRecipients(id, group);
-        return sendText(Conversation.group(group), id, text)
+        return publishChat(Conversation.group(group), id, ttl -> ChatMessage.text(id, text, ttl).mentioning(mentions),
+                text, null)
                 .whenComplete((sent, failure) -> {
                     if (failure != null) {
                         groupState.tracker().forget(id);

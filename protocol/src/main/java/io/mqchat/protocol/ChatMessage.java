@@ -1,6 +1,7 @@
 package io.mqchat.protocol;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.List;
 
 /**
  * A chat message. Clients send {@code type}, {@code body} (or {@code timer}) and optionally their own {@code id}
@@ -19,9 +20,11 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param timer the conversation's disappearing timer in seconds from this message on, {@code 0} for off (timer
  *              messages only; a timer message itself never disappears)
  * @param media the uploaded image an image message shares (image messages only)
+ * @param mentions the members a group text or image message mentions ({@code @bob}), at most {@value #MAX_MENTIONS}:
+ *                 each is notified even of a conversation they muted; absent when it mentions nobody
  */
 public record ChatMessage(String type, String id, String from, String to, String group, Long ts, String body,
-                          Integer ttl, Integer timer, MediaRef media) implements Envelope {
+                          Integer ttl, Integer timer, MediaRef media, List<String> mentions) implements Envelope {
 
     /** The type of a plain text message. */
     public static final String TEXT = "text";
@@ -31,35 +34,51 @@ public record ChatMessage(String type, String id, String from, String to, String
     public static final String IMAGE = "image";
     /** The longest disappearing timer the protocol can express: a year and a day. */
     public static final int MAX_TTL_SECONDS = 366 * 24 * 3600;
+    /** The most members one message may mention. */
+    public static final int MAX_MENTIONS = 50;
+
+    public ChatMessage {
+        mentions = mentions == null || mentions.isEmpty() ? null : List.copyOf(mentions);
+    }
 
     /** A permanent text message as a client sends it, before the server stamps it. */
     public static ChatMessage text(String id, String body) {
-        return new ChatMessage(TEXT, id, null, null, null, null, body, null, null, null);
+        return new ChatMessage(TEXT, id, null, null, null, null, body, null, null, null, null);
     }
 
     /** A text message that disappears {@code ttl} seconds after it was sent ({@code null}: permanent). */
     public static ChatMessage text(String id, String body, Integer ttl) {
-        return new ChatMessage(TEXT, id, null, null, null, null, body, ttl, null, null);
+        return new ChatMessage(TEXT, id, null, null, null, null, body, ttl, null, null, null);
     }
 
     /** An image message sharing {@code media}, with an optional {@code caption}, permanent unless {@code ttl} is set. */
     public static ChatMessage image(String id, MediaRef media, String caption, Integer ttl) {
-        return new ChatMessage(IMAGE, id, null, null, null, null, caption, ttl, null, media);
+        return new ChatMessage(IMAGE, id, null, null, null, null, caption, ttl, null, media, null);
     }
 
     /** Sets the conversation's disappearing timer to {@code seconds} for later messages; {@code 0} turns it off. */
     public static ChatMessage timerChange(String id, int seconds) {
-        return new ChatMessage(TIMER, id, null, null, null, null, null, null, seconds, null);
+        return new ChatMessage(TIMER, id, null, null, null, null, null, null, seconds, null, null);
+    }
+
+    /** This message mentioning {@code users} (group messages only). */
+    public ChatMessage mentioning(List<String> users) {
+        return new ChatMessage(type, id, from, to, group, ts, body, ttl, timer, media, users);
+    }
+
+    /** True when this message mentions {@code user}. */
+    public boolean mentions(String user) {
+        return mentions != null && mentions.contains(user);
     }
 
     /** This message as the server routes it to a user. */
     public ChatMessage stamped(String id, String from, String to, long ts) {
-        return new ChatMessage(type, id, from, to, null, ts, body, ttl, timer, media);
+        return new ChatMessage(type, id, from, to, null, ts, body, ttl, timer, media, mentions);
     }
 
     /** This message as the server routes it to a group. */
     public ChatMessage stampedForGroup(String id, String from, String group, long ts) {
-        return new ChatMessage(type, id, from, null, group, ts, body, ttl, timer, media);
+        return new ChatMessage(type, id, from, null, group, ts, body, ttl, timer, media, mentions);
     }
 
     /** True for a message sent to a group. */

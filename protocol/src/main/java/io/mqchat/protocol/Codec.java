@@ -11,8 +11,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The JSON codec of the wire envelope, shared by the broker extension and the client library.
@@ -99,7 +101,8 @@ public final class Codec {
             return ChatMessage.timerChange(id, timer);
         }
         if (ChatMessage.IMAGE.equals(type)) {
-            return ChatMessage.image(id, requiredMedia(node), optionalText(node, "body"), optionalSeconds(node, "ttl", 1));
+            return ChatMessage.image(id, requiredMedia(node), optionalText(node, "body"), optionalSeconds(node, "ttl", 1))
+                    .mentioning(mentions(node));
         }
         if (!ChatMessage.TEXT.equals(type)) {
             throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown message type '" + type + "'");
@@ -108,7 +111,27 @@ public final class Codec {
         if (body.isEmpty()) {
             throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "body must not be empty");
         }
-        return ChatMessage.text(id, body, optionalSeconds(node, "ttl", 1));
+        return ChatMessage.text(id, body, optionalSeconds(node, "ttl", 1)).mentioning(mentions(node));
+    }
+
+    /** The users a message mentions: 1 to 50 distinct user ids, in the order given; null when absent. */
+    private static List<String> mentions(JsonNode node) throws ProtocolException {
+        JsonNode mentions = node.get("mentions");
+        if (mentions == null || mentions.isNull()) {
+            return null;
+        }
+        if (!mentions.isArray() || mentions.isEmpty() || mentions.size() > ChatMessage.MAX_MENTIONS) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE,
+                    "'mentions' must be a list of 1-" + ChatMessage.MAX_MENTIONS + " user ids");
+        }
+        Set<String> users = new LinkedHashSet<>();
+        for (JsonNode user : mentions) {
+            if (!user.isTextual() || !UserIds.isValidUserId(user.asText())) {
+                throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "'mentions' holds an invalid user id");
+            }
+            users.add(user.asText());
+        }
+        return List.copyOf(users);
     }
 
     /** Decodes a read marker a client publishes to {@code read/u/{peer}}; returns the {@code upTo} message id. */

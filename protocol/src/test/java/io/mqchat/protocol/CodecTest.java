@@ -52,6 +52,24 @@ class CodecTest {
     }
 
     @Test
+    void aMessageMentionsDistinctValidUsersAndKeepsThemWhenStampedForItsGroup() throws Exception {
+        ChatMessage m = codec.decodeOutgoing(json(
+                "{\"v\":1,\"type\":\"text\",\"body\":\"@bob @carol look\",\"mentions\":[\"bob\",\"carol\",\"bob\"]}"));
+        assertEquals(List.of("bob", "carol"), m.mentions());
+        ChatMessage routed = m.stampedForGroup("g1", "alice", "trip", 42L);
+        assertTrue(routed.mentions("carol"));
+        assertEquals(routed, codec.decode(codec.encode(routed)));
+        assertNull(codec.decodeOutgoing(json("{\"v\":1,\"type\":\"text\",\"body\":\"x\"}")).mentions());
+
+        assertEquals(ErrorCode.INVALID_ENVELOPE, refusal("{\"v\":1,\"type\":\"text\",\"body\":\"x\",\"mentions\":[]}"));
+        assertEquals(ErrorCode.INVALID_ENVELOPE, refusal("{\"v\":1,\"type\":\"text\",\"body\":\"x\",\"mentions\":\"bob\"}"));
+        assertEquals(ErrorCode.INVALID_ENVELOPE, refusal("{\"v\":1,\"type\":\"text\",\"body\":\"x\",\"mentions\":[\"a/b\"]}"));
+        String tooMany = String.join(",", java.util.Collections.nCopies(ChatMessage.MAX_MENTIONS + 1, "\"bob\""));
+        assertEquals(ErrorCode.INVALID_ENVELOPE, refusal("{\"v\":1,\"type\":\"text\",\"body\":\"x\",\"mentions\":["
+                + tooMany + "]}"));
+    }
+
+    @Test
     void receiptsErrorsAndNoticesDecodeToTheirRecords() throws Exception {
         Receipt delivered = Receipt.delivered("m1", "bob", "phone", 5);
         Receipt read = Receipt.read("m9", "bob", "bob", 6);

@@ -42,6 +42,7 @@ final class ArchiveDocuments {
     static final String MEDIA = "media";
     static final String MEDIA_ID = "media.id";
     static final String MEDIA_SHARED = "mediaShared";
+    static final String MENTIONS = "mentions";
 
     static final String UPDATED = "updated";
     static final String TIMER_SECONDS = "secs";
@@ -80,6 +81,7 @@ final class ArchiveDocuments {
         appendIfSet(doc, BODY, message.body());
         appendIfSet(doc, TTL, message.ttl());
         appendIfSet(doc, TIMER, message.timer());
+        appendIfSet(doc, MENTIONS, message.mentions());
         if (message.media() != null) {
             doc.append(MEDIA, media(message.media())).append(MEDIA_SHARED, sharesImage);
         }
@@ -93,7 +95,7 @@ final class ArchiveDocuments {
     static ChatMessage message(Document doc) {
         return new ChatMessage(doc.getString(TYPE), doc.getString(MID), doc.getString(FROM), doc.getString(TO),
                 doc.getString(GROUP), longOf(doc, TS), doc.getString(BODY), intOf(doc, TTL), intOf(doc, TIMER),
-                media(doc.get(MEDIA, Document.class)));
+                media(doc.get(MEDIA, Document.class)), doc.getList(MENTIONS, String.class));
     }
 
     private static Document media(MediaRef media) {

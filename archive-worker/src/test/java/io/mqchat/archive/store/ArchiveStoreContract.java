@@ -194,9 +194,12 @@ public abstract class ArchiveStoreContract {
         store.archive(inGroup("g1", "alice", group, T0 + 1), T0);
         store.archive(inGroup("g1", "alice", group, T0 + 1), T0);
         store.applyGroupEvent(event(group, GroupEvent.ADDED, T0 + 2, "carol"), T0);
-        store.archive(inGroup("g2", "bob", group, T0 + 3), T0);
+        store.archive(inGroup("g2", "bob", group, T0 + 3).mentioning(List.of("alice", "carol")), T0);
 
         assertEquals(List.of("g1", "g2"), ids(store.page(newest(ConversationKey.group(group), 10), T0)));
+        assertEquals(List.of("alice", "carol"),
+                store.page(newest(ConversationKey.group(group), 10), T0).messages().get(1).mentions(),
+                "whom a message mentions is kept");
         assertEquals(OptionalLong.of(T0), store.memberSince("bob", group));
         OptionalLong carolSince = store.memberSince("carol", group);
         assertEquals(OptionalLong.of(T0 + 2), carolSince);

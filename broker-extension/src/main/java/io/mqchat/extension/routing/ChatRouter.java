@@ -10,6 +10,7 @@ import io.mqchat.extension.notify.OfflineNotifier;
 import io.mqchat.extension.outbox.Outbox;
 import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.Codec;
+import io.mqchat.protocol.ErrorCode;
 import io.mqchat.protocol.MessageIds;
 import io.mqchat.protocol.ProtocolException;
 import io.mqchat.protocol.Topics;
@@ -53,6 +54,9 @@ final class ChatRouter implements RequestRouter {
         ModifiablePublishPacket publish = output.getPublishPacket();
         RoutedPublish.requireAcknowledged(publish, "chat messages");
         ChatMessage message = codec.decodeOutgoing(payload);
+        if (message.mentions() != null) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "mentions are for group messages");
+        }
         timers.requireOffered(message);
         String sender = request.sender().user();
         String recipient = request.target().target();

@@ -30,6 +30,9 @@ class BadInputTest {
                     Mqtt5PubAckReasonCode.PAYLOAD_FORMAT_INVALID),
             new Case(Topics.send("bob"), "{\"v\":1,\"type\":\"text\",\"body\":42}", "invalid_envelope",
                     Mqtt5PubAckReasonCode.PAYLOAD_FORMAT_INVALID),
+            // Mentions are for group messages: in a 1-1 conversation they would mean nothing.
+            new Case(Topics.send("bob"), "{\"v\":1,\"type\":\"text\",\"body\":\"@bob\",\"mentions\":[\"bob\"]}",
+                    "invalid_envelope", Mqtt5PubAckReasonCode.PAYLOAD_FORMAT_INVALID),
             new Case(Topics.send("bob"), "{\"v\":7,\"type\":\"text\",\"body\":\"x\"}", "unsupported_version",
                     Mqtt5PubAckReasonCode.PAYLOAD_FORMAT_INVALID),
             new Case(Topics.send("bob"), "{\"v\":1,\"type\":\"hologram\",\"body\":\"x\"}", "unknown_type",

@@ -30,7 +30,7 @@ final class Messages {
         return new Message(message.id(), message.from(), message.inGroup() ? null : message.to(), message.body(),
                 sentAt, me.equals(message.from()), conversationOf(me, message), timer,
                 expiresAt == null ? null : Instant.ofEpochMilli(expiresAt), origin,
-                message.isImage() ? MediaRefs.toImage(message.media()) : null);
+                message.isImage() ? MediaRefs.toImage(message.media()) : null, message.mentions());
     }
 
     /** The position of a stamped message; null for one that lacks what a position needs. */

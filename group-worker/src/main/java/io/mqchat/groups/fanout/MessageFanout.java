@@ -75,7 +75,8 @@ final class MessageFanout {
     }
 
     private OutboundMessage notification(ChatMessage message, String member) {
-        Notify notify = new Notify(member, message.from(), message.group(), message.id(), null, message.ts());
+        Notify notify = new Notify(member, message.from(), message.group(), message.id(), null, message.ts(),
+                message.mentions(member) ? Boolean.TRUE : null);
         return OutboundMessage.to(ServiceTopics.laneFor(ServiceTopics.NOTIFY, member), codec.encode(notify)).qos(1).build();
     }
 }

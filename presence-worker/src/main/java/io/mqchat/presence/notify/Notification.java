@@ -12,25 +12,31 @@ import io.mqchat.protocol.PushRequest;
  * @param messageId the message id
  * @param body      the message text, only when the server is configured to include it; else null
  * @param ts        server time of the message in epoch milliseconds
+ * @param mention   whether the group message mentions the recipient
  * @param unread    how many messages the recipient has not read, in all conversations, as the archive counted them
  *                  when the notification went out (an app's badge); null when the archive did not say
  */
 public record Notification(String recipient, String sender, String group, String messageId, String body, long ts,
-                           Integer unread) {
+                           boolean mention, Integer unread) {
 
-    /** A notification whose unread count is not known (yet). */
+    /** A notification of a message that does not mention the recipient, whose unread count is not known (yet). */
     public Notification(String recipient, String sender, String group, String messageId, String body, long ts) {
-        this(recipient, sender, group, messageId, body, ts, null);
+        this(recipient, sender, group, messageId, body, ts, false, null);
     }
 
     public static Notification of(Notify notify) {
         return new Notification(notify.recipient(), notify.sender(), notify.group(), notify.id(), notify.body(),
-                notify.ts());
+                notify.ts(), notify.mentionsRecipient(), null);
     }
 
     /** This notification with the recipient's unread count. */
     public Notification withUnread(int count) {
-        return new Notification(recipient, sender, group, messageId, body, ts, count);
+        return new Notification(recipient, sender, group, messageId, body, ts, mention, count);
+    }
+
+    /** This notification of a message that mentions the recipient. */
+    public Notification mentioning() {
+        return new Notification(recipient, sender, group, messageId, body, ts, true, unread);
     }
 
     /** The conversation the message belongs to from the recipient's view: the group, else the sender. */

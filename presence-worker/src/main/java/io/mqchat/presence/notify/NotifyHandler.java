@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns a {@link Notification} request into at most one notification per recipient and conversation per window,
  * and none for a recipient that has a connected device by now (the group-worker asks for every member) or muted
- * the conversation.
+ * the conversation; a message that mentions the recipient is notified whatever the window or the mute.
  */
 public final class NotifyHandler {
 
@@ -56,18 +56,23 @@ public final class NotifyHandler {
         if (!store.connectedDevices(notification.recipient()).isEmpty()) {
             return CompletableFuture.completedFuture(false);
         }
+        // As WhatsApp does, a mention gets through a mute and the coalescing window: it is about the recipient.
+        boolean mentioned = notification.mention();
         // At the message's time: a mute that ended since the message was sent still covered it.
-        if (mutes.isMuted(notification.recipient(), notification.conversationKey(), notification.ts())) {
+        if (!mentioned && mutes.isMuted(notification.recipient(), notification.conversationKey(), notification.ts())) {
             return CompletableFuture.completedFuture(false);
         }
-        if (!coalescer.claim(notification.recipient(), notification.conversationKey())) {
+        boolean claimed = coalescer.claim(notification.recipient(), notification.conversationKey());
+        if (!claimed && !mentioned) {
             return CompletableFuture.completedFuture(false);
         }
         try {
             pending.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            released(notification);
+            if (claimed) {
+                released(notification);
+            }
             return CompletableFuture.completedFuture(false);
         }
         return unread.unreadOf(notification)
@@ -76,7 +81,7 @@ public final class NotifyHandler {
                         ? notification.withUnread(count.getAsInt()) : notification), sending)
                 .exceptionally(failure -> false)
                 .thenApply(sent -> {
-                    if (!sent) {
+                    if (!sent && claimed) {
                         released(notification);
                     }
                     return sent;

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * POSTs each notification as a small JSON object to a push gateway:
- * {@code {"recipient","sender","conversation","group"?,"messageId","ts","body"?,"unread"?}} (the body only when the
- * server was configured to pass it on; {@code unread}, the recipient's unread count, when the archive gave it),
+ * {@code {"recipient","sender","conversation","group"?,"messageId","ts","body"?,"mention"?,"unread"?}} (the body
+ * only when the server was configured to pass it on; {@code mention} when the message mentions the recipient;
+ * {@code unread}, the recipient's unread count, when the archive gave it),
  * signed by {@link WebhookSigner} when a secret is set (each try anew, so its time is fresh). Network errors, 408, 429
  * and 5xx are tried again with doubling pauses ({@link DeliveryAttempts}, waiting what a Retry-After asks) up to
  * {@code attempts} tries; any other answer, or the last failure, gives up with one log
@@ -126,7 +127,7 @@ public final class WebhookSink implements NotificationSink {
     private byte[] body(Notification n) {
         try {
             return json.writeValueAsBytes(new Body(n.recipient(), n.sender(), n.conversation(), n.group(),
-                    n.messageId(), n.ts(), n.body(), n.unread()));
+                    n.messageId(), n.ts(), n.body(), n.mention() ? Boolean.TRUE : null, n.unread()));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -163,6 +164,6 @@ public final class WebhookSink implements NotificationSink {
 
     /** The JSON the webhook receives; null fields are left out. */
     private record Body(String recipient, String sender, String conversation, String group, String messageId, long ts,
-                        String body, Integer unread) {
+                        String body, Boolean mention, Integer unread) {
     }
 }

@@ -97,6 +97,9 @@ final class FcmSender {
         data.put("sender", n.sender());
         data.put("messageId", n.messageId());
         data.put("ts", Long.toString(n.ts()));
+        if (n.mention()) {
+            data.put("mention", "true");
+        }
         ObjectNode android = message.putObject("android");
         android.put("collapse_key", n.conversationKey());
         android.put("priority", "HIGH");

@@ -7,6 +7,8 @@ final class PushContent {
 
     /** The text when the server passes no message text on (the default: a push service is a third party). */
     static final String GENERIC_TEXT = "New message";
+    /** The text of a message that mentions the recipient, when the server passes no message text on. */
+    static final String MENTION_TEXT = "Mentioned you";
 
     private PushContent() {
     }
@@ -16,8 +18,11 @@ final class PushContent {
         return n.group() == null ? n.sender() : n.sender() + " @ " + n.group();
     }
 
-    /** The message text where the server passes it on, else {@link #GENERIC_TEXT}. */
+    /** The message text where the server passes it on, else {@link #MENTION_TEXT} or {@link #GENERIC_TEXT}. */
     static String text(Notification n) {
-        return n.body() != null ? n.body() : GENERIC_TEXT;
+        if (n.body() != null) {
+            return n.body();
+        }
+        return n.mention() ? MENTION_TEXT : GENERIC_TEXT;
     }
 }

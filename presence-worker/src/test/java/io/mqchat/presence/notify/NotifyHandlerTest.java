@@ -100,6 +100,19 @@ class NotifyHandlerTest {
     }
 
     @Test
+    void aMessageThatMentionsTheRecipientGetsThroughTheMuteAndTheWindow() {
+        mutes.mute("bob", "g/g-1", null);
+        NotifyHandler handler = handler(Duration.ofMinutes(1));
+
+        assertFalse(Sent.of(handler.handle(message("bob", "carol", "g-1", "m1"))), "the muted group");
+        assertTrue(Sent.of(handler.handle(message("bob", "carol", "g-1", "m2").mentioning())), "@bob");
+        assertTrue(Sent.of(handler.handle(message("bob", "alice", "g-1", "m3").mentioning())), "@bob again, in the window");
+        assertFalse(Sent.of(handler.handle(message("bob", "alice", "g-1", "m4"))), "no mention: still muted");
+        assertEquals(List.of("m2", "m3"), sent.stream().map(Notification::messageId).toList());
+        assertTrue(sent.stream().allMatch(Notification::mention));
+    }
+
+    @Test
     void aConversationTheRecipientMutedIsNotNotifiedUntilItsMuteEnds() {
         mutes.mute("bob", "g/g-1", null);
         mutes.mute("bob", "u/alice", 2000L);

@@ -123,6 +123,19 @@ class FcmSinkTest {
     }
 
     @Test
+    void aMentionSaysSoWithoutTheMessageText() throws InterruptedException {
+        register("bob", "phone", PushPlatform.FCM, "fcm-phone");
+
+        assertTrue(Sent.of(sink.send(new Notification("bob", "carol", "trip", "g1", null, 1000).mentioning())));
+        sink.awaitIdle();
+
+        JsonNode message = fcm.received().get(0).message();
+        assertEquals("carol @ trip", message.path("notification").path("title").asText());
+        assertEquals(PushContent.MENTION_TEXT, message.path("notification").path("body").asText());
+        assertEquals("true", message.path("data").path("mention").asText());
+    }
+
+    @Test
     void theRecipientsUnreadCountIsTheNotificationCount() throws InterruptedException {
         register("bob", "phone", PushPlatform.FCM, "fcm-phone");
 

@@ -27,12 +27,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The notifications of a user whose devices are offline carry the user's unread count as the archive keeps it (the
- * badge on the app's icon): it grows with each conversation's new messages and shrinks with what the user read, and
- * the app can ask the same count when it starts. Broker, archive-worker and presence-worker run for real; the push
- * gateway is a local HTTP server receiving the worker's webhook calls.
+ * What a user whose devices are offline is notified of. Notifications carry the user's unread count as the archive
+ * keeps it (the badge on the app's icon): it grows with each conversation's new messages and shrinks with what the
+ * user read, and the app can ask the same count when it starts. A group message that mentions the user gets through
+ * the group's mute. Broker, group-, archive- and presence-worker run for real; the push gateway is a local HTTP
+ * server receiving the worker's webhook calls.
  */
-class OfflineNotificationBadgeTest {
+class OfflineNotificationTest {
 
     @TempDir
     static Path folder;
@@ -55,7 +56,7 @@ class OfflineNotificationBadgeTest {
         NotifySettings notify = new NotifySettings(
                 Optional.of(new WebhookSettings(url, 3, Duration.ofMillis(50), Duration.ofSeconds(5))),
                 Optional.empty(), Optional.empty(), Duration.ofMinutes(1), Duration.ofSeconds(5));
-        backend = Backend.start(folder).withArchive().withPresence(notify);
+        backend = Backend.start(folder).withGroups().withArchive().withPresence(notify);
     }
 
     @AfterAll
@@ -86,6 +87,37 @@ class OfflineNotificationBadgeTest {
 
             dave.send("bob", "hi");
             assertEquals(2, pushTo("bob", "dave").path("unread").asInt(), "c1 and d1; a1 was read");
+        }
+    }
+
+    @Test
+    void aMemberWhoMutedAGroupIsNotifiedOnlyOfTheMessagesThatMentionThem() throws Exception {
+        try (TestDevice alice = TestDevice.online(backend.broker(), "alice2", "phone")) {
+            String trip;
+            try (TestDevice bob = TestDevice.online(backend.broker(), "bob2", "phone")) {
+                trip = TestDevice.await(alice.client.groups().create("Trip", "bob2")).id();
+                TestDevice.await(bob.client.mute(Conversation.group(trip)));
+                await(() -> backend.notificationMutes().isMuted("bob2", "g/" + trip, System.currentTimeMillis()),
+                        "bob's mute is stored");
+            }
+            await(() -> backend.presence().connectedDevices("bob2").isEmpty(), "bob is offline");
+
+            TestDevice.await(alice.client.sendToGroup(trip, "plans for saturday?"));
+            SentMessage mention = TestDevice.await(alice.client.sendToGroup(trip, "@bob2 you drive", List.of("bob2")));
+
+            JsonNode push = pushTo("bob2", "alice2");
+            assertEquals(mention.id(), push.path("messageId").asText(), "only the mention: the group is muted");
+            assertEquals(trip, push.path("group").asText());
+            assertTrue(push.path("mention").asBoolean(), push.toString());
+
+            try (TestDevice bob = TestDevice.online(backend.broker(), "bob2", "phone")) {
+                await(() -> TestDevice.await(bob.client.history(Conversation.group(trip)).limit(10).fetch())
+                        .messages().size() == 2, "the archive has both");
+                List<Message> page = TestDevice.await(bob.client.history(Conversation.group(trip)).limit(10).fetch())
+                        .messages();
+                assertEquals(List.of(List.of(), List.of("bob2")), page.stream().map(Message::mentions).toList(),
+                        "the archive keeps whom a message mentions");
+            }
         }
     }
 
