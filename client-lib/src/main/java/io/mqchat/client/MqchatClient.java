@@ -676,7 +676,8 @@ public final class MqchatClient implements AutoCloseable {
     public CompletableFuture<Void> registerPushToken(PushToken token) {
         Objects.requireNonNull(token, "token");
         PushPlatform platform = PushPlatform.fromWireName(token.platform()).orElseThrow();
-        return pushRequest(PushRequest.register(platform, token.token(), token.environment(), token.app()));
+        return pushRequest(PushRequest.register(platform, token.token(), token.environment(), token.app(),
+                token.isSilent()));
     }
 
     /**

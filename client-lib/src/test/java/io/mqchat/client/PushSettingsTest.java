@@ -79,6 +79,11 @@ class PushSettingsTest {
             assertEquals(FCM_TOKEN, fcm.token());
             assertNull(fcm.env());
 
+            assertFalse(fcm.silent());
+
+            TestDevice.await(phone.client.registerPushToken(PushToken.fcm(FCM_TOKEN, "1:1234:android:ab12").silent()));
+            storedFor("dana1", tokens -> tokens.size() == 1 && tokens.get(0).silent());
+
             TestDevice.await(phone.client.removePushToken());
             storedFor("dana1", List::isEmpty);
         }

@@ -306,8 +306,13 @@ public final class Codec {
         if (!PushRequest.isValidApp(app)) {
             throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "app must be 1-255 characters of [A-Za-z0-9_.:-]");
         }
+        String style = optionalText(node, "style");
+        if (style != null && !PushRequest.ALERT.equals(style) && !PushRequest.SILENT.equals(style)) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "style must be 'alert' or 'silent'");
+        }
         String apnsEnv = env == null ? PushRequest.PRODUCTION : env;
-        return PushRequest.register(platform, token, platform == PushPlatform.APNS ? apnsEnv : null, app);
+        return PushRequest.register(platform, token, platform == PushPlatform.APNS ? apnsEnv : null, app,
+                PushRequest.SILENT.equals(style));
     }
 
     private static PushRequest decodeMute(JsonNode node, String op) throws ProtocolException {

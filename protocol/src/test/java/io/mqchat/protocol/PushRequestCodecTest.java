@@ -40,6 +40,17 @@ class PushRequestCodecTest {
     }
 
     @Test
+    void aRegistrationIsForAlertsUnlessItAsksForSilentPushes() throws Exception {
+        assertFalse(codec.decodePushRequest(json(register("fcm", FCM_TOKEN, ""))).isSilent());
+        assertFalse(codec.decodePushRequest(json(register("fcm", FCM_TOKEN, ",\"style\":\"alert\""))).isSilent());
+        PushRequest silent = codec.decodePushRequest(json(register("apns", APNS_TOKEN, ",\"style\":\"silent\"")));
+        assertTrue(silent.isSilent());
+        assertTrue(((PushRequest) codec.decode(codec.encode(silent.stamped("bob", "phone", 5)))).isSilent(),
+                "as forwarded to the presence-worker");
+        assertEquals(ErrorCode.INVALID_ENVELOPE, refusal(register("fcm", FCM_TOKEN, ",\"style\":\"loud\"")).code());
+    }
+
+    @Test
     void anFcmRegistrationKeepsItsTokenAsGivenAndHasNoEnvironment() throws Exception {
         PushRequest request = codec.decodePushRequest(json(register("fcm", FCM_TOKEN, "")));
         assertEquals("fcm", request.platform());

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * A push token of this app install, as the app got it from the platform (APNs' device token, FCM's registration
  * token), with what the server needs to use it: the platform, the app it belongs to and, for APNs, the environment.
- * Checked when made, by the same rules the server applies. Immutable; {@link #toString()} never shows the token.
+ * Checked when made, by the same rules the server applies. Pushes to it are alerts the phone shows, unless the app
+ * asks for {@link #silent() silent} ones. Immutable; {@link #toString()} never shows the token.
  */
 public final class PushToken {
 
@@ -15,8 +16,13 @@ public final class PushToken {
     private final String token;
     private final String environment;
     private final String app;
+    private final boolean silent;
 
     private PushToken(PushPlatform platform, String token, String environment, String app) {
+        this(platform, token, environment, app, false);
+    }
+
+    private PushToken(PushPlatform platform, String token, String environment, String app, boolean silent) {
         Objects.requireNonNull(token, "token");
         if (!platform.isValidToken(token)) {
             throw new IllegalArgumentException("an " + platform.wireName() + " token is " + platform.tokenRule());
@@ -28,6 +34,7 @@ public final class PushToken {
         this.token = platform.normalize(token);
         this.environment = environment;
         this.app = app;
+        this.silent = silent;
     }
 
     /**
@@ -58,7 +65,22 @@ public final class PushToken {
         if (platform != PushPlatform.APNS) {
             throw new IllegalStateException("only APNs tokens have a sandbox");
         }
-        return new PushToken(platform, token, PushRequest.SANDBOX, app);
+        return new PushToken(platform, token, PushRequest.SANDBOX, app, silent);
+    }
+
+    /**
+     * This token for silent pushes: the server wakes the app (APNs background push, FCM data message) and shows
+     * nothing; the app connects, fetches and shows what it likes (for example with text the server does not pass on).
+     * The push carries the conversation, the sender, the message id, whether it mentions the user, and the unread
+     * count. Apple delivers background pushes at low priority and may hold them back.
+     */
+    public PushToken silent() {
+        return new PushToken(platform, token, environment, app, true);
+    }
+
+    /** True for a token registered for silent pushes. */
+    public boolean isSilent() {
+        return silent;
     }
 
     /** The token as the server stores it (APNs tokens in lower case). */
@@ -84,17 +106,18 @@ public final class PushToken {
     @Override
     public boolean equals(Object other) {
         return other instanceof PushToken that && platform == that.platform && token.equals(that.token)
-                && Objects.equals(environment, that.environment) && app.equals(that.app);
+                && Objects.equals(environment, that.environment) && app.equals(that.app) && silent == that.silent;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(platform, token, environment, app);
+        return Objects.hash(platform, token, environment, app, silent);
     }
 
     /** Without the token: whoever reads a log line with it could push to the device. */
     @Override
     public String toString() {
-        return "PushToken[platform=" + platform.wireName() + ", environment=" + environment + ", app=" + app + "]";
+        return "PushToken[platform=" + platform.wireName() + ", environment=" + environment + ", app=" + app
+                + ", silent=" + silent + "]";
     }
 }

@@ -2,6 +2,7 @@ package io.mqchat.client.push;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,15 @@ class PushTokenTest {
         assertEquals("production", token.environment());
         assertEquals("sandbox", token.inSandbox().environment());
         assertEquals(PushToken.apns(APNS_TOKEN, "com.example.chat"), token, "one token whatever the case");
+    }
+
+    @Test
+    void aTokenIsForAlertsUntilTheAppAsksForSilentPushesWhichASandboxKeeps() {
+        PushToken token = PushToken.apns(APNS_TOKEN, "com.example.chat");
+        assertFalse(token.isSilent());
+        assertTrue(token.silent().isSilent());
+        assertTrue(token.silent().inSandbox().isSilent());
+        assertNotEquals(token, token.silent());
     }
 
     @Test

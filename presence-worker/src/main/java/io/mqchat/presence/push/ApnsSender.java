@@ -83,9 +83,11 @@ final class ApnsSender implements PushServiceSink.DeviceSender {
     /** Sends {@code notification} to the device of {@code token}, trying again while that may help. */
     @Override
     public CompletableFuture<DeliveryAttempts.Answer> send(PushToken token, Notification notification) {
+        // Apple delivers a background push only at low priority, and may hold it back to save power.
         SimpleApnsPushNotification push = new SimpleApnsPushNotification(token.token(), token.app(),
-                payload(notification), clock.instant().plus(KEPT_FOR), DeliveryPriority.IMMEDIATE, PushType.ALERT,
-                collapseId(notification.conversationKey()));
+                token.silent() ? silentPayload(notification) : payload(notification), clock.instant().plus(KEPT_FOR),
+                token.silent() ? DeliveryPriority.CONSERVE_POWER : DeliveryPriority.IMMEDIATE,
+                token.silent() ? PushType.BACKGROUND : PushType.ALERT, collapseId(notification.conversationKey()));
         ApnsClient client = PushRequest.SANDBOX.equals(token.env()) ? sandbox : production;
         return attempts.run(() -> once(client, push));
     }
@@ -122,13 +124,27 @@ final class ApnsSender implements PushServiceSink.DeviceSender {
                 .setAlertTitle(PushContent.title(n))
                 .setAlertBody(PushContent.text(n))
                 .setSound(ApnsPayloadBuilder.DEFAULT_SOUND_FILENAME)
-                .setThreadId(n.conversationKey())
-                .addCustomProperty("conversation", n.conversationKey())
+                .setThreadId(n.conversationKey());
+        return withData(payload, n).build();
+    }
+
+    /** Shows nothing: wakes the app, which connects and shows what it fetched as it likes. */
+    private static String silentPayload(Notification n) {
+        return withData(new SimpleApnsPayloadBuilder().setContentAvailable(true), n).build();
+    }
+
+    /** What the app reads from either kind: the conversation, the message, a mention, and the badge. */
+    private static ApnsPayloadBuilder withData(ApnsPayloadBuilder payload, Notification n) {
+        payload.addCustomProperty("conversation", n.conversationKey())
+                .addCustomProperty("sender", n.sender())
                 .addCustomProperty("messageId", n.messageId());
+        if (n.mention()) {
+            payload.addCustomProperty("mention", true);
+        }
         if (n.unread() != null) {
             payload.setBadgeNumber(n.unread()); // without a count, the icon keeps the badge it has
         }
-        return payload.build();
+        return payload;
     }
 
     /** The conversation key, or its digest where it is longer than Apple allows. */

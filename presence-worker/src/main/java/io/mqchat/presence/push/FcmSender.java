@@ -43,7 +43,7 @@ final class FcmSender {
 
     /** Sends {@code notification} to the device of {@code token}, trying again while that may help. */
     CompletableFuture<DeliveryAttempts.Answer> send(PushToken token, Notification notification) {
-        byte[] body = body(token.token(), notification);
+        byte[] body = body(token, notification);
         return attempts.run(() -> once(body));
     }
 
@@ -85,13 +85,16 @@ final class FcmSender {
                 .build();
     }
 
-    private byte[] body(String token, Notification n) {
+    /** An alert the phone shows, or for a token registered for silent pushes a data message that only wakes the app. */
+    private byte[] body(PushToken token, Notification n) {
         ObjectNode root = json.createObjectNode();
         ObjectNode message = root.putObject("message");
-        message.put("token", token);
-        ObjectNode shown = message.putObject("notification");
-        shown.put("title", PushContent.title(n));
-        shown.put("body", PushContent.text(n));
+        message.put("token", token.token());
+        if (!token.silent()) {
+            ObjectNode shown = message.putObject("notification");
+            shown.put("title", PushContent.title(n));
+            shown.put("body", PushContent.text(n));
+        }
         ObjectNode data = message.putObject("data"); // FCM wants strings only here
         data.put("conversation", n.conversationKey());
         data.put("sender", n.sender());
@@ -100,14 +103,18 @@ final class FcmSender {
         if (n.mention()) {
             data.put("mention", "true");
         }
+        if (n.unread() != null) {
+            data.put("unread", Integer.toString(n.unread()));
+        }
         ObjectNode android = message.putObject("android");
         android.put("collapse_key", n.conversationKey());
-        android.put("priority", "HIGH");
+        android.put("priority", "HIGH"); // also for data messages: a chat app must wake at once
         android.put("ttl", TTL);
-        ObjectNode androidShown = android.putObject("notification").put("tag", n.conversationKey());
-        if (n.unread() != null) {
-            androidShown.put("notification_count", n.unread()); // the launcher's badge, where it shows one
-            data.put("unread", Integer.toString(n.unread()));
+        if (!token.silent()) {
+            ObjectNode androidShown = android.putObject("notification").put("tag", n.conversationKey());
+            if (n.unread() != null) {
+                androidShown.put("notification_count", n.unread()); // the launcher's badge, where it shows one
+            }
         }
         try {
             return json.writeValueAsBytes(root);

@@ -51,7 +51,7 @@ public final class PushRequestHandler {
             return;
         }
         tokens.register(request.user(), new PushToken(request.device(), platform.get(), request.token(), request.env(),
-                request.app(), request.ts()));
+                request.app(), request.ts(), request.isSilent()));
     }
 
     private void mute(PushRequest request) {

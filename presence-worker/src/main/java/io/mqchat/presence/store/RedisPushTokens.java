@@ -40,8 +40,8 @@ public final class RedisPushTokens implements PushTokens {
         this.jedis = jedis;
     }
 
-    /** How a token is stored in its user's hash; the device is the hash field. */
-    private record Stored(String platform, String token, String env, String app, long at) {
+    /** How a token is stored in its user's hash; the device is the hash field. {@code silent} absent: alerts. */
+    private record Stored(String platform, String token, String env, String app, long at, Boolean silent) {
     }
 
     @Override
@@ -54,7 +54,7 @@ public final class RedisPushTokens implements PushTokens {
                     List.of((String) previousOwner.get(1), token.platform().wireName(), token.token())));
         }
         Stored stored = new Stored(token.platform().wireName(), token.token(), token.env(), token.app(),
-                token.registeredAt());
+                token.registeredAt(), token.silent() ? Boolean.TRUE : null);
         Object replaced = call(() -> PushTokenScripts.PUT_DEVICE.run(jedis, List.of(RedisKeys.pushTokens(user)),
                 List.of(token.device(), write(stored))));
         if (replaced != null) {
@@ -82,7 +82,7 @@ public final class RedisPushTokens implements PushTokens {
             Stored stored = read(json);
             PushPlatform.fromWireName(stored.platform()).ifPresentOrElse(
                     platform -> tokens.add(new PushToken(device, platform, stored.token(), stored.env(), stored.app(),
-                            stored.at())),
+                            stored.at(), Boolean.TRUE.equals(stored.silent()))),
                     () -> LOG.warn("skipping a push token of unknown platform '{}' of {}:{}", stored.platform(), user,
                             device));
         });

@@ -116,6 +116,27 @@ class ApnsSinkTest {
     }
 
     @Test
+    void aDeviceThatAskedForSilentPushesGetsABackgroundPushThatShowsNothing() throws InterruptedException {
+        String phone = token(8);
+        apns.knows(APP, phone);
+        tokens.register("bob", new PushToken("phone", PushPlatform.APNS, phone, "production", APP, 1, true));
+
+        assertTrue(Sent.of(sink.send(new Notification("bob", "alice", null, "m1", "hi", 1000).withUnread(2))));
+        sink.awaitIdle();
+
+        ApnsStandIn.Received push = apns.receivedFor(phone).get(0);
+        assertEquals("background", push.headers().get("apns-push-type"));
+        assertEquals("5", push.headers().get("apns-priority"), "Apple takes background pushes at low priority only");
+        JsonNode payload = json(push.payload());
+        assertEquals(1, payload.path("aps").path("content-available").asInt());
+        assertFalse(payload.path("aps").has("alert"), "nothing to show, not even the text the server passed on");
+        assertFalse(payload.path("aps").has("sound"));
+        assertEquals(2, payload.path("aps").path("badge").asInt());
+        assertEquals("u/alice", payload.path("conversation").asText());
+        assertEquals("m1", payload.path("messageId").asText());
+    }
+
+    @Test
     void theRecipientsUnreadCountIsTheBadge() throws InterruptedException {
         String phone = token(7);
         apns.knows(APP, phone);

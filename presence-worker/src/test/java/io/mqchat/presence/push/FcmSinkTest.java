@@ -136,6 +136,21 @@ class FcmSinkTest {
     }
 
     @Test
+    void aDeviceThatAskedForSilentPushesGetsADataMessageThatShowsNothing() throws InterruptedException {
+        tokens.register("bob", new PushToken("phone", PushPlatform.FCM, "fcm-phone", null, "com.example.chat", 1, true));
+
+        assertTrue(Sent.of(sink.send(new Notification("bob", "alice", null, "m1", "hi", 1000).withUnread(2))));
+        sink.awaitIdle();
+
+        JsonNode message = fcm.received().get(0).message();
+        assertFalse(message.has("notification"), "nothing to show, not even the text the server passed on");
+        assertFalse(message.path("android").has("notification"));
+        assertEquals("HIGH", message.path("android").path("priority").asText(), "wakes the app at once");
+        assertEquals("m1", message.path("data").path("messageId").asText());
+        assertEquals("2", message.path("data").path("unread").asText());
+    }
+
+    @Test
     void theRecipientsUnreadCountIsTheNotificationCount() throws InterruptedException {
         register("bob", "phone", PushPlatform.FCM, "fcm-phone");
 

@@ -41,6 +41,16 @@ public abstract class PushTokensContract {
     }
 
     @Test
+    void aTokenForSilentPushesStaysOneAndANewRegistrationOfTheDeviceDecidesAgain() {
+        PushTokens store = tokens();
+        PushToken silent = new PushToken("phone", PushPlatform.FCM, FCM, null, "1:42:android:ab12", 1000, true);
+        store.register("bob", silent);
+        assertEquals(List.of(silent), store.tokensOf("bob"));
+        store.register("bob", fcm("phone", FCM, 2000));
+        assertFalse(store.tokensOf("bob").get(0).silent(), "registered again for alerts");
+    }
+
+    @Test
     void aSecondRegistrationOfTheDeviceReplacesItsToken() {
         PushTokens store = tokens();
         store.register("bob", apns("phone", APNS, 1000));
