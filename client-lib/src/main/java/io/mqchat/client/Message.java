@@ -31,10 +31,11 @@ import java.util.Optional;
  * @param origin       how it reached this device
  * @param image        the image an image message shares; null for other messages
  * @param mentions     the group members the message mentions ({@code @bob}); empty when it mentions nobody
+ * @param quote        the message this one answers ({@link MqchatClient#reply}); null when it answers none
  */
 public record Message(String id, String from, String to, String text, Instant sentAt, boolean sentByMe,
                       Conversation conversation, Duration timer, Instant expiresAt, Origin origin, ImageRef image,
-                      List<String> mentions) {
+                      List<String> mentions, Quote quote) {
 
     /** How a message reached this device. */
     public enum Origin {
@@ -50,10 +51,10 @@ public record Message(String id, String from, String to, String text, Instant se
         mentions = mentions == null ? List.of() : List.copyOf(mentions);
     }
 
-    /** A message that mentions nobody, as this record was before mentions existed. */
+    /** A message that mentions nobody and answers none, as this record was before mentions existed. */
     public Message(String id, String from, String to, String text, Instant sentAt, boolean sentByMe,
                    Conversation conversation, Duration timer, Instant expiresAt, Origin origin, ImageRef image) {
-        this(id, from, to, text, sentAt, sentByMe, conversation, timer, expiresAt, origin, image, List.of());
+        this(id, from, to, text, sentAt, sentByMe, conversation, timer, expiresAt, origin, image, List.of(), null);
     }
 
     /** A message without an image, as this record was before image sharing existed. */

@@ -61,6 +61,7 @@ import io.mqchat.protocol.HistoryResponse;
 import io.mqchat.protocol.MessageIds;
 import io.mqchat.protocol.PushPlatform;
 import io.mqchat.protocol.PushRequest;
+import io.mqchat.protocol.Reply;
 import io.mqchat.protocol.Topics;
 import io.mqchat.protocol.Typing;
 import io.mqchat.protocol.UserIds;
@@ -361,9 +362,49 @@ public final class MqchatClient implements AutoCloseable {
             return CompletableFuture.failedFuture(new SendRejectedException(id,
                     ErrorCode.INVALID_ENVELOPE.wireName(), "text must not be empty"));
         }
+        return publishToGroup(group, id, ttl -> ChatMessage.text(id, text, ttl).mentioning(mentions), text);
+    }
+
+    /**
+     * Sends a text that answers {@code original}, in the original's conversation (1-1 or group): every device and the
+     * history show it with a quote of the original, its sender and the start of its text (200 characters), however
+     * old the original is; from history, a quote of an original that has disappeared says so and shows no text.
+     * Completes at SENT like {@link #send(Conversation, String)}; {@link Message#quote()} has the quote.
+     */
+    public CompletableFuture<SentMessage> reply(Message original, String text) {
+        Objects.requireNonNull(original, "original");
+        Objects.requireNonNull(text, "text");
+        String id = ids.next();
+        if (original.id() == null || original.from() == null) {
+            return CompletableFuture.failedFuture(new SendRejectedException(id,
+                    ErrorCode.INVALID_ENVELOPE.wireName(), "only a message with a sender and an id can be answered"));
+        }
+        if (text.isEmpty()) {
+            return CompletableFuture.failedFuture(new SendRejectedException(id,
+                    ErrorCode.INVALID_ENVELOPE.wireName(), "text must not be empty"));
+        }
+        Reply quoted = Reply.to(original.id(), original.from(), excerptOf(original.text()));
+        Function<Integer, ChatMessage> message = ttl -> ChatMessage.text(id, text, ttl).replying(quoted);
+        Conversation conversation = original.conversation();
+        return conversation.isGroup() ? publishToGroup(conversation.id(), id, message, text)
+                : publishChat(conversation, id, message, text, null);
+    }
+
+    /** The start of a quoted text, cut between characters rather than inside one. */
+    private static String excerptOf(String text) {
+        if (text == null || text.length() <= Reply.MAX_EXCERPT) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(Reply.MAX_EXCERPT - 1)) ? Reply.MAX_EXCERPT - 1
+                : Reply.MAX_EXCERPT;
+        return text.substring(0, end);
+    }
+
+    /** Publishes a group message, tracking its members' receipts from the start. */
+    private CompletableFuture<SentMessage> publishToGroup(String group, String id,
+                                                          Function<Integer, ChatMessage> message, String text) {
         trackRecipients(id, group);
-        return publishChat(Conversation.group(group), id, ttl -> ChatMessage.text(id, text, ttl).mentioning(mentions),
-                text, null)
+        return publishChat(Conversation.group(group), id, message, text, null)
                 .whenComplete((sent, failure) -> {
                     if (failure != null) {
                         groupState.tracker().forget(id);

@@ -97,6 +97,28 @@ class GroupChatTest {
     }
 
     @Test
+    void aReplyInAGroupReachesEveryMemberWithItsQuoteAndAMentionWithWhomItMentions() {
+        try (TestDevice alice = TestDevice.online(backend.broker(), "alice20", "phone");
+             TestDevice bob = TestDevice.online(backend.broker(), "bob20", "phone");
+             TestDevice carol = TestDevice.online(backend.broker(), "carol20", "phone")) {
+            Group trip = TestDevice.await(alice.client.groups().create("Trip", "bob20", "carol20"));
+            TestDevice.await(alice.client.sendToGroup(trip.id(), "who drives?", List.of("bob20")));
+            Message question = bob.messages.next();
+            assertEquals(List.of("bob20"), question.mentions());
+            assertEquals(List.of("bob20"), carol.messages.next().mentions());
+
+            SentMessage answer = TestDevice.await(bob.client.reply(question, "I do"));
+
+            for (TestDevice member : List.of(alice, carol)) {
+                Message reply = member.messages.next();
+                assertEquals(answer.id(), reply.id());
+                assertEquals(Conversation.group(trip.id()), reply.conversation());
+                assertEquals(new Quote(question.id(), "alice20", "who drives?", false), reply.quote());
+            }
+        }
+    }
+
+    @Test
     void aDeviceThatDidNotKnowTheMembersAsksForThemAndStillSeesDeliveredToAll() {
         Recorder<GroupMessageStatus> statuses = new Recorder<>("alice6's laptop's group message statuses");
         try (TestDevice alicePhone = TestDevice.online(backend.broker(), "alice6", "phone");

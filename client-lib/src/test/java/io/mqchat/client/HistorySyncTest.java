@@ -2,6 +2,7 @@ package io.mqchat.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mqchat.client.history.ConversationInfo;
@@ -69,6 +70,28 @@ class HistorySyncTest {
                 assertEquals(sent, received.stream().map(Message::id).toList());
                 assertEquals(Message.Origin.CATCH_UP, received.get(0).origin());
                 assertEquals(Conversation.with("alice2"), received.get(0).conversation());
+            }
+        }
+    }
+
+    @Test
+    void aReplyReachesThePeerWithItsQuoteAndHistoryKeepsTheQuote() {
+        try (TestDevice alice = online("alice20", "phone");
+             TestDevice bob = online("bob20", "phone")) {
+            SentMessage question = alice.send("bob20", "dinner at 8?");
+            Message received = bob.messages.next();
+
+            SentMessage answer = TestDevice.await(bob.client.reply(received, "yes!"));
+
+            Message reply = alice.messages.next();
+            assertEquals(answer.id(), reply.id());
+            assertEquals(new Quote(question.id(), "alice20", "dinner at 8?", false), reply.quote());
+            awaitArchived(alice, Conversation.with("bob20"), answer.id());
+            try (TestDevice tablet = TestDevice.online(backend.broker(), "alice20", "tablet")) {
+                List<Message> page = TestDevice.await(tablet.client.history(Conversation.with("bob20")).fetch())
+                        .messages();
+                assertEquals(reply.quote(), page.get(page.size() - 1).quote(), "the quote, from the archive");
+                assertNull(page.get(0).quote());
             }
         }
     }

@@ -102,7 +102,7 @@ public final class Codec {
         }
         if (ChatMessage.IMAGE.equals(type)) {
             return ChatMessage.image(id, requiredMedia(node), optionalText(node, "body"), optionalSeconds(node, "ttl", 1))
-                    .mentioning(mentions(node));
+                    .mentioning(mentions(node)).replying(reply(node));
         }
         if (!ChatMessage.TEXT.equals(type)) {
             throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown message type '" + type + "'");
@@ -111,7 +111,34 @@ public final class Codec {
         if (body.isEmpty()) {
             throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "body must not be empty");
         }
-        return ChatMessage.text(id, body, optionalSeconds(node, "ttl", 1)).mentioning(mentions(node));
+        return ChatMessage.text(id, body, optionalSeconds(node, "ttl", 1)).mentioning(mentions(node))
+                .replying(reply(node));
+    }
+
+    /** The message a message answers, as a client quotes it ({@code gone} is the archive's to say); null when absent. */
+    private static Reply reply(JsonNode node) throws ProtocolException {
+        JsonNode reply = node.get("reply");
+        if (reply == null || reply.isNull()) {
+            return null;
+        }
+        if (!reply.isObject()) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "'reply' must be an object with id and from");
+        }
+        JsonNode excerpt = reply.get("excerpt");
+        if (excerpt != null && !excerpt.isNull() && !excerpt.isTextual()) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "reply.excerpt must be text");
+        }
+        Reply quoted = Reply.to(textOrNull(reply.get("id")), textOrNull(reply.get("from")),
+                excerpt == null || excerpt.isNull() ? null : excerpt.asText());
+        String problem = quoted.problem();
+        if (problem != null) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, problem);
+        }
+        return quoted;
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node != null && node.isTextual() ? node.asText() : null;
     }
 
     /** The users a message mentions: 1 to 50 distinct user ids, in the order given; null when absent. */

@@ -70,6 +70,20 @@ class CodecTest {
     }
 
     @Test
+    void aReplyQuotesAMessageByIdAndSenderWithAShortExcerptAndCannotClaimItsOriginalIsGone() throws Exception {
+        ChatMessage m = codec.decodeOutgoing(json("{\"v\":1,\"type\":\"text\",\"body\":\"yes\",\"reply\":"
+                + "{\"id\":\"m1\",\"from\":\"bob\",\"excerpt\":\"dinner?\",\"gone\":true}}"));
+        assertEquals(Reply.to("m1", "bob", "dinner?"), m.reply());
+        ChatMessage routed = m.stamped("r1", "alice", "bob", 42L);
+        assertEquals(routed, codec.decode(codec.encode(routed)));
+
+        assertEquals(ErrorCode.INVALID_ENVELOPE, refusal("{\"v\":1,\"type\":\"text\",\"body\":\"x\",\"reply\":\"m1\"}"));
+        assertEquals(ErrorCode.INVALID_ENVELOPE, refusal("{\"v\":1,\"type\":\"text\",\"body\":\"x\",\"reply\":{\"id\":\"m1\"}}"));
+        assertEquals(ErrorCode.INVALID_ENVELOPE, refusal("{\"v\":1,\"type\":\"text\",\"body\":\"x\",\"reply\":"
+                + "{\"id\":\"m1\",\"from\":\"bob\",\"excerpt\":\"" + "x".repeat(Reply.MAX_EXCERPT + 1) + "\"}}"));
+    }
+
+    @Test
     void receiptsErrorsAndNoticesDecodeToTheirRecords() throws Exception {
         Receipt delivered = Receipt.delivered("m1", "bob", "phone", 5);
         Receipt read = Receipt.read("m9", "bob", "bob", 6);

@@ -2,6 +2,7 @@ package io.mqchat.archive.store;
 
 import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.MediaRef;
+import io.mqchat.protocol.Reply;
 import io.mqchat.protocol.Cursor;
 import java.util.Date;
 import org.bson.Document;
@@ -43,6 +44,7 @@ final class ArchiveDocuments {
     static final String MEDIA_ID = "media.id";
     static final String MEDIA_SHARED = "mediaShared";
     static final String MENTIONS = "mentions";
+    static final String REPLY = "reply";
 
     static final String UPDATED = "updated";
     static final String TIMER_SECONDS = "secs";
@@ -82,6 +84,11 @@ final class ArchiveDocuments {
         appendIfSet(doc, TTL, message.ttl());
         appendIfSet(doc, TIMER, message.timer());
         appendIfSet(doc, MENTIONS, message.mentions());
+        if (message.reply() != null) {
+            Document reply = new Document("id", message.reply().id()).append("from", message.reply().from());
+            appendIfSet(reply, "excerpt", message.reply().excerpt());
+            doc.append(REPLY, reply);
+        }
         if (message.media() != null) {
             doc.append(MEDIA, media(message.media())).append(MEDIA_SHARED, sharesImage);
         }
@@ -95,7 +102,8 @@ final class ArchiveDocuments {
     static ChatMessage message(Document doc) {
         return new ChatMessage(doc.getString(TYPE), doc.getString(MID), doc.getString(FROM), doc.getString(TO),
                 doc.getString(GROUP), longOf(doc, TS), doc.getString(BODY), intOf(doc, TTL), intOf(doc, TIMER),
-                media(doc.get(MEDIA, Document.class)), doc.getList(MENTIONS, String.class));
+                media(doc.get(MEDIA, Document.class)), doc.getList(MENTIONS, String.class),
+                reply(doc.get(REPLY, Document.class)));
     }
 
     private static Document media(MediaRef media) {
@@ -104,6 +112,10 @@ final class ArchiveDocuments {
                 .append("sha256", media.sha256());
         appendIfSet(doc, "thumbnail", media.thumbnail());
         return doc;
+    }
+
+    private static Reply reply(Document doc) {
+        return doc == null ? null : Reply.to(doc.getString("id"), doc.getString("from"), doc.getString("excerpt"));
     }
 
     private static MediaRef media(Document doc) {

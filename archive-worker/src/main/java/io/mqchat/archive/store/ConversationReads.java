@@ -35,10 +35,12 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -89,7 +91,27 @@ final class ConversationReads {
         if (!query.forward()) {
             Collections.reverse(page);
         }
-        return new Page(page, more);
+        return new Page(withQuotesChecked(query.conversation(), page, now), more);
+    }
+
+    /**
+     * The page with each reply's quote marked gone, and its excerpt dropped, where the quoted message is no longer
+     * in the conversation at {@code now} (it disappeared, or was never in it): one query for the whole page.
+     */
+    private List<ChatMessage> withQuotesChecked(ConversationKey conversation, List<ChatMessage> page, long now) {
+        List<String> quoted = page.stream().filter(message -> message.reply() != null)
+                .map(message -> ArchiveDocuments.messageId(conversation, message.reply().from(), message.reply().id()))
+                .distinct().toList();
+        if (quoted.isEmpty()) {
+            return page;
+        }
+        Set<String> present = new HashSet<>();
+        call(() -> messages.find(and(in(ID, quoted), or(exists(EXPIRES, false), gt(EXPIRES, new Date(now)))))
+                .projection(new Document(ID, 1)).into(new ArrayList<>()))
+                .forEach(doc -> present.add(doc.getString(ID)));
+        return page.stream().map(message -> message.reply() == null || present.contains(ArchiveDocuments.messageId(
+                        conversation, message.reply().from(), message.reply().id()))
+                ? message : message.replying(message.reply().withOriginalGone())).toList();
     }
 
     List<ConversationSummary> conversations(String user, Long since, long now) {

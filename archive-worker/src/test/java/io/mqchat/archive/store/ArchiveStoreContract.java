@@ -10,6 +10,7 @@ import io.mqchat.protocol.MediaRef;
 import io.mqchat.protocol.ConversationSummary;
 import io.mqchat.protocol.Cursor;
 import io.mqchat.protocol.GroupEvent;
+import io.mqchat.protocol.Reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -250,6 +251,28 @@ public abstract class ArchiveStoreContract {
         // Read as of before the expiry: the message is physically gone, not just filtered out.
         assertEquals(List.of("kept", "later"), ids(store.page(newest(conversation, 10), T0)));
         assertEquals(0, store.deleteExpired(T0 + 61_001));
+    }
+
+    @Test
+    void aReplyKeepsItsQuoteWhileTheQuotedMessageIsThereAndSaysItIsGoneWithoutTheExcerptOnceItDisappeared() {
+        ArchiveStore store = openStore();
+        String alice = "alice-" + UUID.randomUUID();
+        ConversationKey conversation = ConversationKey.direct(alice, "bob");
+        store.archive(direct("q1", "bob", alice, T0), T0);
+        store.archive(disappearing("q2", "bob", alice, T0 + 1, 60), T0);
+        store.archive(direct("r1", alice, "bob", T0 + 2).replying(Reply.to("q1", "bob", "body of q1")), T0);
+        store.archive(direct("r2", alice, "bob", T0 + 3).replying(Reply.to("q2", "bob", "for a minute")), T0);
+        store.archive(direct("r3", alice, "bob", T0 + 4).replying(Reply.to("elsewhere", "carol", "not here")), T0);
+
+        List<ChatMessage> before = store.page(newest(conversation, 10), T0 + 10).messages();
+        assertEquals(Reply.to("q1", "bob", "body of q1"), before.get(2).reply());
+        assertEquals(Reply.to("q2", "bob", "for a minute"), before.get(3).reply());
+        assertTrue(before.get(4).reply().isGone(), "a message that is not in this conversation");
+
+        List<ChatMessage> after = store.page(newest(conversation, 10), T0 + 61_001).messages();
+        assertEquals(List.of("q1", "r1", "r2", "r3"), after.stream().map(ChatMessage::id).toList());
+        assertEquals(Reply.to("q1", "bob", "body of q1"), after.get(1).reply());
+        assertEquals(new Reply("q2", "bob", null, true), after.get(2).reply(), "q2 disappeared: so does its excerpt");
     }
 
     @Test

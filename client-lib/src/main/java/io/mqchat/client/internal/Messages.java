@@ -2,6 +2,7 @@ package io.mqchat.client.internal;
 
 import io.mqchat.client.Conversation;
 import io.mqchat.client.Message;
+import io.mqchat.client.Quote;
 import io.mqchat.client.history.Cursor;
 import io.mqchat.protocol.ChatMessage;
 import java.time.Duration;
@@ -30,7 +31,9 @@ final class Messages {
         return new Message(message.id(), message.from(), message.inGroup() ? null : message.to(), message.body(),
                 sentAt, me.equals(message.from()), conversationOf(me, message), timer,
                 expiresAt == null ? null : Instant.ofEpochMilli(expiresAt), origin,
-                message.isImage() ? MediaRefs.toImage(message.media()) : null, message.mentions());
+                message.isImage() ? MediaRefs.toImage(message.media()) : null, message.mentions(),
+                message.reply() == null ? null : new Quote(message.reply().id(), message.reply().from(),
+                        message.reply().excerpt(), message.reply().isGone()));
     }
 
     /** The position of a stamped message; null for one that lacks what a position needs. */
