@@ -295,7 +295,8 @@ public final class MqchatClient implements AutoCloseable {
 
     /**
      * Sends a text message. Completes when the server accepted it (SENT: it is stored and will be delivered);
-     * the futures of messages sent one after another complete in that order. DELIVERED and READ follow as receipts naming {@link SentMessage#id()}. Fails with
+     * the futures of messages sent one after another complete in that order (so a callback on one must not wait for
+     * a later one: that one completes only after it). DELIVERED and READ follow as receipts naming {@link SentMessage#id()}. Fails with
      * {@link SendRejectedException} when the server refuses the message (for example
      * {@link ErrorCode#INVALID_RECIPIENT} or {@link ErrorCode#TOO_LARGE}); nothing is sent then.
      * While the connection is down the message waits and goes out after the reconnect. While the conversation's
@@ -366,9 +367,10 @@ public final class MqchatClient implements AutoCloseable {
     }
 
     /**
-     * Sends a text that answers {@code original}, in the original's conversation (1-1 or group): every device and the
-     * history show it with a quote of the original, its sender and the start of its text (200 characters), however
-     * old the original is; from history, a quote of an original that has disappeared says so and shows no text.
+     * Sends a text that answers {@code original}, in the original's conversation (1-1 or group): every device gets it
+     * with a quote of the original, its sender and the start of its text (200 characters), however old the original
+     * is. From history the quote's text is the archive's own copy of the original; a quote of an original that has
+     * disappeared says so and shows no text.
      * Completes at SENT like {@link #send(Conversation, String)}; {@link Message#quote()} has the quote.
      */
     public CompletableFuture<SentMessage> reply(Message original, String text) {
@@ -383,21 +385,11 @@ public final class MqchatClient implements AutoCloseable {
             return CompletableFuture.failedFuture(new SendRejectedException(id,
                     ErrorCode.INVALID_ENVELOPE.wireName(), "text must not be empty"));
         }
-        Reply quoted = Reply.to(original.id(), original.from(), excerptOf(original.text()));
+        Reply quoted = Reply.to(original.id(), original.from(), Reply.excerptOf(original.text()));
         Function<Integer, ChatMessage> message = ttl -> ChatMessage.text(id, text, ttl).replying(quoted);
         Conversation conversation = original.conversation();
         return conversation.isGroup() ? publishToGroup(conversation.id(), id, message, text)
                 : publishChat(conversation, id, message, text, null);
-    }
-
-    /** The start of a quoted text, cut between characters rather than inside one. */
-    private static String excerptOf(String text) {
-        if (text == null || text.length() <= Reply.MAX_EXCERPT) {
-            return text;
-        }
-        int end = Character.isHighSurrogate(text.charAt(Reply.MAX_EXCERPT - 1)) ? Reply.MAX_EXCERPT - 1
-                : Reply.MAX_EXCERPT;
-        return text.substring(0, end);
     }
 
     /** Publishes a group message, tracking its members' receipts from the start. */

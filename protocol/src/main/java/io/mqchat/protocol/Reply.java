@@ -1,12 +1,11 @@
 package io.mqchat.protocol;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-
 /**
- * What a message answers: the message it quotes, named by its sender and id, with an excerpt of its text as the
- * replying client showed it, so that a reply shows its quote however old the quoted message is. In history, a quote
- * of a message that has disappeared or was deleted says so ({@code gone}) and keeps no excerpt: a reply must not keep
- * alive what its sender made disappear.
+ * What a message answers: the message it quotes, named by its sender and id, with an excerpt of its text. Live, the
+ * excerpt is the replying client's; in history it is the archive's, taken from the quoted message itself (so it
+ * cannot be forged) and only where the reader may read that message (a group member not from before it joined). A
+ * quote of a message that has disappeared or was deleted says so ({@code gone}) and has no excerpt: a reply must not
+ * keep alive what its sender made disappear, and the archive never stores an excerpt.
  *
  * @param id      the quoted message's id
  * @param from    the quoted message's sender
@@ -43,9 +42,16 @@ public record Reply(String id, String from, String excerpt, Boolean gone) {
         return new Reply(id, from, null, true);
     }
 
-    /** True when the quoted message is no longer in the conversation. */
-    @JsonIgnore
-    public boolean isGone() {
+    /** True when the quoted message is no longer in the conversation (not named isGone: that would hide the field). */
+    public boolean originalGone() {
         return Boolean.TRUE.equals(gone);
+    }
+
+    /** The excerpt of {@code text} a quote carries: its start, cut between characters; null for null. */
+    public static String excerptOf(String text) {
+        if (text == null || text.length() <= MAX_EXCERPT) {
+            return text;
+        }
+        return text.substring(0, Character.isHighSurrogate(text.charAt(MAX_EXCERPT - 1)) ? MAX_EXCERPT - 1 : MAX_EXCERPT);
     }
 }

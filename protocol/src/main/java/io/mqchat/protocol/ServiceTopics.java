@@ -36,6 +36,11 @@ public final class ServiceTopics {
     public static final String ARCHIVE = ROOT + "/archive/messages";
     /** History sync requests, stamped with the requesting user ({@link HistoryRequest}). */
     public static final String HISTORY_REQUESTS = ROOT + "/archive/requests";
+    /**
+     * Where the archive answers the presence-worker's unread counts ({@code {root}/{instance}}): the only internal
+     * topics a history request may name as its response topic.
+     */
+    public static final String UNREAD_ANSWERS = ROOT + "/presence/unread";
 
     /**
      * How many lanes every partitioned feed has. Fixed, so that the extension and every worker agree without a

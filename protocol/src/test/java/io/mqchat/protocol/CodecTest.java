@@ -76,6 +76,9 @@ class CodecTest {
         assertEquals(Reply.to("m1", "bob", "dinner?"), m.reply());
         ChatMessage routed = m.stamped("r1", "alice", "bob", 42L);
         assertEquals(routed, codec.decode(codec.encode(routed)));
+        ChatMessage fromHistory = routed.replying(routed.reply().withOriginalGone());
+        assertTrue(new String(codec.encode(fromHistory), StandardCharsets.UTF_8).contains("\"gone\":true"));
+        assertEquals(fromHistory, codec.decode(codec.encode(fromHistory)));
 
         assertEquals(ErrorCode.INVALID_ENVELOPE, refusal("{\"v\":1,\"type\":\"text\",\"body\":\"x\",\"reply\":\"m1\"}"));
         assertEquals(ErrorCode.INVALID_ENVELOPE, refusal("{\"v\":1,\"type\":\"text\",\"body\":\"x\",\"reply\":{\"id\":\"m1\"}}"));

@@ -85,9 +85,8 @@ final class ArchiveDocuments {
         appendIfSet(doc, TIMER, message.timer());
         appendIfSet(doc, MENTIONS, message.mentions());
         if (message.reply() != null) {
-            Document reply = new Document("id", message.reply().id()).append("from", message.reply().from());
-            appendIfSet(reply, "excerpt", message.reply().excerpt());
-            doc.append(REPLY, reply);
+            // Never the excerpt: readers get the quoted message's own text, while it is there (ConversationReads).
+            doc.append(REPLY, new Document("id", message.reply().id()).append("from", message.reply().from()));
         }
         if (message.media() != null) {
             doc.append(MEDIA, media(message.media())).append(MEDIA_SHARED, sharesImage);
@@ -115,7 +114,7 @@ final class ArchiveDocuments {
     }
 
     private static Reply reply(Document doc) {
-        return doc == null ? null : Reply.to(doc.getString("id"), doc.getString("from"), doc.getString("excerpt"));
+        return doc == null ? null : Reply.to(doc.getString("id"), doc.getString("from"), null);
     }
 
     private static MediaRef media(Document doc) {

@@ -8,6 +8,7 @@ import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
+import static io.mqchat.archive.store.ArchiveDocuments.BODY;
 import static io.mqchat.archive.store.ArchiveDocuments.CONV;
 import static io.mqchat.archive.store.ArchiveDocuments.EXPIRES;
 import static io.mqchat.archive.store.ArchiveDocuments.FROM;
@@ -30,17 +31,16 @@ import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.ConversationSummary;
 import io.mqchat.protocol.Cursor;
 import io.mqchat.protocol.HistoryResponse;
+import io.mqchat.protocol.Reply;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
-import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -91,27 +91,42 @@ final class ConversationReads {
         if (!query.forward()) {
             Collections.reverse(page);
         }
-        return new Page(withQuotesChecked(query.conversation(), page, now), more);
+        return new Page(withQuotes(query.conversation(), page, query.notBefore(), now), more);
     }
 
     /**
-     * The page with each reply's quote marked gone, and its excerpt dropped, where the quoted message is no longer
-     * in the conversation at {@code now} (it disappeared, or was never in it): one query for the whole page.
+     * The messages with each reply's quote as a reader who may see the conversation from {@code notBefore} on sees
+     * it at {@code now}: with the quoted message's own excerpt, without one where the reader may not read that
+     * message, and gone where it is no longer in the conversation. One query for all of them.
      */
-    private List<ChatMessage> withQuotesChecked(ConversationKey conversation, List<ChatMessage> page, long now) {
+    private List<ChatMessage> withQuotes(ConversationKey conversation, List<ChatMessage> page, long notBefore,
+                                         long now) {
         List<String> quoted = page.stream().filter(message -> message.reply() != null)
-                .map(message -> ArchiveDocuments.messageId(conversation, message.reply().from(), message.reply().id()))
-                .distinct().toList();
+                .map(message -> quotedId(conversation, message)).distinct().toList();
         if (quoted.isEmpty()) {
             return page;
         }
-        Set<String> present = new HashSet<>();
+        Map<String, Document> originals = new HashMap<>();
         call(() -> messages.find(and(in(ID, quoted), or(exists(EXPIRES, false), gt(EXPIRES, new Date(now)))))
-                .projection(new Document(ID, 1)).into(new ArrayList<>()))
-                .forEach(doc -> present.add(doc.getString(ID)));
-        return page.stream().map(message -> message.reply() == null || present.contains(ArchiveDocuments.messageId(
-                        conversation, message.reply().from(), message.reply().id()))
-                ? message : message.replying(message.reply().withOriginalGone())).toList();
+                .projection(new Document(ID, 1).append(TS, 1).append(BODY, 1)).into(new ArrayList<>()))
+                .forEach(doc -> originals.put(doc.getString(ID), doc));
+        return page.stream().map(message -> {
+            if (message.reply() == null) {
+                return message;
+            }
+            Reply reply = message.reply();
+            Document original = originals.get(quotedId(conversation, message));
+            if (original == null) {
+                return message.replying(reply.withOriginalGone());
+            }
+            boolean readable = longOr(original, TS) >= notBefore;
+            return message.replying(Reply.to(reply.id(), reply.from(),
+                    readable ? Reply.excerptOf(original.getString(BODY)) : null));
+        }).toList();
+    }
+
+    private static String quotedId(ConversationKey conversation, ChatMessage reply) {
+        return ArchiveDocuments.messageId(conversation, reply.reply().from(), reply.reply().id());
     }
 
     List<ConversationSummary> conversations(String user, Long since, long now) {
@@ -158,8 +173,9 @@ final class ConversationReads {
                                         Document state, Document peer, long updated, long now) {
         long notBefore = conversation.isGroup() ? longOr(participant, SINCE) : 0;
         List<Bson> visible = visible(conversation, notBefore, now);
-        ChatMessage last = call(() -> messages.find(and(visible)).sort(CursorOrder.newestFirst())
+        ChatMessage newest = call(() -> messages.find(and(visible)).sort(CursorOrder.newestFirst())
                 .limit(1).map(ArchiveDocuments::message).first());
+        ChatMessage last = newest == null ? null : withQuotes(conversation, List.of(newest), notBefore, now).get(0);
         Cursor read = ArchiveDocuments.cursor(participant, READ);
         List<Bson> unread = new ArrayList<>(visible);
         unread.add(ne(FROM, user));

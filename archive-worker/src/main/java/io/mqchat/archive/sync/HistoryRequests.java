@@ -70,10 +70,10 @@ public final class HistoryRequests implements MessageHandler {
     private OutboundMessage reply(InboundMessage message, HistoryRequest request, HistoryResponse response) {
         String ownTree = Topics.USER_ROOT + "/" + request.by() + "/";
         // The extension already drops foreign response topics; checked again so that no request can make the
-        // archive write someone's history into another user's tree. An internal topic is a service's own (the
-        // presence-worker asking for a badge): only services can publish requests that keep one.
+        // archive write someone's history into another user's tree. The presence-worker's answers topic is a
+        // service's own: only services can publish requests that keep one.
         String topic = message.responseTopic()
-                .filter(t -> t.startsWith(ownTree) || t.startsWith(ServiceTopics.ROOT + "/"))
+                .filter(t -> t.startsWith(ownTree) || t.startsWith(ServiceTopics.UNREAD_ANSWERS + "/"))
                 .orElse(Topics.responses(request.by()));
         OutboundMessage.Builder reply = OutboundMessage.to(topic, codec.encode(response)).qos(1);
         if (message.responseTopic().isPresent() && topic.equals(message.responseTopic().get())) {

@@ -254,25 +254,43 @@ public abstract class ArchiveStoreContract {
     }
 
     @Test
-    void aReplyKeepsItsQuoteWhileTheQuotedMessageIsThereAndSaysItIsGoneWithoutTheExcerptOnceItDisappeared() {
+    void aReplyQuotesTheQuotedMessagesOwnTextWhileItIsThereAndSaysItIsGoneOnceItDisappeared() {
         ArchiveStore store = openStore();
         String alice = "alice-" + UUID.randomUUID();
         ConversationKey conversation = ConversationKey.direct(alice, "bob");
         store.archive(direct("q1", "bob", alice, T0), T0);
         store.archive(disappearing("q2", "bob", alice, T0 + 1, 60), T0);
-        store.archive(direct("r1", alice, "bob", T0 + 2).replying(Reply.to("q1", "bob", "body of q1")), T0);
-        store.archive(direct("r2", alice, "bob", T0 + 3).replying(Reply.to("q2", "bob", "for a minute")), T0);
+        store.archive(direct("r1", alice, "bob", T0 + 2).replying(Reply.to("q1", "bob", "forged words")), T0);
+        store.archive(direct("r2", alice, "bob", T0 + 3).replying(Reply.to("q2", "bob", "body of q2")), T0);
         store.archive(direct("r3", alice, "bob", T0 + 4).replying(Reply.to("elsewhere", "carol", "not here")), T0);
 
         List<ChatMessage> before = store.page(newest(conversation, 10), T0 + 10).messages();
-        assertEquals(Reply.to("q1", "bob", "body of q1"), before.get(2).reply());
-        assertEquals(Reply.to("q2", "bob", "for a minute"), before.get(3).reply());
-        assertTrue(before.get(4).reply().isGone(), "a message that is not in this conversation");
+        assertEquals(Reply.to("q1", "bob", "body of q1"), before.get(2).reply(), "the archive's excerpt, not the sender's");
+        assertEquals(Reply.to("q2", "bob", "body of q2"), before.get(3).reply());
+        assertEquals(new Reply("elsewhere", "carol", null, true), before.get(4).reply(), "not in this conversation");
 
         List<ChatMessage> after = store.page(newest(conversation, 10), T0 + 61_001).messages();
         assertEquals(List.of("q1", "r1", "r2", "r3"), after.stream().map(ChatMessage::id).toList());
-        assertEquals(Reply.to("q1", "bob", "body of q1"), after.get(1).reply());
         assertEquals(new Reply("q2", "bob", null, true), after.get(2).reply(), "q2 disappeared: so does its excerpt");
+
+        store.archive(direct("r4", alice, "bob", T0 + 5).replying(Reply.to("q2", "bob", "body of q2")), T0);
+        assertEquals(new Reply("q2", "bob", null, true),
+                summaryOf(store.conversations(alice, null, T0 + 61_001), "bob").last().reply(), "in the list too");
+    }
+
+    @Test
+    void aMemberWhoJoinedLaterSeesAQuoteOfAMessageFromBeforeWithoutItsText() {
+        ArchiveStore store = openStore();
+        String group = "g-" + UUID.randomUUID();
+        store.applyGroupEvent(event(group, GroupEvent.CREATED, T0, "alice", "bob"), T0);
+        store.archive(inGroup("g1", "alice", group, T0 + 1), T0);
+        store.applyGroupEvent(event(group, GroupEvent.ADDED, T0 + 2, "carol"), T0);
+        store.archive(inGroup("g2", "bob", group, T0 + 3).replying(Reply.to("g1", "alice", "body of g1")), T0);
+
+        assertEquals(Reply.to("g1", "alice", "body of g1"),
+                store.page(newest(ConversationKey.group(group), 10), T0 + 10).messages().get(1).reply());
+        assertEquals(Reply.to("g1", "alice", null), store.page(new PageQuery(ConversationKey.group(group), null, null,
+                10, T0 + 2), T0 + 10).messages().get(0).reply(), "carol may not read g1");
     }
 
     @Test

@@ -33,7 +33,7 @@ final class Messages {
                 expiresAt == null ? null : Instant.ofEpochMilli(expiresAt), origin,
                 message.isImage() ? MediaRefs.toImage(message.media()) : null, message.mentions(),
                 message.reply() == null ? null : new Quote(message.reply().id(), message.reply().from(),
-                        message.reply().excerpt(), message.reply().isGone()));
+                        message.reply().excerpt(), message.reply().originalGone()));
     }
 
     /** The position of a stamped message; null for one that lacks what a position needs. */

@@ -47,14 +47,15 @@ public final class ArchiveUnreadCounts implements UnreadCounts, MessageHandler {
 
     private ArchiveUnreadCounts(ServiceConnection connection, Codec codec, Clock clock, Duration timeout) {
         this.connection = connection;
-        this.answers = ServiceTopics.ROOT + "/presence/unread/" + connection.clientId();
+        this.answers = ServiceTopics.UNREAD_ANSWERS + "/" + connection.clientId();
         this.codec = codec;
         this.clock = clock;
         this.timeout = timeout;
     }
 
     /**
-     * Counts through {@code connection}, subscribing it to its answers topic: call before the connection connects.
+     * Counts through {@code connection}, a session of its own, subscribing it to its answers topic: call before the
+     * connection connects.
      *
      * @param timeout how long a push waits for the count at most
      */
@@ -74,15 +75,20 @@ public final class ArchiveUnreadCounts implements UnreadCounts, MessageHandler {
         byte[] request = codec.encode(HistoryRequest.unreadIncluding(user,
                 notification.group() == null ? notification.sender() : null, notification.group(), message, ref,
                 clock.millis()));
-        connection.publish(OutboundMessage.to(ServiceTopics.laneFor(ServiceTopics.HISTORY_REQUESTS, user), request)
-                        .responseTopic(answers)
-                        .messageExpiry(Math.max(1, timeout.toSeconds()))
-                        .build())
-                .whenComplete((published, failure) -> {
-                    if (failure != null) {
-                        answer.complete(OptionalInt.empty());
-                    }
-                });
+        try {
+            connection.publish(OutboundMessage.to(ServiceTopics.laneFor(ServiceTopics.HISTORY_REQUESTS, user), request)
+                            .responseTopic(answers)
+                            .messageExpiry(Math.max(1, timeout.toSeconds()))
+                            .build())
+                    .whenComplete((published, failure) -> {
+                        if (failure != null) {
+                            answer.complete(OptionalInt.empty());
+                        }
+                    });
+        } catch (RuntimeException e) {
+            waiting.remove(ref);
+            return CompletableFuture.completedFuture(OptionalInt.empty());
+        }
         return answer.completeOnTimeout(OptionalInt.empty(), timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((count, failure) -> waiting.remove(ref));
     }

@@ -3,8 +3,9 @@ package io.mqchat.presence.notify;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Where notifications go: a push gateway's webhook, a log, a push service. Implementations are safe for one calling
- * thread; {@link #close()} ends what they hold open (a push service's connections).
+ * Where notifications go: a push gateway's webhook, a log, a push service. Implementations are thread-safe and never
+ * wait on the calling thread for a remote service; {@link #close()} ends what they hold open (a push service's
+ * connections).
  */
 public interface NotificationSink extends AutoCloseable {
 

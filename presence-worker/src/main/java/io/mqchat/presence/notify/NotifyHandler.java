@@ -3,17 +3,20 @@ package io.mqchat.presence.notify;
 import io.mqchat.presence.store.NotificationMutes;
 import io.mqchat.presence.store.PresenceStore;
 import io.mqchat.presence.store.StoreUnavailableException;
+import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns a {@link Notification} request into at most one notification per recipient and conversation per window,
  * and none for a recipient that has a connected device by now (the group-worker asks for every member) or muted
- * the conversation; a message that mentions the recipient is notified whatever the window or the mute.
+ * the conversation; a message that mentions the recipient gets through the mute and the conversation's window, with a
+ * window of its own.
  */
 public final class NotifyHandler {
 
@@ -21,6 +24,8 @@ public final class NotifyHandler {
 
     /** Notifications handed over and not yet answered at most; then the caller (the lane) waits. */
     static final int MAX_PENDING = 256;
+    /** Appended to a conversation's window key for the window of its mentions. */
+    private static final String MENTION_WINDOW = "#mentions";
 
     private final PresenceStore store;
     private final NotificationMutes mutes;
@@ -59,40 +64,68 @@ public final class NotifyHandler {
         // As WhatsApp does, a mention gets through a mute and the coalescing window: it is about the recipient.
         boolean mentioned = notification.mention();
         // At the message's time: a mute that ended since the message was sent still covered it.
-        if (!mentioned && mutes.isMuted(notification.recipient(), notification.conversationKey(), notification.ts())) {
+        boolean muted = mutes.isMuted(notification.recipient(), notification.conversationKey(), notification.ts());
+        if (muted && !mentioned) {
             return CompletableFuture.completedFuture(false);
         }
-        boolean claimed = coalescer.claim(notification.recipient(), notification.conversationKey());
-        if (!claimed && !mentioned) {
+        // A mention has a window of its own, the only one in a muted conversation: the next one in it waits, so
+        // that mentions cannot flood a member.
+        String mentionWindow = notification.conversationKey() + MENTION_WINDOW;
+        String window = muted ? mentionWindow : notification.conversationKey();
+        boolean claimed = coalescer.claim(notification.recipient(), window);
+        if (!claimed && mentioned && !muted) {
+            window = mentionWindow;
+            claimed = coalescer.claim(notification.recipient(), window);
+        }
+        if (!claimed) {
             return CompletableFuture.completedFuture(false);
         }
+        String claimedWindow = window;
         try {
             pending.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            if (claimed) {
-                released(notification);
-            }
+            released(notification, claimedWindow);
             return CompletableFuture.completedFuture(false);
         }
-        return unread.unreadOf(notification)
+        CompletableFuture<OptionalInt> counting;
+        try {
+            counting = unread.unreadOf(notification);
+        } catch (RuntimeException e) {
+            counting = CompletableFuture.completedFuture(OptionalInt.empty());
+        }
+        return counting
                 .exceptionally(failure -> OptionalInt.empty())
                 .thenComposeAsync(count -> sink.send(count.isPresent()
                         ? notification.withUnread(count.getAsInt()) : notification), sending)
                 .exceptionally(failure -> false)
                 .thenApply(sent -> {
-                    if (!sent && claimed) {
-                        released(notification);
+                    if (!sent) {
+                        released(notification, claimedWindow);
                     }
                     return sent;
                 })
                 .whenComplete((sent, failure) -> pending.release());
     }
 
-    /** The sink gave up: lets the next message of this conversation try instead of staying silent for a window. */
-    private void released(Notification notification) {
+    /** Waits up to {@code timeout} until no notification is under way; false when some still are. */
+    public boolean awaitIdle(Duration timeout) {
         try {
-            coalescer.release(notification.recipient(), notification.conversationKey());
+            if (pending.tryAcquire(MAX_PENDING, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                pending.release(MAX_PENDING);
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.warn("stopping with notifications still under way: they are not sent");
+        return false;
+    }
+
+    /** The sink gave up: lets the next message of this conversation try instead of staying silent for a window. */
+    private void released(Notification notification, String window) {
+        try {
+            coalescer.release(notification.recipient(), window);
             LOG.debug("notification of {} about {} not sent; window released", notification.recipient(),
                     notification.messageId());
         } catch (StoreUnavailableException e) {

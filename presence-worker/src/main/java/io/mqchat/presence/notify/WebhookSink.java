@@ -28,15 +28,15 @@ import org.slf4j.LoggerFactory;
  * signed by {@link WebhookSigner} when a secret is set (each try anew, so its time is fresh). Network errors, 408, 429
  * and 5xx are tried again with doubling pauses ({@link DeliveryAttempts}, waiting what a Retry-After asks) up to
  * {@code attempts} tries; any other answer, or the last failure, gives up with one log
- * line. Does not wait for the gateway: a slow or failing one holds up no other notification, up to
- * {@link #MAX_IN_FLIGHT} calls under way (then the caller waits, rather than piling up calls without bound).
+ * line. Does not wait for the gateway: a slow or failing one holds up no other notification; with
+ * {@link #MAX_IN_FLIGHT} calls under way, another is given up on at once rather than pile up without bound.
  */
 public final class WebhookSink implements NotificationSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookSink.class);
 
-    /** Calls under way at most. */
-    static final int MAX_IN_FLIGHT = 256;
+    /** Calls under way at most; one more is given up on at once. */
+    static final int MAX_IN_FLIGHT = 1024;
 
     private final ObjectMapper json = JsonMapper.builder()
             .serializationInclusion(JsonInclude.Include.NON_NULL)
@@ -58,10 +58,10 @@ public final class WebhookSink implements NotificationSink {
     @Override
     public CompletableFuture<Boolean> send(Notification notification) {
         byte[] body = body(notification);
-        try {
-            inFlight.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!inFlight.tryAcquire()) {
+            // Never waits: the calling thread also serves the push services.
+            LOG.warn("webhook gave up on the notification of {} about message {}: {} calls under way already",
+                    notification.recipient(), notification.messageId(), MAX_IN_FLIGHT);
             return CompletableFuture.completedFuture(false);
         }
         CompletableFuture<DeliveryAttempts.Answer> called;

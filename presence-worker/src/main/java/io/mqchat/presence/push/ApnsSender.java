@@ -125,24 +125,31 @@ final class ApnsSender implements PushServiceSink.DeviceSender {
                 .setAlertBody(PushContent.text(n))
                 .setSound(ApnsPayloadBuilder.DEFAULT_SOUND_FILENAME)
                 .setThreadId(n.conversationKey());
+        if (n.unread() != null) {
+            payload.setBadgeNumber(n.unread()); // without a count, the icon keeps the badge it has
+        }
         return withData(payload, n).build();
     }
 
-    /** Shows nothing: wakes the app, which connects and shows what it fetched as it likes. */
+    /**
+     * Shows nothing: wakes the app, which connects and shows what it fetched as it likes. Apple wants nothing but
+     * {@code content-available} in a background push's {@code aps}: the count goes as data, for the app to set.
+     */
     private static String silentPayload(Notification n) {
-        return withData(new SimpleApnsPayloadBuilder().setContentAvailable(true), n).build();
+        ApnsPayloadBuilder payload = withData(new SimpleApnsPayloadBuilder().setContentAvailable(true), n);
+        if (n.unread() != null) {
+            payload.addCustomProperty("unread", n.unread());
+        }
+        return payload.build();
     }
 
-    /** What the app reads from either kind: the conversation, the message, a mention, and the badge. */
+    /** What the app reads from either kind: the conversation, the sender, the message, a mention. */
     private static ApnsPayloadBuilder withData(ApnsPayloadBuilder payload, Notification n) {
         payload.addCustomProperty("conversation", n.conversationKey())
                 .addCustomProperty("sender", n.sender())
                 .addCustomProperty("messageId", n.messageId());
         if (n.mention()) {
             payload.addCustomProperty("mention", true);
-        }
-        if (n.unread() != null) {
-            payload.setBadgeNumber(n.unread()); // without a count, the icon keeps the badge it has
         }
         return payload;
     }

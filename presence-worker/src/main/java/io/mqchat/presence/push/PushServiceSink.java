@@ -22,15 +22,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Wakes the recipient's devices through one push service: sends the notification to every token of that service the
  * recipient's devices registered, and forgets a token the service calls gone. Does not wait for the service: a slow
- * or throttling service holds up no other user's notification or the worker lane, up to {@link #MAX_IN_FLIGHT} pushes
- * under way (then the lane waits, rather than piling up pushes without bound). Logs neither tokens nor message text.
+ * or throttling service holds up no other user's notification or the worker lane; with {@link #MAX_IN_FLIGHT} pushes
+ * under way, another is given up on at once (counted) rather than pile up without bound. Logs neither tokens nor
+ * message text.
  */
 public final class PushServiceSink implements NotificationSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(PushServiceSink.class);
 
-    /** Pushes under way at most, per service. */
-    static final int MAX_IN_FLIGHT = 256;
+    /** Pushes under way at most, per service; one more is given up on at once. */
+    static final int MAX_IN_FLIGHT = 1024;
 
     /** Sends to one device of a push service. */
     interface DeviceSender extends AutoCloseable {
@@ -95,11 +96,13 @@ public final class PushServiceSink implements NotificationSink {
         }
         List<CompletableFuture<Boolean>> sent = new ArrayList<>(devices.size());
         for (PushToken device : devices) {
-            try {
-                inFlight.acquire();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+            if (!inFlight.tryAcquire()) {
+                // Never waits: the calling thread also serves the other sinks.
+                LOG.warn("{} gave up on the notification of {}'s device {} about message {}: {} pushes under way",
+                        platform.wireName(), notification.recipient(), device.device(), notification.messageId(),
+                        MAX_IN_FLIGHT);
+                outcomes.record(platform, PushOutcomes.Outcome.GAVE_UP);
+                continue;
             }
             CompletableFuture<DeliveryAttempts.Answer> pushed;
             try {

@@ -4,6 +4,7 @@ import static io.mqchat.presence.store.RedisCalls.call;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.mqchat.protocol.PushPlatform;
@@ -31,8 +32,10 @@ import redis.clients.jedis.UnifiedJedis;
 public final class RedisPushTokens implements PushTokens {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisPushTokens.class);
+    /** Ignores fields it does not know: a token a newer version stored must still reach its device. */
     private static final ObjectMapper JSON = JsonMapper.builder()
-            .serializationInclusion(JsonInclude.Include.NON_NULL).build();
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private final UnifiedJedis jedis;
 

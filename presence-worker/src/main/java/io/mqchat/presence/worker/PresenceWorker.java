@@ -77,6 +77,8 @@ public final class PresenceWorker implements AutoCloseable {
     /** Reported when an event is applied this late: presence is running behind. */
     private static final Duration LAG_WARNING = Duration.ofSeconds(30);
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a stopping worker lets the notifications it took finish. */
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(PresenceWorker.class);
 
     private final FeedLanes events;
@@ -84,6 +86,9 @@ public final class PresenceWorker implements AutoCloseable {
     private final UnifiedJedis redis;
     /** Calls the sinks once a notification's unread count is in. */
     private final ExecutorService sending;
+    private final NotifyHandler notifications;
+    /** Where the archive-worker answers the unread counts (the badges); empty when notifications carry none. */
+    private final Optional<ServiceConnection> unreadAnswers;
     private final PushRequestHandler pushRequests;
     private final NotificationSink sink;
     private final PushOutcomes pushOutcomes = new PushOutcomes();
@@ -122,18 +127,21 @@ public final class PresenceWorker implements AutoCloseable {
             return message -> onPresenceEvent(tracker, message);
         }, clock);
         NotifySettings notifySettings = settings.notifications();
-        this.notify = FeedLanes.of(ServiceTopics.NOTIFY, lanes, SERVICE + ":notify", connections, lane -> {
-            // Each lane asks for counts through its own session: the answers come back there, and are not held up
-            // behind another lane's waiting messages.
-            UnreadCounts unread = notifySettings.badges()
-                    ? ArchiveUnreadCounts.on(lane, codec, clock, notifySettings.badgeTimeout()) : UnreadCounts.NONE;
-            NotifyHandler handler = new NotifyHandler(store, mutes, coalescer, unread, sink, sending);
-            return message -> onNotify(handler, message);
-        }, clock);
+        // The archive's answers come on a session of their own: on a lane's, they would wait behind the lane's own
+        // unacknowledged notifications whenever the lane waits for them.
+        this.unreadAnswers = notifySettings.badges()
+                ? Optional.of(connections.apply(SERVICE + ":unread-" + lanes.toString().replace(',', '_')))
+                : Optional.empty();
+        UnreadCounts unread = unreadAnswers.<UnreadCounts>map(connection -> ArchiveUnreadCounts.on(connection, codec,
+                clock, notifySettings.badgeTimeout())).orElse(UnreadCounts.NONE);
+        this.notifications = new NotifyHandler(store, mutes, coalescer, unread, sink, sending);
+        this.notify = FeedLanes.of(ServiceTopics.NOTIFY, lanes, SERVICE + ":notify", connections,
+                lane -> this::onNotify, clock);
     }
 
     /** Connects every lane's session; blocks until the broker confirmed them. Events waiting in the sessions follow. */
     public void start() {
+        unreadAnswers.ifPresent(ServiceConnection::connect);
         events.connect();
         notify.connect();
     }
@@ -167,6 +175,9 @@ public final class PresenceWorker implements AutoCloseable {
             try {
                 notify.close();
             } finally {
+                // Handed-over notifications are acknowledged already: let them go out before their parts close.
+                notifications.awaitIdle(DRAIN_TIMEOUT);
+                unreadAnswers.ifPresent(ServiceConnection::close);
                 sending.shutdown();
                 sink.close();
                 redis.close();
@@ -228,7 +239,7 @@ public final class PresenceWorker implements AutoCloseable {
         }
     }
 
-    private void onNotify(NotifyHandler notifications, InboundMessage message) throws RetryLater {
+    private void onNotify(InboundMessage message) throws RetryLater {
         Optional<Notify> notify = decode(message, Notify.class);
         if (notify.isEmpty()) {
             return;

@@ -106,10 +106,31 @@ class NotifyHandlerTest {
 
         assertFalse(Sent.of(handler.handle(message("bob", "carol", "g-1", "m1"))), "the muted group");
         assertTrue(Sent.of(handler.handle(message("bob", "carol", "g-1", "m2").mentioning())), "@bob");
-        assertTrue(Sent.of(handler.handle(message("bob", "alice", "g-1", "m3").mentioning())), "@bob again, in the window");
+        assertFalse(Sent.of(handler.handle(message("bob", "alice", "g-1", "m3").mentioning())),
+                "@bob again: mentions have a window of their own, so they cannot flood a muted member");
         assertFalse(Sent.of(handler.handle(message("bob", "alice", "g-1", "m4"))), "no mention: still muted");
-        assertEquals(List.of("m2", "m3"), sent.stream().map(Notification::messageId).toList());
-        assertTrue(sent.stream().allMatch(Notification::mention));
+        assertTrue(Sent.of(handler.handle(message("dave", "alice", "g-1", "m5"))), "dave's own window");
+        assertTrue(Sent.of(handler.handle(message("dave", "alice", "g-1", "m6").mentioning())),
+                "@dave within the group's window");
+        assertEquals(List.of("m2", "m5", "m6"), sent.stream().map(Notification::messageId).toList());
+    }
+
+    @Test
+    void aStoppingWorkerWaitsForTheNotificationsItTookAndACountThatCannotBeAskedCostsNothing() {
+        CompletableFuture<OptionalInt> bobsCount = new CompletableFuture<>();
+        NotifyHandler handler = handler(Duration.ofMinutes(1), notification -> {
+            if (notification.recipient().equals("carol")) {
+                throw new IllegalStateException("the answers' session is closed");
+            }
+            return bobsCount;
+        });
+        assertTrue(Sent.of(handler.handle(message("carol", "alice", null, "m1"))), "carol's, without a count");
+
+        CompletableFuture<Boolean> bobs = handler.handle(message("bob", "alice", null, "m2"));
+        assertFalse(handler.awaitIdle(Duration.ofMillis(200)), "bob's waits for its count");
+        bobsCount.complete(OptionalInt.of(3));
+        assertTrue(Sent.of(bobs));
+        assertTrue(handler.awaitIdle(Duration.ofSeconds(10)), "every permit back, carol's too");
     }
 
     @Test

@@ -131,7 +131,8 @@ class ApnsSinkTest {
         assertEquals(1, payload.path("aps").path("content-available").asInt());
         assertFalse(payload.path("aps").has("alert"), "nothing to show, not even the text the server passed on");
         assertFalse(payload.path("aps").has("sound"));
-        assertEquals(2, payload.path("aps").path("badge").asInt());
+        assertFalse(payload.path("aps").has("badge"), "only content-available, as Apple asks");
+        assertEquals(2, payload.path("unread").asInt(), "the count, for the app to set");
         assertEquals("u/alice", payload.path("conversation").asText());
         assertEquals("m1", payload.path("messageId").asText());
     }
