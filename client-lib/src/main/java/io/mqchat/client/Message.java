@@ -32,10 +32,11 @@ import java.util.Optional;
  * @param image        the image an image message shares; null for other messages
  * @param mentions     the group members the message mentions ({@code @bob}); empty when it mentions nobody
  * @param quote        the message this one answers ({@link MqchatClient#reply}); null when it answers none
+ * @param forwarded    true when the sender forwarded it from another conversation ({@link MqchatClient#forward})
  */
 public record Message(String id, String from, String to, String text, Instant sentAt, boolean sentByMe,
                       Conversation conversation, Duration timer, Instant expiresAt, Origin origin, ImageRef image,
-                      List<String> mentions, Quote quote) {
+                      List<String> mentions, Quote quote, boolean forwarded) {
 
     /** How a message reached this device. */
     public enum Origin {
@@ -54,7 +55,8 @@ public record Message(String id, String from, String to, String text, Instant se
     /** A message that mentions nobody and answers none, as this record was before mentions existed. */
     public Message(String id, String from, String to, String text, Instant sentAt, boolean sentByMe,
                    Conversation conversation, Duration timer, Instant expiresAt, Origin origin, ImageRef image) {
-        this(id, from, to, text, sentAt, sentByMe, conversation, timer, expiresAt, origin, image, List.of(), null);
+        this(id, from, to, text, sentAt, sentByMe, conversation, timer, expiresAt, origin, image, List.of(), null,
+                false);
     }
 
     /** A message without an image, as this record was before image sharing existed. */

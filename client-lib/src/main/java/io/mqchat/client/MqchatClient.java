@@ -58,6 +58,7 @@ import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.DeviceAddress;
 import io.mqchat.protocol.ErrorCode;
 import io.mqchat.protocol.HistoryResponse;
+import io.mqchat.protocol.MediaRef;
 import io.mqchat.protocol.MessageIds;
 import io.mqchat.protocol.PushPlatform;
 import io.mqchat.protocol.PushRequest;
@@ -363,7 +364,7 @@ public final class MqchatClient implements AutoCloseable {
             return CompletableFuture.failedFuture(new SendRejectedException(id,
                     ErrorCode.INVALID_ENVELOPE.wireName(), "text must not be empty"));
         }
-        return publishToGroup(group, id, ttl -> ChatMessage.text(id, text, ttl).mentioning(mentions), text);
+        return publishToGroup(group, id, ttl -> ChatMessage.text(id, text, ttl).mentioning(mentions), text, null);
     }
 
     /**
@@ -388,15 +389,41 @@ public final class MqchatClient implements AutoCloseable {
         Reply quoted = Reply.to(original.id(), original.from(), Reply.excerptOf(original.text()));
         Function<Integer, ChatMessage> message = ttl -> ChatMessage.text(id, text, ttl).replying(quoted);
         Conversation conversation = original.conversation();
-        return conversation.isGroup() ? publishToGroup(conversation.id(), id, message, text)
+        return conversation.isGroup() ? publishToGroup(conversation.id(), id, message, text, null)
                 : publishChat(conversation, id, message, text, null);
+    }
+
+    /**
+     * Forwards {@code original}, a text or an image with its caption, to {@code to} (a peer or a group), marked
+     * forwarded ({@link Message#forwarded()}). An image is shared again without uploading it: the server lets the
+     * new conversation download it because this user may. Carries {@code to}'s disappearing timer, not the
+     * original's. Completes at SENT like {@link #send(Conversation, String)}.
+     */
+    public CompletableFuture<SentMessage> forward(Message original, Conversation to) {
+        Objects.requireNonNull(original, "original");
+        Objects.requireNonNull(to, "to");
+        String id = ids.next();
+        if (original.isTimerChange() || (original.text() == null && original.image() == null)) {
+            return CompletableFuture.failedFuture(new SendRejectedException(id,
+                    ErrorCode.INVALID_ENVELOPE.wireName(), "only a text or an image can be forwarded"));
+        }
+        if (!UserIds.isValidUserId(to.id())) {
+            return CompletableFuture.failedFuture(new SendRejectedException(id,
+                    ErrorCode.INVALID_RECIPIENT.wireName(), "'" + to.id() + "' is not a valid id"));
+        }
+        MediaRef media = original.image() == null ? null : MediaRefs.toMediaRef(original.image());
+        Function<Integer, ChatMessage> message = ttl -> (media == null ? ChatMessage.text(id, original.text(), ttl)
+                : ChatMessage.image(id, media, original.text(), ttl)).asForwarded();
+        return to.isGroup() ? publishToGroup(to.id(), id, message, original.text(), original.image())
+                : publishChat(to, id, message, original.text(), original.image());
     }
 
     /** Publishes a group message, tracking its members' receipts from the start. */
     private CompletableFuture<SentMessage> publishToGroup(String group, String id,
-                                                          Function<Integer, ChatMessage> message, String text) {
+                                                          Function<Integer, ChatMessage> message, String text,
+                                                          ImageRef image) {
         trackRecipients(id, group);
-        return publishChat(Conversation.group(group), id, message, text, null)
+        return publishChat(Conversation.group(group), id, message, text, image)
                 .whenComplete((sent, failure) -> {
                     if (failure != null) {
                         groupState.tracker().forget(id);

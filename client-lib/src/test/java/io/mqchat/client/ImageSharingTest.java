@@ -3,6 +3,7 @@ package io.mqchat.client;
 import static io.mqchat.client.TestDevice.failureOf;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -132,6 +133,34 @@ class ImageSharingTest {
                 assertEquals(sha256(original), sha256(downloaded));
             }
             assertInstanceOf(MediaNotFoundException.class, failureOf(mallory.client.downloadMedia(sent.image())));
+        }
+    }
+
+    @Test
+    void bobForwardsAlicesImageAndTextToCarolWhoDownloadsTheImageThoughNobodyUploadedItAgain() {
+        byte[] png = image("png", 320, 240, 7);
+        try (TestDevice alice = online("alice9");
+             TestDevice bob = online("bob9");
+             TestDevice carol = online("carol9")) {
+            TestDevice.await(alice.client.sendImage(Conversation.with("bob9"), png,
+                    ImageOptions.none().withCaption("our street")));
+            alice.send("bob9", "nice, isn't it?");
+            Message photo = bob.messages.next();
+            Message words = bob.messages.next();
+
+            TestDevice.await(bob.client.forward(photo, Conversation.with("carol9")));
+            TestDevice.await(bob.client.forward(words, Conversation.with("carol9")));
+
+            Message forwardedPhoto = carol.messages.next();
+            assertTrue(forwardedPhoto.forwarded());
+            assertEquals("bob9", forwardedPhoto.from());
+            assertEquals("our street", forwardedPhoto.text());
+            assertEquals(photo.image(), forwardedPhoto.image());
+            assertArrayEquals(png, TestDevice.await(carol.client.downloadMedia(forwardedPhoto.image())));
+            Message forwardedWords = carol.messages.next();
+            assertTrue(forwardedWords.forwarded());
+            assertEquals("nice, isn't it?", forwardedWords.text());
+            assertFalse(photo.forwarded(), "the original is not");
         }
     }
 

@@ -23,10 +23,11 @@ import java.util.List;
  * @param mentions the members a group text or image message mentions ({@code @bob}), at most {@value #MAX_MENTIONS}:
  *                 each is notified even of a conversation they muted; absent when it mentions nobody
  * @param reply    the message this text or image message answers, quoted; absent when it answers none
+ * @param forwarded true when the sender forwarded this text or image from another conversation; absent otherwise
  */
 public record ChatMessage(String type, String id, String from, String to, String group, Long ts, String body,
-                          Integer ttl, Integer timer, MediaRef media, List<String> mentions, Reply reply)
-        implements Envelope {
+                          Integer ttl, Integer timer, MediaRef media, List<String> mentions, Reply reply,
+                          Boolean forwarded) implements Envelope {
 
     /** The type of a plain text message. */
     public static final String TEXT = "text";
@@ -41,36 +42,42 @@ public record ChatMessage(String type, String id, String from, String to, String
 
     public ChatMessage {
         mentions = mentions == null || mentions.isEmpty() ? null : List.copyOf(mentions);
+        forwarded = Boolean.TRUE.equals(forwarded) ? Boolean.TRUE : null;
     }
 
     /** A permanent text message as a client sends it, before the server stamps it. */
     public static ChatMessage text(String id, String body) {
-        return new ChatMessage(TEXT, id, null, null, null, null, body, null, null, null, null, null);
+        return new ChatMessage(TEXT, id, null, null, null, null, body, null, null, null, null, null, null);
     }
 
     /** A text message that disappears {@code ttl} seconds after it was sent ({@code null}: permanent). */
     public static ChatMessage text(String id, String body, Integer ttl) {
-        return new ChatMessage(TEXT, id, null, null, null, null, body, ttl, null, null, null, null);
+        return new ChatMessage(TEXT, id, null, null, null, null, body, ttl, null, null, null, null, null);
     }
 
     /** An image message sharing {@code media}, with an optional {@code caption}, permanent unless {@code ttl} is set. */
     public static ChatMessage image(String id, MediaRef media, String caption, Integer ttl) {
-        return new ChatMessage(IMAGE, id, null, null, null, null, caption, ttl, null, media, null, null);
+        return new ChatMessage(IMAGE, id, null, null, null, null, caption, ttl, null, media, null, null, null);
     }
 
     /** Sets the conversation's disappearing timer to {@code seconds} for later messages; {@code 0} turns it off. */
     public static ChatMessage timerChange(String id, int seconds) {
-        return new ChatMessage(TIMER, id, null, null, null, null, null, null, seconds, null, null, null);
+        return new ChatMessage(TIMER, id, null, null, null, null, null, null, seconds, null, null, null, null);
     }
 
     /** This message mentioning {@code users} (group messages only). */
     public ChatMessage mentioning(List<String> users) {
-        return new ChatMessage(type, id, from, to, group, ts, body, ttl, timer, media, users, reply);
+        return new ChatMessage(type, id, from, to, group, ts, body, ttl, timer, media, users, reply, forwarded);
+    }
+
+    /** This message marked as forwarded from another conversation. */
+    public ChatMessage asForwarded() {
+        return new ChatMessage(type, id, from, to, group, ts, body, ttl, timer, media, mentions, reply, true);
     }
 
     /** This message answering {@code quoted} (null: none). */
     public ChatMessage replying(Reply quoted) {
-        return new ChatMessage(type, id, from, to, group, ts, body, ttl, timer, media, mentions, quoted);
+        return new ChatMessage(type, id, from, to, group, ts, body, ttl, timer, media, mentions, quoted, forwarded);
     }
 
     /** True when this message mentions {@code user}. */
@@ -80,12 +87,12 @@ public record ChatMessage(String type, String id, String from, String to, String
 
     /** This message as the server routes it to a user. */
     public ChatMessage stamped(String id, String from, String to, long ts) {
-        return new ChatMessage(type, id, from, to, null, ts, body, ttl, timer, media, mentions, reply);
+        return new ChatMessage(type, id, from, to, null, ts, body, ttl, timer, media, mentions, reply, forwarded);
     }
 
     /** This message as the server routes it to a group. */
     public ChatMessage stampedForGroup(String id, String from, String group, long ts) {
-        return new ChatMessage(type, id, from, null, group, ts, body, ttl, timer, media, mentions, reply);
+        return new ChatMessage(type, id, from, null, group, ts, body, ttl, timer, media, mentions, reply, forwarded);
     }
 
     /** True for a message sent to a group. */

@@ -101,8 +101,8 @@ public final class Codec {
             return ChatMessage.timerChange(id, timer);
         }
         if (ChatMessage.IMAGE.equals(type)) {
-            return ChatMessage.image(id, requiredMedia(node), optionalText(node, "body"), optionalSeconds(node, "ttl", 1))
-                    .mentioning(mentions(node)).replying(reply(node));
+            return forwarded(node, ChatMessage.image(id, requiredMedia(node), optionalText(node, "body"),
+                    optionalSeconds(node, "ttl", 1)).mentioning(mentions(node)).replying(reply(node)));
         }
         if (!ChatMessage.TEXT.equals(type)) {
             throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown message type '" + type + "'");
@@ -111,8 +111,20 @@ public final class Codec {
         if (body.isEmpty()) {
             throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "body must not be empty");
         }
-        return ChatMessage.text(id, body, optionalSeconds(node, "ttl", 1)).mentioning(mentions(node))
-                .replying(reply(node));
+        return forwarded(node, ChatMessage.text(id, body, optionalSeconds(node, "ttl", 1)).mentioning(mentions(node))
+                .replying(reply(node)));
+    }
+
+    /** {@code message}, marked forwarded when the client says so ({@code "forwarded":true}). */
+    private static ChatMessage forwarded(JsonNode node, ChatMessage message) throws ProtocolException {
+        JsonNode forwarded = node.get("forwarded");
+        if (forwarded == null || forwarded.isNull()) {
+            return message;
+        }
+        if (!forwarded.isBoolean()) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "'forwarded' must be true or false");
+        }
+        return forwarded.booleanValue() ? message.asForwarded() : message;
     }
 
     /** The message a message answers, as a client quotes it ({@code gone} is the archive's to say); null when absent. */

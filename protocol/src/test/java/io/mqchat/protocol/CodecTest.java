@@ -87,6 +87,16 @@ class CodecTest {
     }
 
     @Test
+    void aForwardedMessageSaysSoAndOnlyWithABoolean() throws Exception {
+        ChatMessage m = codec.decodeOutgoing(json("{\"v\":1,\"type\":\"text\",\"body\":\"fyi\",\"forwarded\":true}"));
+        assertEquals(Boolean.TRUE, m.forwarded());
+        ChatMessage routed = m.stamped("f1", "bob", "carol", 42L);
+        assertEquals(routed, codec.decode(codec.encode(routed)));
+        assertNull(codec.decodeOutgoing(json("{\"v\":1,\"type\":\"text\",\"body\":\"x\",\"forwarded\":false}")).forwarded());
+        assertEquals(ErrorCode.INVALID_ENVELOPE, refusal("{\"v\":1,\"type\":\"text\",\"body\":\"x\",\"forwarded\":\"yes\"}"));
+    }
+
+    @Test
     void receiptsErrorsAndNoticesDecodeToTheirRecords() throws Exception {
         Receipt delivered = Receipt.delivered("m1", "bob", "phone", 5);
         Receipt read = Receipt.read("m9", "bob", "bob", 6);

@@ -45,6 +45,7 @@ final class ArchiveDocuments {
     static final String MEDIA_SHARED = "mediaShared";
     static final String MENTIONS = "mentions";
     static final String REPLY = "reply";
+    static final String FORWARDED = "forwarded";
 
     static final String UPDATED = "updated";
     static final String TIMER_SECONDS = "secs";
@@ -84,6 +85,7 @@ final class ArchiveDocuments {
         appendIfSet(doc, TTL, message.ttl());
         appendIfSet(doc, TIMER, message.timer());
         appendIfSet(doc, MENTIONS, message.mentions());
+        appendIfSet(doc, FORWARDED, message.forwarded());
         if (message.reply() != null) {
             // Never the excerpt: readers get the quoted message's own text, while it is there (ConversationReads).
             doc.append(REPLY, new Document("id", message.reply().id()).append("from", message.reply().from()));
@@ -102,7 +104,7 @@ final class ArchiveDocuments {
         return new ChatMessage(doc.getString(TYPE), doc.getString(MID), doc.getString(FROM), doc.getString(TO),
                 doc.getString(GROUP), longOf(doc, TS), doc.getString(BODY), intOf(doc, TTL), intOf(doc, TIMER),
                 media(doc.get(MEDIA, Document.class)), doc.getList(MENTIONS, String.class),
-                reply(doc.get(REPLY, Document.class)));
+                reply(doc.get(REPLY, Document.class)), doc.getBoolean(FORWARDED));
     }
 
     private static Document media(MediaRef media) {

@@ -124,7 +124,10 @@ public final class MongoArchiveStore implements ArchiveStore {
             joinDirect(message.from(), conversation);
             joinDirect(message.to(), conversation);
         }
-        boolean sharesImage = message.media() != null && uploads.uploadedBy(message.from(), message.media().id());
+        // Its uploader shares an image, and so does whoever may see it already (forwarding it), but never someone who
+        // merely knows its id.
+        boolean sharesImage = message.media() != null && (uploads.uploadedBy(message.from(), message.media().id())
+                || sharedWith(message.from(), message.media().id(), now));
         unlessDuplicate(() -> messages.insertOne(ArchiveDocuments.message(conversation, message, sharesImage)));
         // Also after a duplicate: an earlier delivery may have stopped between the insert and this update.
         call(() -> conversations.updateOne(eq(ID, conversation.id()), max(UPDATED, now), UPSERT));

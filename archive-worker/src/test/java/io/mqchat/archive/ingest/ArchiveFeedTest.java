@@ -75,7 +75,7 @@ class ArchiveFeedTest {
         ChatMessage stamped = ChatMessage.text("m1", "hi").stamped("m1", "alice", "bob", T0);
         feed.handle(item("not json".getBytes(StandardCharsets.UTF_8)));
         feed.handle(item(ChatMessage.text("m0", "never routed")));
-        feed.handle(item(new ChatMessage(ChatMessage.TEXT, "m2", "alice", "bob", "g-1", T0, "both", null, null, null, null, null)));
+        feed.handle(item(new ChatMessage(ChatMessage.TEXT, "m2", "alice", "bob", "g-1", T0, "both", null, null, null, null, null, null)));
         feed.handle(item(Receipt.delivered("m1", "bob", "phone", T0)));
         feed.handle(item(stamped));
 

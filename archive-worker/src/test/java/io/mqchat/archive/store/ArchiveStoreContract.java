@@ -95,6 +95,22 @@ public abstract class ArchiveStoreContract {
     }
 
     @Test
+    void whoMaySeeAnImageSharesItByForwardingItWithoutUploadingItAgain() {
+        ArchiveStore store = openStore();
+        String photo = "f".repeat(63) + "1";
+        recordUpload("alice", image(photo));
+        store.archive(ChatMessage.image("p1", image(photo), "sunset", null).stamped("p1", "alice", "bob", T0), T0);
+        assertFalse(store.sharedWith("carol", photo, T0));
+
+        store.archive(ChatMessage.image("f1", image(photo), "sunset", null).asForwarded()
+                .stamped("f1", "bob", "carol", T0 + 1), T0 + 1);
+
+        assertTrue(store.sharedWith("carol", photo, T0 + 1), "bob may see it, so his forward shares it");
+        ChatMessage forwarded = store.page(newest(ConversationKey.direct("bob", "carol"), 10), T0 + 1).messages().get(0);
+        assertEquals(Boolean.TRUE, forwarded.forwarded());
+    }
+
+    @Test
     void aMediaIdAloneGrantsNothingOnlyItsUploaderCanShareIt() {
         ArchiveStore store = openStore();
         String secret = "e".repeat(64);

@@ -43,6 +43,12 @@ public final class MediaRefs {
         }
     }
 
+    /** The wire form of an image the app holds, to share it again (forwarding) without uploading it again. */
+    public static MediaRef toMediaRef(ImageRef image) {
+        return new MediaRef(image.id(), image.contentType(), image.size(), image.width(), image.height(),
+                image.sha256(), image.thumbnail().map(bytes -> Base64.getEncoder().encodeToString(bytes)).orElse(null));
+    }
+
     /** The reference in an upload's answer, or null when the body is not a well-formed one. */
     static MediaRef fromUploadAnswer(byte[] body) {
         try {

@@ -33,7 +33,8 @@ final class Messages {
                 expiresAt == null ? null : Instant.ofEpochMilli(expiresAt), origin,
                 message.isImage() ? MediaRefs.toImage(message.media()) : null, message.mentions(),
                 message.reply() == null ? null : new Quote(message.reply().id(), message.reply().from(),
-                        message.reply().excerpt(), message.reply().originalGone()));
+                        message.reply().excerpt(), message.reply().originalGone()),
+                Boolean.TRUE.equals(message.forwarded()));
     }
 
     /** The position of a stamped message; null for one that lacks what a position needs. */
