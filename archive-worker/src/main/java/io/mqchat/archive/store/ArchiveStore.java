@@ -57,10 +57,17 @@ public interface ArchiveStore {
     List<ConversationSummary> conversations(String user, Long since, long now);
 
     /**
-     * How many messages of others in {@code conversation} that {@code user} has not read lie strictly before
-     * {@code before}, as seen at {@code now} (bounded like the list's counts; 0 in a group the user is not in).
+     * How many messages of others {@code user} has not read in all its conversations but {@code except} (null:
+     * all), as seen at {@code now}: the list's counts summed, without the rest of the list.
      */
-    int unreadBefore(String user, ConversationKey conversation, Cursor before, long now);
+    int unreadTotal(String user, ConversationKey except, long now);
+
+    /**
+     * How many messages of others {@code user} has not read in {@code conversation} up to and including
+     * {@code message}, which counts whether it is stored yet or not (bounded like the list's counts; 0 in a group
+     * the user is not in).
+     */
+    int unreadThrough(String user, ConversationKey conversation, Cursor message, long now);
 
     /**
      * True when {@code user} may download image {@code mediaId} at {@code now}: a message that has not disappeared

@@ -130,15 +130,13 @@ final class ConversationReads {
     }
 
     List<ConversationSummary> conversations(String user, Long since, long now) {
-        List<Document> mine = call(() -> participants.find(eq(USER, user)).into(new ArrayList<>()))
-                .stream().filter(p -> p.getString(GROUP) == null || isMember(p)).toList();
+        List<Document> mine = mine(user);
         Map<String, Document> states = byId(conversations, mine.stream().map(p -> p.getString(CONV)).toList());
         Map<String, Document> peers = byId(participants, mine.stream().filter(p -> p.getString(WITH) != null)
                 .map(p -> ArchiveDocuments.participantId(p.getString(WITH), directOf(user, p))).toList());
         List<ConversationSummary> summaries = new ArrayList<>();
         for (Document participant : mine) {
-            ConversationKey conversation = participant.getString(GROUP) != null
-                    ? ConversationKey.group(participant.getString(GROUP)) : directOf(user, participant);
+            ConversationKey conversation = keyOf(user, participant);
             Document state = states.get(conversation.id());
             long updated = Math.max(longOr(state, UPDATED), longOr(participant, UPDATED));
             if (since != null && updated < since) {
@@ -152,21 +150,55 @@ final class ConversationReads {
         return summaries;
     }
 
-    int unreadBefore(String user, ConversationKey conversation, Cursor before, long now) {
+    int unreadTotal(String user, ConversationKey except, long now) {
+        long total = 0;
+        for (Document participant : mine(user)) {
+            ConversationKey conversation = keyOf(user, participant);
+            if (!conversation.equals(except)) {
+                total += unread(user, conversation, participant, null, now);
+            }
+        }
+        return (int) Math.min(total, Integer.MAX_VALUE);
+    }
+
+    int unreadThrough(String user, ConversationKey conversation, Cursor message, long now) {
         Document participant = call(() -> participants.find(
                 eq(ID, ArchiveDocuments.participantId(user, conversation))).first());
         if (conversation.isGroup() && !isMember(participant)) {
             return 0;
         }
+        Cursor read = ArchiveDocuments.cursor(participant, READ);
+        boolean messageRead = read != null && read.compareTo(message) >= 0;
+        return unread(user, conversation, participant, message, now) + (messageRead ? 0 : 1);
+    }
+
+    /**
+     * Messages of others in {@code conversation} after {@code user}'s read mark (and before {@code before}, when
+     * given) that the user may see at {@code now}, counted up to {@link #UNREAD_LIMIT}.
+     */
+    private int unread(String user, ConversationKey conversation, Document participant, Cursor before, long now) {
         long notBefore = conversation.isGroup() ? longOr(participant, SINCE) : 0;
         List<Bson> unread = new ArrayList<>(visible(conversation, notBefore, now));
         unread.add(ne(FROM, user));
-        unread.add(CursorOrder.before("", before));
         Cursor read = ArchiveDocuments.cursor(participant, READ);
         if (read != null) {
             unread.add(CursorOrder.after("", read));
         }
+        if (before != null) {
+            unread.add(CursorOrder.before("", before));
+        }
         return (int) (long) call(() -> messages.countDocuments(and(unread), new CountOptions().limit(UNREAD_LIMIT)));
+    }
+
+    /** The user's conversations: its 1-1 ones, and the groups it is a member of. */
+    private List<Document> mine(String user) {
+        return call(() -> participants.find(eq(USER, user)).into(new ArrayList<>()))
+                .stream().filter(p -> p.getString(GROUP) == null || isMember(p)).toList();
+    }
+
+    private static ConversationKey keyOf(String user, Document participant) {
+        return participant.getString(GROUP) != null ? ConversationKey.group(participant.getString(GROUP))
+                : directOf(user, participant);
     }
 
     private ConversationSummary summary(String user, ConversationKey conversation, Document participant,
@@ -177,13 +209,7 @@ final class ConversationReads {
                 .limit(1).map(ArchiveDocuments::message).first());
         ChatMessage last = newest == null ? null : withQuotes(conversation, List.of(newest), notBefore, now).get(0);
         Cursor read = ArchiveDocuments.cursor(participant, READ);
-        List<Bson> unread = new ArrayList<>(visible);
-        unread.add(ne(FROM, user));
-        if (read != null) {
-            unread.add(CursorOrder.after("", read));
-        }
-        int unreadCount = (int) (long) call(() -> messages.countDocuments(and(unread),
-                new CountOptions().limit(UNREAD_LIMIT)));
+        int unreadCount = unread(user, conversation, participant, null, now);
         Document timer = state == null ? null : state.get(TIMER, Document.class);
         int timerSeconds = timer == null ? 0 : Objects.requireNonNullElse(ArchiveDocuments.intOf(timer, TIMER_SECONDS), 0);
         Cursor peerRead = ArchiveDocuments.cursor(peer, READ);

@@ -191,8 +191,13 @@ public final class MongoArchiveStore implements ArchiveStore {
     }
 
     @Override
-    public int unreadBefore(String user, ConversationKey conversation, Cursor before, long now) {
-        return reads.unreadBefore(user, conversation, before, now);
+    public int unreadTotal(String user, ConversationKey except, long now) {
+        return reads.unreadTotal(user, except, now);
+    }
+
+    @Override
+    public int unreadThrough(String user, ConversationKey conversation, Cursor message, long now) {
+        return reads.unreadThrough(user, conversation, message, now);
     }
 
     @Override

@@ -102,26 +102,11 @@ public final class HistoryQueries {
             about = request.group() != null ? ConversationKey.group(request.group())
                     : ConversationKey.direct(request.by(), request.with());
         }
-        long unread = 0;
-        String readInAbout = null;
-        for (ConversationSummary summary : store.conversations(request.by(), null, now)) {
-            if (about != null && about.equals(keyOf(request.by(), summary))) {
-                readInAbout = summary.read();
-            } else {
-                unread += summary.unread();
-            }
-        }
+        long unread = store.unreadTotal(request.by(), about, now);
         if (about != null) {
-            Cursor message = Cursor.parse(request.after());
-            boolean read = readInAbout != null && Cursor.parse(readInAbout).compareTo(message) >= 0;
-            unread += store.unreadBefore(request.by(), about, message, now) + (read ? 0 : 1);
+            unread += store.unreadThrough(request.by(), about, Cursor.parse(request.after()), now);
         }
         return HistoryResponse.unread(request.ref(), (int) Math.min(unread, Integer.MAX_VALUE), now);
-    }
-
-    private static ConversationKey keyOf(String user, ConversationSummary summary) {
-        return summary.group() != null ? ConversationKey.group(summary.group())
-                : ConversationKey.direct(user, summary.with());
     }
 
     private HistoryResponse conversations(HistoryRequest request, long now) {

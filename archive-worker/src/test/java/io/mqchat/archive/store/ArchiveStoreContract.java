@@ -336,7 +336,7 @@ public abstract class ArchiveStoreContract {
     }
 
     @Test
-    void unreadBeforeAMessageCountsOthersMessagesAfterTheReadMarkAndBeforeIt() {
+    void unreadThroughAMessageCountsOthersMessagesAfterTheReadMarkUpToItWhetherItIsStoredOrNot() {
         ArchiveStore store = openStore();
         String alice = "alice-" + UUID.randomUUID();
         ConversationKey conversation = ConversationKey.direct(alice, "bob");
@@ -346,13 +346,33 @@ public abstract class ArchiveStoreContract {
         store.archive(direct("b3", "bob", alice, T0 + 4), T0 + 4);
         store.archive(direct("b4", "bob", alice, T0 + 5), T0 + 5);
 
-        assertEquals(3, store.unreadBefore(alice, conversation, new Cursor(T0 + 5, "bob", "b4"), T0 + 10),
-                "b1, b2, b3: not her own a1, not b4 itself");
+        assertEquals(2, store.unreadThrough(alice, conversation, new Cursor(T0 + 3, "bob", "b2"), T0 + 10),
+                "b1 and b2 (once, though stored): not her own a1, nor b3 after it");
+        assertEquals(5, store.unreadThrough(alice, conversation, new Cursor(T0 + 9, "bob", "b5"), T0 + 10),
+                "b1 to b4 and b5, not stored yet");
         store.markRead(conversation, alice, "b2", T0 + 6, T0 + 6);
-        assertEquals(1, store.unreadBefore(alice, conversation, new Cursor(T0 + 5, "bob", "b4"), T0 + 10), "b3");
-        assertEquals(0, store.unreadBefore(alice, conversation, new Cursor(T0 + 3, "bob", "b2"), T0 + 10));
-        assertEquals(0, store.unreadBefore(alice, ConversationKey.group("g-" + UUID.randomUUID()),
+        assertEquals(2, store.unreadThrough(alice, conversation, new Cursor(T0 + 5, "bob", "b4"), T0 + 10), "b3, b4");
+        assertEquals(0, store.unreadThrough(alice, conversation, new Cursor(T0 + 3, "bob", "b2"), T0 + 10), "read");
+        assertEquals(0, store.unreadThrough(alice, ConversationKey.group("g-" + UUID.randomUUID()),
                 new Cursor(T0 + 5, "bob", "b4"), T0 + 10), "not a member");
+    }
+
+    @Test
+    void theUnreadTotalSumsTheListsCountsLeavingOneConversationOutWhenAsked() {
+        ArchiveStore store = openStore();
+        String alice = "alice-" + UUID.randomUUID();
+        String group = "g-" + UUID.randomUUID();
+        store.archive(direct("b1", "bob", alice, T0 + 1), T0);
+        store.archive(direct("c1", "carol", alice, T0 + 2), T0);
+        store.archive(direct("c2", "carol", alice, T0 + 3), T0);
+        store.applyGroupEvent(event(group, GroupEvent.CREATED, T0, "dave", alice), T0);
+        store.archive(inGroup("g1", "dave", group, T0 + 4), T0);
+
+        List<ConversationSummary> list = store.conversations(alice, null, T0 + 10);
+        assertEquals(list.stream().mapToInt(ConversationSummary::unread).sum(), store.unreadTotal(alice, null, T0 + 10));
+        assertEquals(4, store.unreadTotal(alice, null, T0 + 10));
+        assertEquals(2, store.unreadTotal(alice, ConversationKey.direct(alice, "carol"), T0 + 10));
+        assertEquals(0, store.unreadTotal("nobody-" + UUID.randomUUID(), null, T0 + 10));
     }
 
     @Test
