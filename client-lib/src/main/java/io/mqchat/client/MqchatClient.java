@@ -364,7 +364,8 @@ public final class MqchatClient implements AutoCloseable {
             return CompletableFuture.failedFuture(new SendRejectedException(id,
                     ErrorCode.INVALID_ENVELOPE.wireName(), "text must not be empty"));
         }
-        return publishToGroup(group, id, ttl -> ChatMessage.text(id, text, ttl).mentioning(mentions), text, null);
+        return publishTo(Conversation.group(group), id, ttl -> ChatMessage.text(id, text, ttl).mentioning(mentions),
+                text, null);
     }
 
     /**
@@ -388,9 +389,7 @@ public final class MqchatClient implements AutoCloseable {
         }
         Reply quoted = Reply.to(original.id(), original.from(), Reply.excerptOf(original.text()));
         Function<Integer, ChatMessage> message = ttl -> ChatMessage.text(id, text, ttl).replying(quoted);
-        Conversation conversation = original.conversation();
-        return conversation.isGroup() ? publishToGroup(conversation.id(), id, message, text, null)
-                : publishChat(conversation, id, message, text, null);
+        return publishTo(original.conversation(), id, message, text, null);
     }
 
     /**
@@ -414,16 +413,18 @@ public final class MqchatClient implements AutoCloseable {
         MediaRef media = original.image() == null ? null : MediaRefs.toMediaRef(original.image());
         Function<Integer, ChatMessage> message = ttl -> (media == null ? ChatMessage.text(id, original.text(), ttl)
                 : ChatMessage.image(id, media, original.text(), ttl)).asForwarded();
-        return to.isGroup() ? publishToGroup(to.id(), id, message, original.text(), original.image())
-                : publishChat(to, id, message, original.text(), original.image());
+        return publishTo(to, id, message, original.text(), original.image());
     }
 
-    /** Publishes a group message, tracking its members' receipts from the start. */
-    private CompletableFuture<SentMessage> publishToGroup(String group, String id,
-                                                          Function<Integer, ChatMessage> message, String text,
-                                                          ImageRef image) {
-        trackRecipients(id, group);
-        return publishChat(Conversation.group(group), id, message, text, image)
+    /** Publishes a chat message; in a group, tracking its members' receipts from the start. */
+    private CompletableFuture<SentMessage> publishTo(Conversation conversation, String id,
+                                                     Function<Integer, ChatMessage> message, String text,
+                                                     ImageRef image) {
+        if (!conversation.isGroup()) {
+            return publishChat(conversation, id, message, text, image);
+        }
+        trackRecipients(id, conversation.id());
+        return publishChat(conversation, id, message, text, image)
                 .whenComplete((sent, failure) -> {
                     if (failure != null) {
                         groupState.tracker().forget(id);
@@ -505,16 +506,7 @@ public final class MqchatClient implements AutoCloseable {
         String caption = options.caption();
         return media.upload(image, options.progress()).thenCompose(ref -> {
             Function<Integer, ChatMessage> message = ttl -> ChatMessage.image(id, ref, caption, ttl);
-            ImageRef shared = MediaRefs.toImage(ref);
-            if (!(to instanceof Conversation.InGroup group)) {
-                return publishChat(to, id, message, caption, shared);
-            }
-            trackRecipients(id, group.groupId());
-            return publishChat(to, id, message, caption, shared).whenComplete((sent, failure) -> {
-                if (failure != null) {
-                    groupState.tracker().forget(id);
-                }
-            });
+            return publishTo(to, id, message, caption, MediaRefs.toImage(ref));
         });
     }
 

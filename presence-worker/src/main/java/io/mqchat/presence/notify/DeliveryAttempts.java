@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
@@ -86,6 +87,11 @@ public final class DeliveryAttempts {
             return CompletableFuture.supplyAsync(() -> done + 1, later)
                     .thenCompose(tries -> next(attempt, tries, min(pause.multipliedBy(2), MAX_PAUSE)));
         });
+    }
+
+    /** What made a try fail: the cause a future wrapped it in, else the failure itself. */
+    public static Throwable causeOf(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     /** What an HTTP answer's Retry-After asks in seconds; empty when it names a date or is missing. */

@@ -4,6 +4,7 @@ import io.mqchat.presence.store.NotificationMutes;
 import io.mqchat.presence.store.PresenceStore;
 import io.mqchat.presence.store.StoreUnavailableException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -61,26 +62,13 @@ public final class NotifyHandler {
         if (!store.connectedDevices(notification.recipient()).isEmpty()) {
             return CompletableFuture.completedFuture(false);
         }
-        // As WhatsApp does, a mention gets through a mute and the coalescing window: it is about the recipient.
-        boolean mentioned = notification.mention();
         // At the message's time: a mute that ended since the message was sent still covered it.
         boolean muted = mutes.isMuted(notification.recipient(), notification.conversationKey(), notification.ts());
-        if (muted && !mentioned) {
+        Optional<String> window = claimWindow(notification, muted);
+        if (window.isEmpty()) {
             return CompletableFuture.completedFuture(false);
         }
-        // A mention has a window of its own, the only one in a muted conversation: the next one in it waits, so
-        // that mentions cannot flood a member.
-        String mentionWindow = notification.conversationKey() + MENTION_WINDOW;
-        String window = muted ? mentionWindow : notification.conversationKey();
-        boolean claimed = coalescer.claim(notification.recipient(), window);
-        if (!claimed && mentioned && !muted) {
-            window = mentionWindow;
-            claimed = coalescer.claim(notification.recipient(), window);
-        }
-        if (!claimed) {
-            return CompletableFuture.completedFuture(false);
-        }
-        String claimedWindow = window;
+        String claimedWindow = window.get();
         try {
             pending.acquire();
         } catch (InterruptedException e) {
@@ -106,6 +94,26 @@ public final class NotifyHandler {
                     return sent;
                 })
                 .whenComplete((sent, failure) -> pending.release());
+    }
+
+    /**
+     * The coalescing window this notification may go out in, claimed; empty when it is to stay silent. As WhatsApp
+     * does, a mention gets through a mute and the conversation's window, but has a window of its own (the only one
+     * in a muted conversation), so that mentions cannot flood a member.
+     */
+    private Optional<String> claimWindow(Notification notification, boolean muted) {
+        String recipient = notification.recipient();
+        String conversation = notification.conversationKey();
+        String mentions = conversation + MENTION_WINDOW;
+        if (muted) {
+            return notification.mention() && coalescer.claim(recipient, mentions) ? Optional.of(mentions)
+                    : Optional.empty();
+        }
+        if (coalescer.claim(recipient, conversation)) {
+            return Optional.of(conversation);
+        }
+        return notification.mention() && coalescer.claim(recipient, mentions) ? Optional.of(mentions)
+                : Optional.empty();
     }
 
     /** Waits up to {@code timeout} until no notification is under way; false when some still are. */

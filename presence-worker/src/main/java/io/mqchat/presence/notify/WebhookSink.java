@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -100,9 +99,7 @@ public final class WebhookSink implements NotificationSink {
     private CompletableFuture<DeliveryAttempts.Answer> call(byte[] body) {
         return http.sendAsync(request(body), HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
             if (failure != null) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
-                return DeliveryAttempts.Answer.retry(cause.toString(), Optional.empty());
+                return DeliveryAttempts.Answer.retry(DeliveryAttempts.causeOf(failure).toString(), Optional.empty());
             }
             int status = response.statusCode();
             if (status / 100 == 2) {

@@ -25,7 +25,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -96,9 +95,8 @@ final class ApnsSender implements PushServiceSink.DeviceSender {
         return client.sendNotification(push).orTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .handle((response, failure) -> {
                     if (failure != null) {
-                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                                ? failure.getCause() : failure;
-                        return DeliveryAttempts.Answer.retry(cause.getClass().getSimpleName(), Optional.empty());
+                        return DeliveryAttempts.Answer.retry(
+                                DeliveryAttempts.causeOf(failure).getClass().getSimpleName(), Optional.empty());
                     }
                     return answerOf(response);
                 });

@@ -17,7 +17,6 @@ import io.mqchat.presence.push.PushRequestHandler;
 import io.mqchat.presence.settings.NotifySettings;
 import io.mqchat.presence.settings.PresenceSettings;
 import io.mqchat.presence.settings.RedisAddress;
-import io.mqchat.presence.store.PresenceStore;
 import io.mqchat.presence.store.RedisPresenceStore;
 import io.mqchat.presence.store.NotificationMutes;
 import io.mqchat.presence.store.RedisNotificationMutes;
