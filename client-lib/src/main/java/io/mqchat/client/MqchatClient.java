@@ -297,7 +297,10 @@ public final class MqchatClient implements AutoCloseable {
     /**
      * Sends a text message. Completes when the server accepted it (SENT: it is stored and will be delivered);
      * the futures of messages sent one after another complete in that order (so a callback on one must not wait for
-     * a later one: that one completes only after it). DELIVERED and READ follow as receipts naming {@link SentMessage#id()}. Fails with
+     * a later one: that one completes only after it). Their callbacks run in that order too, unless another thread
+     * waits on one of these futures ({@code get}, {@code join}): the JDK lets a waiting thread run the callbacks
+     * itself, beside the ones that follow. DELIVERED and READ follow as receipts naming {@link SentMessage#id()}.
+     * Fails with
      * {@link SendRejectedException} when the server refuses the message (for example
      * {@link ErrorCode#INVALID_RECIPIENT} or {@link ErrorCode#TOO_LARGE}); nothing is sent then.
      * While the connection is down the message waits and goes out after the reconnect. While the conversation's
