@@ -2,6 +2,7 @@ package io.mqchat.protocol;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A chat message. Clients send {@code type}, {@code body} (or {@code timer}) and optionally their own {@code id}
@@ -24,10 +25,15 @@ import java.util.List;
  *                 each is notified even of a conversation they muted; absent when it mentions nobody
  * @param reply    the message this text or image message answers, quoted; absent when it answers none
  * @param forwarded true when the sender forwarded this text or image from another conversation; absent otherwise
+ * @param edited    (history only) server time of the sender's last edit, which {@code body} holds; absent if never
+ * @param deleted   (history only) true when the sender (or a group admin) deleted it for everyone: a tombstone without
+ *                  body, image, quote or reactions; absent otherwise
+ * @param reactions (history only) each participant's reaction, user id to emoji; absent when there are none
  */
 public record ChatMessage(String type, String id, String from, String to, String group, Long ts, String body,
                           Integer ttl, Integer timer, MediaRef media, List<String> mentions, Reply reply,
-                          Boolean forwarded) implements Envelope {
+                          Boolean forwarded, Long edited, Boolean deleted, Map<String, String> reactions)
+        implements Envelope {
 
     /** The type of a plain text message. */
     public static final String TEXT = "text";
@@ -43,6 +49,14 @@ public record ChatMessage(String type, String id, String from, String to, String
     public ChatMessage {
         mentions = mentions == null || mentions.isEmpty() ? null : List.copyOf(mentions);
         forwarded = Boolean.TRUE.equals(forwarded) ? Boolean.TRUE : null;
+        deleted = Boolean.TRUE.equals(deleted) ? Boolean.TRUE : null;
+        reactions = reactions == null || reactions.isEmpty() ? null : Map.copyOf(reactions);
+    }
+
+    /** A message as it was routed, with no edit, delete or reaction applied. */
+    public ChatMessage(String type, String id, String from, String to, String group, Long ts, String body, Integer ttl,
+                       Integer timer, MediaRef media, List<String> mentions, Reply reply, Boolean forwarded) {
+        this(type, id, from, to, group, ts, body, ttl, timer, media, mentions, reply, forwarded, null, null, null);
     }
 
     /** A permanent text message as a client sends it, before the server stamps it. */
@@ -67,17 +81,23 @@ public record ChatMessage(String type, String id, String from, String to, String
 
     /** This message mentioning {@code users} (group messages only). */
     public ChatMessage mentioning(List<String> users) {
-        return new ChatMessage(type, id, from, to, group, ts, body, ttl, timer, media, users, reply, forwarded);
+        return new ChatMessage(type, id, from, to, group, ts, body, ttl, timer, media, users, reply, forwarded, edited, deleted, reactions);
     }
 
     /** This message marked as forwarded from another conversation. */
     public ChatMessage asForwarded() {
-        return new ChatMessage(type, id, from, to, group, ts, body, ttl, timer, media, mentions, reply, true);
+        return new ChatMessage(type, id, from, to, group, ts, body, ttl, timer, media, mentions, reply, true, edited, deleted, reactions);
     }
 
     /** This message answering {@code quoted} (null: none). */
     public ChatMessage replying(Reply quoted) {
-        return new ChatMessage(type, id, from, to, group, ts, body, ttl, timer, media, mentions, quoted, forwarded);
+        return new ChatMessage(type, id, from, to, group, ts, body, ttl, timer, media, mentions, quoted, forwarded, edited, deleted,
+                reactions);
+    }
+
+    /** True when the sender deleted this message for everyone (not named isDeleted: that would hide the field). */
+    public boolean wasDeleted() {
+        return Boolean.TRUE.equals(deleted);
     }
 
     /** True when this message mentions {@code user}. */

@@ -88,7 +88,59 @@ public final class Codec {
      */
     public ChatMessage decodeOutgoing(byte[] payload) throws ProtocolException {
         JsonNode node = readVersionedObject(payload);
+        return decodeOutgoing(node, requiredText(node, "type"));
+    }
+
+    /**
+     * Decodes what a client publishes to {@code send/u/{peer}} or {@code send/g/{group}}: a chat message (as
+     * {@link #decodeOutgoing(byte[])}) or a {@link MessageChange}. Server-stamped fields are ignored.
+     */
+    public Envelope decodeSent(byte[] payload) throws ProtocolException {
+        JsonNode node = readVersionedObject(payload);
         String type = requiredText(node, "type");
+        return MessageChange.isChangeType(type) ? decodeChange(node, type) : decodeOutgoing(node, type);
+    }
+
+    private MessageChange decodeChange(JsonNode node, String type) throws ProtocolException {
+        String id = optionalText(node, "id");
+        if (id != null && !MessageIds.isValid(id)) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "id must be 1-64 characters of [A-Za-z0-9_.-]");
+        }
+        JsonNode target = node.get("target");
+        if (target == null || !target.isObject()) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "a " + type + " needs 'target': {id, from}");
+        }
+        String targetId = textOrNull(target.get("id"));
+        String targetFrom = textOrNull(target.get("from"));
+        if (!MessageIds.isValid(targetId)) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "target.id must be a message id");
+        }
+        if (targetFrom != null && !UserIds.isValidUserId(targetFrom)
+                || targetFrom == null && MessageChange.REACTION.equals(type)) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "target.from must be a user id");
+        }
+        MessageRef ref = new MessageRef(targetId, targetFrom);
+        return switch (type) {
+            case MessageChange.EDIT -> {
+                String body = requiredText(node, "body");
+                if (body.isEmpty()) {
+                    throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "body must not be empty");
+                }
+                yield new MessageChange(type, id, null, null, null, null, ref, body, null);
+            }
+            case MessageChange.DELETE -> MessageChange.delete(id, ref);
+            default -> {
+                String emoji = optionalText(node, "emoji");
+                if (emoji != null && emoji.length() > MessageChange.MAX_EMOJI) {
+                    throw new ProtocolException(ErrorCode.INVALID_ENVELOPE,
+                            "emoji must be at most " + MessageChange.MAX_EMOJI + " characters");
+                }
+                yield MessageChange.reaction(id, ref, emoji);
+            }
+        };
+    }
+
+    private ChatMessage decodeOutgoing(JsonNode node, String type) throws ProtocolException {
         String id = optionalText(node, "id");
         if (id != null && !MessageIds.isValid(id)) {
             throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "id must be 1-64 characters of [A-Za-z0-9_.-]");
@@ -441,6 +493,7 @@ public final class Codec {
             case HistoryRequest.TYPE -> HistoryRequest.class;
             case HistoryResponse.TYPE -> HistoryResponse.class;
             case PushRequest.TYPE -> PushRequest.class;
+            case MessageChange.EDIT, MessageChange.DELETE, MessageChange.REACTION -> MessageChange.class;
             default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown type '" + type + "'");
         };
         try {

@@ -9,7 +9,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonPropertyOrder({"v", "type"})
 public sealed interface Envelope permits ChatMessage, Receipt, ErrorReply, Notice, Typing, Presence,
-        PresenceEvent, Notify, GroupRequest, Response, GroupEvent, HistoryRequest, HistoryResponse, PushRequest, Batch {
+        PresenceEvent, Notify, GroupRequest, Response, GroupEvent, HistoryRequest, HistoryResponse, PushRequest, Batch,
+        MessageChange {
 
     /** The only envelope version this code speaks. */
     int VERSION = 1;

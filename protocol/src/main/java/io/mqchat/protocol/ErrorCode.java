@@ -31,7 +31,13 @@ public enum ErrorCode {
     /** The request's op or arguments are not valid. */
     BAD_REQUEST("bad_request"),
     /** A store the request needs is down; try again later. */
-    UNAVAILABLE("unavailable");
+    UNAVAILABLE("unavailable"),
+    /** The message an edit, delete or reaction names is not in the conversation (never was, or has disappeared). */
+    NOT_FOUND("not_found"),
+    /** Only the sender edits or deletes its message (or a group admin deletes), and nobody changes a deleted one. */
+    NOT_ALLOWED("not_allowed"),
+    /** The edit or delete came after the window the server allows for it. */
+    TOO_LATE("too_late");
 
     private final String wireName;
 

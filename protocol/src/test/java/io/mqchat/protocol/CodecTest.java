@@ -97,6 +97,54 @@ class CodecTest {
     }
 
     @Test
+    void editsDeletesAndReactionsDecodeFromTheSendTopicAndRoundTripStamped() throws Exception {
+        MessageChange edit = (MessageChange) codec.decodeSent(json(
+                "{\"v\":1,\"type\":\"edit\",\"id\":\"e1\",\"target\":{\"id\":\"m1\"},\"body\":\"fixed\"}"));
+        MessageChange stamped = edit.stamped("e1", "alice", "bob", 42L);
+        assertEquals(new MessageRef("m1", "alice"), stamped.target(), "an edit names the sender's own message");
+        assertEquals(stamped, codec.decode(codec.encode(stamped)));
+
+        MessageChange reaction = (MessageChange) codec.decodeSent(json("{\"v\":1,\"type\":\"reaction\",\"id\":\"r1\","
+                + "\"target\":{\"id\":\"m1\",\"from\":\"bob\"},\"emoji\":\"👍🏽\"}"));
+        assertEquals("👍🏽", reaction.emoji());
+        MessageChange removal = (MessageChange) codec.decodeSent(json("{\"v\":1,\"type\":\"reaction\",\"id\":\"r2\","
+                + "\"target\":{\"id\":\"m1\",\"from\":\"bob\"},\"emoji\":\"\"}"));
+        assertTrue(removal.removesReaction());
+        MessageChange delete = (MessageChange) codec.decodeSent(json(
+                "{\"v\":1,\"type\":\"delete\",\"target\":{\"id\":\"m1\",\"from\":\"bob\"}}"));
+        assertEquals(new MessageRef("m1", "bob"), delete.stampedForGroup("d1", "alice", "trip", 42L).target(),
+                "a delete may name another's message: the group-worker lets only admins do it");
+        assertEquals("hi", ((ChatMessage) codec.decodeSent(json("{\"v\":1,\"type\":\"text\",\"body\":\"hi\"}"))).body());
+    }
+
+    @Test
+    void aChangeWithoutATargetOrWithAnEmptyEditOrAnOverlongReactionIsRefused() {
+        for (String payload : List.of(
+                "{\"v\":1,\"type\":\"edit\",\"body\":\"no target\"}",
+                "{\"v\":1,\"type\":\"edit\",\"target\":{\"id\":\"m1\"},\"body\":\"\"}",
+                "{\"v\":1,\"type\":\"reaction\",\"target\":{\"id\":\"m1\"},\"emoji\":\"👍\"}",
+                "{\"v\":1,\"type\":\"reaction\",\"target\":{\"id\":\"m1\",\"from\":\"b#b\"},\"emoji\":\"👍\"}",
+                "{\"v\":1,\"type\":\"reaction\",\"target\":{\"id\":\"m1\",\"from\":\"bob\"},\"emoji\":\""
+                        + "x".repeat(MessageChange.MAX_EMOJI + 1) + "\"}",
+                "{\"v\":1,\"type\":\"delete\",\"target\":{\"id\":\"not an id\"}}")) {
+            assertEquals(ErrorCode.INVALID_ENVELOPE,
+                    assertThrows(ProtocolException.class, () -> codec.decodeSent(json(payload))).code(), payload);
+        }
+    }
+
+    @Test
+    void historyShowsEditsTombstonesAndReactionsOnTheMessage() throws Exception {
+        ChatMessage kept = new ChatMessage(ChatMessage.TEXT, "m1", "alice", "bob", null, 42L, "fixed", null, null, null,
+                null, null, null, 50L, null, java.util.Map.of("bob", "👍"));
+        String wire = new String(codec.encode(kept), StandardCharsets.UTF_8);
+        assertTrue(wire.contains("\"edited\":50") && wire.contains("\"reactions\":{\"bob\":"), wire);
+        assertEquals(kept, codec.decode(wire.getBytes(StandardCharsets.UTF_8)));
+        ChatMessage tombstone = new ChatMessage(ChatMessage.TEXT, "m2", "alice", "bob", null, 42L, null, null, null,
+                null, null, null, null, null, true, null);
+        assertTrue(((ChatMessage) codec.decode(codec.encode(tombstone))).wasDeleted());
+    }
+
+    @Test
     void receiptsErrorsAndNoticesDecodeToTheirRecords() throws Exception {
         Receipt delivered = Receipt.delivered("m1", "bob", "phone", 5);
         Receipt read = Receipt.read("m9", "bob", "bob", 6);

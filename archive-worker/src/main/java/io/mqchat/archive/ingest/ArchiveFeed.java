@@ -1,5 +1,6 @@
 package io.mqchat.archive.ingest;
 
+import io.mqchat.archive.changes.ChangeDelivery;
 import io.mqchat.archive.store.ArchiveStore;
 import io.mqchat.archive.store.ArchiveUnavailableException;
 import io.mqchat.archive.store.ConversationKey;
@@ -7,6 +8,7 @@ import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.Envelope;
 import io.mqchat.protocol.GroupEvent;
+import io.mqchat.protocol.MessageChange;
 import io.mqchat.protocol.MessageIds;
 import io.mqchat.protocol.ProtocolException;
 import io.mqchat.protocol.Receipt;
@@ -20,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Archives what arrives on {@code svc/archive/messages}: stamped 1-1 and group messages, read markers, and group
- * events (membership periods), alone or in a batch. While MongoDB is down an item is retried ({@link RetryLater}) and the ones behind it
+ * Archives what arrives on {@code svc/archive/messages}: stamped 1-1 and group messages, read markers, group
+ * events (membership periods), alone or in a batch, and edits, deletes and reactions ({@link ChangeDelivery}). While MongoDB is down an item is retried ({@link RetryLater}) and the ones behind it
  * wait in the worker's persistent session; anything that is not a complete, stamped item is logged and skipped, so
  * one bad item never holds up the feed. Archived messages are counted in a {@link FeedProgress}.
  */
@@ -33,17 +35,18 @@ public final class ArchiveFeed implements MessageHandler {
     private final Codec codec;
     private final Clock clock;
     private final FeedProgress progress;
+    private final ChangeDelivery changes;
 
-    public ArchiveFeed(ArchiveStore store, Codec codec, Clock clock) {
-        this(store, codec, clock, new FeedProgress());
-    }
-
-    /** A feed that records what it archived in {@code progress}. */
-    public ArchiveFeed(ArchiveStore store, Codec codec, Clock clock, FeedProgress progress) {
+    /**
+     * A feed that records what it archived in {@code progress} and hands edits, deletes and reactions to
+     * {@code changes}.
+     */
+    public ArchiveFeed(ArchiveStore store, Codec codec, Clock clock, FeedProgress progress, ChangeDelivery changes) {
         this.store = store;
         this.codec = codec;
         this.clock = clock;
         this.progress = progress;
+        this.changes = changes;
     }
 
     @Override
@@ -76,10 +79,12 @@ public final class ArchiveFeed implements MessageHandler {
                 ConversationKey conversation = marker.group() != null ? ConversationKey.group(marker.group())
                         : ConversationKey.direct(marker.by(), marker.peer());
                 store.markRead(conversation, marker.by(), marker.upTo(), marker.ts(), clock.millis());
+            } else if (envelope instanceof MessageChange change && isStamped(change)) {
+                changes.deliver(change);
             } else if (envelope instanceof GroupEvent event && isComplete(event)) {
                 store.applyGroupEvent(event, clock.millis());
             } else {
-                LOG.warn("skipping an archive feed item that is no stamped message, read marker or group event: {}",
+                LOG.warn("skipping an archive feed item that is no stamped message, change, read marker or group event: {}",
                         envelope.type());
             }
         } catch (ArchiveUnavailableException e) {
@@ -95,6 +100,18 @@ public final class ArchiveFeed implements MessageHandler {
                 : ChatMessage.TEXT.equals(message.type()) && message.body() != null;
         return oneConversation && content && message.ts() != null && MessageIds.isValid(message.id())
                 && UserIds.isValidUserId(message.from());
+    }
+
+    private static boolean isStamped(MessageChange change) {
+        boolean oneConversation = change.group() != null ? change.to() == null && UserIds.isValidUserId(change.group())
+                : UserIds.isValidUserId(change.to());
+        boolean content = switch (change.type()) {
+            case MessageChange.EDIT -> change.body() != null && !change.body().isEmpty();
+            case MessageChange.REACTION -> change.emoji() == null || change.emoji().length() <= MessageChange.MAX_EMOJI;
+            default -> true;
+        };
+        return oneConversation && content && change.ts() != null && MessageIds.isValid(change.id())
+                && UserIds.isValidUserId(change.from()) && change.target() != null && change.target().problem() == null;
     }
 
     private static boolean isReadMarker(Receipt receipt) {

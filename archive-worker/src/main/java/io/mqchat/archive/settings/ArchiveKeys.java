@@ -23,6 +23,11 @@ public final class ArchiveKeys {
             Integer.MAX_VALUE, "Largest history answer; a page holds fewer messages than asked rather than grow "
                     + "past it. Keep it well below the broker's packet.max-bytes (the all-in-one server caps it at "
                     + "half of that)");
+    public static final Key<Duration> EDIT_WINDOW = Key.duration("archive.edit-window", "15m", Duration.ZERO,
+            Duration.ofDays(366), "How long after sending a sender may edit a message (0s: never)");
+    public static final Key<Duration> DELETE_WINDOW = Key.duration("archive.delete-window", "2d", Duration.ZERO,
+            Duration.ofDays(366), "How long after sending a sender, or a group admin, may delete a message for "
+                    + "everyone (0s: never)");
 
     public static final Key<String> SERVICE_TOKEN = Key.secret("service.token",
             "Service token of the worker (mqchat token --service svc-archive); required");
@@ -35,7 +40,8 @@ public final class ArchiveKeys {
                     + "tokens with it. Required unless jwt.jwks-file or jwt.jwks-url is set, or media.port is 0");
 
     /** The keys of the component, wherever it runs. */
-    public static final ConfigSchema SCHEMA = ConfigSchema.of(SWEEP_INTERVAL, PAGE_MAX_BYTES);
+    public static final ConfigSchema SCHEMA = ConfigSchema.of(SWEEP_INTERVAL, PAGE_MAX_BYTES, EDIT_WINDOW,
+            DELETE_WINDOW);
 
     /** The keys of the standalone worker process (its metrics keys aside: {@code ArchiveWorkerMain.SCHEMA}). */
     public static final ConfigSchema STANDALONE = SCHEMA.plus(ConfigSchema.of(GroupKeys.MONGO_URI,

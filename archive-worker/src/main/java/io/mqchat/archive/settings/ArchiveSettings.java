@@ -8,11 +8,17 @@ import java.util.Objects;
  *
  * @param sweepInterval how often disappeared messages are deleted
  * @param pageMaxBytes  the largest history answer, in bytes
+ * @param editWindow    how long after sending a sender may edit a message
+ * @param deleteWindow  how long after sending a sender (or a group admin) may delete a message for everyone
  */
-public record ArchiveSettings(Duration sweepInterval, int pageMaxBytes) {
+public record ArchiveSettings(Duration sweepInterval, int pageMaxBytes, Duration editWindow, Duration deleteWindow) {
 
     public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofMinutes(1);
     public static final int DEFAULT_PAGE_MAX_BYTES = 128 * 1024;
+    /** WhatsApp's. */
+    public static final Duration DEFAULT_EDIT_WINDOW = Duration.ofMinutes(15);
+    /** WhatsApp's is about two and a half days; two days is a round figure near it. */
+    public static final Duration DEFAULT_DELETE_WINDOW = Duration.ofDays(2);
 
     public ArchiveSettings {
         Objects.requireNonNull(sweepInterval, "sweepInterval");
@@ -22,17 +28,31 @@ public record ArchiveSettings(Duration sweepInterval, int pageMaxBytes) {
         if (pageMaxBytes < 1) {
             throw new IllegalArgumentException("archive.page-max-bytes must be positive");
         }
+        Objects.requireNonNull(editWindow, "editWindow");
+        Objects.requireNonNull(deleteWindow, "deleteWindow");
+        if (editWindow.isNegative() || deleteWindow.isNegative()) {
+            throw new IllegalArgumentException("archive.edit-window and archive.delete-window must not be negative");
+        }
     }
 
     public static ArchiveSettings defaults() {
-        return new ArchiveSettings(DEFAULT_SWEEP_INTERVAL, DEFAULT_PAGE_MAX_BYTES);
+        return new ArchiveSettings(DEFAULT_SWEEP_INTERVAL, DEFAULT_PAGE_MAX_BYTES, DEFAULT_EDIT_WINDOW,
+                DEFAULT_DELETE_WINDOW);
     }
 
     public ArchiveSettings withSweepInterval(Duration interval) {
-        return new ArchiveSettings(interval, pageMaxBytes);
+        return new ArchiveSettings(interval, pageMaxBytes, editWindow, deleteWindow);
     }
 
     public ArchiveSettings withPageMaxBytes(int bytes) {
-        return new ArchiveSettings(sweepInterval, bytes);
+        return new ArchiveSettings(sweepInterval, bytes, editWindow, deleteWindow);
+    }
+
+    public ArchiveSettings withEditWindow(Duration window) {
+        return new ArchiveSettings(sweepInterval, pageMaxBytes, window, deleteWindow);
+    }
+
+    public ArchiveSettings withDeleteWindow(Duration window) {
+        return new ArchiveSettings(sweepInterval, pageMaxBytes, editWindow, window);
     }
 }

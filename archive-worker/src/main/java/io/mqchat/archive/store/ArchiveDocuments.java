@@ -1,17 +1,21 @@
 package io.mqchat.archive.store;
 
 import io.mqchat.protocol.ChatMessage;
+import io.mqchat.protocol.Cursor;
 import io.mqchat.protocol.MediaRef;
 import io.mqchat.protocol.Reply;
-import io.mqchat.protocol.Cursor;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 
 /**
  * The shape of the archive's documents (all in the groups' database):
  * <ul>
  *   <li>{@value #MESSAGES}: one per message, {@code {_id: "{conversation}/{from}/{id}", conv, ts, from, mid, type,
- *       to?, group?, body?, ttl?, timer?, media?, mediaShared?, expires?}}; {@code expires} is a Date, for the TTL index; {@code media}
+ *       to?, group?, body?, ttl?, timer?, media?, mediaShared?, expires?, edited?, deleted?, reactions?: [{u, e}]}};
+ *       {@code expires} is a Date, for the TTL index; {@code reactions} a list, since a user id may hold a dot; {@code media}
  *       the shared image's reference, its {@code id} indexed for media authorization; {@code mediaShared} whether
  *       the message grants access to it (its sender uploaded it).</li>
  *   <li>{@value #CONVERSATIONS}: one per conversation, {@code {_id: conversation, updated, timer?: {secs, ts, from,
@@ -46,6 +50,11 @@ final class ArchiveDocuments {
     static final String MENTIONS = "mentions";
     static final String REPLY = "reply";
     static final String FORWARDED = "forwarded";
+    static final String EDITED = "edited";
+    static final String DELETED = "deleted";
+    static final String REACTIONS = "reactions";
+    static final String REACTION_USER = "u";
+    static final String REACTION_EMOJI = "e";
 
     static final String UPDATED = "updated";
     static final String TIMER_SECONDS = "secs";
@@ -99,12 +108,22 @@ final class ArchiveDocuments {
         return doc;
     }
 
-    /** The message exactly as it was routed. */
+    /** The message as it was routed, with the edits, delete and reactions applied since. */
     static ChatMessage message(Document doc) {
         return new ChatMessage(doc.getString(TYPE), doc.getString(MID), doc.getString(FROM), doc.getString(TO),
                 doc.getString(GROUP), longOf(doc, TS), doc.getString(BODY), intOf(doc, TTL), intOf(doc, TIMER),
                 media(doc.get(MEDIA, Document.class)), doc.getList(MENTIONS, String.class),
-                reply(doc.get(REPLY, Document.class)), doc.getBoolean(FORWARDED));
+                reply(doc.get(REPLY, Document.class)), doc.getBoolean(FORWARDED), longOf(doc, EDITED),
+                doc.getBoolean(DELETED), reactions(doc.getList(REACTIONS, Document.class)));
+    }
+
+    private static Map<String, String> reactions(List<Document> stored) {
+        if (stored == null) {
+            return null;
+        }
+        Map<String, String> byUser = new LinkedHashMap<>();
+        stored.forEach(reaction -> byUser.put(reaction.getString(REACTION_USER), reaction.getString(REACTION_EMOJI)));
+        return byUser;
     }
 
     private static Document media(MediaRef media) {

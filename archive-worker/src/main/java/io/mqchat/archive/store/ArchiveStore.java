@@ -4,7 +4,9 @@ import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.ConversationSummary;
 import io.mqchat.protocol.Cursor;
 import io.mqchat.protocol.GroupEvent;
+import io.mqchat.protocol.MessageRef;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -78,6 +80,28 @@ public interface ArchiveStore {
 
     /** True when a message that has not disappeared at {@code now} carries image {@code mediaId}. */
     boolean isShared(String mediaId, long now);
+
+    /**
+     * The message {@code target} of {@code conversation} as it stands (edited, deleted, reactions), or empty when the
+     * archive never held it or it has disappeared at {@code now}.
+     */
+    Optional<ChatMessage> message(ConversationKey conversation, MessageRef target, long now);
+
+    /**
+     * Replaces the text of message {@code target} by {@code body}, marked edited at {@code editedAt}, unless a later
+     * edit (or a delete) is already applied; {@code now} is recorded as the conversation's last change (as for the
+     * delete and the reaction below).
+     */
+    void edit(ConversationKey conversation, MessageRef target, String body, long editedAt, long now);
+
+    /** Leaves a tombstone of message {@code target}: no text, image, quote, mentions or reactions. */
+    void delete(ConversationKey conversation, MessageRef target, long now);
+
+    /** Sets {@code user}'s reaction to message {@code target} to {@code emoji}; null takes it away. */
+    void react(ConversationKey conversation, MessageRef target, String user, String emoji, long now);
+
+    /** The current members of {@code group} as the archive knows them from the membership events. */
+    List<String> members(String group);
 
     /** Deletes the messages that have disappeared at {@code now}; returns how many. */
     long deleteExpired(long now);

@@ -10,6 +10,7 @@ import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 import static io.mqchat.archive.store.ArchiveDocuments.BODY;
 import static io.mqchat.archive.store.ArchiveDocuments.CONV;
+import static io.mqchat.archive.store.ArchiveDocuments.DELETED;
 import static io.mqchat.archive.store.ArchiveDocuments.EXPIRES;
 import static io.mqchat.archive.store.ArchiveDocuments.FROM;
 import static io.mqchat.archive.store.ArchiveDocuments.GROUP;
@@ -97,7 +98,7 @@ final class ConversationReads {
     /**
      * The messages with each reply's quote as a reader who may see the conversation from {@code notBefore} on sees
      * it at {@code now}: with the quoted message's own excerpt, without one where the reader may not read that
-     * message, and gone where it is no longer in the conversation. One query for all of them.
+     * message, and gone where it is no longer in the conversation (disappeared or deleted). One query for all of them.
      */
     private List<ChatMessage> withQuotes(ConversationKey conversation, List<ChatMessage> page, long notBefore,
                                          long now) {
@@ -107,7 +108,8 @@ final class ConversationReads {
             return page;
         }
         Map<String, Document> originals = new HashMap<>();
-        call(() -> messages.find(and(in(ID, quoted), or(exists(EXPIRES, false), gt(EXPIRES, new Date(now)))))
+        call(() -> messages.find(and(in(ID, quoted), exists(DELETED, false),
+                        or(exists(EXPIRES, false), gt(EXPIRES, new Date(now)))))
                 .projection(new Document(ID, 1).append(TS, 1).append(BODY, 1)).into(new ArrayList<>()))
                 .forEach(doc -> originals.put(doc.getString(ID), doc));
         return page.stream().map(message -> {

@@ -10,27 +10,40 @@ import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.max;
+import static com.mongodb.client.model.Updates.pull;
+import static com.mongodb.client.model.Updates.push;
 import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.setOnInsert;
+import static com.mongodb.client.model.Updates.unset;
+import static io.mqchat.archive.store.ArchiveDocuments.BODY;
 import static io.mqchat.archive.store.ArchiveDocuments.CONV;
 import static io.mqchat.archive.store.ArchiveDocuments.CONVERSATIONS;
+import static io.mqchat.archive.store.ArchiveDocuments.DELETED;
+import static io.mqchat.archive.store.ArchiveDocuments.EDITED;
 import static io.mqchat.archive.store.ArchiveDocuments.EXPIRES;
+import static io.mqchat.archive.store.ArchiveDocuments.FORWARDED;
 import static io.mqchat.archive.store.ArchiveDocuments.FROM;
 import static io.mqchat.archive.store.ArchiveDocuments.GROUP;
 import static io.mqchat.archive.store.ArchiveDocuments.ID;
+import static io.mqchat.archive.store.ArchiveDocuments.MEDIA;
 import static io.mqchat.archive.store.ArchiveDocuments.MEDIA_ID;
 import static io.mqchat.archive.store.ArchiveDocuments.MEDIA_SHARED;
 import static io.mqchat.archive.store.ArchiveDocuments.MEMBER;
 import static io.mqchat.archive.store.ArchiveDocuments.MEMBERSHIP_EVENT;
 import static io.mqchat.archive.store.ArchiveDocuments.MEMBERSHIP_TS;
+import static io.mqchat.archive.store.ArchiveDocuments.MENTIONS;
 import static io.mqchat.archive.store.ArchiveDocuments.MESSAGES;
 import static io.mqchat.archive.store.ArchiveDocuments.MID;
 import static io.mqchat.archive.store.ArchiveDocuments.PARTICIPANTS;
+import static io.mqchat.archive.store.ArchiveDocuments.REACTIONS;
+import static io.mqchat.archive.store.ArchiveDocuments.REACTION_EMOJI;
+import static io.mqchat.archive.store.ArchiveDocuments.REACTION_USER;
 import static io.mqchat.archive.store.ArchiveDocuments.READ;
+import static io.mqchat.archive.store.ArchiveDocuments.REPLY;
 import static io.mqchat.archive.store.ArchiveDocuments.SINCE;
-import static io.mqchat.archive.store.ArchiveDocuments.TO;
 import static io.mqchat.archive.store.ArchiveDocuments.TIMER;
 import static io.mqchat.archive.store.ArchiveDocuments.TIMER_SECONDS;
+import static io.mqchat.archive.store.ArchiveDocuments.TO;
 import static io.mqchat.archive.store.ArchiveDocuments.TS;
 import static io.mqchat.archive.store.ArchiveDocuments.UPDATED;
 import static io.mqchat.archive.store.ArchiveDocuments.USER;
@@ -48,9 +61,11 @@ import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.ConversationSummary;
 import io.mqchat.protocol.Cursor;
 import io.mqchat.protocol.GroupEvent;
+import io.mqchat.protocol.MessageRef;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
@@ -226,6 +241,57 @@ public final class MongoArchiveStore implements ArchiveStore {
 
     private static Bson notExpired(long now) {
         return or(exists(EXPIRES, false), gt(EXPIRES, new Date(now)));
+    }
+
+    @Override
+    public Optional<ChatMessage> message(ConversationKey conversation, MessageRef target, long now) {
+        Document found = call(() -> messages.find(and(
+                eq(ID, ArchiveDocuments.messageId(conversation, target.from(), target.id())), notExpired(now))).first());
+        return Optional.ofNullable(found).map(ArchiveDocuments::message);
+    }
+
+    @Override
+    public void edit(ConversationKey conversation, MessageRef target, String body, long editedAt, long now) {
+        call(() -> messages.updateOne(and(eq(ID, ArchiveDocuments.messageId(conversation, target.from(), target.id())),
+                        exists(DELETED, false), or(exists(EDITED, false), lt(EDITED, editedAt))),
+                combine(set(BODY, body), set(EDITED, editedAt))));
+        touch(conversation, now);
+    }
+
+    @Override
+    public void delete(ConversationKey conversation, MessageRef target, long now) {
+        // The image goes with the message: once no message shares it, the media endpoint's collection removes it.
+        call(() -> messages.updateOne(eq(ID, ArchiveDocuments.messageId(conversation, target.from(), target.id())),
+                combine(set(DELETED, true), unset(BODY), unset(MEDIA), unset(MEDIA_SHARED), unset(REPLY),
+                        unset(MENTIONS), unset(FORWARDED), unset(EDITED), unset(REACTIONS))));
+        touch(conversation, now);
+    }
+
+    @Override
+    public void react(ConversationKey conversation, MessageRef target, String user, String emoji, long now) {
+        Bson message = eq(ID, ArchiveDocuments.messageId(conversation, target.from(), target.id()));
+        // Two single-document steps, each idempotent: a redelivered reaction ends the same.
+        call(() -> messages.updateOne(message, pull(REACTIONS, new Document(REACTION_USER, user))));
+        if (emoji != null) {
+            call(() -> messages.updateOne(and(message, exists(DELETED, false)),
+                    push(REACTIONS, new Document(REACTION_USER, user).append(REACTION_EMOJI, emoji))));
+        }
+        touch(conversation, now);
+    }
+
+    @Override
+    public List<String> members(String group) {
+        List<String> members = new ArrayList<>();
+        for (Document participant : call(() -> participants.find(
+                and(eq(CONV, ConversationKey.group(group).id()), eq(MEMBER, true))).into(new ArrayList<>()))) {
+            members.add(participant.getString(USER));
+        }
+        return members;
+    }
+
+    /** The conversation changed: the list brings it up again, so a device catching up pages it. */
+    private void touch(ConversationKey conversation, long now) {
+        call(() -> conversations.updateOne(eq(ID, conversation.id()), max(UPDATED, now), UPSERT));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.mqchat.archive.worker;
 
+import io.mqchat.archive.changes.ChangeDelivery;
+import io.mqchat.archive.changes.MessageChanges;
 import io.mqchat.archive.expiry.ExpirySweep;
 import io.mqchat.archive.ingest.ArchiveFeed;
 import io.mqchat.archive.ingest.FeedProgress;
@@ -50,9 +52,10 @@ public final class ArchiveWorker implements AutoCloseable {
         this.instance = link.instance();
         Function<String, ServiceConnection> connections = clientId -> ServiceConnection.builder().host(link.host())
                 .port(link.port()).clientId(clientId).token(link.token()).clock(clock).build();
-        ArchiveFeed archiveFeed = new ArchiveFeed(store, codec, clock, progress);
+        MessageChanges changes = new MessageChanges(store, settings.editWindow(), settings.deleteWindow());
         this.feed = FeedLanes.of(ServiceTopics.ARCHIVE, link.lanes(), link.feedSessions(), connections,
-                lane -> archiveFeed, clock);
+                lane -> new ArchiveFeed(store, codec, clock, progress,
+                        new ChangeDelivery(changes, new Publisher(lane, PUBLISH_TIMEOUT), codec, clock)), clock);
         HistoryQueries queries = new HistoryQueries(store, clock, new ResponseBudget(settings.pageMaxBytes(), codec));
         this.sync = FeedLanes.of(ServiceTopics.HISTORY_REQUESTS, link.lanes(), link.syncSessions(), connections,
                 lane -> new HistoryRequests(queries, new Publisher(lane, PUBLISH_TIMEOUT), codec), clock);

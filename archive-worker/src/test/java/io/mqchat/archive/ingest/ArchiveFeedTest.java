@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.MongoClient;
+import io.mqchat.archive.changes.ChangeDelivery;
+import io.mqchat.archive.changes.MessageChanges;
 import io.mqchat.archive.store.ArchiveStore;
 import io.mqchat.archive.store.ConversationKey;
 import io.mqchat.archive.store.MongoArchiveStore;
 import io.mqchat.archive.store.PageQuery;
 import io.mqchat.groups.embedded.EmbeddedMongo;
+import io.mqchat.groups.outbound.Publisher;
 import io.mqchat.groups.store.MongoConnector;
 import io.mqchat.media.store.GridFsMediaStore;
 import io.mqchat.protocol.ChatMessage;
@@ -20,10 +23,12 @@ import io.mqchat.protocol.Receipt;
 import io.mqchat.protocol.ServiceTopics;
 import io.mqchat.service.InboundMessage;
 import io.mqchat.service.RetryLater;
+import io.mqchat.service.ServiceConnection;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -49,7 +54,15 @@ class ArchiveFeedTest {
         mongo = EmbeddedMongo.start(dir);
         client = MongoConnector.connect(mongo.connectionString());
         store = new MongoArchiveStore(client.getDatabase("feed"));
-        feed = new ArchiveFeed(store, codec, Clock.systemUTC());
+        feed = new ArchiveFeed(store, codec, Clock.systemUTC(), new FeedProgress(), changesUnused(Clock.systemUTC()));
+    }
+
+    /** Changes are not this test's subject (the worker's MessageChangesTest covers them): nothing is published. */
+    private ChangeDelivery changesUnused(Clock clock) {
+        ServiceConnection neverConnected = ServiceConnection.builder().host("localhost").port(1).clientId("unused")
+                .token(() -> "unused").clock(clock).build();
+        return new ChangeDelivery(new MessageChanges(store, Duration.ofMinutes(15), Duration.ofDays(2)),
+                new Publisher(neverConnected, Duration.ofSeconds(1)), codec, clock);
     }
 
     @AfterEach
@@ -101,8 +114,8 @@ class ArchiveFeedTest {
     @Test
     void archivedMessagesAreCountedWithHowLateTheLatestWasArchived() throws Exception {
         FeedProgress progress = new FeedProgress();
-        ArchiveFeed counted = new ArchiveFeed(store, codec, Clock.fixed(Instant.ofEpochMilli(T0 + 1_500), ZoneOffset.UTC),
-                progress);
+        Clock clock = Clock.fixed(Instant.ofEpochMilli(T0 + 1_500), ZoneOffset.UTC);
+        ArchiveFeed counted = new ArchiveFeed(store, codec, clock, progress, changesUnused(clock));
         assertEquals(OptionalLong.empty(), progress.latestServerTs());
         counted.handle(item(ChatMessage.text("m1", "hi").stamped("m1", "alice", "bob", T0)));
         counted.handle(item(Receipt.read("m1", "bob", "alice", T0 + 1_000)));

@@ -6,13 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mqchat.protocol.ChatMessage;
-import io.mqchat.protocol.MediaRef;
 import io.mqchat.protocol.ConversationSummary;
 import io.mqchat.protocol.Cursor;
 import io.mqchat.protocol.GroupEvent;
+import io.mqchat.protocol.MediaRef;
+import io.mqchat.protocol.MessageRef;
 import io.mqchat.protocol.Reply;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -292,6 +294,87 @@ public abstract class ArchiveStoreContract {
         store.archive(direct("r4", alice, "bob", T0 + 5).replying(Reply.to("q2", "bob", "body of q2")), T0);
         assertEquals(new Reply("q2", "bob", null, true),
                 summaryOf(store.conversations(alice, null, T0 + 61_001), "bob").last().reply(), "in the list too");
+    }
+
+    @Test
+    void anEditReplacesTheTextAndMarksItAndAnOlderEditArrivingLateChangesNothing() {
+        ArchiveStore store = openStore();
+        String alice = "alice-" + UUID.randomUUID();
+        ConversationKey conversation = ConversationKey.direct(alice, "bob");
+        store.archive(direct("m1", alice, "bob", T0), T0);
+        MessageRef m1 = new MessageRef("m1", alice);
+
+        store.edit(conversation, m1, "second thoughts", T0 + 2_000, T0 + 2_000);
+        store.edit(conversation, m1, "first thoughts", T0 + 1_000, T0 + 2_000);
+
+        ChatMessage edited = store.page(newest(conversation, 10), T0 + 3_000).messages().get(0);
+        assertEquals("second thoughts", edited.body());
+        assertEquals(T0 + 2_000, edited.edited());
+        assertEquals(edited, store.message(conversation, m1, T0 + 3_000).orElseThrow());
+        assertEquals("second thoughts", summaryOf(store.conversations(alice, null, T0 + 3_000), "bob").last().body(),
+                "the list's last message shows the edit too");
+    }
+
+    @Test
+    void aDeleteLeavesATombstoneWithoutTextImageQuoteOrReactionsAndQuotesOfItSayItIsGone() {
+        ArchiveStore store = openStore();
+        String alice = "alice-" + UUID.randomUUID();
+        ConversationKey conversation = ConversationKey.direct(alice, "bob");
+        MediaRef image = new MediaRef("img-" + UUID.randomUUID(), "image/png", 10, 1, 1, "ab".repeat(32), null);
+        recordUpload(alice, image);
+        store.archive(ChatMessage.image("m1", image, "caption", null).stamped("m1", alice, "bob", T0), T0);
+        store.archive(direct("m2", "bob", alice, T0 + 1).replying(Reply.to("m1", alice, "caption")), T0);
+        MessageRef m1 = new MessageRef("m1", alice);
+        store.react(conversation, m1, "bob", "👍", T0 + 2);
+        assertTrue(store.isShared(image.id(), T0 + 2));
+
+        store.delete(conversation, m1, T0 + 3);
+        store.edit(conversation, m1, "too late", T0 + 4, T0 + 4);
+        store.react(conversation, m1, "bob", "😮", T0 + 5);
+
+        List<ChatMessage> page = store.page(newest(conversation, 10), T0 + 10).messages();
+        ChatMessage tombstone = page.get(0);
+        assertTrue(tombstone.wasDeleted());
+        assertNull(tombstone.body());
+        assertNull(tombstone.media());
+        assertNull(tombstone.reactions(), "a deleted message keeps no reactions, and takes none");
+        assertNull(tombstone.edited(), "nor edits");
+        assertEquals(new Reply("m1", alice, null, true), page.get(1).reply(), "the quote of it is gone");
+        assertFalse(store.isShared(image.id(), T0 + 10), "its image is shared by no message any more");
+    }
+
+    @Test
+    void eachUserHasOneReactionPerMessageWhichItChangesAndTakesAway() {
+        ArchiveStore store = openStore();
+        String group = "g-" + UUID.randomUUID();
+        store.applyGroupEvent(event(group, GroupEvent.CREATED, T0, "alice", "bob.smith", "carol"), T0);
+        store.archive(inGroup("g1", "alice", group, T0 + 1), T0);
+        ConversationKey conversation = ConversationKey.group(group);
+        MessageRef g1 = new MessageRef("g1", "alice");
+
+        store.react(conversation, g1, "bob.smith", "👍", T0 + 2);
+        store.react(conversation, g1, "carol", "❤️", T0 + 3);
+        store.react(conversation, g1, "bob.smith", "😂", T0 + 4);
+        store.react(conversation, g1, "carol", null, T0 + 5);
+        store.react(conversation, g1, "carol", null, T0 + 5);
+
+        assertEquals(Map.of("bob.smith", "😂"), store.page(newest(conversation, 10), T0 + 10).messages().get(0)
+                .reactions(), "a user id with a dot is one user, not a path");
+        assertEquals(List.of("alice", "bob.smith", "carol"), store.members(group).stream().sorted().toList());
+    }
+
+    @Test
+    void aMessageThatDisappearedOrWasNeverThereIsNotFound() {
+        ArchiveStore store = openStore();
+        String alice = "alice-" + UUID.randomUUID();
+        ConversationKey conversation = ConversationKey.direct(alice, "bob");
+        store.archive(disappearing("m1", alice, "bob", T0, 60), T0);
+
+        assertTrue(store.message(conversation, new MessageRef("m1", alice), T0 + 59_000).isPresent());
+        assertTrue(store.message(conversation, new MessageRef("m1", alice), T0 + 60_000).isEmpty());
+        assertTrue(store.message(conversation, new MessageRef("m1", "bob"), T0).isEmpty(), "bob sent no m1");
+        assertTrue(store.message(ConversationKey.direct(alice, "carol"), new MessageRef("m1", alice), T0).isEmpty(),
+                "not in another conversation of the sender's");
     }
 
     @Test

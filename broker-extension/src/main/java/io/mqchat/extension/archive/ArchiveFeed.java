@@ -45,7 +45,16 @@ public final class ArchiveFeed {
         return feed.publish(laneOf(marker.by(), marker.peer()), marker);
     }
 
-    private static String laneOf(String user, String peer) {
+    /** True when the archive is fed, and so can check and apply edits, deletes and reactions. */
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /**
+     * The lane of the 1-1 conversation of {@code user} and {@code peer}: a change to one of its messages goes there
+     * behind the messages it names, which were stored there before their senders got SENT.
+     */
+    public static String laneOf(String user, String peer) {
         return ServiceTopics.laneFor(ServiceTopics.ARCHIVE, ServiceTopics.conversationKey(user, peer));
     }
 }

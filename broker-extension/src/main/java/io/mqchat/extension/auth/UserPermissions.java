@@ -27,7 +27,9 @@ final class UserPermissions {
             publishTo(ServiceTopics.lanes(ServiceTopics.PRESENCE_EVENTS)),
             publishTo(ServiceTopics.lanes(ServiceTopics.GROUP_TRAFFIC)),
             publishTo(ServiceTopics.lanes(ServiceTopics.GROUP_REQUESTS)),
-            publishTo(ServiceTopics.lanes(ServiceTopics.HISTORY_REQUESTS)));
+            publishTo(ServiceTopics.lanes(ServiceTopics.HISTORY_REQUESTS)),
+            // 1-1 edits, deletes and reactions, rewritten onto the conversation's archive lane.
+            publishTo(ServiceTopics.lanes(ServiceTopics.ARCHIVE)));
 
     private UserPermissions() {
     }

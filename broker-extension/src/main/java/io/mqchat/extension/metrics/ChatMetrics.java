@@ -14,6 +14,7 @@ public final class ChatMetrics {
     private final Counter messagesRouted;
     private final Counter readMarkersRouted;
     private final Counter groupMessagesRouted;
+    private final Counter changesRouted;
     private final Counter requestsRefused;
     private final Counter errorRepliesWithheld;
     private final Counter permissionDenials;
@@ -32,6 +33,7 @@ public final class ChatMetrics {
         messagesRouted = registry.counter(PREFIX + "messages.routed");
         readMarkersRouted = registry.counter(PREFIX + "read-markers.routed");
         groupMessagesRouted = registry.counter(PREFIX + "group-messages.routed");
+        changesRouted = registry.counter(PREFIX + "changes.routed");
         requestsRefused = registry.counter(PREFIX + "requests.refused");
         errorRepliesWithheld = registry.counter(PREFIX + "error-replies.withheld");
         permissionDenials = registry.counter(PREFIX + "requests.denied");
@@ -54,6 +56,11 @@ public final class ChatMetrics {
     /** Group messages handed to the group-worker (fan-out is counted there). */
     public Counter groupMessagesRouted() {
         return groupMessagesRouted;
+    }
+
+    /** Edits, deletes and reactions routed towards the archive (1-1) or the group-worker (groups). */
+    public Counter changesRouted() {
+        return changesRouted;
     }
 
     public Counter readMarkersRouted() {

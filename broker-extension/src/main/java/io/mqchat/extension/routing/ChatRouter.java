@@ -10,7 +10,9 @@ import io.mqchat.extension.notify.OfflineNotifier;
 import io.mqchat.extension.outbox.Outbox;
 import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.Codec;
+import io.mqchat.protocol.Envelope;
 import io.mqchat.protocol.ErrorCode;
+import io.mqchat.protocol.MessageChange;
 import io.mqchat.protocol.MessageIds;
 import io.mqchat.protocol.ProtocolException;
 import io.mqchat.protocol.Topics;
@@ -53,7 +55,11 @@ final class ChatRouter implements RequestRouter {
             throws ProtocolException {
         ModifiablePublishPacket publish = output.getPublishPacket();
         RoutedPublish.requireAcknowledged(publish, "chat messages");
-        ChatMessage message = codec.decodeOutgoing(payload);
+        Envelope sent = codec.decodeSent(payload);
+        if (sent instanceof MessageChange change) {
+            return routeChange(request, publish, change);
+        }
+        ChatMessage message = (ChatMessage) sent;
         if (message.mentions() != null) {
             throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "mentions are for group messages");
         }
@@ -78,5 +84,29 @@ final class ChatRouter implements RequestRouter {
         notifier.routed(stamped);
         metrics.messagesRouted().inc();
         return CompletableFuture.allOf(ownCopy, archived);
+    }
+
+    /**
+     * Sends an edit, delete or reaction to the archive, which alone knows the message it names: the archive checks
+     * it, keeps it and publishes it to both users. On the conversation's archive lane it comes behind that message,
+     * whose sender got SENT only once the message was there.
+     */
+    private CompletableFuture<Void> routeChange(Request request, ModifiablePublishPacket publish, MessageChange change)
+            throws ProtocolException {
+        String sender = request.sender().user();
+        String recipient = request.target().target();
+        MessageChange stamped = change.stamped(change.id() != null ? change.id() : MessageIds.newId(), sender,
+                recipient, clock.millis());
+        if (!MessageChange.REACTION.equals(stamped.type()) && stamped.targetsOthers()) {
+            throw new ProtocolException(ErrorCode.NOT_ALLOWED, "only its sender edits or deletes a message");
+        }
+        if (!archive.enabled()) {
+            throw new ProtocolException(ErrorCode.UNAVAILABLE, "edits, deletes and reactions need the archive, "
+                    + "which this server runs without");
+        }
+        RoutedPublish.rewrite(publish, ArchiveFeed.laneOf(sender, recipient), codec.encode(stamped),
+                request.sender().clientId());
+        metrics.changesRouted().inc();
+        return NOTHING_FIRST;
     }
 }

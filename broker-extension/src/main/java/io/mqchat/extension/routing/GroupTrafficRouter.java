@@ -6,6 +6,8 @@ import io.mqchat.extension.config.DisappearingTimers;
 import io.mqchat.extension.metrics.ChatMetrics;
 import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.Codec;
+import io.mqchat.protocol.Envelope;
+import io.mqchat.protocol.MessageChange;
 import io.mqchat.protocol.MessageIds;
 import io.mqchat.protocol.ProtocolException;
 import io.mqchat.protocol.Receipt;
@@ -42,11 +44,19 @@ final class GroupTrafficRouter implements RequestRouter {
         switch (request.target().action()) {
             case SEND_GROUP -> {
                 RoutedPublish.requireAcknowledged(publish, "chat messages");
-                ChatMessage message = codec.decodeOutgoing(payload);
-                timers.requireOffered(message);
-                String id = message.id() != null ? message.id() : MessageIds.newId();
-                routed = codec.encode(message.stampedForGroup(id, sender, group, clock.millis()));
-                metrics.groupMessagesRouted().inc();
+                Envelope sent = codec.decodeSent(payload);
+                if (sent instanceof MessageChange change) {
+                    // The group-worker checks membership (and an admin's delete) and hands it to the archive.
+                    String id = change.id() != null ? change.id() : MessageIds.newId();
+                    routed = codec.encode(change.stampedForGroup(id, sender, group, clock.millis()));
+                    metrics.changesRouted().inc();
+                } else {
+                    ChatMessage message = (ChatMessage) sent;
+                    timers.requireOffered(message);
+                    String id = message.id() != null ? message.id() : MessageIds.newId();
+                    routed = codec.encode(message.stampedForGroup(id, sender, group, clock.millis()));
+                    metrics.groupMessagesRouted().inc();
+                }
             }
             case READ_GROUP -> {
                 RoutedPublish.requireAcknowledged(publish, "read markers");

@@ -53,7 +53,8 @@ final class Refusals {
         return switch (code) {
             case INVALID_RECIPIENT -> AckReasonCode.TOPIC_NAME_INVALID;
             case TOO_LARGE, RATE_LIMITED -> AckReasonCode.QUOTA_EXCEEDED;
-            case QOS_REQUIRED -> AckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR;
+            case QOS_REQUIRED, UNAVAILABLE -> AckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR;
+            case NOT_ALLOWED -> AckReasonCode.NOT_AUTHORIZED;
             default -> AckReasonCode.PAYLOAD_FORMAT_INVALID;
         };
     }

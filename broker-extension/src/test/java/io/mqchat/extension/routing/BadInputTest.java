@@ -43,7 +43,12 @@ class BadInputTest {
                     Mqtt5PubAckReasonCode.TOPIC_NAME_INVALID),
             new Case("send/u/$bob", "{\"v\":1,\"type\":\"text\",\"body\":\"x\"}", "invalid_recipient",
                     Mqtt5PubAckReasonCode.TOPIC_NAME_INVALID),
-            new Case(Topics.read("bob"), "{\"v\":1}", "invalid_envelope", Mqtt5PubAckReasonCode.PAYLOAD_FORMAT_INVALID));
+            new Case(Topics.read("bob"), "{\"v\":1}", "invalid_envelope", Mqtt5PubAckReasonCode.PAYLOAD_FORMAT_INVALID),
+            // Only its sender edits a message; a reaction must name whose message it is about.
+            new Case(Topics.send("bob"), "{\"v\":1,\"type\":\"edit\",\"id\":\"e-1\",\"target\":{\"id\":\"m1\",\"from\":"
+                    + "\"bob\"},\"body\":\"x\"}", "not_allowed", Mqtt5PubAckReasonCode.NOT_AUTHORIZED),
+            new Case(Topics.send("bob"), "{\"v\":1,\"type\":\"reaction\",\"target\":{\"id\":\"m1\"},\"emoji\":\"x\"}",
+                    "invalid_envelope", Mqtt5PubAckReasonCode.PAYLOAD_FORMAT_INVALID));
 
 
     @Test

@@ -5,6 +5,7 @@ import io.mqchat.groups.outbound.Publisher;
 import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.Envelope;
+import io.mqchat.protocol.MessageChange;
 import io.mqchat.protocol.ProtocolException;
 import io.mqchat.protocol.Receipt;
 import io.mqchat.protocol.Typing;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Handles what the extension forwards on {@code svc/groups/messages}: group messages, read markers and typing
- * signals, each fanned out to the group's current members. Anything else is logged and skipped, so one bad
+ * signals, each fanned out to the group's current members, and edits, deletes and reactions, forwarded to the archive. Anything else is logged and skipped, so one bad
  * message never holds up the others.
  */
 public final class GroupTraffic implements MessageHandler {
@@ -30,6 +31,7 @@ public final class GroupTraffic implements MessageHandler {
     private final MessageFanout messages;
     private final ReadMarkerFanout readMarkers;
     private final TypingFanout typing;
+    private final ChangeForwarding changes;
 
     /** @param budget the member deliveries each sender may still cause, shared by the instance's lanes */
     public GroupTraffic(MembershipCache cache, SenderBudget budget, Publisher publisher, Codec codec, Clock clock) {
@@ -38,6 +40,7 @@ public final class GroupTraffic implements MessageHandler {
         this.messages = new MessageFanout(gate, budget, publisher, codec);
         this.readMarkers = new ReadMarkerFanout(gate, budget, publisher, codec);
         this.typing = new TypingFanout(gate, publisher, codec);
+        this.changes = new ChangeForwarding(gate, budget, publisher, codec);
     }
 
     @Override
@@ -55,6 +58,9 @@ public final class GroupTraffic implements MessageHandler {
         } else if (envelope instanceof Receipt marker && marker.isRead() && valid(marker.group(), marker.by())
                 && marker.upTo() != null) {
             readMarkers.fanOut(marker, origin);
+        } else if (envelope instanceof MessageChange change && valid(change.group(), change.from())
+                && change.id() != null && change.target() != null && change.target().problem() == null) {
+            changes.forward(change);
         } else if (envelope instanceof Typing signal && valid(signal.group(), signal.from())) {
             typing.fanOut(signal);
         } else {

@@ -1,0 +1,90 @@
+package io.mqchat.archive.changes;
+
+import io.mqchat.archive.store.ArchiveStore;
+import io.mqchat.archive.store.ConversationKey;
+import io.mqchat.protocol.ChatMessage;
+import io.mqchat.protocol.ErrorCode;
+import io.mqchat.protocol.MessageChange;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Decides whether an edit, delete or reaction may change the message it names, and keeps it when it may. The rules
+ * are WhatsApp's: only the sender edits, within the edit window; the sender deletes for everyone within the delete
+ * window, and so may a group admin (the group-worker checked that before it handed the delete on); whoever may read a
+ * message reacts to it, once, changeably; nobody changes a deleted message or one that has disappeared. Every rule
+ * reads only the stamped change and the stored message, both fixed, so a change delivered again is decided the same.
+ */
+public final class MessageChanges {
+
+    private final ArchiveStore store;
+    private final Duration editWindow;
+    private final Duration deleteWindow;
+
+    /**
+     * @param editWindow   how long after a message's server time its sender may edit it
+     * @param deleteWindow how long after a message's server time it may be deleted for everyone
+     */
+    public MessageChanges(ArchiveStore store, Duration editWindow, Duration deleteWindow) {
+        this.store = store;
+        this.editWindow = editWindow;
+        this.deleteWindow = deleteWindow;
+    }
+
+    /** Checks and applies a stamped change, as seen at {@code now}. */
+    public ChangeOutcome apply(MessageChange change, long now) {
+        ConversationKey conversation = change.inGroup() ? ConversationKey.group(change.group())
+                : ConversationKey.direct(change.from(), change.to());
+        Optional<ChatMessage> found = store.message(conversation, change.target(), now);
+        if (found.isEmpty() || found.get().isTimerChange()) {
+            return ChangeOutcome.refused(ErrorCode.NOT_FOUND, "no message " + change.target().id() + " of "
+                    + change.target().from() + " in this conversation (or it has disappeared)");
+        }
+        ChatMessage target = found.get();
+        List<String> participants = conversation.isGroup() ? store.members(change.group())
+                : List.of(change.from(), change.to());
+        if (MessageChange.DELETE.equals(change.type())) {
+            // Deleting again changes nothing, and tells the devices again: a delivery of it may have been lost.
+            if (!target.wasDeleted() && tooLate(change, target, deleteWindow)) {
+                return tooLate(deleteWindow, "deleted");
+            }
+            store.delete(conversation, change.target(), now);
+            return ChangeOutcome.applied(participants, target.expiresAt());
+        }
+        if (target.wasDeleted()) {
+            return ChangeOutcome.refused(ErrorCode.NOT_ALLOWED, "the message was deleted");
+        }
+        if (MessageChange.EDIT.equals(change.type())) {
+            if (change.targetsOthers()) {
+                return ChangeOutcome.refused(ErrorCode.NOT_ALLOWED, "only its sender edits a message");
+            }
+            if (tooLate(change, target, editWindow)) {
+                return tooLate(editWindow, "edited");
+            }
+            store.edit(conversation, change.target(), change.body(), change.ts(), now);
+            return ChangeOutcome.applied(participants, target.expiresAt());
+        }
+        if (conversation.isGroup() && !mayRead(change.from(), change.group(), target)) {
+            return ChangeOutcome.refused(ErrorCode.NOT_MEMBER, change.from() + " was not a member of "
+                    + change.group() + " when the message was sent");
+        }
+        store.react(conversation, change.target(), change.from(), change.emoji(), now);
+        return ChangeOutcome.applied(participants, target.expiresAt());
+    }
+
+    private boolean mayRead(String user, String group, ChatMessage message) {
+        OptionalLong since = store.memberSince(user, group);
+        return since.isPresent() && since.getAsLong() <= message.ts();
+    }
+
+    private static boolean tooLate(MessageChange change, ChatMessage target, Duration window) {
+        return change.ts() - target.ts() > window.toMillis();
+    }
+
+    private static ChangeOutcome tooLate(Duration window, String what) {
+        return ChangeOutcome.refused(ErrorCode.TOO_LATE, "a message can be " + what + " for "
+                + window.toMinutes() + " minutes after it was sent");
+    }
+}
