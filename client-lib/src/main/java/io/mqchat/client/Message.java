@@ -5,6 +5,7 @@ import io.mqchat.client.media.ImageRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,11 @@ import java.util.Optional;
  * thumbnail, {@link MqchatClient#downloadMedia} the full image) and timer changes ({@link #isTimerChange()}): system
  * messages in the conversation that turn disappearing messages on, change their timer or turn them off for later
  * messages.
+ *
+ * <p>A message can change after it arrived: its sender edits it or deletes it for everyone, and participants react to
+ * it. Such changes reach the app as {@link MessageChanged} events; a message from the archive (history pages and the
+ * catch-up) shows them already applied ({@link #edited()}, {@link #deleted()}, {@link #reactions()}), a live one shows
+ * none.
  *
  * @param id           the sender-chosen id, unique per sender; pass it to {@link MqchatClient#markRead}
  * @param from         the sender, as the server verified it
@@ -33,10 +39,15 @@ import java.util.Optional;
  * @param mentions     the group members the message mentions ({@code @bob}); empty when it mentions nobody
  * @param quote        the message this one answers ({@link MqchatClient#reply}); null when it answers none
  * @param forwarded    true when the sender forwarded it from another conversation ({@link MqchatClient#forward})
+ * @param editedAt     when the sender last edited it (server time), the edit {@code text} holds; null if never
+ * @param deleted      true when it was deleted for everyone: a tombstone without text, image, quote, mentions or
+ *                     reactions
+ * @param reactions    each participant's reaction, user id to emoji; empty when there are none
  */
 public record Message(String id, String from, String to, String text, Instant sentAt, boolean sentByMe,
                       Conversation conversation, Duration timer, Instant expiresAt, Origin origin, ImageRef image,
-                      List<String> mentions, Quote quote, boolean forwarded) {
+                      List<String> mentions, Quote quote, boolean forwarded, Instant editedAt, boolean deleted,
+                      Map<String, String> reactions) {
 
     /** How a message reached this device. */
     public enum Origin {
@@ -50,6 +61,15 @@ public record Message(String id, String from, String to, String text, Instant se
 
     public Message {
         mentions = mentions == null ? List.of() : List.copyOf(mentions);
+        reactions = reactions == null ? Map.of() : Map.copyOf(reactions);
+    }
+
+    /** A message that was never edited, deleted or reacted to, as this record was before such changes existed. */
+    public Message(String id, String from, String to, String text, Instant sentAt, boolean sentByMe,
+                   Conversation conversation, Duration timer, Instant expiresAt, Origin origin, ImageRef image,
+                   List<String> mentions, Quote quote, boolean forwarded) {
+        this(id, from, to, text, sentAt, sentByMe, conversation, timer, expiresAt, origin, image, mentions, quote,
+                forwarded, null, false, Map.of());
     }
 
     /** A message that mentions nobody and answers none, as this record was before mentions existed. */
@@ -97,6 +117,11 @@ public record Message(String id, String from, String to, String text, Instant se
     /** True for a change of the conversation's disappearing timer; {@link #timer()} has the new value. */
     public boolean isTimerChange() {
         return timer != null;
+    }
+
+    /** When the sender last edited the message, if it did (as far as the archive knew when it was fetched). */
+    public Optional<Instant> edited() {
+        return Optional.ofNullable(editedAt);
     }
 
     /** The message's position in its conversation, for ordering and for paging history around it. */

@@ -16,6 +16,7 @@ import io.mqchat.client.groups.Groups;
 import io.mqchat.client.history.ConversationInfo;
 import io.mqchat.client.history.HistoryQuery;
 import io.mqchat.client.internal.CatchUp;
+import io.mqchat.client.internal.ChangeDelivery;
 import io.mqchat.client.internal.ChatState;
 import io.mqchat.client.internal.Completions;
 import io.mqchat.client.internal.ConnectionChanges;
@@ -59,7 +60,9 @@ import io.mqchat.protocol.DeviceAddress;
 import io.mqchat.protocol.ErrorCode;
 import io.mqchat.protocol.HistoryResponse;
 import io.mqchat.protocol.MediaRef;
+import io.mqchat.protocol.MessageChange;
 import io.mqchat.protocol.MessageIds;
+import io.mqchat.protocol.MessageRef;
 import io.mqchat.protocol.PushPlatform;
 import io.mqchat.protocol.PushRequest;
 import io.mqchat.protocol.Reply;
@@ -123,6 +126,12 @@ import java.util.function.Function;
  * and a full queue would drop the archive's answers. For them DELIVERED means the client has them; an app that
  * stops before they were handed over finds them in {@link #history(Conversation) history}.
  *
+ * <p><b>Edits, deletes and reactions.</b> {@link #edit(SentMessage, String)} changes the text of a message this user
+ * sent, {@link #deleteForEveryone(SentMessage)} leaves a tombstone in its place, and {@link #react(Message, String)}
+ * adds this user's one reaction to any message. The server checks each change against the message and applies it;
+ * every participant's devices (this one included) then hear of it through the
+ * {@link MqchatClientBuilder#onChange change listener}, and history shows messages with their changes applied.
+ *
  * <p><b>Disappearing messages.</b> {@link #setDisappearing(Conversation, Duration)} turns a conversation's timer on
  * or off; messages sent while it is on carry it, whoever sends them (the client learns the timer from the timer
  * changes it sees and from {@link #conversations()}). A message that has expired is never handed to the app, and
@@ -149,6 +158,7 @@ public final class MqchatClient implements AutoCloseable {
     private final Delivery delivery;
     private final HistoryRequests history;
     private final PendingRequests<HistoryResponse> historyPending;
+    private final PendingRequests<MessageChange> changesPending;
     private final CatchUp catchUp;
     private final Scheduler scheduler;
     private final boolean catchUpEnabled;
@@ -182,7 +192,9 @@ public final class MqchatClient implements AutoCloseable {
             recentShares.handedOver(message);
             appListener.accept(message);
         };
+        this.changesPending = PendingRequests.changes(config.requestTimeout);
         this.delivery = new Delivery(address.user(), clock, deduplicator, book, timers, messages,
+                new ChangeDelivery(address.user(), clock, deduplicator, config.listeners.changes(), changesPending),
                 config.listeners.expired(), scheduler);
         this.media = new MediaEndpoint(
                 config.mediaUri != null ? config.mediaUri
@@ -191,7 +203,8 @@ public final class MqchatClient implements AutoCloseable {
         this.historyPending = PendingRequests.history(config.requestTimeout);
         this.catchUpEnabled = config.catchUp;
         this.inbound = new InboundDispatcher(address.user(), codec, deduplicator, config.listeners, presence,
-                groupState, new ChatState(delivery, historyPending, this::catchUpAfterOverflow));
+                groupState, new ChatState(delivery, historyPending, this::catchUpAfterOverflow,
+                changesPending));
         this.reconnects = new ReconnectPolicy(address.clientId(), address.user(), tokens, () -> online,
                 config.listeners.authenticationFailures(), this::disconnectQuietly, config.server.socketAddress());
         ConnectionChanges connectionChanges = new ConnectionChanges(config.connectionChanges);
@@ -458,6 +471,155 @@ public final class MqchatClient implements AutoCloseable {
             }
             return new SentMessage(id, conversation.id(), text, now, conversation, expiresAt, image);
         });
+    }
+
+    /**
+     * Replaces the text of {@code message}, which this device sent, with {@code newText} for everyone in the
+     * conversation (for an image: its caption); see {@link #edit(Message, String)}.
+     */
+    public CompletableFuture<Void> edit(SentMessage message, String newText) {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(newText, "newText");
+        String id = ids.next();
+        if (message.text() == null && message.image() == null) {
+            return rejected(id, ErrorCode.INVALID_ENVELOPE, "a timer change cannot be edited");
+        }
+        if (newText.isEmpty()) {
+            return rejected(id, ErrorCode.INVALID_ENVELOPE, "text must not be empty");
+        }
+        return publishChange(message.conversation(), MessageChange.edit(id, message.id(), newText));
+    }
+
+    /**
+     * Replaces the text of {@code message}, one this user sent (from any device), with {@code newText} for everyone in
+     * the conversation (for an image: its caption). Completes once the server applied the edit and it came back to
+     * this device, after the {@link MqchatClientBuilder#onChange change listener} heard of it; every participant's
+     * devices hear of it there. Fails with {@link SendRejectedException}: at once for an empty text, a message of
+     * someone else or one deleted; from the server with {@link ErrorCode#NOT_FOUND} when the conversation has no
+     * such message (any more), {@link ErrorCode#TOO_LATE} after the time the server allows for edits,
+     * {@link ErrorCode#NOT_ALLOWED} for a deleted message. A refusal from the server reaches the
+     * {@link MqchatClientBuilder#onError error listener} too, naming the edit's id (the exception's
+     * {@link SendRejectedException#messageId()}). Fails with a {@link java.util.concurrent.TimeoutException} when the
+     * server has not applied it within the {@link MqchatClientBuilder#requestTimeout request timeout}: it may still
+     * apply it later, and the change listener then hears of it.
+     */
+    public CompletableFuture<Void> edit(Message message, String newText) {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(newText, "newText");
+        String id = ids.next();
+        SendRejectedException unchangeable = unchangeable(id, message);
+        if (unchangeable != null) {
+            return CompletableFuture.failedFuture(unchangeable);
+        }
+        if (!message.sentByMe()) {
+            return rejected(id, ErrorCode.NOT_ALLOWED, "only the sender edits a message");
+        }
+        if (message.isTimerChange()) {
+            return rejected(id, ErrorCode.INVALID_ENVELOPE, "a timer change cannot be edited");
+        }
+        if (newText.isEmpty()) {
+            return rejected(id, ErrorCode.INVALID_ENVELOPE, "text must not be empty");
+        }
+        return publishChange(message.conversation(), MessageChange.edit(id, message.id(), newText));
+    }
+
+    /**
+     * Deletes {@code message}, which this device sent, for everyone in the conversation; see
+     * {@link #deleteForEveryone(Message)}.
+     */
+    public CompletableFuture<Void> deleteForEveryone(SentMessage message) {
+        Objects.requireNonNull(message, "message");
+        String id = ids.next();
+        return publishChange(message.conversation(),
+                MessageChange.delete(id, new MessageRef(message.id(), address.user())));
+    }
+
+    /**
+     * Deletes {@code message} for everyone in the conversation: a message this user sent, or in a group where this
+     * user is an admin, any member's. Everyone's history keeps a tombstone in its place ({@link Message#deleted()}),
+     * without text, image or reactions. Completes and fails like {@link #edit(Message, String)}; the server refuses a
+     * member's message in a group this user does not administer with {@link ErrorCode#NOT_ALLOWED}.
+     */
+    public CompletableFuture<Void> deleteForEveryone(Message message) {
+        Objects.requireNonNull(message, "message");
+        String id = ids.next();
+        SendRejectedException unchangeable = unchangeable(id, message);
+        if (unchangeable != null) {
+            return CompletableFuture.failedFuture(unchangeable);
+        }
+        if (!message.sentByMe() && !message.conversation().isGroup()) {
+            return rejected(id, ErrorCode.NOT_ALLOWED, "only the sender deletes a message for everyone");
+        }
+        return publishChange(message.conversation(),
+                MessageChange.delete(id, new MessageRef(message.id(), message.from())));
+    }
+
+    /**
+     * Reacts to {@code message} with {@code emoji} (one emoji, with its modifiers: at most
+     * {@value MessageChange#MAX_EMOJI} chars), replacing this user's earlier reaction to it: a user has at most one
+     * reaction per message. Every participant sees it in {@link Message#reactions()}. Completes and fails like
+     * {@link #edit(Message, String)}; a reaction to a deleted message is refused.
+     */
+    public CompletableFuture<Void> react(Message message, String emoji) {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(emoji, "emoji");
+        String id = ids.next();
+        if (emoji.isEmpty() || emoji.length() > MessageChange.MAX_EMOJI) {
+            return rejected(id, ErrorCode.INVALID_ENVELOPE, "an emoji is 1 to " + MessageChange.MAX_EMOJI
+                    + " characters (removeReaction takes a reaction away)");
+        }
+        return publishReaction(id, message, emoji);
+    }
+
+    /**
+     * Takes this user's reaction to {@code message} away. Completes and fails like {@link #edit(Message, String)},
+     * also when this user had no reaction to it.
+     */
+    public CompletableFuture<Void> removeReaction(Message message) {
+        Objects.requireNonNull(message, "message");
+        return publishReaction(ids.next(), message, null);
+    }
+
+    private CompletableFuture<Void> publishReaction(String id, Message message, String emoji) {
+        SendRejectedException unchangeable = unchangeable(id, message);
+        if (unchangeable != null) {
+            return CompletableFuture.failedFuture(unchangeable);
+        }
+        return publishChange(message.conversation(),
+                MessageChange.reaction(id, new MessageRef(message.id(), message.from()), emoji));
+    }
+
+    /** The refusal of change {@code id} when the server would refuse every change of {@code message}; else null. */
+    private static SendRejectedException unchangeable(String id, Message message) {
+        if (message.id() == null || message.from() == null) {
+            return new SendRejectedException(id, ErrorCode.INVALID_ENVELOPE.wireName(),
+                    "only a message with a sender and an id can be changed");
+        }
+        if (message.deleted()) {
+            return new SendRejectedException(id, ErrorCode.NOT_ALLOWED.wireName(),
+                    "a deleted message cannot be changed");
+        }
+        return null;
+    }
+
+    /**
+     * Publishes a change like a message, to the conversation's send topic. The PUBACK only says the server has it:
+     * the future waits until the archive applied it and it came back, or refused it.
+     */
+    private CompletableFuture<Void> publishChange(Conversation conversation, MessageChange change) {
+        // Before publishing: the applied change may come back before the PUBACK's future completes.
+        CompletableFuture<MessageChange> applied = changesPending.register(change.id(), change.id());
+        outbound.publish(topicOf(conversation), codec.encode(change), change.id())
+                .whenComplete((acked, failure) -> {
+                    if (failure != null) {
+                        changesPending.failed(change.id(), failure);
+                    }
+                });
+        return applied.thenAccept(done -> { });
+    }
+
+    private static CompletableFuture<Void> rejected(String id, ErrorCode code, String detail) {
+        return CompletableFuture.failedFuture(new SendRejectedException(id, code.wireName(), detail));
     }
 
     /** Sends the image in {@code file} to a peer or a group; see {@link #sendImage(Conversation, Path, ImageOptions)}. */

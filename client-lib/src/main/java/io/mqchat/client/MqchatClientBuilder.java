@@ -218,7 +218,10 @@ public final class MqchatClientBuilder {
         return this;
     }
 
-    /** How long a group or history request waits for the server's answer before failing; default 30 s. */
+    /**
+     * How long a group or history request, and an edit, delete or reaction, waits for the server's answer before
+     * failing; default 30 s.
+     */
     public MqchatClientBuilder requestTimeout(Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("request timeout must be positive: " + timeout);
@@ -288,6 +291,19 @@ public final class MqchatClientBuilder {
     }
 
     /**
+     * Called once per change of a message in this user's conversations: an edit, a delete for everyone or a
+     * reaction, by anyone, this user's own changes (from this or another device) included, so the app updates its
+     * view here whoever changed the message. Changes come in the order the server applied them and, like live
+     * messages, wait while a catch-up runs, so the message they change comes first; a caught-up message already shows
+     * the changes applied to it, and they may still follow. A change that an overflowing queue dropped is not caught
+     * up: {@link MqchatClient#history history} shows its message as it is now.
+     */
+    public MqchatClientBuilder onChange(Consumer<MessageChanged> listener) {
+        listeners = listeners.withChanges(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /**
      * Called when a disappearing message the app has (received, caught up, paged, or sent from this device)
      * expires: the app must drop it. Called once per message, on the listener executor or a timer thread, never at
      * the same time as another listener of this client.
@@ -309,7 +325,10 @@ public final class MqchatClientBuilder {
         return this;
     }
 
-    /** Called when the server refused a request of this user, from any of the user's devices. */
+    /**
+     * Called when the server refused a request of this user, from any of the user's devices. A refused edit, delete
+     * or reaction of this device comes here too, besides failing its own future.
+     */
     public MqchatClientBuilder onError(Consumer<ServerError> listener) {
         listeners = listeners.withErrors(Objects.requireNonNull(listener, "listener"));
         return this;

@@ -16,6 +16,7 @@ final class TestDevice implements AutoCloseable {
     final Recorder<DeliveryReceipt> delivered;
     final Recorder<ReadReceipt> reads;
     final Recorder<ServerError> errors;
+    final Recorder<MessageChanged> changes;
     final Recorder<AuthenticationException> authFailures;
 
     private TestDevice(TestBroker broker, String user, String device, Supplier<String> token,
@@ -25,6 +26,7 @@ final class TestDevice implements AutoCloseable {
         delivered = new Recorder<>(name + " delivered receipts");
         reads = new Recorder<>(name + " read receipts");
         errors = new Recorder<>(name + " errors");
+        changes = new Recorder<>(name + " message changes");
         authFailures = new Recorder<>(name + " authentication failures");
         MqchatClientBuilder builder = MqchatClient.builder()
                 .serverHost(broker.host())
@@ -41,6 +43,7 @@ final class TestDevice implements AutoCloseable {
                 .onDelivered(delivered)
                 .onRead(reads)
                 .onError(errors)
+                .onChange(changes)
                 .onAuthenticationFailed(authFailures);
         customize.accept(builder);
         client = builder.build();

@@ -1,14 +1,17 @@
 package io.mqchat.client.internal;
 
 import io.mqchat.protocol.HistoryResponse;
+import io.mqchat.protocol.MessageChange;
 
 /**
- * What the inbound side needs for chat messages and history: where messages go, which history requests wait for
- * an answer, and what runs when the server says this device's queue overflowed.
+ * What the inbound side needs for chat messages and history: where messages go, which history requests and changes
+ * of messages wait for an answer, and what runs when the server says this device's queue overflowed.
  *
- * @param delivery   hands messages to the app
+ * @param delivery   hands messages and changes of messages to the app
  * @param history    history requests waiting for their answers
  * @param overflowed runs on a queue-overflow notice (the catch-up)
+ * @param changes    this device's edits, deletes and reactions waiting for the archive's verdict
  */
-public record ChatState(Delivery delivery, PendingRequests<HistoryResponse> history, Runnable overflowed) {
+public record ChatState(Delivery delivery, PendingRequests<HistoryResponse> history, Runnable overflowed,
+                        PendingRequests<MessageChange> changes) {
 }

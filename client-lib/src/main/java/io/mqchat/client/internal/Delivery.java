@@ -5,6 +5,8 @@ import io.mqchat.client.ExpiredMessage;
 import io.mqchat.client.Message;
 import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.Cursor;
+import io.mqchat.protocol.Envelope;
+import io.mqchat.protocol.MessageChange;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,13 +15,14 @@ import java.util.function.Consumer;
 
 /**
  * Hands chat messages to the app: live ones as they arrive, caught-up ones from the archive, and the pages the app
- * asks for. Whatever the source, a message the app already has or that has disappeared is not handed over, and
+ * asks for; live changes of messages (edits, deletes, reactions) go to {@link ChangeDelivery} in the same order.
+ * Whatever the source, a message the app already has or that has disappeared is not handed over, and
  * each handed-over message moves its conversation's {@link CursorBook} position, teaches
  * {@link DisappearingTimers} a timer change, and is {@link Expiries tracked} until it expires.
  *
- * <p>While a catch-up runs, live messages are held back and handed over after the caught-up ones, so that the app
- * sees every conversation in order. One lock serializes every call of the app's message and
- * expiry listeners, whichever thread makes it. Thread-safe.
+ * <p>While a catch-up runs, live messages and changes are held back and handed over after the caught-up messages,
+ * so that the app sees every conversation in order (and a change only after the message it changes). One lock
+ * serializes every call of the app's message, change and expiry listeners, whichever thread makes it. Thread-safe.
  */
 public final class Delivery {
 
@@ -29,24 +32,29 @@ public final class Delivery {
     private final CursorBook book;
     private final DisappearingTimers timers;
     private final Consumer<Message> listener;
+    private final ChangeDelivery changes;
     private final Expiries expiries;
-    private final List<ChatMessage> held = new ArrayList<>();
+    /** Live messages and changes, in arrival order. */
+    private final List<Envelope> held = new ArrayList<>();
     private boolean holding;
     /** Counts holds, so that a late limit of an earlier hold cannot end a later one. */
     private long holds;
 
     /**
+     * @param changes hands live changes of messages to the app
      * @param expired the app's expiry listener
      * @param wakeUps schedules the expiry wake-ups
      */
     public Delivery(String me, Clock clock, Deduplicator deduplicator, CursorBook book, DisappearingTimers timers,
-                    Consumer<Message> listener, Consumer<ExpiredMessage> expired, Scheduler wakeUps) {
+                    Consumer<Message> listener, ChangeDelivery changes, Consumer<ExpiredMessage> expired,
+                    Scheduler wakeUps) {
         this.me = me;
         this.clock = clock;
         this.deduplicator = deduplicator;
         this.book = book;
         this.timers = timers;
         this.listener = listener;
+        this.changes = changes;
         this.expiries = new Expiries(clock, wakeUps, message -> {
             synchronized (this) {
                 Listeners.deliver(expired, message);
@@ -69,7 +77,20 @@ public final class Delivery {
         ack.run();
     }
 
-    /** From now on live messages wait until {@link #release()}; returns this hold's number for {@link #release(long)}. */
+    /** A change the server pushed: like {@link #live}, it waits while a catch-up runs, and then runs {@code ack}. */
+    public synchronized void live(MessageChange change, Runnable ack) {
+        if (holding) {
+            held.add(change);
+        } else {
+            changes.handOver(change);
+        }
+        ack.run();
+    }
+
+    /**
+     * From now on live messages and changes wait until {@link #release()}; returns this hold's number for
+     * {@link #release(long)}.
+     */
     public synchronized long hold() {
         holding = true;
         return ++holds;
@@ -82,13 +103,17 @@ public final class Delivery {
         }
     }
 
-    /** Hands over the live messages that waited, in arrival order, and stops holding. */
+    /** Hands over the live messages and changes that waited, in arrival order, and stops holding. */
     public synchronized void release() {
         holding = false;
-        List<ChatMessage> waiting = List.copyOf(held);
+        List<Envelope> waiting = List.copyOf(held);
         held.clear();
-        for (ChatMessage message : waiting) {
-            handOver(message, Message.Origin.LIVE);
+        for (Envelope live : waiting) {
+            if (live instanceof MessageChange change) {
+                changes.handOver(change);
+            } else {
+                handOver((ChatMessage) live, Message.Origin.LIVE);
+            }
         }
     }
 

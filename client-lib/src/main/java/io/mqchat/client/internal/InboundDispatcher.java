@@ -15,6 +15,7 @@ import io.mqchat.protocol.ErrorCode;
 import io.mqchat.protocol.ErrorReply;
 import io.mqchat.protocol.GroupRequest;
 import io.mqchat.protocol.HistoryResponse;
+import io.mqchat.protocol.MessageChange;
 import io.mqchat.protocol.Notice;
 import io.mqchat.protocol.Presence;
 import io.mqchat.protocol.ProtocolException;
@@ -58,13 +59,10 @@ public final class InboundDispatcher {
                                 listeners.groupMessageStatus())));
     }
 
-    /** A dispatcher whose chat messages go straight to the listener, without history; for tests. */
+    /** A dispatcher whose chat messages and changes go straight to the listeners, without history; for tests. */
     public InboundDispatcher(String me, Codec codec, Deduplicator deduplicator, Listeners listeners, Clock clock,
                              PresenceBook presence, GroupState groups) {
-        this(me, codec, deduplicator, listeners, presence, groups, new ChatState(
-                new Delivery(me, clock, deduplicator, new CursorBook(), new DisappearingTimers(), listeners.messages(),
-                        listeners.expired(), (task, delayMillis) -> { }),
-                PendingRequests.history(Duration.ofMinutes(1)), () -> { }));
+        this(me, codec, deduplicator, listeners, presence, groups, chatState(me, deduplicator, listeners, clock));
     }
 
     public InboundDispatcher(String me, Codec codec, Deduplicator deduplicator, Listeners listeners,
@@ -76,6 +74,14 @@ public final class InboundDispatcher {
         this.presence = presence;
         this.groups = groups;
         this.chat = chat;
+    }
+
+    private static ChatState chatState(String me, Deduplicator deduplicator, Listeners listeners, Clock clock) {
+        PendingRequests<MessageChange> changes = PendingRequests.changes(Duration.ofMinutes(1));
+        return new ChatState(new Delivery(me, clock, deduplicator, new CursorBook(), new DisappearingTimers(),
+                listeners.messages(), new ChangeDelivery(me, clock, deduplicator, listeners.changes(), changes),
+                listeners.expired(), (task, delayMillis) -> { }),
+                PendingRequests.history(Duration.ofMinutes(1)), () -> { }, changes);
     }
 
     /** Handles a payload that needs no acknowledgement; for tests. */
@@ -116,6 +122,10 @@ public final class InboundDispatcher {
     private void dispatch(Envelope envelope, Runnable ack) {
         if (envelope instanceof ChatMessage message) {
             onMessage(message, ack);
+            return;
+        }
+        if (envelope instanceof MessageChange change) {
+            chat.delivery().live(change, ack);
             return;
         }
         try {
@@ -186,9 +196,13 @@ public final class InboundDispatcher {
             groups.pending().refused(error.ref(), error.code(), error.message());
         } else if (Topics.historyRequests().equals(error.topic())) {
             chat.history().refused(error.ref(), error.code(), error.message());
-        } else if (ErrorCode.NOT_MEMBER.wireName().equals(error.code()) && error.ref() != null) {
-            // SENT already happened for this message; all that is left to do is stop waiting for its receipts.
-            groups.tracker().forget(error.ref());
+        } else if (error.ref() != null) {
+            // When it names an edit, delete or reaction of this device, the archive refused it: its future fails.
+            chat.changes().refused(error.ref(), error.code(), error.message());
+            if (ErrorCode.NOT_MEMBER.wireName().equals(error.code())) {
+                // SENT already happened for this message; all that is left to do is stop waiting for its receipts.
+                groups.tracker().forget(error.ref());
+            }
         }
         Listeners.deliver(listeners.errors(), new ServerError(error.code(), error.message(), error.ref(),
                 error.topic(), Instant.ofEpochMilli(error.ts())));

@@ -22,7 +22,10 @@ final class Messages {
         return Conversation.with(me.equals(message.from()) ? message.to() : message.from());
     }
 
-    /** The app's view of a stamped message; {@code fallbackTime} stands in for a missing server time. */
+    /**
+     * The app's view of a stamped message, with the edit, delete and reactions the archive applied to it;
+     * {@code fallbackTime} stands in for a missing server time.
+     */
     static Message toMessage(String me, ChatMessage message, Message.Origin origin, Instant fallbackTime) {
         Instant sentAt = message.ts() != null ? Instant.ofEpochMilli(message.ts()) : fallbackTime;
         Duration timer = message.isTimerChange()
@@ -34,7 +37,9 @@ final class Messages {
                 message.isImage() ? MediaRefs.toImage(message.media()) : null, message.mentions(),
                 message.reply() == null ? null : new Quote(message.reply().id(), message.reply().from(),
                         message.reply().excerpt(), message.reply().originalGone()),
-                Boolean.TRUE.equals(message.forwarded()));
+                Boolean.TRUE.equals(message.forwarded()),
+                message.edited() == null ? null : Instant.ofEpochMilli(message.edited()), message.wasDeleted(),
+                message.reactions());
     }
 
     /** The position of a stamped message; null for one that lacks what a position needs. */

@@ -1,8 +1,10 @@
 package io.mqchat.client.internal;
 
+import io.mqchat.client.SendRejectedException;
 import io.mqchat.client.groups.GroupRequestException;
 import io.mqchat.client.history.HistoryRequestException;
 import io.mqchat.protocol.HistoryResponse;
+import io.mqchat.protocol.MessageChange;
 import io.mqchat.protocol.Response;
 import java.time.Duration;
 import java.util.Iterator;
@@ -45,6 +47,14 @@ public final class PendingRequests<R> {
     /** History requests, refused with {@link HistoryRequestException}s. */
     public static PendingRequests<HistoryResponse> history(Duration timeout) {
         return new PendingRequests<>(timeout, HistoryRequestException::new);
+    }
+
+    /**
+     * Edits, deletes and reactions waiting for the archive to apply them, refused with
+     * {@link SendRejectedException}s. A change registers its id as both ref and op, so that the refusal names it.
+     */
+    public static PendingRequests<MessageChange> changes(Duration timeout) {
+        return new PendingRequests<>(timeout, SendRejectedException::new);
     }
 
     /** Waits for the answer to request {@code ref}; fails with a TimeoutException after the timeout. */

@@ -3,9 +3,11 @@ package io.mqchat.client.internal;
 import io.mqchat.client.Conversation;
 import io.mqchat.client.ExpiredMessage;
 import io.mqchat.client.Message;
+import io.mqchat.client.MessageChanged;
 import io.mqchat.client.history.Cursor;
 import io.mqchat.extension.testing.ManualClock;
 import io.mqchat.protocol.ChatMessage;
+import io.mqchat.protocol.MessageChange;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +26,9 @@ final class DeviceState {
     final String me;
     final ManualClock clock = new ManualClock(START);
     final List<Message> messages = new ArrayList<>();
+    final List<MessageChanged> changes = new ArrayList<>();
+    /** The messages and changes handed to the app, in the order it got them. */
+    final List<Object> handedOver = new ArrayList<>();
     final List<ExpiredMessage> expired = new ArrayList<>();
     final List<Long> wakeUpDelays = new ArrayList<>();
     /**
@@ -34,16 +39,24 @@ final class DeviceState {
     final CursorBook book = new CursorBook(conversation -> Optional.ofNullable(appRecord.get(conversation)));
     final DisappearingTimers timers = new DisappearingTimers();
     final Deduplicator deduplicator = new Deduplicator(1000);
+    final PendingRequests<MessageChange> myChanges = PendingRequests.changes(Duration.ofMinutes(1));
     final Delivery delivery;
 
     DeviceState(String me) {
         this.me = me;
-        this.delivery = new Delivery(me, clock, deduplicator, book, timers, this::received, expired::add,
+        this.delivery = new Delivery(me, clock, deduplicator, book, timers, this::received,
+                new ChangeDelivery(me, clock, deduplicator, this::changed, myChanges), expired::add,
                 (task, delayMillis) -> wakeUpDelays.add(delayMillis));
+    }
+
+    private void changed(MessageChanged change) {
+        changes.add(change);
+        handedOver.add(change);
     }
 
     private void received(Message message) {
         messages.add(message);
+        handedOver.add(message);
         if (message.from() == null || message.id() == null) {
             return; // no position
         }

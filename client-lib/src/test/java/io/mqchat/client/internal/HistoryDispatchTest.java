@@ -41,7 +41,7 @@ class HistoryDispatchTest {
             Listeners.none().withOverflows(overflows::add), new PresenceBook(state -> { }, null),
             new GroupState(new GroupDirectory("bob"), PendingRequests.groups(Duration.ofMinutes(1)),
                     new GroupReceiptTracker("bob", 10, status -> { })),
-            new ChatState(bob.delivery, pending, () -> catchUps.add("overflow")));
+            new ChatState(bob.delivery, pending, () -> catchUps.add("overflow"), bob.myChanges));
 
     @Test
     void anAnswerCompletesTheRequestWithItsRefAndAnotherDevicesAnswerIsIgnored() {

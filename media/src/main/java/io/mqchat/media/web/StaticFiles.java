@@ -26,7 +26,7 @@ final class StaticFiles {
     static final List<String> PATHS = List.of("/index.html", "/app/style.css", "/app/icon.svg",
             "/app/js/main.js", "/app/js/session.js", "/app/js/protocol.js", "/app/js/store.js", "/app/js/views.js",
             "/app/js/media.js", "/app/js/signin.js", "/app/js/dom.js", "/app/js/catchup.js", "/app/js/reading.js",
-            "/app/js/composer.js", "/app/js/groups.js", "/app/js/outbox.js",
+            "/app/js/composer.js", "/app/js/groups.js", "/app/js/outbox.js", "/app/js/changes.js",
             "/app/vendor/mqtt-5.16.0.min.js", "/app/vendor/MQTT.js-LICENSE.md");
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",

@@ -10,6 +10,7 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
 import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.Envelope;
+import io.mqchat.protocol.MessageChange;
 import io.mqchat.protocol.ProtocolException;
 import io.mqchat.protocol.Topics;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A device as a third-party app would be: a plain MQTT 5 client with a persistent session subscribed to its user's
  * tree, reconnecting by itself (and re-sending what the broker had not acknowledged). It records the ids of the chat
- * messages that reached it and hands other envelopes (responses) to whoever waits for them.
+ * messages and message changes that reached it and hands other envelopes (responses) to whoever waits for them.
  */
 final class ChatDevice implements AutoCloseable {
 
@@ -33,6 +34,7 @@ final class ChatDevice implements AutoCloseable {
     private final String user;
     private final Mqtt5AsyncClient mqtt;
     private final Set<String> received = ConcurrentHashMap.newKeySet();
+    private final Set<String> changes = ConcurrentHashMap.newKeySet();
     private final BlockingQueue<Envelope> responses = new LinkedBlockingQueue<>();
 
     @Override
@@ -68,6 +70,9 @@ final class ChatDevice implements AutoCloseable {
             for (Envelope envelope : CODEC.decodeAll(publish.getPayloadAsBytes())) {
                 if (publish.getTopic().toString().equals(Topics.inbox(user)) && envelope instanceof ChatMessage m) {
                     received.add(m.id());
+                } else if (publish.getTopic().toString().equals(Topics.inbox(user))
+                        && envelope instanceof MessageChange change) {
+                    changes.add(change.id());
                 } else if (publish.getTopic().toString().equals(Topics.responses(user))) {
                     responses.add(envelope);
                 }
@@ -95,6 +100,11 @@ final class ChatDevice implements AutoCloseable {
     /** Ids of the chat messages this device received so far. */
     Set<String> received() {
         return received;
+    }
+
+    /** Ids of the edits, deletes and reactions this device was told of so far. */
+    Set<String> changes() {
+        return changes;
     }
 
     /** The next response on {@code u/{user}/responses}, or null after {@code seconds}. */

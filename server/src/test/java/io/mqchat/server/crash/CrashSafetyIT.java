@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mqchat.extension.auth.TokenMinter;
-import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.Envelope;
-import io.mqchat.protocol.HistoryResponse;
 import io.mqchat.protocol.Response;
 import io.mqchat.protocol.Topics;
 import java.net.ServerSocket;
@@ -20,11 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -60,13 +55,7 @@ class CrashSafetyIT {
 
     private void streamThroughARestart(boolean kill) throws Exception {
         int port = freePort();
-        Map<String, String> env = new HashMap<>(Map.of("MQCHAT_JWT_SECRET", SECRET,
-                "MQCHAT_MQTT_PORT", Integer.toString(port), "MQCHAT_WEBSOCKET_PORT", "0", "MQCHAT_METRICS_PORT", "0",
-                "MQCHAT_MEDIA_PORT", "0"));
-        // This test's streams are far above one user's limits; they are about crashes, not limits.
-        env.putAll(Map.of("MQCHAT_RATE_MESSAGES_PER_SECOND", "100000", "MQCHAT_RATE_BURST", "100000",
-                "MQCHAT_RATE_GROUP_MESSAGES_PER_SECOND", "100000", "MQCHAT_RATE_GROUP_BURST", "100000",
-                "MQCHAT_GROUPS_FANOUT_PER_SECOND", "1000000", "MQCHAT_GROUPS_FANOUT_BURST", "1000000"));
+        Map<String, String> env = environment(SECRET, port);
         ServerProcess server = ServerProcess.start(data, env);
         List<ChatDevice> devices = new ArrayList<>();
         try {
@@ -81,8 +70,8 @@ class CrashSafetyIT {
             offline.forEach(ChatDevice::disconnect);
             String group = createGroup(alice, "bob", "carol", "dave", "erin");
 
-            Stream direct = new Stream(alice, Topics.send("bob"), "d-", DIRECT_PER_SECOND).start();
-            Stream toGroup = new Stream(alice, Topics.sendToGroup(group), "g-", GROUP_PER_SECOND).start();
+            PublishStream direct = PublishStream.texts(alice, Topics.send("bob"), "d-", DIRECT_PER_SECOND).start();
+            PublishStream toGroup = PublishStream.texts(alice, Topics.sendToGroup(group), "g-", GROUP_PER_SECOND).start();
             Thread.sleep(ThreadLocalRandom.current().nextLong(1000, 2000));
             if (kill) {
                 server.kill();
@@ -133,7 +122,7 @@ class CrashSafetyIT {
         return chat;
     }
 
-    private static String createGroup(ChatDevice creator, String... members) throws Exception {
+    static String createGroup(ChatDevice creator, String... members) throws Exception {
         String list = java.util.Arrays.stream(members).map(m -> "\"" + m + "\"").collect(Collectors.joining(","));
         assertTrue(creator.publish(Topics.groupRequests(),
                 "{\"v\":1,\"op\":\"create\",\"name\":\"Crash\",\"members\":[" + list + "],\"ref\":\"create\"}")
@@ -169,35 +158,11 @@ class CrashSafetyIT {
         return history;
     }
 
-    /** Every message id of one conversation's history, paged from the newest back, with how often it appeared. */
+    /** Every message id of one conversation's history, with how often it appeared. */
     private static Map<String, Integer> history(ChatDevice reader, String conversation) throws Exception {
         Map<String, Integer> seen = new HashMap<>();
-        String before = null;
-        for (int page = 0; ; page++) {
-            String ref = "h" + page + "-" + System.nanoTime();
-            String request = "{\"v\":1,\"op\":\"messages\"," + conversation + ",\"limit\":200,\"ref\":\"" + ref + "\""
-                    + (before == null ? "" : ",\"before\":\"" + before + "\"") + "}";
-            assertTrue(reader.publish(Topics.historyRequests(), request).get(30, TimeUnit.SECONDS));
-            HistoryResponse answer = awaitHistory(reader, ref);
-            assertTrue(answer.ok(), answer.toString());
-            for (ChatMessage message : answer.messages()) {
-                seen.merge(message.id(), 1, Integer::sum);
-            }
-            if (!Boolean.TRUE.equals(answer.more()) || answer.messages().isEmpty()) {
-                return seen;
-            }
-            before = answer.prev();
-        }
-    }
-
-    private static HistoryResponse awaitHistory(ChatDevice reader, String ref) throws InterruptedException {
-        while (true) {
-            Envelope answer = reader.nextResponse(30);
-            assertNotNull(answer, "the archive answered " + ref);
-            if (answer instanceof HistoryResponse history && ref.equals(history.ref())) {
-                return history;
-            }
-        }
+        HistoryPages.all(reader, conversation).forEach(message -> seen.merge(message.id(), 1, Integer::sum));
+        return seen;
     }
 
     private static Set<String> difference(Set<String> expected, Set<String> present) {
@@ -215,64 +180,23 @@ class CrashSafetyIT {
         return missing.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size()));
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    /**
+     * The server's environment in a crash test: its own secret and port, no web socket, metrics or media ports, and
+     * limits far above one user's, since the test streams are about crashes, not limits.
+     */
+    static Map<String, String> environment(String secret, int port) {
+        Map<String, String> env = new HashMap<>(Map.of("MQCHAT_JWT_SECRET", secret,
+                "MQCHAT_MQTT_PORT", Integer.toString(port), "MQCHAT_WEBSOCKET_PORT", "0", "MQCHAT_METRICS_PORT", "0",
+                "MQCHAT_MEDIA_PORT", "0"));
+        env.putAll(Map.of("MQCHAT_RATE_MESSAGES_PER_SECOND", "100000", "MQCHAT_RATE_BURST", "100000",
+                "MQCHAT_RATE_GROUP_MESSAGES_PER_SECOND", "100000", "MQCHAT_RATE_GROUP_BURST", "100000",
+                "MQCHAT_GROUPS_FANOUT_PER_SECOND", "1000000", "MQCHAT_GROUPS_FANOUT_BURST", "1000000"));
+        return env;
     }
 
-    /** Text messages published at a fixed rate, with ids that sort in sending order; records which were SENT. */
-    private static final class Stream {
-        private final ChatDevice sender;
-        private final String topic;
-        private final String prefix;
-        private final long intervalNanos;
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final Map<String, CompletableFuture<Boolean>> published = new ConcurrentHashMap<>();
-        private final Thread thread;
-
-        Stream(ChatDevice sender, String topic, String prefix, int perSecond) {
-            this.sender = sender;
-            this.topic = topic;
-            this.prefix = prefix;
-            this.intervalNanos = TimeUnit.SECONDS.toNanos(1) / perSecond;
-            this.thread = new Thread(this::run, "stream-" + prefix);
-        }
-
-        Stream start() {
-            thread.start();
-            return this;
-        }
-
-        private void run() {
-            long next = System.nanoTime();
-            for (int i = 0; running.get(); i++) {
-                String id = String.format("%s%06d", prefix, i);
-                published.put(id, sender.publish(topic, "{\"v\":1,\"type\":\"text\",\"id\":\"" + id
-                        + "\",\"body\":\"message " + i + "\"}"));
-                next += intervalNanos;
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
-                }
-            }
-        }
-
-        int published() {
-            return published.size();
-        }
-
-        /** Stops publishing and returns the ids the broker acknowledged, once every publish has an answer. */
-        Set<String> stopAndAwaitSent() throws Exception {
-            running.set(false);
-            thread.join();
-            Set<String> sent = new TreeSet<>();
-            for (Map.Entry<String, CompletableFuture<Boolean>> publish : published.entrySet()) {
-                if (publish.getValue().get(120, TimeUnit.SECONDS)) {
-                    sent.add(publish.getKey());
-                }
-            }
-            return sent;
+    static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 }

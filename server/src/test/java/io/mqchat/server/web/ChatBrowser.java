@@ -274,6 +274,47 @@ final class ChatBrowser implements AutoCloseable {
         await(ExpectedConditions.attributeToBe(By.id("timer-select"), "value", Integer.toString(seconds)));
     }
 
+    /** Reacts to the message {@code text} with {@code emoji} through its menu (or takes the reaction back). */
+    void react(String text, String emoji) {
+        openMenuOf(text).findElement(By.cssSelector("button[data-emoji='" + emoji + "']")).click();
+    }
+
+    /** Waits until the message {@code text} shows a reaction {@code emoji}. */
+    void awaitReaction(String text, String emoji) {
+        await(ExpectedConditions.visibilityOfElementLocated(By.xpath(xpathOf(text)
+                + "//span[contains(@class,'reaction') and @data-emoji='" + emoji + "']")));
+    }
+
+    /** Edits my message {@code text} to {@code newText}: its menu's Edit, then the composer. */
+    void edit(String text, String newText) {
+        openMenuOf(text).findElement(By.cssSelector("button.edit")).click();
+        await(ExpectedConditions.visibilityOfElementLocated(By.id("editing")));
+        WebElement box = driver.findElement(By.id("text"));
+        box.clear();
+        box.sendKeys(newText, Keys.ENTER);
+    }
+
+    /** Waits until a message shows {@code text}, marked edited. */
+    void awaitEdited(String text) {
+        await(ExpectedConditions.visibilityOfElementLocated(By.xpath(xpathOf(text) + "//span[@class='edited']")));
+    }
+
+    void deleteForEveryone(String text) {
+        openMenuOf(text).findElement(By.cssSelector("button.delete")).click();
+    }
+
+    /** Waits until a tombstone with {@code line} ("This message was deleted") stands where a message was. */
+    void awaitDeleted(String line) {
+        await(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//ol[@id='messages']/li//span[contains(@class,'deleted') and text()='" + line + "']")));
+    }
+
+    private WebElement openMenuOf(String text) {
+        WebElement menu = awaitMessage(text).findElement(By.cssSelector("details.actions"));
+        menu.findElement(By.tagName("summary")).click();
+        return menu;
+    }
+
     /** Waits for a line of the conversation's own (a timer change, a group change) with this text. */
     void awaitSystemLine(String text) {
         await(ExpectedConditions.visibilityOfElementLocated(By.xpath(

@@ -150,4 +150,22 @@ class WebChatIT extends BrowserTest {
         alice.awaitDisappearing("This one goes in a day");
         bob.awaitDisappearing("This one goes in a day");
     }
+
+    @Test
+    @Order(8)
+    void aReactionAnEditAndADeleteForEveryoneShowOnBothSides() {
+        alice.react("This one goes in a day", "❤️");
+        bob.awaitReaction("This one goes in a day", "❤️");
+        alice.awaitReaction("This one goes in a day", "❤️");
+
+        bob.edit("This one goes in a day", "This one goes tomorrow");
+        alice.awaitEdited("This one goes tomorrow");
+        bob.awaitEdited("This one goes tomorrow");
+        alice.awaitReaction("This one goes tomorrow", "❤️");
+
+        bob.deleteForEveryone("This one goes tomorrow");
+        alice.awaitDeleted("This message was deleted");
+        bob.awaitDeleted("You deleted this message");
+        assertTrue(alice.messageTexts().stream().noneMatch(text -> text.contains("tomorrow")), "the text is gone");
+    }
 }

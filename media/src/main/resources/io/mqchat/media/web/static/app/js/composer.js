@@ -47,6 +47,7 @@ export class Composer {
     if (!conv || !text.trim()) return;
     $('#text').value = '';
     this.lastTyping = 0;
+    if (this.app.changes.submitEdit(conv, text)) return;
     this.send(conv, envelopes.text(newId(), text, conv.timer));
   }
 

@@ -5,6 +5,7 @@ import { $, el, notify, replaceChildren } from './dom.js';
 import { download } from './media.js';
 import { TIMERS, isPlausibleUserId, subjectOf } from './protocol.js';
 import { Catchup } from './catchup.js';
+import { MessageChanges } from './changes.js';
 import { Composer } from './composer.js';
 import { Groups } from './groups.js';
 import { Reading } from './reading.js';
@@ -32,7 +33,7 @@ function draw() {
     document.body.classList.toggle('chat-open', !!conv);
     if (conv) {
       renderChatHeader(store, conv, now);
-      renderMessages(store, conv, { onOpenImage: openImage, uploads: app.uploads });
+      renderMessages(store, conv, { onOpenImage: openImage, uploads: app.uploads, actions: messageActions });
     }
   });
 }
@@ -70,6 +71,7 @@ function run(config, user, token) {
     app.reading = new Reading(app);
     app.markRead = () => app.reading.markRead();
     app.composer = new Composer(app);
+    app.changes = new MessageChanges(app);
     app.groups = new Groups(app);
     $('#app').hidden = false;
     $('#me-name').textContent = user;
@@ -125,8 +127,15 @@ function receive({ kind, envelope }) {
   }
 }
 
+const CHANGES = new Set(['edit', 'delete', 'reaction']);
+
 function incoming(message) {
   const { store, session } = app;
+  if (CHANGES.has(message.type)) {
+    // A change to a message is no message: it neither shows as one nor counts as unread.
+    if (store.change(message)) draw();
+    return;
+  }
   if (message.type === 'group_event') {
     store.groupEvent(message);
     if (message.event === 'created' || (message.event === 'added' && !store.groups.has(message.group))) app.groups.learn(message.group);
@@ -155,6 +164,7 @@ function refusedRequest(error) {
 
 async function openConversation(key) {
   const { store, session } = app;
+  if (store.openKey !== key && app.changes.editing) { app.changes.cancelEdit(); $('#text').value = ''; }
   store.openKey = key;
   const conv = store.conversation(key);
   conv.scrollToEnd = true;
@@ -173,6 +183,13 @@ async function openConversation(key) {
   app.reading.markRead();
   draw();
 }
+
+/** What the message menu does, handed to the views. */
+const messageActions = {
+  react: (conv, message, emoji) => app.changes.react(conv, message, emoji),
+  edit: (conv, message) => app.changes.startEdit(conv, message),
+  remove: (conv, message) => app.changes.deleteForEveryone(conv, message),
+};
 
 async function openImage(message) {
   const image = $('#full-image');
@@ -199,6 +216,7 @@ function startChat(event) {
 function wire() {
   const on = (selector, type, handler) => $(selector).addEventListener(type, (event) => { if (app) handler(event); });
   on('#composer', 'submit', (e) => app.composer.sendText(e));
+  on('#cancel-edit', 'click', () => { app.changes.cancelEdit(); $('#text').value = ''; });
   on('#text', 'input', () => app.composer.typed());
   on('#attach', 'click', () => $('#file').click());
   on('#file', 'change', () => { app.composer.sendImage($('#file').files[0]); $('#file').value = ''; });

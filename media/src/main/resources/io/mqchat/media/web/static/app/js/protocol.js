@@ -74,6 +74,9 @@ export const envelopes = {
   text: (id, body, ttl) => ({ v: VERSION, type: 'text', id, body, ...(ttl ? { ttl } : {}) }),
   image: (id, media, ttl) => ({ v: VERSION, type: 'image', id, media, ...(ttl ? { ttl } : {}) }),
   timer: (id, seconds) => ({ v: VERSION, type: 'timer', id, timer: seconds }),
+  edit: (id, targetId, body) => ({ v: VERSION, type: 'edit', id, target: { id: targetId }, body }),
+  delete: (id, target) => ({ v: VERSION, type: 'delete', id, target }),
+  reaction: (id, target, emoji) => ({ v: VERSION, type: 'reaction', id, target, ...(emoji ? { emoji } : {}) }),
   read: (upTo) => ({ v: VERSION, upTo }),
   typing: (state) => ({ v: VERSION, state }),
 };

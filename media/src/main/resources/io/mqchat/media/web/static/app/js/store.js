@@ -24,7 +24,7 @@ export class Store {
     if (!conv) {
       const [kind, id] = [key.slice(0, 1), key.slice(2)];
       conv = {
-        key, kind, id, messages: [], index: new Map(), unread: 0, timer: 0, loaded: false, older: true,
+        key, kind, id, messages: [], index: new Map(), changes: new Set(), unread: 0, timer: 0, loaded: false, older: true,
         lastReadSent: null, typing: new Map(), activity: 0, preview: null, resumeAfter: null, stale: false,
       };
       this.conversations.set(key, conv);
@@ -100,6 +100,40 @@ export class Store {
     conv.activity = Math.max(conv.activity, entry.ts || 0);
     // The newest timer message is the conversation's timer; an older one arriving from history changes nothing.
     if (entry.type === 'timer' && typeof entry.timer === 'number' && conv.messages.at(-1) === entry) conv.timer = entry.timer;
+    return true;
+  }
+
+  /**
+   * An edit, delete or reaction the archive applied: {type, id, from, to | group, ts, target: {id, from}, body?,
+   * emoji?}. Changes the message it names, when held (history shows the result of one for a message not held).
+   * A change delivered again changes nothing more. Returns true when a held message changed.
+   */
+  change(change) {
+    if (!change || !change.target || !change.id || !change.from) return false;
+    // A change never opens a conversation of its own: it is about a message, which brings its conversation.
+    const conv = this.conversations.get(conversationKeyOf(change, this.me));
+    if (!conv) return false;
+    const key = `${change.from}/${change.id}`;
+    if (conv.changes.has(key)) return false;
+    conv.changes.add(key);
+    const message = conv.index.get(`${change.target.from}/${change.target.id}`);
+    if (!message) return false;
+    if (change.type === 'delete') {
+      for (const gone of ['body', 'media', 'reply', 'mentions', 'reactions', 'edited', 'forwarded']) delete message[gone];
+      message.deleted = true;
+    } else if (message.deleted) {
+      return false;
+    } else if (change.type === 'edit') {
+      message.body = change.body;
+      message.edited = change.ts;
+    } else if (change.type === 'reaction') {
+      const reactions = { ...(message.reactions || {}) };
+      if (change.emoji) reactions[change.from] = change.emoji;
+      else delete reactions[change.from];
+      message.reactions = reactions;
+    } else {
+      return false;
+    }
     return true;
   }
 

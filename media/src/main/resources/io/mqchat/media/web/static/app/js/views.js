@@ -1,6 +1,7 @@
 // Draws the conversation list and the open chat from the store. Every user-provided text goes through el() as
 // text, never as markup.
 
+import { REACTIONS } from './changes.js';
 import { $, el, reconcile } from './dom.js';
 import { TIMERS } from './protocol.js';
 
@@ -29,6 +30,7 @@ function initial(name) {
 export function describe(store, message) {
   if (!message) return '';
   const who = message.from === store.me ? 'You' : message.from;
+  if (message.deleted) return message.from === store.me ? 'You deleted this message' : 'This message was deleted';
   switch (message.type) {
     case 'text': return message.body;
     case 'image': return message.body ? `Photo: ${message.body}` : 'Photo';
@@ -118,14 +120,14 @@ export function renderChatHeader(store, conv, now) {
   $('#older').hidden = !conv.older || !conv.loaded;
 }
 
-export function renderMessages(store, conv, { onOpenImage, uploads }) {
+export function renderMessages(store, conv, { onOpenImage, uploads, actions }) {
   const list = $('#messages');
   const scroller = $('#messages-scroll');
   const atBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 40;
   const items = conv.messages.map((m) => ({
     key: `m/${m.from}/${m.id}`,
     signature: signatureOf(store, conv, m),
-    build: () => messageItem(store, conv, m, onOpenImage),
+    build: () => messageItem(store, conv, m, onOpenImage, actions),
   }));
   for (const upload of uploads.filter((u) => u.conv === conv.key)) {
     items.push({
@@ -153,12 +155,13 @@ export function renderMessages(store, conv, { onOpenImage, uploads }) {
 
 /** What a message's drawing depends on: it is drawn again only when this changes. */
 function signatureOf(store, conv, m) {
-  if (m.from !== store.me) return m.local ? 'local' : 'theirs';
+  const changed = [m.body, m.edited, m.deleted, JSON.stringify(m.reactions || {})].join(' ');
+  if (m.from !== store.me) return `${m.local ? 'local' : 'theirs'} ${changed}`;
   const members = conv.kind === 'g' ? store.memberStates(conv, m).map(({ member, state }) => `${member}:${state}`) : [];
-  return [store.state(conv, m), m.ts, ...members].join(' ');
+  return [store.state(conv, m), m.ts, changed, ...members].join(' ');
 }
 
-function messageItem(store, conv, m, onOpenImage) {
+function messageItem(store, conv, m, onOpenImage, actions) {
   if (m.type === 'timer' || m.type === 'group_event') {
     return el('li', { class: 'msg system', data: { msgId: m.id } }, el('span', { text: describe(store, m) }));
   }
@@ -166,7 +169,9 @@ function messageItem(store, conv, m, onOpenImage) {
   const state = mine ? store.state(conv, m) : null;
   const content = [];
   if (conv.kind === 'g' && !mine) content.push(el('span', { class: 'sender', text: m.from }));
-  if (m.type === 'image' && m.media) {
+  if (m.deleted) {
+    content.push(el('span', { class: 'text deleted', text: describe(store, m) }));
+  } else if (m.type === 'image' && m.media) {
     const thumbnail = typeof m.media.thumbnail === 'string' ? `data:image/jpeg;base64,${m.media.thumbnail}` : null;
     content.push(el('button', {
       class: 'thumbnail', attrs: { 'aria-label': `Open image from ${mine ? 'you' : m.from}` },
@@ -179,11 +184,22 @@ function messageItem(store, conv, m, onOpenImage) {
   }
   content.push(el('span', { class: 'meta' },
     m.ttl ? el('span', { attrs: { title: `Disappears after ${timerLabel(m.ttl)}` }, text: '◷ ' }) : null,
+    m.edited && !m.deleted ? el('span', { class: 'edited', text: 'edited' }) : null,
     el('span', { class: 'when', text: m.local && !m.ts ? '' : timeOf(m.ts) }),
     // A span's aria-label is not read out: the state is said by visually hidden text instead.
     mine ? el('span', { class: `tick ${state}`, data: { state }, attrs: { title: TICK_LABELS[state] } },
       el('span', { attrs: { 'aria-hidden': 'true' } }, TICKS[state]),
       el('span', { class: 'visually-hidden', text: TICK_LABELS[state] })) : null));
+  const reactions = Object.entries(m.reactions || {});
+  if (reactions.length) {
+    // Grouped by emoji, as messengers show them; who reacted is the title.
+    const byEmoji = new Map();
+    for (const [user, emoji] of reactions) byEmoji.set(emoji, [...(byEmoji.get(emoji) || []), user]);
+    content.push(el('span', { class: 'reactions' }, [...byEmoji].map(([emoji, users]) => el('span', {
+      class: 'reaction', data: { emoji }, attrs: { title: users.map((u) => (u === store.me ? 'You' : u)).join(', ') },
+      text: users.length > 1 ? `${emoji} ${users.length}` : emoji,
+    }))));
+  }
   if (mine && conv.kind === 'g') {
     const members = store.memberStates(conv, m);
     if (members.length) {
@@ -192,5 +208,27 @@ function messageItem(store, conv, m, onOpenImage) {
       }, `${member}: ${TICK_LABELS[s]} `))));
     }
   }
+  // A message the broker has not stored yet (pending, or refused) cannot be changed: nothing can name it yet.
+  const stored = !m.local || m.status === 'sent';
+  if (stored && !m.deleted && actions) content.push(actionsMenu(store, conv, m, mine, actions));
   return el('li', { class: `msg${mine ? ' mine' : ''}`, data: { msgId: m.id, from: m.from } }, el('div', { class: 'bubble' }, content));
+}
+
+/** A message's menu: react, and for my own messages edit (text) and delete for everyone. */
+function actionsMenu(store, conv, m, mine, actions) {
+  const myReaction = m.reactions && m.reactions[store.me];
+  const buttons = REACTIONS.map((emoji) => el('button', {
+    type: 'button', class: `react${myReaction === emoji ? ' chosen' : ''}`, data: { emoji },
+    attrs: { 'aria-label': myReaction === emoji ? `Take back ${emoji}` : `React with ${emoji}`, 'aria-pressed': String(myReaction === emoji) },
+    on: { click: (e) => { e.target.closest('details').open = false; actions.react(conv, m, emoji); } },
+  }, emoji));
+  if (mine && m.type === 'text') {
+    buttons.push(el('button', { type: 'button', class: 'edit', on: { click: (e) => { e.target.closest('details').open = false; actions.edit(conv, m); } } }, 'Edit'));
+  }
+  if (mine && m.type !== 'timer') {
+    buttons.push(el('button', { type: 'button', class: 'delete', on: { click: (e) => { e.target.closest('details').open = false; actions.remove(conv, m); } } }, 'Delete for everyone'));
+  }
+  return el('details', { class: 'actions' },
+    el('summary', { attrs: { 'aria-label': 'Message actions', title: 'React, edit or delete' } }, '⋯'),
+    el('div', { class: 'menu' }, buttons));
 }

@@ -1,0 +1,53 @@
+// What the user does to messages already sent: reacts to any, edits or deletes its own for everyone. Each is
+// published like a message; the archive checks it and sends it back to every device, this one too, and only then
+// does the store change the message (a refusal comes back as an error, which main.js shows).
+
+import { $, notify } from './dom.js';
+import { envelopes, newId, topics } from './protocol.js';
+
+/** The reactions offered on every message, as WhatsApp offers them. */
+export const REACTIONS = ['👍', '❤️', '😂', '😮', '😢', '🙏'];
+
+/** Message changes of one signed-in app. */
+export class MessageChanges {
+  /** app: {session, store, draw()}. */
+  constructor(app) {
+    this.app = app;
+    this.editing = null;
+  }
+
+  /** Reacts with emoji, or takes my reaction away when it is already that one. */
+  react(conv, message, emoji) {
+    const mine = message.reactions && message.reactions[this.app.store.me];
+    this.publish(conv, envelopes.reaction(newId('r'), { id: message.id, from: message.from }, mine === emoji ? null : emoji));
+  }
+
+  /** Puts my message's text into the composer; the next send edits the message instead. */
+  startEdit(conv, message) {
+    this.editing = { conv: conv.key, id: message.id };
+    $('#text').value = message.body || '';
+    $('#editing').hidden = false;
+    $('#text').focus();
+  }
+
+  cancelEdit() {
+    this.editing = null;
+    $('#editing').hidden = true;
+  }
+
+  /** True when the composer's text was an edit of a message of conv, now sent. */
+  submitEdit(conv, text) {
+    if (!this.editing || this.editing.conv !== conv.key) return false;
+    this.publish(conv, envelopes.edit(newId('e'), this.editing.id, text));
+    this.cancelEdit();
+    return true;
+  }
+
+  deleteForEveryone(conv, message) {
+    this.publish(conv, envelopes.delete(newId('d'), { id: message.id, from: message.from }));
+  }
+
+  publish(conv, envelope) {
+    this.app.session.publish(topics.send(conv), envelope).catch((error) => notify(error.message));
+  }
+}
