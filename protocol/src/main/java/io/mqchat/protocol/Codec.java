@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
@@ -71,11 +72,20 @@ public final class Codec {
 
     /** Encodes the read marker a client publishes to {@code read/u/{peer}}: read up to message {@code upTo}. */
     public byte[] encodeReadMarker(String upTo) {
+        return encodeReadMarker(upTo, true);
+    }
+
+    /** As {@link #encodeReadMarker(String)}; {@code shared} false keeps it from the others (read receipts off). */
+    public byte[] encodeReadMarker(String upTo, boolean shared) {
         if (!MessageIds.isValid(upTo)) {
             throw new IllegalArgumentException("not a message id: " + upTo);
         }
+        ObjectNode marker = mapper.createObjectNode().put("v", Envelope.VERSION).put("upTo", upTo);
+        if (!shared) {
+            marker.put("shared", false);
+        }
         try {
-            return mapper.writeValueAsBytes(mapper.createObjectNode().put("v", Envelope.VERSION).put("upTo", upTo));
+            return mapper.writeValueAsBytes(marker);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -227,12 +237,21 @@ public final class Codec {
 
     /** Decodes a read marker a client publishes to {@code read/u/{peer}}; returns the {@code upTo} message id. */
     public String decodeReadMarker(byte[] payload) throws ProtocolException {
+        return decodeMarker(payload).upTo();
+    }
+
+    /** Decodes a read marker a client publishes, with whether the reader shares it ({@code "shared":false}: not). */
+    public ReadMarker decodeMarker(byte[] payload) throws ProtocolException {
         JsonNode node = readVersionedObject(payload);
         String upTo = requiredText(node, "upTo");
         if (!MessageIds.isValid(upTo)) {
             throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "upTo must be a message id");
         }
-        return upTo;
+        JsonNode shared = node.get("shared");
+        if (shared != null && !shared.isNull() && !shared.isBoolean()) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "'shared' must be true or false");
+        }
+        return new ReadMarker(upTo, shared == null || shared.isNull() || shared.booleanValue());
     }
 
     /** Encodes the typing signal a client publishes to {@code typing/u/{peer}} or {@code typing/g/{group}}. */

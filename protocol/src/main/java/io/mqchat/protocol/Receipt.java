@@ -19,13 +19,23 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param group  the group of a group conversation (then {@code peer} is absent)
  * @param device the device that acknowledged (delivered only)
  * @param ts     server time in epoch milliseconds
+ * @param shared (read only) false when the reader keeps its read receipts to itself: the marker goes to its own
+ *               devices and the archive, never to the others; absent otherwise
  */
 public record Receipt(String type, String id, String upTo, String by, String peer, String group, String device,
-                      long ts)
+                      long ts, Boolean shared)
         implements Envelope {
 
     public static final String DELIVERED = "delivered";
     public static final String READ = "read";
+
+    public Receipt {
+        shared = Boolean.FALSE.equals(shared) ? Boolean.FALSE : null;
+    }
+
+    public Receipt(String type, String id, String upTo, String by, String peer, String group, String device, long ts) {
+        this(type, id, upTo, by, peer, group, device, ts, null);
+    }
 
     public static Receipt delivered(String id, String by, String device, long ts) {
         return new Receipt(DELIVERED, id, null, by, by, null, device, ts);
@@ -43,6 +53,16 @@ public record Receipt(String type, String id, String upTo, String by, String pee
     /** Member {@code by} read group {@code group} up to message {@code upTo}. */
     public static Receipt readInGroup(String upTo, String by, String group, long ts) {
         return new Receipt(READ, null, upTo, by, null, group, null, ts);
+    }
+
+    /** This read marker as the reader's own devices and the archive get it when the reader shares no receipts. */
+    public Receipt unshared() {
+        return new Receipt(type, id, upTo, by, peer, group, device, ts, false);
+    }
+
+    /** True unless the reader keeps this read marker to itself (not named isShared: that would hide the field). */
+    public boolean sharedWithOthers() {
+        return !Boolean.FALSE.equals(shared);
     }
 
     @JsonIgnore

@@ -78,7 +78,8 @@ public final class ArchiveFeed implements MessageHandler {
             } else if (envelope instanceof Receipt marker && isReadMarker(marker)) {
                 ConversationKey conversation = marker.group() != null ? ConversationKey.group(marker.group())
                         : ConversationKey.direct(marker.by(), marker.peer());
-                store.markRead(conversation, marker.by(), marker.upTo(), marker.ts(), clock.millis());
+                store.markRead(conversation, marker.by(), marker.upTo(), marker.sharedWithOthers(), marker.ts(),
+                        clock.millis());
             } else if (envelope instanceof MessageChange change && isStamped(change)) {
                 changes.deliver(change);
             } else if (envelope instanceof GroupEvent event && isComplete(event)) {

@@ -21,7 +21,8 @@ import org.bson.Document;
  *   <li>{@value #CONVERSATIONS}: one per conversation, {@code {_id: conversation, updated, timer?: {secs, ts, from,
  *       mid}}}: when it last changed and its newest timer message.</li>
  *   <li>{@value #PARTICIPANTS}: one per user and conversation, {@code {_id: "{user}/{conversation}", user, conv,
- *       with? | group?, read?: {ts, from, mid}, member?, since?, mts?, mev?, updated?}}: the user's read mark and,
+ *       with? | group?, read?: {ts, from, mid}, readPrivate?, member?, since?, mts?, mev?, updated?}}: the user's read
+ *       mark (private when the user keeps read receipts to itself) and,
  *       for a group, its current membership period ({@code mts}/{@code mev}: the membership event applied last).</li>
  * </ul>
  * A conversation is {@code u/{a}/{b}} (the two users in order) or {@code g/{group}}, see {@link ConversationKey}.
@@ -62,6 +63,7 @@ final class ArchiveDocuments {
     static final String USER = "user";
     static final String WITH = "with";
     static final String READ = "read";
+    static final String READ_PRIVATE = "readPrivate";
     static final String MEMBER = "member";
     static final String SINCE = "since";
     static final String MEMBERSHIP_TS = "mts";

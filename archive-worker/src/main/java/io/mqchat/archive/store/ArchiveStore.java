@@ -37,7 +37,16 @@ public interface ArchiveStore {
      * @param markedAt the server time of the read marker
      * @param now      the archive's time, recorded as the last change
      */
-    void markRead(ConversationKey conversation, String reader, String upTo, long markedAt, long now);
+    default void markRead(ConversationKey conversation, String reader, String upTo, long markedAt, long now) {
+        markRead(conversation, reader, upTo, true, markedAt, now);
+    }
+
+    /**
+     * As {@link #markRead(ConversationKey, String, String, long, long)}; a mark the reader does not share (read
+     * receipts off) is kept for the reader's own unread counts, and the peer's conversation list shows no read
+     * position of it until the reader shares one again.
+     */
+    void markRead(ConversationKey conversation, String reader, String upTo, boolean shared, long markedAt, long now);
 
     /**
      * Applies a group membership change: {@code created} and {@code added} start a membership of the named members

@@ -17,6 +17,7 @@ import static io.mqchat.archive.store.ArchiveDocuments.GROUP;
 import static io.mqchat.archive.store.ArchiveDocuments.ID;
 import static io.mqchat.archive.store.ArchiveDocuments.MEMBER;
 import static io.mqchat.archive.store.ArchiveDocuments.READ;
+import static io.mqchat.archive.store.ArchiveDocuments.READ_PRIVATE;
 import static io.mqchat.archive.store.ArchiveDocuments.SINCE;
 import static io.mqchat.archive.store.ArchiveDocuments.TIMER;
 import static io.mqchat.archive.store.ArchiveDocuments.TIMER_SECONDS;
@@ -214,7 +215,9 @@ final class ConversationReads {
         int unreadCount = unread(user, conversation, participant, null, now);
         Document timer = state == null ? null : state.get(TIMER, Document.class);
         int timerSeconds = timer == null ? 0 : Objects.requireNonNullElse(ArchiveDocuments.intOf(timer, TIMER_SECONDS), 0);
-        Cursor peerRead = ArchiveDocuments.cursor(peer, READ);
+        // A peer with read receipts off keeps its read position to itself.
+        Cursor peerRead = peer != null && Boolean.TRUE.equals(peer.getBoolean(READ_PRIVATE)) ? null
+                : ArchiveDocuments.cursor(peer, READ);
         return new ConversationSummary(conversation.isGroup() ? null : conversation.peerOf(user),
                 conversation.group(), last, unreadCount, timerSeconds, read == null ? null : read.toString(),
                 peerRead == null ? null : peerRead.toString(), updated);

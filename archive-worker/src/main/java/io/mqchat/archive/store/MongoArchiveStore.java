@@ -39,6 +39,7 @@ import static io.mqchat.archive.store.ArchiveDocuments.REACTIONS;
 import static io.mqchat.archive.store.ArchiveDocuments.REACTION_EMOJI;
 import static io.mqchat.archive.store.ArchiveDocuments.REACTION_USER;
 import static io.mqchat.archive.store.ArchiveDocuments.READ;
+import static io.mqchat.archive.store.ArchiveDocuments.READ_PRIVATE;
 import static io.mqchat.archive.store.ArchiveDocuments.REPLY;
 import static io.mqchat.archive.store.ArchiveDocuments.SINCE;
 import static io.mqchat.archive.store.ArchiveDocuments.TIMER;
@@ -155,7 +156,8 @@ public final class MongoArchiveStore implements ArchiveStore {
     }
 
     @Override
-    public void markRead(ConversationKey conversation, String reader, String upTo, long markedAt, long now) {
+    public void markRead(ConversationKey conversation, String reader, String upTo, boolean shared, long markedAt,
+                         long now) {
         Document marked = call(() -> messages.find(and(eq(CONV, conversation.id()), eq(MID, upTo)))
                 .sort(CursorOrder.newestFirst()).first());
         Cursor position = marked != null ? Cursor.of(ArchiveDocuments.message(marked))
@@ -164,7 +166,7 @@ public final class MongoArchiveStore implements ArchiveStore {
                 and(eq(ID, ArchiveDocuments.participantId(reader, conversation)),
                         or(exists(READ, false), CursorOrder.before(READ + ".", position))),
                 combine(participantIdentity(reader, conversation), set(READ, ArchiveDocuments.cursor(position)),
-                        max(UPDATED, now)), UPSERT));
+                        shared ? unset(READ_PRIVATE) : set(READ_PRIVATE, true), max(UPDATED, now)), UPSERT));
         if (!conversation.isGroup()) {
             // The peer sees this mark as its peerRead: the conversation changed for both.
             call(() -> conversations.updateOne(eq(ID, conversation.id()), max(UPDATED, now), UPSERT));

@@ -393,6 +393,28 @@ public abstract class ArchiveStoreContract {
     }
 
     @Test
+    void aReadMarkKeptPrivateCountsForTheReaderButShowsThePeerNoReadPositionUntilOneIsSharedAgain() {
+        ArchiveStore store = openStore();
+        String alice = "alice-" + UUID.randomUUID();
+        ConversationKey conversation = ConversationKey.direct(alice, "bob");
+        store.archive(direct("a1", alice, "bob", T0), T0);
+        store.archive(direct("a2", alice, "bob", T0 + 1), T0 + 1);
+        store.archive(direct("a3", alice, "bob", T0 + 2), T0 + 2);
+        store.markRead(conversation, "bob", "a1", true, T0 + 3, T0 + 3);
+        store.markRead(conversation, "bob", "a2", false, T0 + 4, T0 + 4);
+
+        assertNull(summaryOf(store.conversations(alice, null, T0 + 10), "bob").peerRead(),
+                "bob reads with receipts off: alice sees no read position, not even the one he shared before");
+        ConversationSummary bobs = summaryOf(store.conversations("bob", null, T0 + 10), alice);
+        assertEquals(new Cursor(T0 + 1, alice, "a2").toString(), bobs.read(), "bob's devices still sync");
+        assertEquals(1, bobs.unread());
+
+        store.markRead(conversation, "bob", "a3", true, T0 + 5, T0 + 5);
+        assertEquals(new Cursor(T0 + 2, alice, "a3").toString(),
+                summaryOf(store.conversations(alice, null, T0 + 10), "bob").peerRead());
+    }
+
+    @Test
     void theConversationListShowsLastMessageUnreadCountsReadMarksAndTimer() {
         ArchiveStore store = openStore();
         String alice = "alice-" + UUID.randomUUID();

@@ -10,6 +10,7 @@ import io.mqchat.protocol.Envelope;
 import io.mqchat.protocol.MessageChange;
 import io.mqchat.protocol.MessageIds;
 import io.mqchat.protocol.ProtocolException;
+import io.mqchat.protocol.ReadMarker;
 import io.mqchat.protocol.Receipt;
 import io.mqchat.protocol.ServiceTopics;
 import java.time.Clock;
@@ -60,7 +61,9 @@ final class GroupTrafficRouter implements RequestRouter {
             }
             case READ_GROUP -> {
                 RoutedPublish.requireAcknowledged(publish, "read markers");
-                routed = codec.encode(Receipt.readInGroup(codec.decodeReadMarker(payload), sender, group, clock.millis()));
+                ReadMarker read = codec.decodeMarker(payload);
+                Receipt marker = Receipt.readInGroup(read.upTo(), sender, group, clock.millis());
+                routed = codec.encode(read.shared() ? marker : marker.unshared());
                 metrics.readMarkersRouted().inc();
             }
             default -> throw new IllegalArgumentException("not group traffic: " + request.target().action());

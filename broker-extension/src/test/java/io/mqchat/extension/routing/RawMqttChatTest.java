@@ -112,4 +112,47 @@ class RawMqttChatTest {
                     java.util.Set.of(receipts.get(0).get("device").asText(), receipts.get(1).get("device").asText()));
         }
     }
+
+    /** READ receipts on {@code topic} that arrive within {@code millis}, batched or not. */
+    private static java.util.List<JsonNode> readsWithin(MqttDevice device, String topic, long millis) throws Exception {
+        java.util.List<JsonNode> reads = new java.util.ArrayList<>();
+        long deadline = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < deadline) {
+            java.util.Optional<MqttDevice.Received> next = device.poll(topic, deadline - System.currentTimeMillis());
+            if (next.isEmpty()) {
+                break;
+            }
+            JsonNode receipt = parse(next.get());
+            for (JsonNode item : "batch".equals(receipt.get("type").asText()) ? receipt.get("items")
+                    : json.createArrayNode().add(receipt)) {
+                if ("read".equals(item.get("type").asText())) {
+                    reads.add(item);
+                }
+            }
+        }
+        return reads;
+    }
+
+    @Test
+    void aReaderWithReadReceiptsOffSyncsItsOwnDevicesButTellsTheSenderNothing() throws Exception {
+        try (MqttDevice gina = MqttDevice.v5(broker.get(), "gina", "phone");
+             MqttDevice hankPhone = MqttDevice.v5(broker.get(), "hank", "phone");
+             MqttDevice hankTablet = MqttDevice.v3(broker.get(), "hank", "tablet")) {
+            gina.publish(Topics.send("hank"), "{\"v\":1,\"type\":\"text\",\"id\":\"g-1\",\"body\":\"seen it?\"}");
+            hankPhone.next(Topics.inbox("hank"));
+
+            assertEquals(Mqtt5PubAckReasonCode.SUCCESS,
+                    hankPhone.publish(Topics.read("gina"), "{\"v\":1,\"upTo\":\"g-1\",\"shared\":false}"));
+            JsonNode synced = parse(hankTablet.next(Topics.receipts("hank")));
+            assertEquals("g-1", synced.get("upTo").asText());
+            assertEquals("gina", synced.get("peer").asText());
+            assertFalse(synced.get("shared").asBoolean(), "the other device learns it was read privately");
+            assertEquals(java.util.List.of(), readsWithin(gina, Topics.receipts("gina"), 1500), "no READ for gina");
+            assertFalse(hankPhone.poll(Topics.receipts("hank"), 500).isPresent(), "nor back to the reading device");
+
+            hankPhone.publish(Topics.read("gina"), "{\"v\":1,\"upTo\":\"g-1\"}");
+            assertEquals("hank", readsWithin(gina, Topics.receipts("gina"), 5000).get(0).get("by").asText(),
+                    "a shared marker tells her");
+        }
+    }
 }

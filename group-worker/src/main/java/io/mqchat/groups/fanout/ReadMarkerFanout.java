@@ -40,6 +40,9 @@ final class ReadMarkerFanout {
         byte[] payload = codec.encode(marker);
         List<OutboundMessage> out = new ArrayList<>(group.get().members().size());
         for (String member : group.get().members()) {
+            if (!marker.sharedWithOthers() && !member.equals(marker.by())) {
+                continue; // read receipts off: only the reader's own devices and the archive learn of it
+            }
             OutboundMessage.Builder copy = OutboundMessage.to(Topics.receipts(member), payload).qos(1);
             if (member.equals(marker.by())) {
                 origin.ifPresent(client -> copy.userProperty(MessageFanout.ORIGIN_PROPERTY, client));

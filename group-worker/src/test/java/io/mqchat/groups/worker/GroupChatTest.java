@@ -123,6 +123,28 @@ class GroupChatTest {
     }
 
     @Test
+    void aMemberWithReadReceiptsOffSyncsItsOwnDevicesWhileNoOtherMemberLearnsOfTheRead() {
+        String alice = user("alice");
+        String bob = user("bob");
+        MqttDevice phone = harness.device(alice, "phone");
+        MqttDevice bobPhone = harness.device(bob, "phone");
+        MqttDevice bobLaptop = harness.device(bob, "laptop");
+        String group = createGroup(phone, alice, "Quiet", bob);
+        phone.publish(Topics.sendToGroup(group), text("q1", "anyone?"));
+        message(bobPhone, bob, "q1");
+
+        bobPhone.publish(Topics.readInGroup(group), "{\"v\":1,\"upTo\":\"q1\",\"shared\":false}");
+        Receipt synced = await(bobLaptop, Topics.receipts(bob), Receipt.class, Receipt::isRead);
+        assertEquals(Receipt.readInGroup("q1", bob, group, synced.ts()).unshared(), synced);
+        assertTrue(drain(phone, Topics.receipts(alice), Receipt.class, 1000).stream().noneMatch(Receipt::isRead),
+                "alice learns of no READ");
+
+        bobPhone.publish(Topics.readInGroup(group), "{\"v\":1,\"upTo\":\"q1\"}");
+        assertEquals(bob, await(phone, Topics.receipts(alice), Receipt.class, Receipt::isRead).by(),
+                "a shared marker reaches her");
+    }
+
+    @Test
     void anOfflineMemberReceivesGroupMessagesOnReconnect() {
         String alice = user("alice");
         String bob = user("bob");
