@@ -339,6 +339,16 @@ public final class Codec {
         if (HistoryRequest.UNREAD.equals(op)) {
             return HistoryRequest.unread(ref);
         }
+        if (HistoryRequest.SETTINGS.equals(op)) {
+            JsonNode readReceipts = node.get("readReceipts");
+            if (readReceipts == null || readReceipts.isNull()) {
+                return HistoryRequest.settings(null, ref);
+            }
+            if (!readReceipts.isBoolean()) {
+                throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "'readReceipts' must be true or false");
+            }
+            return HistoryRequest.settings(new UserSettings(readReceipts.booleanValue()), ref);
+        }
         if (HistoryRequest.CONVERSATIONS.equals(op)) {
             JsonNode since = node.get("since");
             if (since != null && !since.isNull() && (!since.canConvertToLong() || !since.isIntegralNumber()

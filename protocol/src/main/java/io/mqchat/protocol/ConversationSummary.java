@@ -14,4 +14,9 @@ package io.mqchat.protocol;
  */
 public record ConversationSummary(String with, String group, ChatMessage last, int unread, int timer, String read,
                                   String peerRead, long updated) {
+
+    /** This summary without the peer's read position, for a reader who shares no read receipts. */
+    public ConversationSummary withoutPeerRead() {
+        return new ConversationSummary(with, group, last, unread, timer, read, null, updated);
+    }
 }

@@ -20,10 +20,11 @@ import java.util.List;
  * @param unread        how many messages the requester has not read, in all conversations (op unread); each
  *                      conversation counts at most {@value #UNREAD_LIMIT}
  * @param ts            server time in epoch milliseconds
+ * @param settings      the requester's settings as they now stand (op settings)
  */
 public record HistoryResponse(String op, String ref, boolean ok, String code, String message, String with,
                               String group, List<ChatMessage> messages, String prev, String next, Boolean more,
-                              List<ConversationSummary> conversations, Integer unread, long ts)
+                              List<ConversationSummary> conversations, Integer unread, long ts, UserSettings settings)
         implements Envelope {
 
     public static final String TYPE = "history";
@@ -33,6 +34,19 @@ public record HistoryResponse(String op, String ref, boolean ok, String code, St
     public HistoryResponse {
         messages = messages == null ? null : List.copyOf(messages);
         conversations = conversations == null ? null : List.copyOf(conversations);
+    }
+
+    /** An answer of any op but settings. */
+    public HistoryResponse(String op, String ref, boolean ok, String code, String message, String with, String group,
+                           List<ChatMessage> messages, String prev, String next, Boolean more,
+                           List<ConversationSummary> conversations, Integer unread, long ts) {
+        this(op, ref, ok, code, message, with, group, messages, prev, next, more, conversations, unread, ts, null);
+    }
+
+    /** The requester's settings as they now stand. */
+    public static HistoryResponse settings(String ref, UserSettings settings, long ts) {
+        return new HistoryResponse(HistoryRequest.SETTINGS, ref, true, null, null, null, null, null, null, null, null,
+                null, null, ts, settings);
     }
 
     /** A page of one conversation; the cursors are derived from the page's first and last message. */

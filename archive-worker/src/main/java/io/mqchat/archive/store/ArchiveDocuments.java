@@ -24,6 +24,7 @@ import org.bson.Document;
  *       with? | group?, read?: {ts, from, mid}, readPrivate?, member?, since?, mts?, mev?, updated?}}: the user's read
  *       mark (private when the user keeps read receipts to itself) and,
  *       for a group, its current membership period ({@code mts}/{@code mev}: the membership event applied last).</li>
+ *   <li>{@value #SETTINGS}: one per user who changed a setting, {@code {_id: user, readReceipts?, updated}}.</li>
  * </ul>
  * A conversation is {@code u/{a}/{b}} (the two users in order) or {@code g/{group}}, see {@link ConversationKey}.
  */
@@ -32,6 +33,8 @@ final class ArchiveDocuments {
     static final String MESSAGES = "archive_messages";
     static final String CONVERSATIONS = "archive_conversations";
     static final String PARTICIPANTS = "archive_participants";
+    static final String SETTINGS = "archive_settings";
+    static final String READ_RECEIPTS = "readReceipts";
 
     static final String ID = "_id";
     static final String CONV = "conv";

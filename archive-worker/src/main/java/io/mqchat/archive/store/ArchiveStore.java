@@ -5,6 +5,7 @@ import io.mqchat.protocol.ConversationSummary;
 import io.mqchat.protocol.Cursor;
 import io.mqchat.protocol.GroupEvent;
 import io.mqchat.protocol.MessageRef;
+import io.mqchat.protocol.UserSettings;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -111,6 +112,12 @@ public interface ArchiveStore {
 
     /** The current members of {@code group} as the archive knows them from the membership events. */
     List<String> members(String group);
+
+    /** {@code user}'s privacy settings; {@link UserSettings#DEFAULTS} until it changed one. */
+    UserSettings settings(String user);
+
+    /** Changes {@code user}'s settings to {@code change} (the fields it sets) and returns them as they now stand. */
+    UserSettings changeSettings(String user, UserSettings change, long now);
 
     /** Deletes the messages that have disappeared at {@code now}; returns how many. */
     long deleteExpired(long now);

@@ -63,6 +63,7 @@ import io.mqchat.protocol.ConversationSummary;
 import io.mqchat.protocol.Cursor;
 import io.mqchat.protocol.GroupEvent;
 import io.mqchat.protocol.MessageRef;
+import io.mqchat.protocol.UserSettings;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -90,6 +91,7 @@ public final class MongoArchiveStore implements ArchiveStore {
     private final MongoCollection<Document> messages;
     private final MongoCollection<Document> conversations;
     private final MongoCollection<Document> participants;
+    private final MongoCollection<Document> settings;
     private final ConversationReads reads;
     private final Uploads uploads;
     private volatile boolean indexed;
@@ -115,6 +117,7 @@ public final class MongoArchiveStore implements ArchiveStore {
         this.messages = durable.getCollection(MESSAGES);
         this.conversations = durable.getCollection(CONVERSATIONS);
         this.participants = durable.getCollection(PARTICIPANTS);
+        this.settings = durable.getCollection(ArchiveDocuments.SETTINGS);
         this.reads = new ConversationReads(messages, conversations, participants);
     }
 
@@ -294,6 +297,22 @@ public final class MongoArchiveStore implements ArchiveStore {
     /** The conversation changed: the list brings it up again, so a device catching up pages it. */
     private void touch(ConversationKey conversation, long now) {
         call(() -> conversations.updateOne(eq(ID, conversation.id()), max(UPDATED, now), UPSERT));
+    }
+
+    @Override
+    public UserSettings settings(String user) {
+        Document stored = call(() -> settings.find(eq(ID, user)).first());
+        return stored == null ? UserSettings.DEFAULTS
+                : new UserSettings(!Boolean.FALSE.equals(stored.getBoolean(ArchiveDocuments.READ_RECEIPTS)));
+    }
+
+    @Override
+    public UserSettings changeSettings(String user, UserSettings change, long now) {
+        if (change.readReceipts() != null) {
+            call(() -> settings.updateOne(eq(ID, user), combine(set(ArchiveDocuments.READ_RECEIPTS,
+                    change.readReceipts()), max(UPDATED, now)), UPSERT));
+        }
+        return settings(user);
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.mqchat.protocol.ErrorCode;
 import io.mqchat.protocol.HistoryRequest;
 import io.mqchat.protocol.HistoryResponse;
 import io.mqchat.protocol.ProtocolException;
+import io.mqchat.protocol.UserSettings;
 import java.time.Clock;
 import java.util.List;
 import java.util.OptionalLong;
@@ -49,6 +50,7 @@ public final class HistoryQueries {
                 case HistoryRequest.MESSAGES -> page(request, now);
                 case HistoryRequest.CONVERSATIONS -> conversations(request, now);
                 case HistoryRequest.UNREAD -> unread(request, now);
+                case HistoryRequest.SETTINGS -> settings(request, now);
                 default -> badRequest(request, "unknown op '" + request.op() + "'");
             };
         } catch (ArchiveUnavailableException e) {
@@ -109,8 +111,19 @@ public final class HistoryQueries {
         return HistoryResponse.unread(request.ref(), (int) Math.min(unread, Integer.MAX_VALUE), now);
     }
 
+    /** The requester's settings, changed first when the request says how. */
+    private HistoryResponse settings(HistoryRequest request, long now) {
+        UserSettings settings = request.settings() == null ? store.settings(request.by())
+                : store.changeSettings(request.by(), request.settings(), now);
+        return HistoryResponse.settings(request.ref(), settings, now);
+    }
+
     private HistoryResponse conversations(HistoryRequest request, long now) {
         List<ConversationSummary> all = store.conversations(request.by(), request.since(), now);
+        if (!store.settings(request.by()).sendsReadReceipts()) {
+            // Who shares no read receipts sees none (as WhatsApp does): no peer's read position either.
+            all = all.stream().map(ConversationSummary::withoutPeerRead).toList();
+        }
         List<ConversationSummary> fitting = budget.fitConversations(all);
         // The factory leaves 'more' out; it is set here because a long list may be cut (ask again from the last
         // one's 'updated').

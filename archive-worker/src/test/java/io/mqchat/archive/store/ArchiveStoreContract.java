@@ -12,6 +12,7 @@ import io.mqchat.protocol.GroupEvent;
 import io.mqchat.protocol.MediaRef;
 import io.mqchat.protocol.MessageRef;
 import io.mqchat.protocol.Reply;
+import io.mqchat.protocol.UserSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -412,6 +413,19 @@ public abstract class ArchiveStoreContract {
         store.markRead(conversation, "bob", "a3", true, T0 + 5, T0 + 5);
         assertEquals(new Cursor(T0 + 2, alice, "a3").toString(),
                 summaryOf(store.conversations(alice, null, T0 + 10), "bob").peerRead());
+    }
+
+    @Test
+    void settingsStartAsDefaultsAndKeepWhatWasChangedLast() {
+        ArchiveStore store = openStore();
+        String alice = "alice-" + UUID.randomUUID();
+        assertEquals(UserSettings.DEFAULTS, store.settings(alice));
+        assertEquals(new UserSettings(false), store.changeSettings(alice, new UserSettings(false), T0));
+        assertEquals(new UserSettings(false), store.changeSettings(alice, new UserSettings(null), T0 + 1),
+                "a change that sets nothing keeps what is there");
+        assertEquals(new UserSettings(false), store.settings(alice));
+        assertEquals(UserSettings.DEFAULTS, store.settings("bob-" + UUID.randomUUID()), "each user has its own");
+        assertEquals(UserSettings.DEFAULTS, store.changeSettings(alice, new UserSettings(true), T0 + 2));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static io.mqchat.archive.worker.HistoryClient.group;
 import static io.mqchat.archive.worker.HistoryClient.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +28,7 @@ import io.mqchat.protocol.HistoryResponse;
 import io.mqchat.protocol.Response;
 import io.mqchat.protocol.ServiceTopics;
 import io.mqchat.protocol.Topics;
+import io.mqchat.protocol.UserSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -355,6 +357,32 @@ class HistorySyncTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Test
+    void aUserWhoTurnsReadReceiptsOffHasItOnEveryDeviceAndSeesNoPeersReadPosition() {
+        harness.archiveWorker("1");
+        MqttDevice alicePhone = harness.device(alice, "phone");
+        MqttDevice bobDevice = harness.device(bob, "phone");
+        HistoryClient bobPhone = new HistoryClient(bobDevice, bob);
+        alicePhone.publish(Topics.send(bob), text("s1", "read this"));
+        bobPhone.awaitArchived(with(alice), 1);
+        bobDevice.publish(Topics.send(alice), text("s2", "and you this"));
+        HistoryClient aliceHistory = new HistoryClient(alicePhone, alice);
+        aliceHistory.awaitArchived(with(bob), 2);
+        alicePhone.publish(Topics.read(bob), "{\"v\":1,\"upTo\":\"s2\"}");
+        awaitSummary(bobPhone, alice, s -> s.peerRead() != null);
+
+        HistoryResponse changed = bobPhone.ask("{\"v\":1,\"op\":\"settings\",\"readReceipts\":false}");
+        assertTrue(changed.ok(), changed::toString);
+        assertEquals(new UserSettings(false), changed.settings());
+        HistoryClient bobLaptop = new HistoryClient(harness.device(bob, "laptop"), bob);
+        assertEquals(new UserSettings(false), bobLaptop.ask("{\"v\":1,\"op\":\"settings\"}").settings());
+        assertNull(awaitSummary(bobLaptop, alice, s -> true).peerRead(), "who shares no receipts sees none");
+        assertEquals(UserSettings.DEFAULTS, aliceHistory.ask("{\"v\":1,\"op\":\"settings\"}").settings());
+
+        bobLaptop.ask("{\"v\":1,\"op\":\"settings\",\"readReceipts\":true}");
+        assertNotNull(awaitSummary(bobPhone, alice, s -> true).peerRead(), "on again: alice's read position shows");
     }
 
     private static ConversationSummary awaitSummary(HistoryClient client, String withOrGroup,
