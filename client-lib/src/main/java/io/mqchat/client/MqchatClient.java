@@ -958,6 +958,8 @@ public final class MqchatClient implements AutoCloseable {
         if (!sessionPresent) {
             // Answers to requests sent in the old session will never come.
             historyPending.abandonAll(new MqchatException("the server lost this device's session; ask again"));
+            changesPending.abandonAll(new MqchatException("the server lost this device's session: the change may "
+                    + "have been applied all the same, history shows"));
         }
         // Requests wait for a confirmed subscription: a new session has none yet, and the archive answered a request
         // sent right after CONNACK before the SUBSCRIBE that followed it took effect (seen in tests). Subscribing

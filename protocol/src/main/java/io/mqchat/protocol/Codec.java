@@ -141,9 +141,9 @@ public final class Codec {
             case MessageChange.DELETE -> MessageChange.delete(id, ref);
             default -> {
                 String emoji = optionalText(node, "emoji");
-                if (emoji != null && emoji.length() > MessageChange.MAX_EMOJI) {
-                    throw new ProtocolException(ErrorCode.INVALID_ENVELOPE,
-                            "emoji must be at most " + MessageChange.MAX_EMOJI + " characters");
+                if (emoji != null && !emoji.isEmpty() && !MessageChange.isReaction(emoji)) {
+                    throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "emoji must be an emoji: at most "
+                            + MessageChange.MAX_EMOJI + " characters, no letters or spaces");
                 }
                 yield MessageChange.reaction(id, ref, emoji);
             }

@@ -78,6 +78,15 @@ public record MessageChange(String type, String id, String from, String to, Stri
         return REACTION.equals(type) && emoji == null;
     }
 
+    /**
+     * True for what may be a reaction: no letters, white space or control characters (emoji, with their joiners,
+     * selectors and skin tones, pass; a word does not), at most {@value #MAX_EMOJI} chars.
+     */
+    public static boolean isReaction(String emoji) {
+        return emoji != null && !emoji.isEmpty() && emoji.length() <= MAX_EMOJI && emoji.codePoints().noneMatch(
+                c -> Character.isLetter(c) || Character.isWhitespace(c) || Character.isISOControl(c));
+    }
+
     /** True for the three change types. */
     public static boolean isChangeType(String type) {
         return EDIT.equals(type) || DELETE.equals(type) || REACTION.equals(type);

@@ -118,6 +118,18 @@ class CodecTest {
     }
 
     @Test
+    void aChangesSenderTimeAndConversationAreTheServersNotThePayloads() throws Exception {
+        MessageChange forged = (MessageChange) codec.decodeSent(json("{\"v\":1,\"type\":\"edit\",\"id\":\"e1\","
+                + "\"from\":\"mallory\",\"to\":\"carol\",\"group\":\"g\",\"ts\":0,\"target\":{\"id\":\"m1\"},"
+                + "\"body\":\"x\"}"));
+        assertNull(forged.from());
+        assertNull(forged.to());
+        assertNull(forged.group());
+        assertNull(forged.ts(), "the windows count from the server's time");
+        assertTrue(MessageChange.isReaction("👍🏽") && MessageChange.isReaction("❤️") && MessageChange.isReaction("👨‍👩‍👧"));
+    }
+
+    @Test
     void aChangeWithoutATargetOrWithAnEmptyEditOrAnOverlongReactionIsRefused() {
         for (String payload : List.of(
                 "{\"v\":1,\"type\":\"edit\",\"body\":\"no target\"}",
@@ -126,6 +138,7 @@ class CodecTest {
                 "{\"v\":1,\"type\":\"reaction\",\"target\":{\"id\":\"m1\",\"from\":\"b#b\"},\"emoji\":\"👍\"}",
                 "{\"v\":1,\"type\":\"reaction\",\"target\":{\"id\":\"m1\",\"from\":\"bob\"},\"emoji\":\""
                         + "x".repeat(MessageChange.MAX_EMOJI + 1) + "\"}",
+                "{\"v\":1,\"type\":\"reaction\",\"target\":{\"id\":\"m1\",\"from\":\"bob\"},\"emoji\":\"you fool\"}",
                 "{\"v\":1,\"type\":\"delete\",\"target\":{\"id\":\"not an id\"}}")) {
             assertEquals(ErrorCode.INVALID_ENVELOPE,
                     assertThrows(ProtocolException.class, () -> codec.decodeSent(json(payload))).code(), payload);

@@ -36,12 +36,16 @@ public final class ChangeDelivery {
         ChangeOutcome outcome = changes.apply(change, clock.millis());
         List<OutboundMessage> out = new ArrayList<>();
         if (outcome.isApplied()) {
+            // An offline queue must not keep an edit's text after the message itself disappeared: rounded down.
+            long left = outcome.expiresAt() == null ? -1 : (outcome.expiresAt() - clock.millis()) / 1000;
+            if (left == 0) {
+                return; // the message disappears within the second: so does the change
+            }
             byte[] payload = codec.encode(change);
             for (String participant : outcome.participants()) {
                 OutboundMessage.Builder copy = OutboundMessage.to(Topics.inbox(participant), payload).qos(1);
-                if (outcome.expiresAt() != null) {
-                    // An offline queue must not keep an edit's text after the message itself disappeared.
-                    copy.messageExpiry(Math.max(1, (outcome.expiresAt() - clock.millis() + 999) / 1000));
+                if (left > 0) {
+                    copy.messageExpiry(left);
                 }
                 out.add(copy.build());
             }

@@ -2,6 +2,7 @@ package io.mqchat.archive.changes;
 
 import io.mqchat.archive.store.ArchiveStore;
 import io.mqchat.archive.store.ConversationKey;
+import io.mqchat.config.DurationFormat;
 import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.ErrorCode;
 import io.mqchat.protocol.MessageChange;
@@ -43,7 +44,8 @@ public final class MessageChanges {
                     + change.target().from() + " in this conversation (or it has disappeared)");
         }
         ChatMessage target = found.get();
-        List<String> participants = conversation.isGroup() ? store.members(change.group())
+        // In a group, only who may read the message learns of changes to it: not who joined after it was sent.
+        List<String> participants = conversation.isGroup() ? store.membersSince(change.group(), target.ts())
                 : List.of(change.from(), change.to());
         if (MessageChange.DELETE.equals(change.type())) {
             // Deleting again changes nothing, and tells the devices again: a delivery of it may have been lost.
@@ -63,7 +65,9 @@ public final class MessageChanges {
             if (tooLate(change, target, editWindow)) {
                 return tooLate(editWindow, "edited");
             }
-            store.edit(conversation, change.target(), change.body(), change.ts(), now);
+            if (!store.edit(conversation, change.target(), change.body(), change.ts(), now)) {
+                return ChangeOutcome.refused(ErrorCode.NOT_ALLOWED, "a later edit or a delete of the message stands");
+            }
             return ChangeOutcome.applied(participants, target.expiresAt());
         }
         if (conversation.isGroup() && !mayRead(change.from(), change.group(), target)) {
@@ -84,7 +88,7 @@ public final class MessageChanges {
     }
 
     private static ChangeOutcome tooLate(Duration window, String what) {
-        return ChangeOutcome.refused(ErrorCode.TOO_LATE, "a message can be " + what + " for "
-                + window.toMinutes() + " minutes after it was sent");
+        return ChangeOutcome.refused(ErrorCode.TOO_LATE, window.isZero() ? "messages cannot be " + what + " here"
+                : "a message can be " + what + " for " + DurationFormat.format(window) + " after it was sent");
     }
 }

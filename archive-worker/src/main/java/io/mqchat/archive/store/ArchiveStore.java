@@ -100,9 +100,11 @@ public interface ArchiveStore {
     /**
      * Replaces the text of message {@code target} by {@code body}, marked edited at {@code editedAt}, unless a later
      * edit (or a delete) is already applied; {@code now} is recorded as the conversation's last change (as for the
-     * delete and the reaction below).
+     * delete and the reaction below). Applying the same edit again is harmless.
+     *
+     * @return true when the message now holds this edit's text, false when a later edit or a delete stands
      */
-    void edit(ConversationKey conversation, MessageRef target, String body, long editedAt, long now);
+    boolean edit(ConversationKey conversation, MessageRef target, String body, long editedAt, long now);
 
     /** Leaves a tombstone of message {@code target}: no text, image, quote, mentions or reactions. */
     void delete(ConversationKey conversation, MessageRef target, long now);
@@ -110,8 +112,11 @@ public interface ArchiveStore {
     /** Sets {@code user}'s reaction to message {@code target} to {@code emoji}; null takes it away. */
     void react(ConversationKey conversation, MessageRef target, String user, String emoji, long now);
 
-    /** The current members of {@code group} as the archive knows them from the membership events. */
-    List<String> members(String group);
+    /**
+     * The current members of {@code group} (as the archive knows them from the membership events) who were members
+     * at {@code ts}: those who may read a message sent then.
+     */
+    List<String> membersSince(String group, long ts);
 
     /** {@code user}'s privacy settings; {@link UserSettings#DEFAULTS} until it changed one. */
     UserSettings settings(String user);

@@ -129,6 +129,8 @@ public final class MongoArchiveStore implements ArchiveStore {
         call(() -> messages.createIndex(Indexes.ascending(EXPIRES),
                 new IndexOptions().name("disappearing").expireAfter(0L, TimeUnit.SECONDS)));
         call(() -> participants.createIndex(Indexes.ascending(USER), new IndexOptions().name("by_user")));
+        // A group's members, for every edit, delete and reaction in it.
+        call(() -> participants.createIndex(Indexes.ascending(CONV, MEMBER), new IndexOptions().name("by_conversation")));
         call(() -> messages.createIndex(Indexes.ascending(MEDIA_ID),
                 new IndexOptions().name("by_media").sparse(true)));
         indexed = true;
@@ -256,11 +258,14 @@ public final class MongoArchiveStore implements ArchiveStore {
     }
 
     @Override
-    public void edit(ConversationKey conversation, MessageRef target, String body, long editedAt, long now) {
-        call(() -> messages.updateOne(and(eq(ID, ArchiveDocuments.messageId(conversation, target.from(), target.id())),
-                        exists(DELETED, false), or(exists(EDITED, false), lt(EDITED, editedAt))),
-                combine(set(BODY, body), set(EDITED, editedAt))));
+    public boolean edit(ConversationKey conversation, MessageRef target, String body, long editedAt, long now) {
+        // At the same time too: the same edit delivered again applies again, and changes nothing.
+        boolean applied = call(() -> messages.updateOne(and(
+                        eq(ID, ArchiveDocuments.messageId(conversation, target.from(), target.id())),
+                        exists(DELETED, false), or(exists(EDITED, false), lte(EDITED, editedAt))),
+                combine(set(BODY, body), set(EDITED, editedAt))).getMatchedCount()) > 0;
         touch(conversation, now);
+        return applied;
     }
 
     @Override
@@ -285,16 +290,16 @@ public final class MongoArchiveStore implements ArchiveStore {
     }
 
     @Override
-    public List<String> members(String group) {
+    public List<String> membersSince(String group, long ts) {
         List<String> members = new ArrayList<>();
-        for (Document participant : call(() -> participants.find(
-                and(eq(CONV, ConversationKey.group(group).id()), eq(MEMBER, true))).into(new ArrayList<>()))) {
+        for (Document participant : call(() -> participants.find(and(eq(CONV, ConversationKey.group(group).id()),
+                eq(MEMBER, true), lte(SINCE, ts))).into(new ArrayList<>()))) {
             members.add(participant.getString(USER));
         }
         return members;
     }
 
-    /** The conversation changed: the list brings it up again, so a device catching up pages it. */
+    /** The conversation changed: the conversation list brings it up again (its {@code updated}). */
     private void touch(ConversationKey conversation, long now) {
         call(() -> conversations.updateOne(eq(ID, conversation.id()), max(UPDATED, now), UPSERT));
     }

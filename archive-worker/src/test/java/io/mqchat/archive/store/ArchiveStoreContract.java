@@ -305,8 +305,9 @@ public abstract class ArchiveStoreContract {
         store.archive(direct("m1", alice, "bob", T0), T0);
         MessageRef m1 = new MessageRef("m1", alice);
 
-        store.edit(conversation, m1, "second thoughts", T0 + 2_000, T0 + 2_000);
-        store.edit(conversation, m1, "first thoughts", T0 + 1_000, T0 + 2_000);
+        assertTrue(store.edit(conversation, m1, "second thoughts", T0 + 2_000, T0 + 2_000));
+        assertFalse(store.edit(conversation, m1, "first thoughts", T0 + 1_000, T0 + 2_000), "an older edit");
+        assertTrue(store.edit(conversation, m1, "second thoughts", T0 + 2_000, T0 + 3_000), "the same edit again");
 
         ChatMessage edited = store.page(newest(conversation, 10), T0 + 3_000).messages().get(0);
         assertEquals("second thoughts", edited.body());
@@ -330,7 +331,7 @@ public abstract class ArchiveStoreContract {
         assertTrue(store.isShared(image.id(), T0 + 2));
 
         store.delete(conversation, m1, T0 + 3);
-        store.edit(conversation, m1, "too late", T0 + 4, T0 + 4);
+        assertFalse(store.edit(conversation, m1, "too late", T0 + 4, T0 + 4), "a deleted message takes no edit");
         store.react(conversation, m1, "bob", "😮", T0 + 5);
 
         List<ChatMessage> page = store.page(newest(conversation, 10), T0 + 10).messages();
@@ -361,7 +362,7 @@ public abstract class ArchiveStoreContract {
 
         assertEquals(Map.of("bob.smith", "😂"), store.page(newest(conversation, 10), T0 + 10).messages().get(0)
                 .reactions(), "a user id with a dot is one user, not a path");
-        assertEquals(List.of("alice", "bob.smith", "carol"), store.members(group).stream().sorted().toList());
+        assertEquals(List.of("alice", "bob.smith", "carol"), store.membersSince(group, T0 + 1).stream().sorted().toList());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.mqchat.archive.worker;
 
 import static io.mqchat.archive.worker.ArchiveHarness.await;
 import static io.mqchat.archive.worker.ArchiveHarness.createGroup;
+import static io.mqchat.archive.worker.ArchiveHarness.groupRequest;
 import static io.mqchat.archive.worker.ArchiveHarness.text;
 import static io.mqchat.archive.worker.HistoryClient.group;
 import static io.mqchat.archive.worker.HistoryClient.with;
@@ -84,6 +85,19 @@ class MessageChangesTest {
 
     private static ErrorReply refusal(MqttDevice device, String user, String id) {
         return await(device, Topics.errors(user), ErrorReply.class, error -> id.equals(error.ref()));
+    }
+
+    /** The changes that arrive on {@code topic} within {@code millis}. */
+    private static List<MessageChange> changesWithin(MqttDevice device, String topic, long millis) {
+        List<MessageChange> changes = new java.util.ArrayList<>();
+        long deadline = System.currentTimeMillis() + millis;
+        for (long left = millis; left > 0; left = deadline - System.currentTimeMillis()) {
+            java.util.Optional<MqttDevice.Received> next = device.poll(topic, left);
+            if (next.isPresent() && ArchiveHarness.decode(next.get().payload()) instanceof MessageChange change) {
+                changes.add(change);
+            }
+        }
+        return changes;
     }
 
     private static ChatMessage only(List<ChatMessage> page, String id) {
@@ -169,12 +183,23 @@ class MessageChangesTest {
         bobPhone.publish(Topics.sendToGroup(trip), text("b1", "who brings the tent?"));
         await(carolPhone, Topics.inbox(carol), ChatMessage.class, message -> message.id().equals("b1"));
 
+        String erin = "erin-" + alice;
+        MqttDevice erinPhone = harness.device(erin, "phone");
+        assertTrue(groupRequest(alicePhone, alice, "{\"v\":1,\"op\":\"add\",\"group\":\"" + trip
+                + "\",\"members\":[\"" + erin + "\"]}").ok());
+
         carolPhone.publish(Topics.sendToGroup(trip), reaction("c1", "b1", bob, "🙋"));
         for (MqttDevice member : List.of(alicePhone, bobPhone, carolPhone)) {
             MessageChange seen = change(member, member == alicePhone ? alice : member == bobPhone ? bob : carol, "c1");
             assertEquals(trip, seen.group());
             assertEquals("🙋", seen.emoji());
         }
+        erinPhone.publish(Topics.sendToGroup(trip), reaction("n1", "b1", bob, "👀"));
+        assertEquals("not_member", refusal(erinPhone, erin, "n1").code(), "erin joined after b1: she cannot read it");
+        bobPhone.publish(Topics.sendToGroup(trip), edit("b2", "b1", "who brings the big tent?"));
+        change(carolPhone, carol, "b2");
+        assertTrue(changesWithin(erinPhone, Topics.inbox(erin), 1000).isEmpty(),
+                "nor does she learn of changes to it: not c1, not the edit's text");
         dave.publish(Topics.sendToGroup(trip), reaction("v1", "b1", bob, "👀"));
         assertEquals("not_member", refusal(dave, "dave-" + alice, "v1").code());
         carolPhone.publish(Topics.sendToGroup(trip), delete("c2", "b1", bob));

@@ -16,7 +16,8 @@ import java.time.Instant;
  * @param readUpTo      how far this user has read; null before the first read mark
  * @param peerReadUpTo  how far the peer of a 1-1 conversation has read; null before its first read mark and in
  *                      groups
- * @param updated       when the conversation last changed: a message, a read mark or a timer (server time)
+ * @param updated       when the conversation last changed: a message, a read mark, a timer, an edit,
+ *                      delete or reaction (server time)
  */
 public record ConversationInfo(Conversation conversation, Message lastMessage, int unread, Duration disappearing,
                                Cursor readUpTo, Cursor peerReadUpTo, Instant updated) {

@@ -49,10 +49,9 @@ final class ChangeForwarding {
         }
         // The archive publishes the change to every member: it costs what a message costs.
         if (!budget.spend(change.from(), group.get().members().size())) {
-            if (budget.noticeDue(change.from())) {
-                gate.answer(change.from(), ErrorCode.RATE_LIMITED, "too many group changes for now: each costs a "
-                        + "delivery per member; slow down and send again", change.id(), requestTopic);
-            }
+            // Always answered, unlike a message over budget: the sender's app waits for the change to come back.
+            gate.answer(change.from(), ErrorCode.RATE_LIMITED, "too many group changes for now: each costs a "
+                    + "delivery per member; slow down and send again", change.id(), requestTopic);
             return;
         }
         publisher.publishAll(List.of(OutboundMessage.to(ServiceTopics.laneFor(ServiceTopics.ARCHIVE, change.group()),

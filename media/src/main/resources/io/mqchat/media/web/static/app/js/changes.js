@@ -24,7 +24,7 @@ export class MessageChanges {
 
   /** Puts my message's text into the composer; the next send edits the message instead. */
   startEdit(conv, message) {
-    this.editing = { conv: conv.key, id: message.id };
+    this.editing = { conv: conv.key, id: message.id, body: message.body || '' };
     $('#text').value = message.body || '';
     $('#editing').hidden = false;
     $('#text').focus();
@@ -38,7 +38,8 @@ export class MessageChanges {
   /** True when the composer's text was an edit of a message of conv, now sent. */
   submitEdit(conv, text) {
     if (!this.editing || this.editing.conv !== conv.key) return false;
-    this.publish(conv, envelopes.edit(newId('e'), this.editing.id, text));
+    // The same text again is no edit: it would only mark the message edited.
+    if (text !== this.editing.body) this.publish(conv, envelopes.edit(newId('e'), this.editing.id, text));
     this.cancelEdit();
     return true;
   }

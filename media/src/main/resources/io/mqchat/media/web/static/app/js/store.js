@@ -4,6 +4,29 @@
 import { compareMessages, conversationKeyOf, parseCursor } from './protocol.js';
 
 const TYPING_SHOWN_MS = 6000;
+const MAX_CHANGES_REMEMBERED = 1000;
+const HISTORY_STATE = ['body', 'media', 'reply', 'mentions', 'reactions', 'edited', 'deleted', 'forwarded'];
+
+/** Applies an edit, delete or reaction to a message held; true when it changed. */
+function applyChange(message, change) {
+  if (change.type === 'delete') {
+    for (const gone of HISTORY_STATE) delete message[gone];
+    message.deleted = true;
+  } else if (message.deleted) {
+    return false;
+  } else if (change.type === 'edit') {
+    message.body = change.body;
+    message.edited = change.ts;
+  } else if (change.type === 'reaction') {
+    const reactions = { ...(message.reactions || {}) };
+    if (change.emoji) reactions[change.from] = change.emoji;
+    else delete reactions[change.from];
+    message.reactions = reactions;
+  } else {
+    return false;
+  }
+  return true;
+}
 
 export class Store {
   constructor(me, onChange) {
@@ -78,13 +101,19 @@ export class Store {
    * Adds a message (routed, from history, or my own); a message already held (same sender and id) is merged, so
    * re-sends and overlapping history pages never show twice. Returns true when it is new.
    */
-  add(message, { local = false } = {}) {
+  add(message, { local = false, fromHistory = false } = {}) {
     // A group_event names its author in "by"; keyed like a message, it is deduplicated like one.
     if (message && message.type === 'group_event' && !message.from) message = { ...message, from: message.by };
     if (!message || !message.id || !message.from) return false;
     const conv = this.conversation(conversationKeyOf(message, this.me));
     const held = conv.index.get(`${message.from}/${message.id}`);
     if (held) {
+      if (fromHistory && !held.local) {
+        // The archive's copy holds the message as it now stands: edits, a delete or reactions missed while away.
+        for (const field of HISTORY_STATE) delete held[field];
+        for (const field of HISTORY_STATE) if (message[field] !== undefined) held[field] = message[field];
+        return false;
+      }
       if (held.local && !local) {
         // The server's copy carries the server's time, which moves the message to its place in the archive's order.
         conv.messages.splice(conv.messages.indexOf(held), 1);
@@ -116,25 +145,12 @@ export class Store {
     const key = `${change.from}/${change.id}`;
     if (conv.changes.has(key)) return false;
     conv.changes.add(key);
+    // Only the latest are remembered: a change delivered again comes soon after the first, if at all.
+    if (conv.changes.size > MAX_CHANGES_REMEMBERED) conv.changes.delete(conv.changes.values().next().value);
+    const named = (m) => m && m.from === change.target.from && m.id === change.target.id;
+    const preview = named(conv.preview) && applyChange(conv.preview, change);
     const message = conv.index.get(`${change.target.from}/${change.target.id}`);
-    if (!message) return false;
-    if (change.type === 'delete') {
-      for (const gone of ['body', 'media', 'reply', 'mentions', 'reactions', 'edited', 'forwarded']) delete message[gone];
-      message.deleted = true;
-    } else if (message.deleted) {
-      return false;
-    } else if (change.type === 'edit') {
-      message.body = change.body;
-      message.edited = change.ts;
-    } else if (change.type === 'reaction') {
-      const reactions = { ...(message.reactions || {}) };
-      if (change.emoji) reactions[change.from] = change.emoji;
-      else delete reactions[change.from];
-      message.reactions = reactions;
-    } else {
-      return false;
-    }
-    return true;
+    return (message ? applyChange(message, change) : false) || preview;
   }
 
   /** My message with this id (the id of a receipt or an error names one of mine). */
@@ -213,7 +229,7 @@ export class Store {
       conv.messages = conv.messages.filter((m) => m.local || m.type === 'group_event' || compareMessages(m, prev) >= 0);
       conv.index = new Map(conv.messages.map((m) => [`${m.from}/${m.id}`, m]));
     }
-    for (const message of answer.messages || []) this.add(message);
+    for (const message of answer.messages || []) this.add(message, { fromHistory: true });
     if (direction === 'before' || direction === 'newest') conv.older = !!answer.more;
     conv.loaded = true;
     if (conv.peerRead) this.markRead(conv, conv.id, conv.peerRead.id, conv.peerRead);
