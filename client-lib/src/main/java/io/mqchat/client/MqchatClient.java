@@ -19,8 +19,8 @@ import io.mqchat.client.internal.CatchUp;
 import io.mqchat.client.internal.ChangeDelivery;
 import io.mqchat.client.internal.ChatState;
 import io.mqchat.client.internal.Completions;
-import io.mqchat.client.internal.ConnectionChanges;
 import io.mqchat.client.internal.ConnectRefusals;
+import io.mqchat.client.internal.ConnectionChanges;
 import io.mqchat.client.internal.ConversationList;
 import io.mqchat.client.internal.CursorBook;
 import io.mqchat.client.internal.Deduplicator;
@@ -40,6 +40,7 @@ import io.mqchat.client.internal.MessageIdSource;
 import io.mqchat.client.internal.Outbound;
 import io.mqchat.client.internal.PendingRequests;
 import io.mqchat.client.internal.PresenceBook;
+import io.mqchat.client.internal.ReadReceiptsSetting;
 import io.mqchat.client.internal.RecentShares;
 import io.mqchat.client.internal.ReconnectPolicy;
 import io.mqchat.client.internal.Scheduler;
@@ -69,6 +70,7 @@ import io.mqchat.protocol.Reply;
 import io.mqchat.protocol.Topics;
 import io.mqchat.protocol.Typing;
 import io.mqchat.protocol.UserIds;
+import io.mqchat.protocol.UserSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -159,6 +161,7 @@ public final class MqchatClient implements AutoCloseable {
     private final HistoryRequests history;
     private final PendingRequests<HistoryResponse> historyPending;
     private final PendingRequests<MessageChange> changesPending;
+    private final ReadReceiptsSetting readReceipts = new ReadReceiptsSetting();
     private final CatchUp catchUp;
     private final Scheduler scheduler;
     private final boolean catchUpEnabled;
@@ -204,7 +207,7 @@ public final class MqchatClient implements AutoCloseable {
         this.catchUpEnabled = config.catchUp;
         this.inbound = new InboundDispatcher(address.user(), codec, deduplicator, config.listeners, presence,
                 groupState, new ChatState(delivery, historyPending, this::catchUpAfterOverflow,
-                changesPending));
+                changesPending, readReceipts));
         this.reconnects = new ReconnectPolicy(address.clientId(), address.user(), tokens, () -> online,
                 config.listeners.authenticationFailures(), this::disconnectQuietly, config.server.socketAddress());
         ConnectionChanges connectionChanges = new ConnectionChanges(config.connectionChanges);
@@ -808,7 +811,8 @@ public final class MqchatClient implements AutoCloseable {
             return CompletableFuture.failedFuture(new SendRejectedException(upToMessageId,
                     ErrorCode.INVALID_ENVELOPE.wireName(), "'" + upToMessageId + "' is not a message id"));
         }
-        return outbound.publish(Topics.read(peer), codec.encodeReadMarker(upToMessageId), upToMessageId);
+        return outbound.publish(Topics.read(peer), codec.encodeReadMarker(upToMessageId, readReceipts.shared()),
+                upToMessageId);
     }
 
     /**
@@ -825,8 +829,23 @@ public final class MqchatClient implements AutoCloseable {
             return CompletableFuture.failedFuture(new SendRejectedException(upToMessageId,
                     ErrorCode.INVALID_ENVELOPE.wireName(), "'" + upToMessageId + "' is not a message id"));
         }
-        return outbound.publish(Topics.readInGroup(conversation.id()), codec.encodeReadMarker(upToMessageId),
-                upToMessageId);
+        return outbound.publish(Topics.readInGroup(conversation.id()),
+                codec.encodeReadMarker(upToMessageId, readReceipts.shared()), upToMessageId);
+    }
+
+    /**
+     * Turns this user's read receipts off (or on again), on all of its devices: while off, its read markers reach only
+     * its own devices (the others get no READ from it) and it sees no one's READ receipts and no peer's read position
+     * in {@link #conversations()}, as in WhatsApp. The server keeps the setting; this user's other devices learn it
+     * from the answer, and every device asks for it when it connects. Completes once the server kept it.
+     */
+    public CompletableFuture<Void> setReadReceipts(boolean on) {
+        return history.settings(new UserSettings(on)).thenAccept(answer -> readReceipts.learn(answer.settings()));
+    }
+
+    /** True while this user shares read receipts, as the server last said (on until it said otherwise). */
+    public boolean sharesReadReceipts() {
+        return readReceipts.shared();
     }
 
     /**
@@ -967,6 +986,8 @@ public final class MqchatClient implements AutoCloseable {
         CompletableFuture<?> subscribed = mqtt.subscribeWith().topicFilter(Topics.userTree(address.user()))
                 .qos(MqttQos.AT_LEAST_ONCE).send();
         catchUp.connected(sessionPresent, subscribed);
+        // Read receipts may have been turned off or on from another device meanwhile; the answer sets them.
+        subscribed.thenCompose(granted -> history.settings(null)).exceptionally(failure -> null);
     }
 
     private void catchUpAfterOverflow() {

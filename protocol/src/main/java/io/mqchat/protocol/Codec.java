@@ -5,9 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -340,14 +340,17 @@ public final class Codec {
             return HistoryRequest.unread(ref);
         }
         if (HistoryRequest.SETTINGS.equals(op)) {
-            JsonNode readReceipts = node.get("readReceipts");
-            if (readReceipts == null || readReceipts.isNull()) {
+            JsonNode settings = node.get("settings");
+            if (settings == null || settings.isNull()) {
                 return HistoryRequest.settings(null, ref);
             }
-            if (!readReceipts.isBoolean()) {
-                throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "'readReceipts' must be true or false");
+            JsonNode readReceipts = settings.isObject() ? settings.get("readReceipts") : null;
+            if (readReceipts != null && !readReceipts.isNull() && !readReceipts.isBoolean() || !settings.isObject()) {
+                throw new ProtocolException(ErrorCode.INVALID_ENVELOPE,
+                        "'settings' must be an object, its 'readReceipts' true or false");
             }
-            return HistoryRequest.settings(new UserSettings(readReceipts.booleanValue()), ref);
+            return HistoryRequest.settings(new UserSettings(readReceipts == null || readReceipts.isNull() ? null
+                    : readReceipts.booleanValue()), ref);
         }
         if (HistoryRequest.CONVERSATIONS.equals(op)) {
             JsonNode since = node.get("since");

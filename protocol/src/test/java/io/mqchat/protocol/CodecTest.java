@@ -118,6 +118,22 @@ class CodecTest {
     }
 
     @Test
+    void aSettingsRequestAsksOrChangesAndAReadMarkerMayBeKeptPrivate() throws Exception {
+        assertNull(codec.decodeHistoryRequest(json("{\"v\":1,\"op\":\"settings\"}")).settings(), "only asks");
+        HistoryRequest off = codec.decodeHistoryRequest(
+                json("{\"v\":1,\"op\":\"settings\",\"settings\":{\"readReceipts\":false}}"));
+        assertEquals(new UserSettings(false), off.settings());
+        assertEquals(off.settings(), ((HistoryRequest) codec.decode(codec.encode(off.stamped("bob", "phone", 1L))))
+                .settings(), "the archive gets it as the device asked");
+        assertEquals(ErrorCode.INVALID_ENVELOPE, assertThrows(ProtocolException.class, () -> codec.decodeHistoryRequest(
+                json("{\"v\":1,\"op\":\"settings\",\"settings\":{\"readReceipts\":\"no\"}}"))).code());
+        assertEquals(new ReadMarker("m1", false), codec.decodeMarker(codec.encodeReadMarker("m1", false)));
+        assertEquals(new ReadMarker("m1", true), codec.decodeMarker(json("{\"v\":1,\"upTo\":\"m1\"}")));
+        assertEquals(Boolean.FALSE, ((Receipt) codec.decode(codec.encode(Receipt.read("m1", "bob", "alice", 1L)
+                .unshared()))).shared());
+    }
+
+    @Test
     void aChangesSenderTimeAndConversationAreTheServersNotThePayloads() throws Exception {
         MessageChange forged = (MessageChange) codec.decodeSent(json("{\"v\":1,\"type\":\"edit\",\"id\":\"e1\","
                 + "\"from\":\"mallory\",\"to\":\"carol\",\"group\":\"g\",\"ts\":0,\"target\":{\"id\":\"m1\"},"

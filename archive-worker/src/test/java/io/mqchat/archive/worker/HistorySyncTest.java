@@ -373,7 +373,8 @@ class HistorySyncTest {
         alicePhone.publish(Topics.read(bob), "{\"v\":1,\"upTo\":\"s2\"}");
         awaitSummary(bobPhone, alice, s -> s.peerRead() != null);
 
-        HistoryResponse changed = bobPhone.ask("{\"v\":1,\"op\":\"settings\",\"readReceipts\":false}");
+        HistoryResponse changed = bobPhone.ask(
+                "{\"v\":1,\"op\":\"settings\",\"settings\":{\"readReceipts\":false}}");
         assertTrue(changed.ok(), changed::toString);
         assertEquals(new UserSettings(false), changed.settings());
         HistoryClient bobLaptop = new HistoryClient(harness.device(bob, "laptop"), bob);
@@ -381,7 +382,7 @@ class HistorySyncTest {
         assertNull(awaitSummary(bobLaptop, alice, s -> true).peerRead(), "who shares no receipts sees none");
         assertEquals(UserSettings.DEFAULTS, aliceHistory.ask("{\"v\":1,\"op\":\"settings\"}").settings());
 
-        bobLaptop.ask("{\"v\":1,\"op\":\"settings\",\"readReceipts\":true}");
+        bobLaptop.ask("{\"v\":1,\"op\":\"settings\",\"settings\":{\"readReceipts\":true}}");
         assertNotNull(awaitSummary(bobPhone, alice, s -> true).peerRead(), "on again: alice's read position shows");
     }
 

@@ -8,6 +8,7 @@ import io.mqchat.protocol.HistoryRequest;
 import io.mqchat.protocol.HistoryResponse;
 import io.mqchat.protocol.MessageIds;
 import io.mqchat.protocol.Topics;
+import io.mqchat.protocol.UserSettings;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -46,6 +47,11 @@ public final class HistoryRequests implements Archive {
     /** How many messages this user has not read, in all conversations. */
     public CompletableFuture<HistoryResponse> unread() {
         return send(HistoryRequest.unread(MessageIds.newId()));
+    }
+
+    /** This user's settings, changed to {@code change} first unless it is null. */
+    public CompletableFuture<HistoryResponse> settings(UserSettings change) {
+        return send(HistoryRequest.settings(change, MessageIds.newId()));
     }
 
     private CompletableFuture<HistoryResponse> send(HistoryRequest request) {

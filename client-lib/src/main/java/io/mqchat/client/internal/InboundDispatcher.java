@@ -14,6 +14,7 @@ import io.mqchat.protocol.Envelope;
 import io.mqchat.protocol.ErrorCode;
 import io.mqchat.protocol.ErrorReply;
 import io.mqchat.protocol.GroupRequest;
+import io.mqchat.protocol.HistoryRequest;
 import io.mqchat.protocol.HistoryResponse;
 import io.mqchat.protocol.MessageChange;
 import io.mqchat.protocol.Notice;
@@ -155,6 +156,10 @@ public final class InboundDispatcher {
         } else if (envelope instanceof io.mqchat.protocol.GroupEvent event) {
             onGroupEvent(event);
         } else if (envelope instanceof HistoryResponse response) {
+            if (HistoryRequest.SETTINGS.equals(response.op()) && response.ok() && response.settings() != null) {
+                // Whichever device asked: a change made on another device reaches this one so.
+                chat.receipts().learn(response.settings());
+            }
             chat.history().answer(response.ref(), response.ok(), response.code(), response.message(), response);
         }
     }
@@ -182,6 +187,9 @@ public final class InboundDispatcher {
             Listeners.deliver(listeners.delivered(),
                     new DeliveryReceipt(receipt.id(), receipt.by(), receipt.device(), at, conversation));
         } else if (receipt.isRead()) {
+            if (!chat.receipts().shared() && !me.equals(receipt.by())) {
+                return; // who shares no read receipts sees none, as in WhatsApp; its own devices' markers still count
+            }
             Conversation conversation = inGroup ? Conversation.group(receipt.group()) : Conversation.with(receipt.peer());
             if (inGroup) {
                 groups.tracker().read(receipt.group(), receipt.upTo(), receipt.by());

@@ -41,6 +41,13 @@ export class Catchup {
         // Groups are known again from their events and on opening one; the messages matter more.
         notify(`Could not list your groups: ${error.message}`);
       }
+      try {
+        // Before any read marker goes out: read receipts may be off, set so on another device.
+        const answer = await session.request(topics.history, { op: 'settings' });
+        if (answer.settings) store.readReceipts = answer.settings.readReceipts !== false;
+      } catch {
+        // Kept as they were; the next catch-up asks again.
+      }
       const firstTs = await this.conversations();
       const open = store.openKey && store.conversations.get(store.openKey);
       if (open) await this.loadNewer(open);

@@ -115,7 +115,8 @@ function receive({ kind, envelope }) {
     case 'inbox': return incoming(envelope);
     case 'receipts':
       if (envelope.type === 'delivered') store.delivered(envelope);
-      if (envelope.type === 'read') store.read(envelope);
+      // Who shares no read receipts sees none; its own devices' reads still sync.
+      if (envelope.type === 'read' && (store.readReceipts || envelope.by === store.me)) store.read(envelope);
       return draw();
     case 'typing': store.typing(envelope, Date.now()); draw(); setTimeout(draw, 6500); return undefined;
     case 'presence':

@@ -77,7 +77,7 @@ export const envelopes = {
   edit: (id, targetId, body) => ({ v: VERSION, type: 'edit', id, target: { id: targetId }, body }),
   delete: (id, target) => ({ v: VERSION, type: 'delete', id, target }),
   reaction: (id, target, emoji) => ({ v: VERSION, type: 'reaction', id, target, ...(emoji ? { emoji } : {}) }),
-  read: (upTo) => ({ v: VERSION, upTo }),
+  read: (upTo, shared = true) => ({ v: VERSION, upTo, ...(shared ? {} : { shared: false }) }),
   typing: (state) => ({ v: VERSION, state }),
 };
 

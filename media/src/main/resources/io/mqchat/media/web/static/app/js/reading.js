@@ -34,7 +34,8 @@ export class Reading {
     conv.unread = 0;
     if (!newest || conv.lastReadSent === newest.id) return;
     conv.lastReadSent = newest.id;
-    session.publish(topics.read(conv), envelopes.read(newest.id)).catch(() => { conv.lastReadSent = null; });
+    session.publish(topics.read(conv), envelopes.read(newest.id, this.app.store.readReceipts))
+      .catch(() => { conv.lastReadSent = null; });
     this.app.draw();
   }
 

@@ -36,6 +36,8 @@ export class Store {
     this.groups = new Map();
     this.presence = new Map();
     this.openKey = null;
+    // Read receipts, as the archive keeps them for the user (on until it said otherwise): off, reads are private.
+    this.readReceipts = true;
   }
 
   changed() {
