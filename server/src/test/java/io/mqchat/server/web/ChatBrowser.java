@@ -274,6 +274,20 @@ final class ChatBrowser implements AutoCloseable {
         await(ExpectedConditions.attributeToBe(By.id("timer-select"), "value", Integer.toString(seconds)));
     }
 
+    /** Turns read receipts on or off with the sidebar's switch; returns once the server kept the setting. */
+    void setReadReceipts(boolean on) {
+        WebElement toggle = driver.findElement(By.id("read-receipts"));
+        if (toggle.isSelected() != on) {
+            toggle.click();
+        }
+        await(ExpectedConditions.attributeToBe(By.id("read-receipts"), "data-saved", Boolean.toString(on)));
+    }
+
+    /** The tick my message {@code text} shows now: sent, delivered, read. */
+    String tickOf(String text) {
+        return driver.findElement(By.xpath(xpathOf(text) + "//span[contains(@class,'tick')]")).getAttribute("data-state");
+    }
+
     /** Reacts to the message {@code text} with {@code emoji} through its menu (or takes the reaction back). */
     void react(String text, String emoji) {
         openMenuOf(text).findElement(By.cssSelector("button[data-emoji='" + emoji + "']")).click();
@@ -310,7 +324,7 @@ final class ChatBrowser implements AutoCloseable {
     }
 
     private WebElement openMenuOf(String text) {
-        WebElement menu = awaitMessage(text).findElement(By.cssSelector("details.actions"));
+        WebElement menu = awaitMessage(text).findElement(By.cssSelector("details.msg-actions"));
         menu.findElement(By.tagName("summary")).click();
         return menu;
     }

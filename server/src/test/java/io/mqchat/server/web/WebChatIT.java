@@ -168,4 +168,21 @@ class WebChatIT extends BrowserTest {
         bob.awaitDeleted("You deleted this message");
         assertTrue(alice.messageTexts().stream().noneMatch(text -> text.contains("tomorrow")), "the text is gone");
     }
+
+    @Test
+    @Order(9)
+    void withReadReceiptsOffTheSenderSeesDeliveredUntilTheyAreOnAgain() throws InterruptedException {
+        bob.setReadReceipts(false);
+        alice.send("Read this quietly");
+        bob.awaitMessage("Read this quietly");
+        alice.awaitTick("Read this quietly", "delivered");
+        // Bob has the chat open, so his app marks it read within a second: had it shared that, alice would see it.
+        Thread.sleep(3000);
+        assertEquals("delivered", alice.tickOf("Read this quietly"), "bob reads privately");
+
+        bob.setReadReceipts(true);
+        alice.send("And now?");
+        bob.awaitMessage("And now?");
+        alice.awaitTick("And now?", "read");
+    }
 }

@@ -44,7 +44,7 @@ export class Catchup {
       try {
         // Before any read marker goes out: read receipts may be off, set so on another device.
         const answer = await session.request(topics.history, { op: 'settings' });
-        if (answer.settings) store.readReceipts = answer.settings.readReceipts !== false;
+        if (answer.settings) this.app.changes.learnSettings(answer.settings);
       } catch {
         // Kept as they were; the next catch-up asks again.
       }

@@ -1,6 +1,7 @@
-// What the user does to messages already sent: reacts to any, edits or deletes its own for everyone. Each is
-// published like a message; the archive checks it and sends it back to every device, this one too, and only then
-// does the store change the message (a refusal comes back as an error, which main.js shows).
+// What the user does to messages already sent, and whether others see what the user read: reactions to any message,
+// edits and deletes for everyone of its own, each published like a message (the archive checks it and sends it back
+// to every device, this one too, and only then does the store change the message; a refusal comes back as an error,
+// which main.js shows); and the read receipts setting, which the archive keeps for all of the user's devices.
 
 import { $, notify } from './dom.js';
 import { envelopes, newId, topics } from './protocol.js';
@@ -46,6 +47,25 @@ export class MessageChanges {
 
   deleteForEveryone(conv, message) {
     this.publish(conv, envelopes.delete(newId('d'), { id: message.id, from: message.from }));
+  }
+
+  /** Takes the user's settings as the archive says they stand. */
+  learnSettings(settings) {
+    this.app.store.readReceipts = settings.readReceipts !== false;
+    $('#read-receipts').checked = this.app.store.readReceipts;
+    $('#read-receipts').dataset.saved = String(this.app.store.readReceipts);
+    this.app.draw();
+  }
+
+  /** Turns read receipts on or off for all of the user's devices. */
+  async setReadReceipts(on) {
+    try {
+      const answer = await this.app.session.request(topics.history, { op: 'settings', settings: { readReceipts: on } });
+      if (answer.settings) this.learnSettings(answer.settings);
+    } catch (error) {
+      $('#read-receipts').checked = this.app.store.readReceipts;
+      notify(`The setting was not changed: ${error.message}`);
+    }
   }
 
   publish(conv, envelope) {

@@ -218,6 +218,7 @@ function wire() {
   const on = (selector, type, handler) => $(selector).addEventListener(type, (event) => { if (app) handler(event); });
   on('#composer', 'submit', (e) => app.composer.sendText(e));
   on('#cancel-edit', 'click', () => { app.changes.cancelEdit(); $('#text').value = ''; });
+  on('#read-receipts', 'change', () => app.changes.setReadReceipts($('#read-receipts').checked));
   on('#text', 'input', () => app.composer.typed());
   on('#attach', 'click', () => $('#file').click());
   on('#file', 'change', () => { app.composer.sendImage($('#file').files[0]); $('#file').value = ''; });

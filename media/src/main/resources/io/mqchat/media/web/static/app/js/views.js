@@ -228,7 +228,7 @@ function actionsMenu(store, conv, m, mine, actions) {
   if (mine && m.type !== 'timer') {
     buttons.push(el('button', { type: 'button', class: 'delete', on: { click: (e) => { e.target.closest('details').open = false; actions.remove(conv, m); } } }, 'Delete for everyone'));
   }
-  return el('details', { class: 'actions' },
+  return el('details', { class: 'msg-actions' },
     el('summary', { attrs: { 'aria-label': 'Message actions', title: 'React, edit or delete' } }, '⋯'),
     el('div', { class: 'menu' }, buttons));
 }
