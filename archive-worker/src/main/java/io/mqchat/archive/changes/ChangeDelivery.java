@@ -1,15 +1,25 @@
 package io.mqchat.archive.changes;
 
+import io.mqchat.archive.store.ArchiveStore;
+import io.mqchat.archive.store.ConversationKey;
 import io.mqchat.groups.outbound.Publisher;
+import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.ErrorReply;
 import io.mqchat.protocol.MessageChange;
+import io.mqchat.protocol.MessageRef;
 import io.mqchat.protocol.Topics;
 import io.mqchat.service.OutboundMessage;
 import io.mqchat.service.RetryLater;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tells the participants of a conversation about a change the archive kept, every device of theirs (the changing
@@ -19,21 +29,89 @@ import java.util.List;
  */
 public final class ChangeDelivery {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeDelivery.class);
+
+    private static final long ABANDONED_CHECK_MILLIS = 10_000;
+
+    private final ArchiveStore store;
     private final MessageChanges changes;
     private final Publisher publisher;
     private final Codec codec;
     private final Clock clock;
+    private final ScheduledExecutorService timer;
+    private volatile long nextAbandonedCheck;
 
-    public ChangeDelivery(MessageChanges changes, Publisher publisher, Codec codec, Clock clock) {
+    /**
+     * @param timer looks for abandoned changes once a parked one's wait is over (also when nothing else comes)
+     */
+    public ChangeDelivery(ArchiveStore store, MessageChanges changes, Publisher publisher, Codec codec, Clock clock,
+                          ScheduledExecutorService timer) {
+        this.store = store;
+        this.timer = timer;
         this.changes = changes;
         this.publisher = publisher;
         this.codec = codec;
         this.clock = clock;
     }
 
-    /** Applies a stamped change and publishes what became of it. */
+    /** Applies a stamped change and publishes what became of it (nothing yet, when it waits for its message). */
     public void deliver(MessageChange change) throws RetryLater {
         ChangeOutcome outcome = changes.apply(change, clock.millis());
+        if (outcome.parked()) {
+            lookForAbandonedAfter(changes.changeWait().plusSeconds(1));
+        }
+        publish(change, outcome);
+    }
+
+    /** Looks for abandoned changes once {@code delay} has passed, on the timer. */
+    public void lookForAbandonedAfter(Duration delay) {
+        if (changes.changeWait().isZero()) {
+            return;
+        }
+        timer.schedule(() -> {
+            nextAbandonedCheck = 0;
+            try {
+                refuseAbandoned();
+            } catch (RetryLater | RuntimeException e) {
+                // Parked changes stay: the next feed item or parked change looks again.
+                LOG.warn("could not refuse changes whose message never came: {}", e.toString());
+            }
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Applies and publishes the changes that waited for {@code message}, just archived, and forgets them after: a
+     * worker killed before that applies them again (which changes nothing) and publishes them again.
+     */
+    public void releaseFor(ChatMessage message) throws RetryLater {
+        ConversationKey conversation = message.inGroup() ? ConversationKey.group(message.group())
+                : ConversationKey.direct(message.from(), message.to());
+        for (MessageChange change : store.parkedFor(conversation, new MessageRef(message.id(), message.from()))) {
+            publish(change, changes.applyParked(change, clock.millis()));
+            store.unpark(conversation, change);
+        }
+    }
+
+    /**
+     * Refuses the changes whose message never came within the change wait: {@code not_found} to their senders.
+     * Looks at most every ten seconds (or the wait, if shorter); every lane's feed calls it, each change is taken once.
+     */
+    public void refuseAbandoned() throws RetryLater {
+        long now = clock.millis();
+        if (changes.changeWait().isZero() || now < nextAbandonedCheck) {
+            return;
+        }
+        nextAbandonedCheck = now + Math.min(ABANDONED_CHECK_MILLIS, changes.changeWait().toMillis());
+        Optional<MessageChange> abandoned;
+        while ((abandoned = store.claimParkedBefore(now - changes.changeWait().toMillis())).isPresent()) {
+            publish(abandoned.get(), changes.applyParked(abandoned.get(), now));
+        }
+    }
+
+    private void publish(MessageChange change, ChangeOutcome outcome) throws RetryLater {
+        if (outcome.parked()) {
+            return;
+        }
         List<OutboundMessage> out = new ArrayList<>();
         if (outcome.isApplied()) {
             // An offline queue must not keep an edit's text after the message itself disappeared: rounded down.

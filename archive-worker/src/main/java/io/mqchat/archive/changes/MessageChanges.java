@@ -23,22 +23,53 @@ public final class MessageChanges {
     private final ArchiveStore store;
     private final Duration editWindow;
     private final Duration deleteWindow;
+    private final Duration changeWait;
 
     /**
      * @param editWindow   how long after a message's server time its sender may edit it
      * @param deleteWindow how long after a message's server time it may be deleted for everyone
+     * @param changeWait   how long a change may wait for its message (zero: refused at once): with several nodes, a
+     *                     message routed on a node whose archive-worker lags (a backlog after a restart) reaches the
+     *                     archive after a change routed on another node
      */
-    public MessageChanges(ArchiveStore store, Duration editWindow, Duration deleteWindow) {
+    public MessageChanges(ArchiveStore store, Duration editWindow, Duration deleteWindow, Duration changeWait) {
         this.store = store;
         this.editWindow = editWindow;
         this.deleteWindow = deleteWindow;
+        this.changeWait = changeWait;
     }
 
-    /** Checks and applies a stamped change, as seen at {@code now}. */
+    /** How long a change may wait for its message. */
+    public Duration changeWait() {
+        return changeWait;
+    }
+
+    /**
+     * Checks and applies a stamped change, as seen at {@code now}; a change whose message the archive does not hold
+     * yet waits for it ({@link ChangeOutcome#parked()}) while it is younger than the change wait.
+     */
     public ChangeOutcome apply(MessageChange change, long now) {
-        ConversationKey conversation = change.inGroup() ? ConversationKey.group(change.group())
+        return apply(change, now, true);
+    }
+
+    /** Checks and applies a change that waited for its message, now there (or given up on: then refused). */
+    public ChangeOutcome applyParked(MessageChange change, long now) {
+        return apply(change, now, false);
+    }
+
+    /** The conversation a stamped change is about. */
+    public static ConversationKey conversationOf(MessageChange change) {
+        return change.inGroup() ? ConversationKey.group(change.group())
                 : ConversationKey.direct(change.from(), change.to());
+    }
+
+    private ChangeOutcome apply(MessageChange change, long now, boolean mayWait) {
+        ConversationKey conversation = conversationOf(change);
         Optional<ChatMessage> found = store.message(conversation, change.target(), now);
+        if (found.isEmpty() && mayWait && now - change.ts() < changeWait.toMillis()) {
+            store.park(conversation, change, now);
+            return ChangeOutcome.waiting();
+        }
         if (found.isEmpty() || found.get().isTimerChange()) {
             return ChangeOutcome.refused(ErrorCode.NOT_FOUND, "no message " + change.target().id() + " of "
                     + change.target().from() + " in this conversation (or it has disappeared)");

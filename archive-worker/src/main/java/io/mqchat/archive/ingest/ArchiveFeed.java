@@ -67,6 +67,11 @@ public final class ArchiveFeed implements MessageHandler {
                 LOG.warn("skipping an archive feed item the store refused ({}): {}", item.type(), e.toString());
             }
         }
+        try {
+            changes.refuseAbandoned();
+        } catch (ArchiveUnavailableException e) {
+            LOG.debug("could not look for abandoned changes yet: {}", e.getMessage());
+        }
     }
 
     private void archive(Envelope envelope) throws RetryLater {
@@ -75,6 +80,7 @@ public final class ArchiveFeed implements MessageHandler {
                 long now = clock.millis();
                 store.archive(chat, now);
                 progress.archived(chat.ts(), now);
+                changes.releaseFor(chat);
             } else if (envelope instanceof Receipt marker && isReadMarker(marker)) {
                 ConversationKey conversation = marker.group() != null ? ConversationKey.group(marker.group())
                         : ConversationKey.direct(marker.by(), marker.peer());

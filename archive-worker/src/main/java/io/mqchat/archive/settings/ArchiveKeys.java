@@ -28,6 +28,10 @@ public final class ArchiveKeys {
     public static final Key<Duration> DELETE_WINDOW = Key.duration("archive.delete-window", "2d", Duration.ZERO,
             Duration.ofDays(366), "How long after sending a sender, or a group admin, may delete a message for "
                     + "everyone (0s: never)");
+    public static final Key<Duration> CHANGE_WAIT = Key.duration("archive.change-wait", "0s", Duration.ZERO,
+            Duration.ofHours(1), "How long an edit, delete or reaction that reached the archive before its message "
+                    + "waits for it (0s: refused not_found at once). Only a node of several needs it: the all-in-one "
+                    + "server waits 2m when cluster.node-id is set and this is not");
 
     public static final Key<String> SERVICE_TOKEN = Key.secret("service.token",
             "Service token of the worker (mqchat token --service svc-archive); required");
@@ -41,7 +45,7 @@ public final class ArchiveKeys {
 
     /** The keys of the component, wherever it runs. */
     public static final ConfigSchema SCHEMA = ConfigSchema.of(SWEEP_INTERVAL, PAGE_MAX_BYTES, EDIT_WINDOW,
-            DELETE_WINDOW);
+            DELETE_WINDOW, CHANGE_WAIT);
 
     /** The keys of the standalone worker process (its metrics keys aside: {@code ArchiveWorkerMain.SCHEMA}). */
     public static final ConfigSchema STANDALONE = SCHEMA.plus(ConfigSchema.of(GroupKeys.MONGO_URI,

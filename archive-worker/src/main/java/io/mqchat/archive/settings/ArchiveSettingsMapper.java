@@ -24,7 +24,8 @@ public final class ArchiveSettingsMapper {
     /** The component settings from a config whose schema includes {@link ArchiveKeys#SCHEMA}. */
     public static ArchiveSettings archive(Config config) {
         return new ArchiveSettings(config.get(ArchiveKeys.SWEEP_INTERVAL), config.get(ArchiveKeys.PAGE_MAX_BYTES),
-                config.get(ArchiveKeys.EDIT_WINDOW), config.get(ArchiveKeys.DELETE_WINDOW));
+                config.get(ArchiveKeys.EDIT_WINDOW), config.get(ArchiveKeys.DELETE_WINDOW),
+                config.get(ArchiveKeys.CHANGE_WAIT));
     }
 
     /**

@@ -3,6 +3,8 @@ package io.mqchat.archive.store;
 import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.Cursor;
 import io.mqchat.protocol.MediaRef;
+import io.mqchat.protocol.MessageChange;
+import io.mqchat.protocol.MessageRef;
 import io.mqchat.protocol.Reply;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -25,6 +27,8 @@ import org.bson.Document;
  *       mark (private when the user keeps read receipts to itself) and,
  *       for a group, its current membership period ({@code mts}/{@code mev}: the membership event applied last).</li>
  *   <li>{@value #SETTINGS}: one per user who changed a setting, {@code {_id: user, readReceipts?, updated}}.</li>
+ *   <li>{@value #PARKED}: changes that came before their message, {@code {_id: "{target}/{from}/{id}", target: the
+ *       message's _id, parkedAt, type, mid, from, to?, group?, ts, targetId, targetFrom, body?, emoji?}}.</li>
  * </ul>
  * A conversation is {@code u/{a}/{b}} (the two users in order) or {@code g/{group}}, see {@link ConversationKey}.
  */
@@ -34,6 +38,9 @@ final class ArchiveDocuments {
     static final String CONVERSATIONS = "archive_conversations";
     static final String PARTICIPANTS = "archive_participants";
     static final String SETTINGS = "archive_settings";
+    static final String PARKED = "archive_parked";
+    static final String TARGET = "target";
+    static final String PARKED_AT = "parkedAt";
     static final String READ_RECEIPTS = "readReceipts";
 
     static final String ID = "_id";
@@ -129,6 +136,34 @@ final class ArchiveDocuments {
         Map<String, String> byUser = new LinkedHashMap<>();
         stored.forEach(reaction -> byUser.put(reaction.getString(REACTION_USER), reaction.getString(REACTION_EMOJI)));
         return byUser;
+    }
+
+    static String parkedId(ConversationKey conversation, MessageChange change) {
+        return messageId(conversation, change.target().from(), change.target().id()) + "/" + change.from() + "/"
+                + change.id();
+    }
+
+    static Document parked(ConversationKey conversation, MessageChange change, long now) {
+        Document doc = new Document(ID, parkedId(conversation, change))
+                .append(TARGET, messageId(conversation, change.target().from(), change.target().id()))
+                .append(PARKED_AT, now)
+                .append(TYPE, change.type())
+                .append(MID, change.id())
+                .append(FROM, change.from())
+                .append(TS, change.ts())
+                .append("targetId", change.target().id())
+                .append("targetFrom", change.target().from());
+        appendIfSet(doc, TO, change.to());
+        appendIfSet(doc, GROUP, change.group());
+        appendIfSet(doc, BODY, change.body());
+        appendIfSet(doc, "emoji", change.emoji());
+        return doc;
+    }
+
+    static MessageChange parked(Document doc) {
+        return new MessageChange(doc.getString(TYPE), doc.getString(MID), doc.getString(FROM), doc.getString(TO),
+                doc.getString(GROUP), longOf(doc, TS), new MessageRef(doc.getString("targetId"),
+                doc.getString("targetFrom")), doc.getString(BODY), doc.getString("emoji"));
     }
 
     private static Document media(MediaRef media) {

@@ -4,6 +4,7 @@ import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.ConversationSummary;
 import io.mqchat.protocol.Cursor;
 import io.mqchat.protocol.GroupEvent;
+import io.mqchat.protocol.MessageChange;
 import io.mqchat.protocol.MessageRef;
 import io.mqchat.protocol.UserSettings;
 import java.util.List;
@@ -117,6 +118,21 @@ public interface ArchiveStore {
      * at {@code ts}: those who may read a message sent then.
      */
     List<String> membersSince(String group, long ts);
+
+    /**
+     * Keeps a stamped change whose message the archive does not hold yet, until {@link #parkedFor} hands it over:
+     * with several nodes a change can reach the archive before its message, routed on another node.
+     */
+    void park(ConversationKey conversation, MessageChange change, long now);
+
+    /** The parked changes of message {@code target}, oldest first. */
+    List<MessageChange> parkedFor(ConversationKey conversation, MessageRef target);
+
+    /** Forgets a parked change once it was handled. */
+    void unpark(ConversationKey conversation, MessageChange change);
+
+    /** Takes one change parked at or before {@code parkedBefore} out, for one caller only; empty when none is. */
+    Optional<MessageChange> claimParkedBefore(long parkedBefore);
 
     /** {@code user}'s privacy settings; {@link UserSettings#DEFAULTS} until it changed one. */
     UserSettings settings(String user);

@@ -62,6 +62,7 @@ import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.ConversationSummary;
 import io.mqchat.protocol.Cursor;
 import io.mqchat.protocol.GroupEvent;
+import io.mqchat.protocol.MessageChange;
 import io.mqchat.protocol.MessageRef;
 import io.mqchat.protocol.UserSettings;
 import java.util.ArrayList;
@@ -92,6 +93,7 @@ public final class MongoArchiveStore implements ArchiveStore {
     private final MongoCollection<Document> conversations;
     private final MongoCollection<Document> participants;
     private final MongoCollection<Document> settings;
+    private final MongoCollection<Document> parked;
     private final ConversationReads reads;
     private final Uploads uploads;
     private volatile boolean indexed;
@@ -118,6 +120,7 @@ public final class MongoArchiveStore implements ArchiveStore {
         this.conversations = durable.getCollection(CONVERSATIONS);
         this.participants = durable.getCollection(PARTICIPANTS);
         this.settings = durable.getCollection(ArchiveDocuments.SETTINGS);
+        this.parked = durable.getCollection(ArchiveDocuments.PARKED);
         this.reads = new ConversationReads(messages, conversations, participants);
     }
 
@@ -129,6 +132,9 @@ public final class MongoArchiveStore implements ArchiveStore {
         call(() -> messages.createIndex(Indexes.ascending(EXPIRES),
                 new IndexOptions().name("disappearing").expireAfter(0L, TimeUnit.SECONDS)));
         call(() -> participants.createIndex(Indexes.ascending(USER), new IndexOptions().name("by_user")));
+        call(() -> parked.createIndex(Indexes.ascending(ArchiveDocuments.TARGET), new IndexOptions().name("by_target")));
+        call(() -> parked.createIndex(Indexes.ascending(ArchiveDocuments.PARKED_AT),
+                new IndexOptions().name("by_age")));
         // A group's members, for every edit, delete and reaction in it.
         call(() -> participants.createIndex(Indexes.ascending(CONV, MEMBER), new IndexOptions().name("by_conversation")));
         call(() -> messages.createIndex(Indexes.ascending(MEDIA_ID),
@@ -302,6 +308,34 @@ public final class MongoArchiveStore implements ArchiveStore {
     /** The conversation changed: the conversation list brings it up again (its {@code updated}). */
     private void touch(ConversationKey conversation, long now) {
         call(() -> conversations.updateOne(eq(ID, conversation.id()), max(UPDATED, now), UPSERT));
+    }
+
+    @Override
+    public void park(ConversationKey conversation, MessageChange change, long now) {
+        ensureIndexedOnce();
+        unlessDuplicate(() -> parked.insertOne(ArchiveDocuments.parked(conversation, change, now)));
+    }
+
+    @Override
+    public List<MessageChange> parkedFor(ConversationKey conversation, MessageRef target) {
+        List<MessageChange> changes = new ArrayList<>();
+        for (Document doc : call(() -> parked.find(eq(ArchiveDocuments.TARGET,
+                        ArchiveDocuments.messageId(conversation, target.from(), target.id())))
+                .sort(new Document(TS, 1).append(MID, 1)).into(new ArrayList<>()))) {
+            changes.add(ArchiveDocuments.parked(doc));
+        }
+        return changes;
+    }
+
+    @Override
+    public void unpark(ConversationKey conversation, MessageChange change) {
+        call(() -> parked.deleteOne(eq(ID, ArchiveDocuments.parkedId(conversation, change))));
+    }
+
+    @Override
+    public Optional<MessageChange> claimParkedBefore(long parkedBefore) {
+        Document claimed = call(() -> parked.findOneAndDelete(lte(ArchiveDocuments.PARKED_AT, parkedBefore)));
+        return Optional.ofNullable(claimed).map(ArchiveDocuments::parked);
     }
 
     @Override

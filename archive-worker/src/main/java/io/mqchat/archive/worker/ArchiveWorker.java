@@ -18,6 +18,8 @@ import io.mqchat.service.ServiceConnection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
 /**
@@ -40,6 +42,12 @@ public final class ArchiveWorker implements AutoCloseable {
     private final FeedLanes sync;
     private final ExpirySweep sweep;
     private final FeedProgress progress = new FeedProgress();
+    /** Refuses the edits, deletes and reactions whose message never came, once their wait is over. */
+    private final ScheduledExecutorService changeTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "archive-change-wait");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /**
      * @param settings the component settings (sweep interval, answer size)
@@ -52,14 +60,24 @@ public final class ArchiveWorker implements AutoCloseable {
         this.instance = link.instance();
         Function<String, ServiceConnection> connections = clientId -> ServiceConnection.builder().host(link.host())
                 .port(link.port()).clientId(clientId).token(link.token()).clock(clock).build();
-        MessageChanges changes = new MessageChanges(store, settings.editWindow(), settings.deleteWindow());
+        MessageChanges changes = new MessageChanges(store, settings.editWindow(), settings.deleteWindow(),
+                settings.changeWait());
         this.feed = FeedLanes.of(ServiceTopics.ARCHIVE, link.lanes(), link.feedSessions(), connections,
-                lane -> new ArchiveFeed(store, codec, clock, progress,
-                        new ChangeDelivery(changes, new Publisher(lane, PUBLISH_TIMEOUT), codec, clock)), clock);
+                lane -> new ArchiveFeed(store, codec, clock, progress, changeDelivery(store, changes, lane, codec,
+                        clock)), clock);
         HistoryQueries queries = new HistoryQueries(store, clock, new ResponseBudget(settings.pageMaxBytes(), codec));
         this.sync = FeedLanes.of(ServiceTopics.HISTORY_REQUESTS, link.lanes(), link.syncSessions(), connections,
                 lane -> new HistoryRequests(queries, new Publisher(lane, PUBLISH_TIMEOUT), codec), clock);
         this.sweep = new ExpirySweep(store, clock, settings.sweepInterval());
+    }
+
+    private ChangeDelivery changeDelivery(ArchiveStore store, MessageChanges changes, ServiceConnection lane,
+                                          Codec codec, Clock clock) {
+        ChangeDelivery delivery = new ChangeDelivery(store, changes, new Publisher(lane, PUBLISH_TIMEOUT), codec, clock,
+                changeTimer);
+        // Changes parked before a restart: their senders hear of them once the wait is over, whatever else comes.
+        delivery.lookForAbandonedAfter(changes.changeWait());
+        return delivery;
     }
 
     /** Connects every lane's session, subscribes and starts the expiry sweep; blocks until the broker accepted them. */
@@ -97,6 +115,7 @@ public final class ArchiveWorker implements AutoCloseable {
     public void close() {
         try {
             sweep.close();
+            changeTimer.shutdownNow();
             feed.close();
         } finally {
             sync.close();

@@ -61,8 +61,9 @@ class ArchiveFeedTest {
     private ChangeDelivery changesUnused(Clock clock) {
         ServiceConnection neverConnected = ServiceConnection.builder().host("localhost").port(1).clientId("unused")
                 .token(() -> "unused").clock(clock).build();
-        return new ChangeDelivery(new MessageChanges(store, Duration.ofMinutes(15), Duration.ofDays(2)),
-                new Publisher(neverConnected, Duration.ofSeconds(1)), codec, clock);
+        return new ChangeDelivery(store, new MessageChanges(store, Duration.ofMinutes(15), Duration.ofDays(2),
+                Duration.ZERO), new Publisher(neverConnected, Duration.ofSeconds(1)), codec, clock,
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor());
     }
 
     @AfterEach

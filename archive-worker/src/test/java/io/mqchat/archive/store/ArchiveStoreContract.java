@@ -10,6 +10,7 @@ import io.mqchat.protocol.ConversationSummary;
 import io.mqchat.protocol.Cursor;
 import io.mqchat.protocol.GroupEvent;
 import io.mqchat.protocol.MediaRef;
+import io.mqchat.protocol.MessageChange;
 import io.mqchat.protocol.MessageRef;
 import io.mqchat.protocol.Reply;
 import io.mqchat.protocol.UserSettings;
@@ -414,6 +415,29 @@ public abstract class ArchiveStoreContract {
         store.markRead(conversation, "bob", "a3", true, T0 + 5, T0 + 5);
         assertEquals(new Cursor(T0 + 2, alice, "a3").toString(),
                 summaryOf(store.conversations(alice, null, T0 + 10), "bob").peerRead());
+    }
+
+    @Test
+    void aParkedChangeIsFoundByItsMessageOnceAndClaimedOnceWhenItsWaitIsOver() {
+        ArchiveStore store = openStore();
+        String alice = "alice-" + UUID.randomUUID();
+        ConversationKey conversation = ConversationKey.direct(alice, "bob");
+        MessageChange first = MessageChange.reaction("r1", new MessageRef("m1", alice), "👍").stamped("r1", "bob",
+                alice, T0);
+        MessageChange second = MessageChange.edit("e1", "m1", "fixed").stamped("e1", alice, "bob", T0 + 1);
+        store.park(conversation, second, T0 + 1);
+        store.park(conversation, first, T0);
+        store.park(conversation, first, T0 + 5);
+
+        assertEquals(List.of(first, second), store.parkedFor(conversation, new MessageRef("m1", alice)),
+                "oldest first, once each");
+        assertEquals(List.of(), store.parkedFor(conversation, new MessageRef("m1", "bob")));
+        store.unpark(conversation, first);
+        assertEquals(List.of(second), store.parkedFor(conversation, new MessageRef("m1", alice)));
+
+        assertTrue(store.claimParkedBefore(T0).isEmpty(), "not waited long enough");
+        assertEquals(second, store.claimParkedBefore(T0 + 1).orElseThrow());
+        assertTrue(store.claimParkedBefore(T0 + 1).isEmpty(), "claimed once");
     }
 
     @Test

@@ -19,7 +19,9 @@ import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.ErrorReply;
 import io.mqchat.protocol.MessageChange;
 import io.mqchat.protocol.MessageRef;
+import io.mqchat.protocol.ServiceTopics;
 import io.mqchat.protocol.Topics;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -225,5 +227,29 @@ class MessageChangesTest {
         MqttDevice bobTablet = harness.device(bob, "tablet");
         assertEquals("draft", await(bobTablet, Topics.inbox(bob), ChatMessage.class, m -> m.id().equals("m1")).body());
         assertEquals("final", change(bobTablet, bob, "e1").body());
+    }
+
+    @Test
+    void aChangeThatReachesTheArchiveBeforeItsMessageWaitsForItAndOneWhoseMessageNeverComesIsRefused() {
+        harness.archiveWorker("1", Clock.systemUTC(), ArchiveSettings.defaults().withChangeWait(Duration.ofSeconds(2)));
+        MqttDevice alicePhone = harness.device(alice, "phone");
+        MqttDevice bobPhone = harness.device(bob, "phone");
+        // As when the message was routed on a node whose archive-worker lags: the change comes first.
+        MqttDevice otherNode = harness.serviceDevice("svc-archive", "other-node");
+        String lane = ServiceTopics.laneFor(ServiceTopics.ARCHIVE, ServiceTopics.conversationKey(alice, bob));
+        long now = System.currentTimeMillis();
+        otherNode.publish(lane, new String(ArchiveHarness.CODEC.encode(MessageChange.reaction("r1",
+                new MessageRef("late", alice), "👍").stamped("r1", bob, alice, now)), StandardCharsets.UTF_8));
+        otherNode.publish(lane, new String(ArchiveHarness.CODEC.encode(ChatMessage.text("late", "held up")
+                .stamped("late", alice, bob, now - 1)), StandardCharsets.UTF_8));
+
+        assertEquals("👍", change(alicePhone, alice, "r1").emoji(), "applied once its message came");
+        change(bobPhone, bob, "r1");
+        ChatMessage late = only(new HistoryClient(harness.device(bob, "tablet"), bob).pageBackwards(with(alice), 10),
+                "late");
+        assertEquals(Map.of(bob, "👍"), late.reactions());
+
+        bobPhone.publish(Topics.send(alice), reaction("r2", "never", alice, "👍"));
+        assertEquals("not_found", refusal(bobPhone, bob, "r2").code(), "after the wait, when the message never came");
     }
 }

@@ -94,6 +94,10 @@ public final class ServerSettingsMapper {
                 Math.min(config.get(ArchiveKeys.PAGE_MAX_BYTES), config.get(PACKET_MAX_BYTES) / 2)));
         MediaSettings media = attempt(problems, () -> MediaSettingsMapper.media(config));
         Optional<ClusterSettings> cluster = cluster(config, broker, presence, problems);
+        if (archive != null && cluster.isPresent() && !config.isSet(ArchiveKeys.CHANGE_WAIT)) {
+            // A node's archive-worker can lag behind another's: a change may come before its message.
+            archive = archive.withChangeWait(ArchiveSettings.CLUSTER_CHANGE_WAIT);
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }

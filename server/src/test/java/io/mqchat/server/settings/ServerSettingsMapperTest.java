@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mqchat.archive.settings.ArchiveSettings;
 import io.mqchat.cluster.NodeInfo;
 import io.mqchat.config.ConfigException;
 import io.mqchat.extension.config.ExtensionConfig;
@@ -185,6 +186,9 @@ class ServerSettingsMapperTest {
         assertEquals(21883, settings.broker().balancedMqttPort());
         assertEquals(28083, settings.broker().balancedWebsocketPort());
         assertEquals(Optional.empty(), load(Map.of()).cluster(), "alone by default");
+        assertEquals(ArchiveSettings.CLUSTER_CHANGE_WAIT, settings.archive().changeWait(),
+                "a node's changes may reach the archive before their messages: they wait");
+        assertEquals(java.time.Duration.ZERO, load(Map.of()).archive().changeWait(), "alone they cannot");
     }
 
     @Test
