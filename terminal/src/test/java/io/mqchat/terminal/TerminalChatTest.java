@@ -55,6 +55,36 @@ class TerminalChatTest {
     }
 
     @Test
+    void aReactionAnEditAndADeleteShowOnBothTerminalsAndHistoryShowsTheResult() {
+        try (ChatTerminal alice = ChatTerminal.open(backend, "alice12");
+             ChatTerminal bob = ChatTerminal.open(backend, "bob12")) {
+            bob.type("/open alice12");
+            bob.screen.shows("-- alice12 --");
+            alice.type("/open bob12");
+            alice.screen.shows("-- bob12 --");
+            alice.type("see you at 5");
+            alice.screen.shows("✓ sent m1 (bob12)");
+            bob.screen.shows("[alice12] see you at 5");
+
+            bob.type("/react 👍");
+            alice.screen.shows("* bob12 reacted 👍 to m1");
+            bob.screen.shows("* me reacted 👍 to m1");
+            alice.type("/edit see you at 6");
+            bob.screen.shows("* alice12 edited m1: see you at 6");
+            alice.screen.shows("* me edited m1: see you at 6");
+
+            try (ChatTerminal later = ChatTerminal.open(backend, "bob12", "laptop")) {
+                later.type("/open alice12");
+                later.screen.shows("[alice12] see you at 6 (edited) 👍");
+            }
+            alice.type("/delete");
+            bob.screen.shows("* alice12 deleted m1");
+            bob.type("/edit not mine");
+            bob.screen.shows("! no message of mine here to edit");
+        }
+    }
+
+    @Test
     void listShowsTheConversationWithItsUnreadCountUntilItIsOpened() {
         try (ChatTerminal alice = ChatTerminal.open(backend, "alice2");
              ChatTerminal bob = ChatTerminal.open(backend, "bob2")) {

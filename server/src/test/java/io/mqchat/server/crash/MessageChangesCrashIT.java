@@ -94,9 +94,9 @@ class MessageChangesCrashIT {
             notInHistory.addAll(withoutReaction(alice, "\"with\":\"bob\"", "bob", sentByBob, "rb-", "d-"));
             notInHistory.addAll(withoutReaction(alice, "\"group\":\"" + group + "\"", "carol", sentByCarol, "rc-",
                     "g-"));
-            System.out.printf("measured: kill -9 while reactions streamed: SENT %d 1-1 and %d group reactions; "
-                            + "missing at devices %s; SENT but not in history %d%n", sentByBob.size(),
-                    sentByCarol.size(), missing.keySet(), notInHistory.size());
+            System.out.printf("measured: kill -9 while reactions streamed (%d of %d published at the kill): SENT %d "
+                            + "1-1 and %d group reactions; missing at devices %s; SENT but not in history %d%n", atKill,
+                    2 * MESSAGES, sentByBob.size(), sentByCarol.size(), missing.keySet(), notInHistory.size());
 
             assertEquals(Map.of(), missing, "every SENT reaction reached the message's sender, offline device too");
             assertEquals(Set.of(), notInHistory, "every SENT reaction is on its message in history");

@@ -22,7 +22,8 @@ public final class Commands {
     public Commands(Session session) {
         this.session = session;
         for (Command command : List.of(new ListCommand(), new OpenCommand(), new WhoCommand(), new TypingCommand(),
-                new TimerCommand(), new GroupCommand(), new ImageCommand(), ConnectionCommand.offline(), ConnectionCommand.online())) {
+                new TimerCommand(), new GroupCommand(), new ImageCommand(), new ReactCommand(), new EditCommand(),
+                new DeleteCommand(), ConnectionCommand.offline(), ConnectionCommand.online())) {
             byName.put(command.name(), command);
         }
     }

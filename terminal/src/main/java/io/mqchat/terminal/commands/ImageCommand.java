@@ -29,8 +29,7 @@ final class ImageCommand implements Command {
         if (args.isEmpty()) {
             throw new CommandException("usage: " + usage());
         }
-        Conversation conversation = session.open().current()
-                .orElseThrow(() -> new CommandException("no conversation is open: /open <user> first"));
+        Conversation conversation = session.openConversation();
         Path file = Path.of(args.get(0));
         if (!Files.isReadable(file) || Files.isDirectory(file)) {
             throw new CommandException("cannot read " + args.get(0));

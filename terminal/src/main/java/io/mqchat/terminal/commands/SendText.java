@@ -18,12 +18,12 @@ final class SendText {
     private final Set<CompletableFuture<?>> onTheirWay = ConcurrentHashMap.newKeySet();
 
     void send(String text, Session session) {
-        Conversation conversation = session.open().current()
-                .orElseThrow(() -> new CommandException("no conversation is open: /open <user> first"));
+        Conversation conversation = session.openConversation();
         CompletableFuture<?> sending = session.client().send(conversation, text).whenComplete((sent, failure) -> {
             if (failure != null) {
                 session.console().line("! not sent: " + SafeText.of(Answers.reason(failure)));
             } else {
+                session.open().recent().sent(sent);
                 session.console().line(session.lines().sent(sent));
             }
         });

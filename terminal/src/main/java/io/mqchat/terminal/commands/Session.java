@@ -1,5 +1,6 @@
 package io.mqchat.terminal.commands;
 
+import io.mqchat.client.Conversation;
 import io.mqchat.client.MqchatClient;
 import io.mqchat.terminal.conversation.OpenConversation;
 import io.mqchat.terminal.presence.PresenceWatches;
@@ -19,4 +20,9 @@ import java.time.Duration;
  */
 public record Session(MqchatClient client, Console console, EventLines lines, OpenConversation open,
                       PresenceWatches presence, Duration answerTimeout) {
+
+    /** The open conversation, which typed texts and most commands need. */
+    public Conversation openConversation() {
+        return open.current().orElseThrow(() -> new CommandException("no conversation is open: /open <user> first"));
+    }
 }

@@ -36,8 +36,7 @@ final class TimerCommand implements Command {
             throw new CommandException("usage: " + usage());
         }
         Duration timer = parse(args.get(0));
-        Conversation conversation = session.open().current()
-                .orElseThrow(() -> new CommandException("no conversation is open: /open <user> first"));
+        Conversation conversation = session.openConversation();
         try {
             session.console().line(session.lines().sent(
                     Answers.await(session.client().setDisappearing(conversation, timer), session.answerTimeout())));

@@ -27,8 +27,7 @@ final class TypingCommand implements Command {
         if (!args.isEmpty() && !stop) {
             throw new CommandException("usage: " + usage());
         }
-        Conversation conversation = session.open().current()
-                .orElseThrow(() -> new CommandException("no conversation is open: /open <user> first"));
+        Conversation conversation = session.openConversation();
         Answers.await(stop ? session.client().stoppedTyping(conversation) : session.client().typing(conversation),
                 session.answerTimeout());
     }

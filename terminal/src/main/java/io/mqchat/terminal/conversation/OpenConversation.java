@@ -27,6 +27,7 @@ public final class OpenConversation {
     /** The newest message marked read in each conversation: a marker never moves back. */
     private final Map<Conversation, Cursor> marked = new ConcurrentHashMap<>();
     private final List<Message> waiting = new ArrayList<>();
+    private final RecentMessages recent = new RecentMessages();
     private Conversation open;
     private Conversation opening;
     private volatile MqchatClient client;
@@ -45,6 +46,11 @@ public final class OpenConversation {
         return Optional.ofNullable(open);
     }
 
+    /** The newest messages shown, which /react, /edit and /delete act on. */
+    public RecentMessages recent() {
+        return recent;
+    }
+
     /** Shows a message that arrived: now, or after the history page of the conversation being opened. */
     public synchronized void arrived(Message message) {
         if (message.conversation().equals(opening)) {
@@ -52,6 +58,7 @@ public final class OpenConversation {
             return;
         }
         console.line(lines.message(message));
+        recent.shown(message);
         if (message.conversation().equals(open)) {
             markRead(open, List.of(message));
         }
@@ -71,7 +78,10 @@ public final class OpenConversation {
         Set<List<String>> inPage = page.stream().map(OpenConversation::key).collect(Collectors.toSet());
         List<Message> shown = new ArrayList<>(page);
         waiting.stream().filter(message -> !inPage.contains(key(message))).forEach(shown::add);
-        shown.forEach(message -> console.line(lines.message(message)));
+        shown.forEach(message -> {
+            console.line(lines.message(message));
+            recent.shown(message);
+        });
         open = opening;
         opening = null;
         waiting.clear();

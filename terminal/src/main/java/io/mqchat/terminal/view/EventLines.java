@@ -4,6 +4,7 @@ import io.mqchat.client.Conversation;
 import io.mqchat.client.DeliveryReceipt;
 import io.mqchat.client.ExpiredMessage;
 import io.mqchat.client.Message;
+import io.mqchat.client.MessageChanged;
 import io.mqchat.client.ReadReceipt;
 import io.mqchat.client.SentMessage;
 import io.mqchat.client.ServerError;
@@ -42,6 +43,16 @@ public final class EventLines {
     }
 
     private static String body(Message message) {
+        if (message.deleted()) {
+            return "(deleted)";
+        }
+        String edited = message.edited().isPresent() ? " (edited)" : "";
+        String reactions = message.reactions().isEmpty() ? "" : " " + SafeText.of(String.join(" ",
+                message.reactions().values()));
+        return content(message) + edited + reactions;
+    }
+
+    private static String content(Message message) {
         if (message.isTimerChange()) {
             return message.timer().isZero() ? "turned disappearing messages off"
                     : "set disappearing messages to " + Times.timer(message.timer());
@@ -67,6 +78,21 @@ public final class EventLines {
     public String read(ReadReceipt receipt) {
         String by = receipt.byMe() ? "me" : receipt.by();
         return "read up to " + labels.of(receipt.upToMessageId()) + " (" + who(by, receipt.conversation()) + ")";
+    }
+
+    /**
+     * {@code * bob reacted 👍 to m3}, {@code * bob took back the reaction to m3}, {@code * bob edited m3: new text},
+     * {@code * bob deleted m3}; {@code me} for this user, {@code bob in g:<id>} in a group.
+     */
+    public String changed(MessageChanged change) {
+        String who = who(change.byMe() ? "me" : change.by(), change.conversation());
+        String message = labels.of(change.messageId());
+        return "* " + who + switch (change.kind()) {
+            case EDITED -> " edited " + message + ": " + SafeText.of(change.text());
+            case DELETED -> " deleted " + message;
+            case REACTED -> change.removesReaction() ? " took back the reaction to " + message
+                    : " reacted " + SafeText.of(change.emoji()) + " to " + message;
+        };
     }
 
     private static String who(String user, Conversation conversation) {
