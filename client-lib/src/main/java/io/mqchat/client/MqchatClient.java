@@ -162,6 +162,8 @@ public final class MqchatClient implements AutoCloseable {
     private final PendingRequests<HistoryResponse> historyPending;
     private final PendingRequests<MessageChange> changesPending;
     private final ReadReceiptsSetting readReceipts = new ReadReceiptsSetting();
+    /** How long a read marker waits for the server to say, once per run, whether this user shares read receipts. */
+    private static final Duration SETTINGS_WAIT = Duration.ofSeconds(2);
     private final CatchUp catchUp;
     private final Scheduler scheduler;
     private final boolean catchUpEnabled;
@@ -811,8 +813,8 @@ public final class MqchatClient implements AutoCloseable {
             return CompletableFuture.failedFuture(new SendRejectedException(upToMessageId,
                     ErrorCode.INVALID_ENVELOPE.wireName(), "'" + upToMessageId + "' is not a message id"));
         }
-        return outbound.publish(Topics.read(peer), codec.encodeReadMarker(upToMessageId, readReceipts.shared()),
-                upToMessageId);
+        return readReceipts.sharedOnceKnown(SETTINGS_WAIT).thenCompose(shared ->
+                outbound.publish(Topics.read(peer), codec.encodeReadMarker(upToMessageId, shared), upToMessageId));
     }
 
     /**
@@ -829,8 +831,8 @@ public final class MqchatClient implements AutoCloseable {
             return CompletableFuture.failedFuture(new SendRejectedException(upToMessageId,
                     ErrorCode.INVALID_ENVELOPE.wireName(), "'" + upToMessageId + "' is not a message id"));
         }
-        return outbound.publish(Topics.readInGroup(conversation.id()),
-                codec.encodeReadMarker(upToMessageId, readReceipts.shared()), upToMessageId);
+        return readReceipts.sharedOnceKnown(SETTINGS_WAIT).thenCompose(shared -> outbound.publish(
+                Topics.readInGroup(conversation.id()), codec.encodeReadMarker(upToMessageId, shared), upToMessageId));
     }
 
     /**

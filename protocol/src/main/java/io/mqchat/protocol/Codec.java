@@ -340,6 +340,10 @@ public final class Codec {
             return HistoryRequest.unread(ref);
         }
         if (HistoryRequest.SETTINGS.equals(op)) {
+            if (node.has("readReceipts")) {
+                throw new ProtocolException(ErrorCode.INVALID_ENVELOPE,
+                        "settings go in 'settings': {\"settings\":{\"readReceipts\":false}}");
+            }
             JsonNode settings = node.get("settings");
             if (settings == null || settings.isNull()) {
                 return HistoryRequest.settings(null, ref);

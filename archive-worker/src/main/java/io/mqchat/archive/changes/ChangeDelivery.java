@@ -16,8 +16,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,7 @@ public final class ChangeDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeDelivery.class);
 
     private static final long ABANDONED_CHECK_MILLIS = 10_000;
+    private static final int ABANDONED_PER_LOOK = 100;
 
     private final ArchiveStore store;
     private final MessageChanges changes;
@@ -40,6 +43,7 @@ public final class ChangeDelivery {
     private final Clock clock;
     private final ScheduledExecutorService timer;
     private volatile long nextAbandonedCheck;
+    private final AtomicBoolean lookScheduled = new AtomicBoolean();
 
     /**
      * @param timer looks for abandoned changes once a parked one's wait is over (also when nothing else comes)
@@ -57,26 +61,17 @@ public final class ChangeDelivery {
     /** Applies a stamped change and publishes what became of it (nothing yet, when it waits for its message). */
     public void deliver(MessageChange change) throws RetryLater {
         ChangeOutcome outcome = changes.apply(change, clock.millis());
-        if (outcome.parked()) {
-            lookForAbandonedAfter(changes.changeWait().plusSeconds(1));
-        }
-        publish(change, outcome);
-    }
-
-    /** Looks for abandoned changes once {@code delay} has passed, on the timer. */
-    public void lookForAbandonedAfter(Duration delay) {
-        if (changes.changeWait().isZero()) {
+        if (!outcome.parked()) {
+            publish(change, outcome);
             return;
         }
-        timer.schedule(() -> {
-            nextAbandonedCheck = 0;
-            try {
-                refuseAbandoned();
-            } catch (RetryLater | RuntimeException e) {
-                // Parked changes stay: the next feed item or parked change looks again.
-                LOG.warn("could not refuse changes whose message never came: {}", e.toString());
-            }
-        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        // Its message may have been archived (by another node's worker) between the look and the park.
+        ConversationKey conversation = MessageChanges.conversationOf(change);
+        if (store.message(conversation, change.target(), clock.millis()).isPresent()) {
+            release(conversation, change);
+        } else {
+            lookForAbandonedAfter(changes.changeWait().plusSeconds(1));
+        }
     }
 
     /**
@@ -84,17 +79,54 @@ public final class ChangeDelivery {
      * worker killed before that applies them again (which changes nothing) and publishes them again.
      */
     public void releaseFor(ChatMessage message) throws RetryLater {
+        if (changes.changeWait().isZero()) {
+            return; // nothing waits: no query per archived message
+        }
         ConversationKey conversation = message.inGroup() ? ConversationKey.group(message.group())
                 : ConversationKey.direct(message.from(), message.to());
         for (MessageChange change : store.parkedFor(conversation, new MessageRef(message.id(), message.from()))) {
+            release(conversation, change);
+        }
+    }
+
+    /** Handles a parked change unless another handler holds it; forgets it once published. */
+    private void release(ConversationKey conversation, MessageChange change) throws RetryLater {
+        if (store.claimParked(conversation, change, clock.millis())) {
             publish(change, changes.applyParked(change, clock.millis()));
             store.unpark(conversation, change);
         }
     }
 
+    /** Looks for abandoned changes once {@code delay} has passed, on the timer; one look waits at a time. */
+    public void lookForAbandonedAfter(Duration delay) {
+        if (changes.changeWait().isZero() || !lookScheduled.compareAndSet(false, true)) {
+            return;
+        }
+        timer.schedule(() -> {
+            lookScheduled.set(false);
+            nextAbandonedCheck = 0;
+            Duration next = changes.changeWait();
+            try {
+                refuseAbandoned();
+                // The next look when the oldest change still waiting is due: none waits unanswered.
+                OptionalLong oldest = store.oldestParkedAt();
+                if (oldest.isEmpty()) {
+                    return;
+                }
+                next = Duration.ofMillis(Math.max(1_000,
+                        oldest.getAsLong() + changes.changeWait().toMillis() + 1_000 - clock.millis()));
+            } catch (RetryLater | RuntimeException e) {
+                // Parked changes stay: look again after a wait.
+                LOG.warn("could not refuse changes whose message never came: {}", e.toString());
+            }
+            lookForAbandonedAfter(next);
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /**
-     * Refuses the changes whose message never came within the change wait: {@code not_found} to their senders.
-     * Looks at most every ten seconds (or the wait, if shorter); every lane's feed calls it, each change is taken once.
+     * Refuses the changes whose message never came within the change wait: {@code not_found} to their senders (or
+     * applies one whose message came after all). Looks at most every ten seconds (or the wait, if shorter), at most
+     * {@value #ABANDONED_PER_LOOK} at a time; every lane's feed calls it, and each change is claimed by one.
      */
     public void refuseAbandoned() throws RetryLater {
         long now = clock.millis();
@@ -103,8 +135,11 @@ public final class ChangeDelivery {
         }
         nextAbandonedCheck = now + Math.min(ABANDONED_CHECK_MILLIS, changes.changeWait().toMillis());
         Optional<MessageChange> abandoned;
-        while ((abandoned = store.claimParkedBefore(now - changes.changeWait().toMillis())).isPresent()) {
-            publish(abandoned.get(), changes.applyParked(abandoned.get(), now));
+        for (int i = 0; i < ABANDONED_PER_LOOK
+                && (abandoned = store.claimParkedBefore(now - changes.changeWait().toMillis(), now)).isPresent(); i++) {
+            MessageChange change = abandoned.get();
+            publish(change, changes.applyParked(change, now));
+            store.unpark(MessageChanges.conversationOf(change), change);
         }
     }
 

@@ -84,8 +84,9 @@ public final class ArchiveFeed implements MessageHandler {
             } else if (envelope instanceof Receipt marker && isReadMarker(marker)) {
                 ConversationKey conversation = marker.group() != null ? ConversationKey.group(marker.group())
                         : ConversationKey.direct(marker.by(), marker.peer());
-                store.markRead(conversation, marker.by(), marker.upTo(), marker.sharedWithOthers(), marker.ts(),
-                        clock.millis());
+                // A device that does not know its user keeps read receipts to itself must not share one for it.
+                boolean shared = marker.sharedWithOthers() && store.settings(marker.by()).sendsReadReceipts();
+                store.markRead(conversation, marker.by(), marker.upTo(), shared, marker.ts(), clock.millis());
             } else if (envelope instanceof MessageChange change && isStamped(change)) {
                 changes.deliver(change);
             } else if (envelope instanceof GroupEvent event && isComplete(event)) {

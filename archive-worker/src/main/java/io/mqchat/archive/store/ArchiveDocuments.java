@@ -23,12 +23,12 @@ import org.bson.Document;
  *   <li>{@value #CONVERSATIONS}: one per conversation, {@code {_id: conversation, updated, timer?: {secs, ts, from,
  *       mid}}}: when it last changed and its newest timer message.</li>
  *   <li>{@value #PARTICIPANTS}: one per user and conversation, {@code {_id: "{user}/{conversation}", user, conv,
- *       with? | group?, read?: {ts, from, mid}, readPrivate?, member?, since?, mts?, mev?, updated?}}: the user's read
- *       mark (private when the user keeps read receipts to itself) and,
+ *       with? | group?, read?: {ts, from, mid}, sharedRead?, readPrivate?, member?, since?, mts?, mev?, updated?}}:
+ *       the user's read mark, the newest one it shared (what the peer sees; {@code readPrivate} once one was not) and,
  *       for a group, its current membership period ({@code mts}/{@code mev}: the membership event applied last).</li>
  *   <li>{@value #SETTINGS}: one per user who changed a setting, {@code {_id: user, readReceipts?, updated}}.</li>
  *   <li>{@value #PARKED}: changes that came before their message, {@code {_id: "{target}/{from}/{id}", target: the
- *       message's _id, parkedAt, type, mid, from, to?, group?, ts, targetId, targetFrom, body?, emoji?}}.</li>
+ *       message's _id, parkedAt, claimedAt?, type, mid, from, to?, group?, ts, targetId, targetFrom, body?, emoji?}}.</li>
  * </ul>
  * A conversation is {@code u/{a}/{b}} (the two users in order) or {@code g/{group}}, see {@link ConversationKey}.
  */
@@ -41,6 +41,7 @@ final class ArchiveDocuments {
     static final String PARKED = "archive_parked";
     static final String TARGET = "target";
     static final String PARKED_AT = "parkedAt";
+    static final String CLAIMED_AT = "claimedAt";
     static final String READ_RECEIPTS = "readReceipts";
 
     static final String ID = "_id";
@@ -74,6 +75,7 @@ final class ArchiveDocuments {
     static final String WITH = "with";
     static final String READ = "read";
     static final String READ_PRIVATE = "readPrivate";
+    static final String SHARED_READ = "sharedRead";
     static final String MEMBER = "member";
     static final String SINCE = "since";
     static final String MEMBERSHIP_TS = "mts";

@@ -131,8 +131,20 @@ public interface ArchiveStore {
     /** Forgets a parked change once it was handled. */
     void unpark(ConversationKey conversation, MessageChange change);
 
-    /** Takes one change parked at or before {@code parkedBefore} out, for one caller only; empty when none is. */
-    Optional<MessageChange> claimParkedBefore(long parkedBefore);
+    /**
+     * Claims a parked change for one caller at {@code now}: true unless another holds it. A claim lapses after
+     * {@link #CLAIM_LEASE_MILLIS}, so a change whose handler died is handled again; the handler unparks it when done.
+     */
+    boolean claimParked(ConversationKey conversation, MessageChange change, long now);
+
+    /** Claims, as {@link #claimParked}, one change parked at or before {@code parkedBefore}; empty when none is. */
+    Optional<MessageChange> claimParkedBefore(long parkedBefore, long now);
+
+    /** When the change parked longest ago was parked; empty when none waits. */
+    OptionalLong oldestParkedAt();
+
+    /** How long a claim of a parked change holds. */
+    long CLAIM_LEASE_MILLIS = 60_000;
 
     /** {@code user}'s privacy settings; {@link UserSettings#DEFAULTS} until it changed one. */
     UserSettings settings(String user);

@@ -215,9 +215,10 @@ final class ConversationReads {
         int unreadCount = unread(user, conversation, participant, null, now);
         Document timer = state == null ? null : state.get(TIMER, Document.class);
         int timerSeconds = timer == null ? 0 : Objects.requireNonNullElse(ArchiveDocuments.intOf(timer, TIMER_SECONDS), 0);
-        // A peer with read receipts off keeps its read position to itself.
-        Cursor peerRead = peer != null && Boolean.TRUE.equals(peer.getBoolean(READ_PRIVATE)) ? null
-                : ArchiveDocuments.cursor(peer, READ);
+        // The newest position the peer shared; a mark from before shared positions were kept counts unless private.
+        Cursor sharedRead = ArchiveDocuments.cursor(peer, ArchiveDocuments.SHARED_READ);
+        Cursor peerRead = sharedRead != null || peer == null || Boolean.TRUE.equals(peer.getBoolean(READ_PRIVATE))
+                ? sharedRead : ArchiveDocuments.cursor(peer, READ);
         return new ConversationSummary(conversation.isGroup() ? null : conversation.peerOf(user),
                 conversation.group(), last, unreadCount, timerSeconds, read == null ? null : read.toString(),
                 peerRead == null ? null : peerRead.toString(), updated);

@@ -177,9 +177,12 @@ public final class MongoArchiveStore implements ArchiveStore {
                 and(eq(ID, ArchiveDocuments.participantId(reader, conversation)),
                         or(exists(READ, false), CursorOrder.before(READ + ".", position))),
                 combine(participantIdentity(reader, conversation), set(READ, ArchiveDocuments.cursor(position)),
-                        shared ? unset(READ_PRIVATE) : set(READ_PRIVATE, true), max(UPDATED, now)), UPSERT));
-        if (!conversation.isGroup()) {
-            // The peer sees this mark as its peerRead: the conversation changed for both.
+                        // The peer sees only the shared position: a private read changes nothing it can see.
+                        shared ? set(ArchiveDocuments.SHARED_READ, ArchiveDocuments.cursor(position))
+                                : set(READ_PRIVATE, true), max(UPDATED, now)), UPSERT));
+        if (!conversation.isGroup() && shared) {
+            // The peer sees this mark as its peerRead: the conversation changed for both (not so for a private one,
+            // whose time alone would tell the peer that something was read).
             call(() -> conversations.updateOne(eq(ID, conversation.id()), max(UPDATED, now), UPSERT));
         }
     }
@@ -333,9 +336,28 @@ public final class MongoArchiveStore implements ArchiveStore {
     }
 
     @Override
-    public Optional<MessageChange> claimParkedBefore(long parkedBefore) {
-        Document claimed = call(() -> parked.findOneAndDelete(lte(ArchiveDocuments.PARKED_AT, parkedBefore)));
+    public boolean claimParked(ConversationKey conversation, MessageChange change, long now) {
+        return call(() -> parked.findOneAndUpdate(and(eq(ID, ArchiveDocuments.parkedId(conversation, change)),
+                unclaimed(now)), set(ArchiveDocuments.CLAIMED_AT, now))) != null;
+    }
+
+    @Override
+    public Optional<MessageChange> claimParkedBefore(long parkedBefore, long now) {
+        Document claimed = call(() -> parked.findOneAndUpdate(and(lte(ArchiveDocuments.PARKED_AT, parkedBefore),
+                unclaimed(now)), set(ArchiveDocuments.CLAIMED_AT, now)));
         return Optional.ofNullable(claimed).map(ArchiveDocuments::parked);
+    }
+
+    @Override
+    public OptionalLong oldestParkedAt() {
+        Document oldest = call(() -> parked.find().sort(new Document(ArchiveDocuments.PARKED_AT, 1)).limit(1).first());
+        Long parkedAt = oldest == null ? null : ArchiveDocuments.longOf(oldest, ArchiveDocuments.PARKED_AT);
+        return parkedAt == null ? OptionalLong.empty() : OptionalLong.of(parkedAt);
+    }
+
+    private static Bson unclaimed(long now) {
+        return or(exists(ArchiveDocuments.CLAIMED_AT, false),
+                lte(ArchiveDocuments.CLAIMED_AT, now - CLAIM_LEASE_MILLIS));
     }
 
     @Override

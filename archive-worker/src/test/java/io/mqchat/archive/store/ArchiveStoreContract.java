@@ -396,7 +396,7 @@ public abstract class ArchiveStoreContract {
     }
 
     @Test
-    void aReadMarkKeptPrivateCountsForTheReaderButShowsThePeerNoReadPositionUntilOneIsSharedAgain() {
+    void aReadMarkKeptPrivateCountsForTheReaderWhileThePeerSeesOnlyTheLastSharedPositionAndNoChange() {
         ArchiveStore store = openStore();
         String alice = "alice-" + UUID.randomUUID();
         ConversationKey conversation = ConversationKey.direct(alice, "bob");
@@ -406,8 +406,11 @@ public abstract class ArchiveStoreContract {
         store.markRead(conversation, "bob", "a1", true, T0 + 3, T0 + 3);
         store.markRead(conversation, "bob", "a2", false, T0 + 4, T0 + 4);
 
-        assertNull(summaryOf(store.conversations(alice, null, T0 + 10), "bob").peerRead(),
-                "bob reads with receipts off: alice sees no read position, not even the one he shared before");
+        assertEquals(new Cursor(T0, alice, "a1").toString(),
+                summaryOf(store.conversations(alice, null, T0 + 10), "bob").peerRead(),
+                "bob reads a2 with receipts off: alice still sees a1, what he shared");
+        assertEquals(List.of(), store.conversations(alice, T0 + 4, T0 + 10),
+                "nor does her list change when he reads privately: its time would tell");
         ConversationSummary bobs = summaryOf(store.conversations("bob", null, T0 + 10), alice);
         assertEquals(new Cursor(T0 + 1, alice, "a2").toString(), bobs.read(), "bob's devices still sync");
         assertEquals(1, bobs.unread());
@@ -418,7 +421,7 @@ public abstract class ArchiveStoreContract {
     }
 
     @Test
-    void aParkedChangeIsFoundByItsMessageOnceAndClaimedOnceWhenItsWaitIsOver() {
+    void aParkedChangeIsFoundByItsMessageOnceAndClaimedByOneHandlerUntilItsClaimLapses() {
         ArchiveStore store = openStore();
         String alice = "alice-" + UUID.randomUUID();
         ConversationKey conversation = ConversationKey.direct(alice, "bob");
@@ -435,9 +438,18 @@ public abstract class ArchiveStoreContract {
         store.unpark(conversation, first);
         assertEquals(List.of(second), store.parkedFor(conversation, new MessageRef("m1", alice)));
 
-        assertTrue(store.claimParkedBefore(T0).isEmpty(), "not waited long enough");
-        assertEquals(second, store.claimParkedBefore(T0 + 1).orElseThrow());
-        assertTrue(store.claimParkedBefore(T0 + 1).isEmpty(), "claimed once");
+        long now = T0 + 10;
+        assertTrue(store.claimParkedBefore(T0, now).isEmpty(), "not waited long enough");
+        assertEquals(second, store.claimParkedBefore(T0 + 1, now).orElseThrow());
+        assertTrue(store.claimParkedBefore(T0 + 1, now).isEmpty(), "claimed by one");
+        assertFalse(store.claimParked(conversation, second, now + 1), "by one only, also when released");
+        long lapsed = now + ArchiveStore.CLAIM_LEASE_MILLIS;
+        assertEquals(second, store.claimParkedBefore(T0 + 1, lapsed).orElseThrow(),
+                "a claim whose holder died lapses: the change is not lost");
+        store.unpark(conversation, second);
+        assertTrue(store.claimParkedBefore(T0 + 1, lapsed + ArchiveStore.CLAIM_LEASE_MILLIS).isEmpty(), "done");
+        store.park(conversation, first, T0 + 20);
+        assertTrue(store.claimParked(conversation, first, now));
     }
 
     @Test

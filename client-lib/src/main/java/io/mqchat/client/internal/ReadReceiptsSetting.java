@@ -1,6 +1,9 @@
 package io.mqchat.client.internal;
 
 import io.mqchat.protocol.UserSettings;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Whether this user shares read receipts, as the archive last said (on by default, until it answered): its markers
@@ -10,10 +13,21 @@ import io.mqchat.protocol.UserSettings;
 public final class ReadReceiptsSetting {
 
     private volatile boolean shared = true;
+    private final CompletableFuture<Void> known = new CompletableFuture<>();
 
     /** Takes what the archive says the user's settings are. */
     public void learn(UserSettings settings) {
         shared = settings.sendsReadReceipts();
+        known.complete(null);
+    }
+
+    /**
+     * Whether to share a read marker: as soon as the archive has answered once since this client started, or after
+     * {@code wait} without an answer (no archive): a marker must not go out shared just because the answer to the
+     * first connect's question is still on its way.
+     */
+    public CompletableFuture<Boolean> sharedOnceKnown(Duration wait) {
+        return known.copy().completeOnTimeout(null, wait.toMillis(), TimeUnit.MILLISECONDS).thenApply(done -> shared);
     }
 
     /** True while this user shares read receipts (and so sees the others'). */

@@ -33,7 +33,9 @@ final class ReadMarkerFanout {
     void fanOut(Receipt marker, Optional<String> origin) throws RetryLater {
         Optional<Group> group = gate.admitOrAnswer(marker.group(), marker.by(), marker.upTo(),
                 Topics.readInGroup(marker.group()));
-        if (group.isEmpty() || !budget.spend(marker.by(), group.get().members().size())) {
+        // A private marker goes to the reader's own devices and the archive only: it costs that, not a member each.
+        int deliveries = marker.sharedWithOthers() ? group.map(g -> g.members().size()).orElse(0) : 2;
+        if (group.isEmpty() || !budget.spend(marker.by(), deliveries)) {
             // Over budget: dropped quietly, since the member's next marker carries this one's position along.
             return;
         }

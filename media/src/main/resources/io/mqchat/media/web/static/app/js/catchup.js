@@ -46,7 +46,8 @@ export class Catchup {
         const answer = await session.request(topics.history, { op: 'settings' });
         if (answer.settings) this.app.changes.learnSettings(answer.settings);
       } catch {
-        // Kept as they were; the next catch-up asks again.
+        // Kept as they were last known; the next catch-up asks again.
+        store.settingsKnown = true;
       }
       const firstTs = await this.conversations();
       const open = store.openKey && store.conversations.get(store.openKey);

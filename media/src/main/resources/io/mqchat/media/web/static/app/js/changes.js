@@ -52,6 +52,7 @@ export class MessageChanges {
   /** Takes the user's settings as the archive says they stand. */
   learnSettings(settings) {
     this.app.store.readReceipts = settings.readReceipts !== false;
+    this.app.store.settingsKnown = true;
     $('#read-receipts').checked = this.app.store.readReceipts;
     $('#read-receipts').dataset.saved = String(this.app.store.readReceipts);
     this.app.draw();

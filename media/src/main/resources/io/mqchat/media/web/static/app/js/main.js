@@ -77,7 +77,7 @@ function run(config, user, token) {
     $('#me-name').textContent = user;
     $('#me-avatar').textContent = [...user][0].toUpperCase();
     session.addEventListener('ready', () => { setConnection('online'); app.catchup.start(); });
-    session.addEventListener('offline', () => { app.store.suspend(); setConnection('offline'); });
+    session.addEventListener('offline', () => { app.store.suspend(); app.store.settingsKnown = false; setConnection('offline'); });
     session.addEventListener('envelope', (e) => receive(e.detail));
     const end = (note) => {
       app = null;
@@ -124,6 +124,10 @@ function receive({ kind, envelope }) {
       return draw();
     case 'errors': return refusedRequest(envelope);
     case 'notices': if (envelope.type === 'queue_overflow') app.catchup.start(); return undefined;
+    // Another device of the user changed (or asked for) the settings: they hold here too.
+    case 'responses':
+      if (envelope.op === 'settings' && envelope.ok && envelope.settings) app.changes.learnSettings(envelope.settings);
+      return undefined;
     default: return undefined;
   }
 }

@@ -29,7 +29,7 @@ export class Reading {
     clearTimeout(this.markTimer);
     const { store, session } = this.app;
     const conv = store.openKey && store.conversations.get(store.openKey);
-    if (!conv || !this.app.visible() || !session.connected) return;
+    if (!conv || !this.app.visible() || !session.connected || !store.settingsKnown) return;
     const newest = store.newestFromOthers(conv);
     conv.unread = 0;
     if (!newest || conv.lastReadSent === newest.id) return;
