@@ -40,7 +40,10 @@ final class LiveEvents {
                 .onMessage(open::arrived)
                 .onDelivered(receipt -> console.line(lines.delivered(receipt)))
                 .onRead(receipt -> console.line(lines.read(receipt)))
-                .onChange(change -> console.line(lines.changed(change)))
+                .onChange(change -> {
+                    open.recent().changed(change);
+                    console.line(lines.changed(change));
+                })
                 .onTyping(signal -> console.line(lines.typing(signal)))
                 .onPresence(state -> console.line(lines.presence(state)))
                 .onGroupEvent(this::groupEvent)

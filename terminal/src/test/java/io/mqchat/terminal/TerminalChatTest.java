@@ -79,8 +79,11 @@ class TerminalChatTest {
             }
             alice.type("/delete");
             bob.screen.shows("* alice12 deleted m1");
-            bob.type("/edit not mine");
-            bob.screen.shows("! no message of mine here to edit");
+            alice.screen.shows("* me deleted m1");
+            alice.type("/edit too late");
+            alice.screen.shows("! no message of mine here to edit");
+            bob.type("/react 😮");
+            bob.screen.shows("! no message of the others here to react to");
         }
     }
 

@@ -2,6 +2,7 @@ package io.mqchat.terminal.conversation;
 
 import io.mqchat.client.Conversation;
 import io.mqchat.client.Message;
+import io.mqchat.client.MessageChanged;
 import io.mqchat.client.SentMessage;
 import java.util.Map;
 import java.util.Optional;
@@ -9,8 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The messages {@code /react}, {@code /edit} and {@code /delete} act on, per conversation: the newest one of the
- * others that was shown, and this user's newest, as this terminal sent it or as it was shown (from another device
- * or from history). A terminal has no cursor to point at older ones.
+ * others that was shown, and this user's newest, as this terminal sent it (once the server has it) or as it was
+ * shown (from another device or from history); none once it was deleted. A terminal has no cursor to point at older
+ * ones.
  */
 public final class RecentMessages {
 
@@ -50,8 +52,24 @@ public final class RecentMessages {
         return Optional.ofNullable(mine.get(conversation));
     }
 
-    /** Whether {@code shown} is newer than what is held; one sent from here counts as newest until another is sent. */
+    /** A change was applied: a message deleted for everyone is nothing to act on any more. */
+    public void changed(MessageChanged change) {
+        if (change.kind() != MessageChanged.Kind.DELETED) {
+            return;
+        }
+        fromOthers.computeIfPresent(change.conversation(), (conversation, held) ->
+                held.id().equals(change.messageId()) && held.from().equals(change.messageFrom()) ? null : held);
+        mine.computeIfPresent(change.conversation(), (conversation, held) ->
+                change.messageFrom().equals(change.by()) && change.messageId().equals(idOf(held)) ? null : held);
+    }
+
+    private static String idOf(Own own) {
+        return own.sent() != null ? own.sent().id() : own.shown().id();
+    }
+
+    /** Whether {@code shown} is newer than what is held (sent from here: by when each was sent). */
     private static boolean newer(Own held, Message shown) {
-        return held.sent() == null && shown.cursor().compareTo(held.shown().cursor()) > 0;
+        return held.sent() != null ? shown.sentAt().isAfter(held.sent().sentAt())
+                : shown.cursor().compareTo(held.shown().cursor()) > 0;
     }
 }
