@@ -66,7 +66,7 @@ public final class ChangeDelivery {
             return;
         }
         // Its message may have been archived (by another node's worker) between the look and the park.
-        ConversationKey conversation = MessageChanges.conversationOf(change);
+        ConversationKey conversation = ConversationKey.of(change);
         if (store.message(conversation, change.target(), clock.millis()).isPresent()) {
             release(conversation, change);
         } else {
@@ -82,8 +82,7 @@ public final class ChangeDelivery {
         if (changes.changeWait().isZero()) {
             return; // nothing waits: no query per archived message
         }
-        ConversationKey conversation = message.inGroup() ? ConversationKey.group(message.group())
-                : ConversationKey.direct(message.from(), message.to());
+        ConversationKey conversation = ConversationKey.of(message);
         for (MessageChange change : store.parkedFor(conversation, new MessageRef(message.id(), message.from()))) {
             release(conversation, change);
         }
@@ -139,7 +138,7 @@ public final class ChangeDelivery {
                 && (abandoned = store.claimParkedBefore(now - changes.changeWait().toMillis(), now)).isPresent(); i++) {
             MessageChange change = abandoned.get();
             publish(change, changes.applyParked(change, now));
-            store.unpark(MessageChanges.conversationOf(change), change);
+            store.unpark(ConversationKey.of(change), change);
         }
     }
 

@@ -57,14 +57,8 @@ public final class MessageChanges {
         return apply(change, now, false);
     }
 
-    /** The conversation a stamped change is about. */
-    public static ConversationKey conversationOf(MessageChange change) {
-        return change.inGroup() ? ConversationKey.group(change.group())
-                : ConversationKey.direct(change.from(), change.to());
-    }
-
     private ChangeOutcome apply(MessageChange change, long now, boolean mayWait) {
-        ConversationKey conversation = conversationOf(change);
+        ConversationKey conversation = ConversationKey.of(change);
         Optional<ChatMessage> found = store.message(conversation, change.target(), now);
         if (found.isEmpty() && mayWait && now - change.ts() < changeWait.toMillis()) {
             store.park(conversation, change, now);

@@ -1,5 +1,7 @@
 package io.mqchat.archive.store;
 
+import io.mqchat.protocol.ChatMessage;
+import io.mqchat.protocol.MessageChange;
 import java.util.Objects;
 
 /**
@@ -24,6 +26,16 @@ public record ConversationKey(String group, String first, String second) {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
         return a.compareTo(b) <= 0 ? new ConversationKey(null, a, b) : new ConversationKey(null, b, a);
+    }
+
+    /** The conversation of a stamped message: its group, or its sender and recipient. */
+    public static ConversationKey of(ChatMessage message) {
+        return message.inGroup() ? group(message.group()) : direct(message.from(), message.to());
+    }
+
+    /** The conversation of a stamped edit, delete or reaction, as of the message it changes. */
+    public static ConversationKey of(MessageChange change) {
+        return change.inGroup() ? group(change.group()) : direct(change.from(), change.to());
     }
 
     /** The conversation of group {@code group}. */

@@ -145,7 +145,7 @@ public final class MongoArchiveStore implements ArchiveStore {
     @Override
     public void archive(ChatMessage message, long now) {
         ensureIndexedOnce();
-        ConversationKey conversation = conversationOf(message);
+        ConversationKey conversation = ConversationKey.of(message);
         if (!conversation.isGroup()) {
             // Group participants come from membership events; 1-1 ones from the conversation's messages.
             joinDirect(message.from(), conversation);
@@ -381,10 +381,6 @@ public final class MongoArchiveStore implements ArchiveStore {
         return call(() -> messages.deleteMany(lte(EXPIRES, new Date(now))).getDeletedCount());
     }
 
-    static ConversationKey conversationOf(ChatMessage message) {
-        return message.inGroup() ? ConversationKey.group(message.group())
-                : ConversationKey.direct(message.from(), message.to());
-    }
 
     private void joinDirect(String user, ConversationKey conversation) {
         call(() -> participants.updateOne(eq(ID, ArchiveDocuments.participantId(user, conversation)),
