@@ -1,12 +1,16 @@
 package io.mqchat.extension;
 
 import com.hivemq.extension.sdk.api.ExtensionMain;
+import com.hivemq.extension.sdk.api.interceptor.publish.PublishOutboundInterceptor;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
 import com.hivemq.extension.sdk.api.services.Services;
 import io.mqchat.extension.auth.JwtAuthenticator;
+import io.mqchat.extension.blocks.BlockListUpdates;
+import io.mqchat.extension.blocks.BlockLists;
+import io.mqchat.extension.blocks.BlockedDelivery;
 import io.mqchat.extension.auth.Roles;
 import io.mqchat.extension.auth.SubscriptionGuard;
 import io.mqchat.extension.auth.TokenExpiry;
@@ -49,14 +53,17 @@ import io.mqchat.extension.routing.SubscriptionQosInterceptor;
 import io.mqchat.extension.session.FreshSessionInterceptor;
 import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.Codec;
+import io.mqchat.protocol.DeviceAddress;
 import io.mqchat.protocol.MessageIds;
 import io.mqchat.protocol.ProtocolException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +78,7 @@ public final class MqchatExtension implements ExtensionMain {
     public static final String VERSION = "0.1.0";
 
     private static final Logger log = LoggerFactory.getLogger(MqchatExtension.class);
+    private static final Duration BLOCK_LISTS_LOAD_TIMEOUT = Duration.ofSeconds(60);
 
     private final ExtensionConfig config;
     private final Clock clock;
@@ -132,7 +140,9 @@ public final class MqchatExtension implements ExtensionMain {
         Connections connections = new Connections(MessageIds.newId().substring(0, 8));
         PresenceEvents presenceEvents = new PresenceEvents(outbox, clock, active.activityInterval());
         ActivityTracker activity = new ActivityTracker(connections, presenceEvents, clock);
-        OfflineNotifier notifier = new OfflineNotifier(connections, outbox, active.notifyIncludeBody(), homes);
+        BlockLists blocks = new BlockLists(codec);
+        loadBlockLists(blocks);
+        OfflineNotifier notifier = new OfflineNotifier(connections, outbox, active.notifyIncludeBody(), homes, blocks);
         PresenceLifecycle lifecycle = new PresenceLifecycle(connections, devices, presenceEvents, clock);
 
         DeviceQuota deviceQuota = new DeviceQuota(devices, Services.clientService(),
@@ -151,7 +161,7 @@ public final class MqchatExtension implements ExtensionMain {
         Services.metricRegistry().gauge(ChatMetrics.PREFIX + "receipts.waiting", () -> receipts::waitingItems);
         Services.metricRegistry().gauge(ChatMetrics.PREFIX + "archive-feed.waiting", () -> archiveFeed::waitingItems);
         RequestRoutes routes = new RequestRoutes(codec, outbox, metrics, connections, notifier,
-                new ArchiveFeed(archiveFeed, active.archiveFeed()), active.disappearingTimers(), devices, clock);
+                new ArchiveFeed(archiveFeed, active.archiveFeed()), active.disappearingTimers(), devices, blocks, clock);
         ErrorReplyBudget errorReplies = new ErrorReplyBudget(clock);
         RequestRateLimiter groupRateLimiter = new RequestRateLimiter(active.groupRateLimit(), clock);
         RequestInterceptor requests = new RequestInterceptor(active.maxMessageBytes(), rateLimiter, groupRateLimiter,
@@ -169,20 +179,26 @@ public final class MqchatExtension implements ExtensionMain {
         Services.securityRegistry().setAuthorizerProvider(providerInput -> subscriptionGuard);
         ServiceForwardInterceptor serviceForward = new ServiceForwardInterceptor(crossNode);
         RelayInboundInterceptor relayed = new RelayInboundInterceptor(homes, payload -> notifyRelayed(codec, notifier,
-                payload));
+                payload), blocks::blocks);
+        BlockListUpdates blockUpdates = new BlockListUpdates(blocks);
         Services.initializerRegistry().setClientInitializer((initializerInput, clientContext) -> {
+            String clientId = initializerInput.getClientInformation().getClientId();
             if (Roles.isService(initializerInput.getConnectionInformation())) {
+                clientContext.addPublishInboundInterceptor(blockUpdates);
                 if (node != null) {
                     // Another node's relay delivers here; a worker's publish for a user homed elsewhere goes there.
                     clientContext.addPublishInboundInterceptor(
-                            NodeRelays.isRelay(initializerInput.getClientInformation().getClientId())
-                                    ? relayed : serviceForward);
+                            NodeRelays.isRelay(clientId) ? relayed : serviceForward);
                 }
                 return; // workers publish where their permissions allow, unrouted
             }
             clientContext.addPublishInboundInterceptor(requests);
             clientContext.addPingReqInboundInterceptor(activity);
-            clientContext.addPublishOutboundInterceptor(outbound);
+            // The user is known from the client id, checked when it connected.
+            clientContext.addPublishOutboundInterceptor(DeviceAddress.parse(clientId)
+                    .<PublishOutboundInterceptor>map(device -> new BlockedDelivery(blocks, codec, device.user(),
+                            metrics.blockedDropped(), outbound))
+                    .orElse(outbound));
             clientContext.addPubackInboundInterceptor(pubacks);
             clientContext.addSubscribeInboundInterceptor(subscriptions);
             clientContext.addUnsubscribeInboundInterceptor(subscriptionQuota);
@@ -222,6 +238,23 @@ public final class MqchatExtension implements ExtensionMain {
         started = true;
         log.info("mqchat extension {} started (queue limit {}, max message {} bytes)", VERSION,
                 active.queueLimit(), active.maxMessageBytes());
+    }
+
+    /**
+     * Reads the block lists this node kept before it starts serving, so that nothing a blocked user sent while the
+     * broker was down reaches its blocker once it is up. A store that does not answer in time is logged: the lists
+     * then come as the archive publishes them again (with each settings answer).
+     */
+    private static void loadBlockLists(BlockLists blocks) {
+        try {
+            blocks.loadFrom(Services.retainedMessageStore(), Services.extensionExecutorService())
+                    .get(BLOCK_LISTS_LOAD_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.error("could not read the kept block lists: blocked users may reach their blockers until the "
+                    + "archive publishes the lists again: {}", e.toString());
+        }
     }
 
     /** A chat message another node relayed here: its recipient may need a push notification from this node. */

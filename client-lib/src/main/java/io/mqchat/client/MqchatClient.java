@@ -40,7 +40,7 @@ import io.mqchat.client.internal.MessageIdSource;
 import io.mqchat.client.internal.Outbound;
 import io.mqchat.client.internal.PendingRequests;
 import io.mqchat.client.internal.PresenceBook;
-import io.mqchat.client.internal.ReadReceiptsSetting;
+import io.mqchat.client.internal.MySettings;
 import io.mqchat.client.internal.RecentShares;
 import io.mqchat.client.internal.ReconnectPolicy;
 import io.mqchat.client.internal.Scheduler;
@@ -70,7 +70,7 @@ import io.mqchat.protocol.Reply;
 import io.mqchat.protocol.Topics;
 import io.mqchat.protocol.Typing;
 import io.mqchat.protocol.UserIds;
-import io.mqchat.protocol.UserSettings;
+import io.mqchat.protocol.SettingsChange;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -161,7 +161,7 @@ public final class MqchatClient implements AutoCloseable {
     private final HistoryRequests history;
     private final PendingRequests<HistoryResponse> historyPending;
     private final PendingRequests<MessageChange> changesPending;
-    private final ReadReceiptsSetting readReceipts = new ReadReceiptsSetting();
+    private final MySettings readReceipts = new MySettings();
     /** How long a read marker waits for the server to say, once per run, whether this user shares read receipts. */
     private static final Duration SETTINGS_WAIT = Duration.ofSeconds(2);
     private final CatchUp catchUp;
@@ -842,12 +842,47 @@ public final class MqchatClient implements AutoCloseable {
      * from the answer, and every device asks for it when it connects. Completes once the server kept it.
      */
     public CompletableFuture<Void> setReadReceipts(boolean on) {
-        return history.settings(new UserSettings(on)).thenAccept(answer -> readReceipts.learn(answer.settings()));
+        return changeSettings(SettingsChange.readReceipts(on)).thenAccept(blocked -> { });
     }
 
     /** True while this user shares read receipts, as the server last said (on until it said otherwise). */
     public boolean sharesReadReceipts() {
         return readReceipts.shared();
+    }
+
+    /**
+     * Blocks {@code user} on all of this user's devices, as in WhatsApp: what it sends this user one to one (messages,
+     * edits, reactions, typing) and its presence no longer reach any of them, online or offline, nor this user's
+     * history, also after an unblock; it still sees its messages SENT, never DELIVERED or READ. It cannot add this
+     * user to a group, and this user cannot write to it ({@link ErrorCode#BLOCKED}) until it unblocks it. Groups both
+     * are in still carry its messages. Completes with whom this user now blocks, once the server kept it.
+     */
+    public CompletableFuture<List<String>> block(String user) {
+        return changeSettings(SettingsChange.block(requireUser(user)));
+    }
+
+    /** Unblocks {@code user}: what it sends from now on reaches this user again. Completes with whom it still blocks. */
+    public CompletableFuture<List<String>> unblock(String user) {
+        return changeSettings(SettingsChange.unblock(requireUser(user)));
+    }
+
+    /** Whom this user blocked, as the server last said (asked at every connect; empty until it answered). */
+    public List<String> blockedUsers() {
+        return readReceipts.blocked();
+    }
+
+    private CompletableFuture<List<String>> changeSettings(SettingsChange change) {
+        return history.settings(change).thenApply(answer -> {
+            readReceipts.learn(answer.settings());
+            return answer.settings().blocked();
+        });
+    }
+
+    private static String requireUser(String user) {
+        if (user == null || !UserIds.isValidUserId(user)) {
+            throw new IllegalArgumentException("not a user id: " + user);
+        }
+        return user;
     }
 
     /**

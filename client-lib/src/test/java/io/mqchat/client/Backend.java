@@ -14,6 +14,7 @@ import io.mqchat.groups.embedded.EmbeddedMongo;
 import io.mqchat.groups.settings.GroupSettings;
 import io.mqchat.groups.store.MongoConnector;
 import io.mqchat.groups.store.MongoGroupStore;
+import io.mqchat.privacy.MongoPrivacyStore;
 import io.mqchat.groups.worker.BrokerLink;
 import io.mqchat.groups.worker.GroupWorker;
 import io.mqchat.media.MediaService;
@@ -129,7 +130,7 @@ public final class Backend implements AutoCloseable {
     public Backend withGroups() {
         MongoGroupStore store = new MongoGroupStore(database(), GroupSettings.DEFAULT_MAX_MEMBERS);
         GroupWorker worker = new GroupWorker(GroupSettings.defaults(), Clock.systemUTC(), store,
-                new BrokerLink(broker.host(), broker.port(), "1", () -> broker.serviceToken(GroupWorker.SERVICE)));
+                new MongoPrivacyStore(database()), new BrokerLink(broker.host(), broker.port(), "1", () -> broker.serviceToken(GroupWorker.SERVICE)));
         worker.start();
         started.add(worker);
         return this;

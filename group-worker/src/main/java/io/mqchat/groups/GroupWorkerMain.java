@@ -17,6 +17,7 @@ import io.mqchat.groups.settings.GroupSettingsMapper;
 import io.mqchat.groups.settings.WorkerSettings;
 import io.mqchat.groups.store.MongoConnector;
 import io.mqchat.groups.store.MongoGroupStore;
+import io.mqchat.privacy.MongoPrivacyStore;
 import io.mqchat.groups.store.StoreUnavailableException;
 import io.mqchat.groups.worker.BrokerLink;
 import io.mqchat.groups.worker.GroupWorker;
@@ -107,7 +108,8 @@ public final class GroupWorkerMain {
             String token = settings.serviceToken();
             BrokerLink link = new BrokerLink(settings.brokerHost(), settings.brokerPort(), settings.instance(),
                     settings.feeds().lanes(), () -> token);
-            try (GroupWorker worker = new GroupWorker(settings.groups(), Clock.systemUTC(), store, link)) {
+            try (GroupWorker worker = new GroupWorker(settings.groups(), Clock.systemUTC(), store,
+                    new MongoPrivacyStore(mongo.getDatabase(settings.groups().database())), link)) {
                 worker.start();
                 feeds.watch(worker.feeds());
                 serving.set(true);

@@ -348,13 +348,7 @@ public final class Codec {
             if (settings == null || settings.isNull()) {
                 return HistoryRequest.settings(null, ref);
             }
-            JsonNode readReceipts = settings.isObject() ? settings.get("readReceipts") : null;
-            if (readReceipts != null && !readReceipts.isNull() && !readReceipts.isBoolean() || !settings.isObject()) {
-                throw new ProtocolException(ErrorCode.INVALID_ENVELOPE,
-                        "'settings' must be an object, its 'readReceipts' true or false");
-            }
-            return HistoryRequest.settings(new UserSettings(readReceipts == null || readReceipts.isNull() ? null
-                    : readReceipts.booleanValue()), ref);
+            return HistoryRequest.settings(settingsChange(settings), ref);
         }
         if (HistoryRequest.CONVERSATIONS.equals(op)) {
             JsonNode since = node.get("since");
@@ -392,6 +386,32 @@ public final class Codec {
         Integer pageSize = limit == null || limit.isNull() ? null : limit.intValue();
         return with != null ? HistoryRequest.withPeer(with, before, after, pageSize, ref)
                 : HistoryRequest.inGroup(group, before, after, pageSize, ref);
+    }
+
+    private static SettingsChange settingsChange(JsonNode settings) throws ProtocolException {
+        JsonNode readReceipts = settings.isObject() ? settings.get("readReceipts") : null;
+        if (readReceipts != null && !readReceipts.isNull() && !readReceipts.isBoolean() || !settings.isObject()) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE,
+                    "'settings' must be an object, its 'readReceipts' true or false");
+        }
+        String block = optionalUser(settings, "block");
+        String unblock = optionalUser(settings, "unblock");
+        if (block != null && block.equals(unblock)) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "'block' and 'unblock' name the same user");
+        }
+        return new SettingsChange(readReceipts == null || readReceipts.isNull() ? null : readReceipts.booleanValue(),
+                block, unblock);
+    }
+
+    private static String optionalUser(JsonNode node, String field) throws ProtocolException {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual() || !UserIds.isValidUserId(value.textValue())) {
+            throw new ProtocolException(ErrorCode.INVALID_ENVELOPE, "'" + field + "' must be a user id");
+        }
+        return value.textValue();
     }
 
     /**
@@ -530,6 +550,7 @@ public final class Codec {
             case HistoryResponse.TYPE -> HistoryResponse.class;
             case PushRequest.TYPE -> PushRequest.class;
             case MessageChange.EDIT, MessageChange.DELETE, MessageChange.REACTION -> MessageChange.class;
+            case BlockList.TYPE -> BlockList.class;
             default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown type '" + type + "'");
         };
         try {

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonPropertyOrder({"v", "type"})
 public sealed interface Envelope permits ChatMessage, Receipt, ErrorReply, Notice, Typing, Presence,
         PresenceEvent, Notify, GroupRequest, Response, GroupEvent, HistoryRequest, HistoryResponse, PushRequest, Batch,
-        MessageChange {
+        MessageChange, BlockList {
 
     /** The only envelope version this code speaks. */
     int VERSION = 1;

@@ -37,7 +37,9 @@ public enum ErrorCode {
     /** Only the sender edits or deletes its message (or a group admin deletes), and nobody changes a deleted one. */
     NOT_ALLOWED("not_allowed"),
     /** The edit or delete came after the window the server allows for it. */
-    TOO_LATE("too_late");
+    TOO_LATE("too_late"),
+    /** The sender blocked the user it writes to: it unblocks first. */
+    BLOCKED("blocked");
 
     private final String wireName;
 

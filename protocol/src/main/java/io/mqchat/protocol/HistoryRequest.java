@@ -23,10 +23,11 @@ import java.util.List;
  * @param by     the requesting user, stamped by the server
  * @param device the requesting device, stamped by the server
  * @param ts     server time in epoch milliseconds, stamped by the server
- * @param settings the settings to change (settings; optional: without it the request only asks for them)
+ * @param settings what to change of the requester's settings (settings; optional: without it the request only asks
+ *                 for them)
  */
 public record HistoryRequest(String op, String ref, String with, String group, String before, String after,
-                             Integer limit, Long since, String by, String device, Long ts, UserSettings settings)
+                             Integer limit, Long since, String by, String device, Long ts, SettingsChange settings)
         implements Envelope {
 
     public static final String TYPE = "history_request";
@@ -71,7 +72,7 @@ public record HistoryRequest(String op, String ref, String with, String group, S
     }
 
     /** The requester's settings, changed to {@code change} first unless it is null. */
-    public static HistoryRequest settings(UserSettings change, String ref) {
+    public static HistoryRequest settings(SettingsChange change, String ref) {
         return new HistoryRequest(SETTINGS, ref, null, null, null, null, null, null, null, null, null, change);
     }
 

@@ -41,6 +41,8 @@ public final class ServiceTopics {
      * topics a history request may name as its response topic.
      */
     public static final String UNREAD_ANSWERS = ROOT + "/presence/unread";
+    /** Whom each user blocked ({@link BlockList}, retained per user under it), from the archive for the broker. */
+    public static final String BLOCKS = ROOT + "/blocks";
 
     /**
      * How many lanes every partitioned feed has. Fixed, so that the extension and every worker agree without a
@@ -84,6 +86,11 @@ public final class ServiceTopics {
     /** The lane key of a 1-1 conversation: the same whichever of the two is named first. */
     public static String conversationKey(String user, String peer) {
         return user.compareTo(peer) <= 0 ? user + "|" + peer : peer + "|" + user;
+    }
+
+    /** The retained topic of {@code user}'s {@link BlockList}. */
+    public static String blocksOf(String user) {
+        return BLOCKS + "/" + user;
     }
 
     /** The filter that covers every internal topic (a service account's permission). */

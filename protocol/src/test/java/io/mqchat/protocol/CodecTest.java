@@ -1,6 +1,7 @@
 package io.mqchat.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -122,7 +123,7 @@ class CodecTest {
         assertNull(codec.decodeHistoryRequest(json("{\"v\":1,\"op\":\"settings\"}")).settings(), "only asks");
         HistoryRequest off = codec.decodeHistoryRequest(
                 json("{\"v\":1,\"op\":\"settings\",\"settings\":{\"readReceipts\":false}}"));
-        assertEquals(new UserSettings(false), off.settings());
+        assertEquals(SettingsChange.readReceipts(false), off.settings());
         assertEquals(off.settings(), ((HistoryRequest) codec.decode(codec.encode(off.stamped("bob", "phone", 1L))))
                 .settings(), "the archive gets it as the device asked");
         assertEquals(ErrorCode.INVALID_ENVELOPE, assertThrows(ProtocolException.class, () -> codec.decodeHistoryRequest(
@@ -131,6 +132,27 @@ class CodecTest {
         assertEquals(new ReadMarker("m1", true), codec.decodeMarker(json("{\"v\":1,\"upTo\":\"m1\"}")));
         assertEquals(Boolean.FALSE, ((Receipt) codec.decode(codec.encode(Receipt.read("m1", "bob", "alice", 1L)
                 .unshared()))).shared());
+    }
+
+    @Test
+    void aSettingsRequestBlocksOrUnblocksOneUserAndTheAnswerListsWhomIBlocked() throws Exception {
+        assertEquals(SettingsChange.block("mallory"), codec.decodeHistoryRequest(
+                json("{\"v\":1,\"op\":\"settings\",\"settings\":{\"block\":\"mallory\"}}")).settings());
+        assertEquals(SettingsChange.unblock("mallory"), codec.decodeHistoryRequest(
+                json("{\"v\":1,\"op\":\"settings\",\"settings\":{\"unblock\":\"mallory\"}}")).settings());
+        for (String bad : List.of("{\"block\":\"a/b\"}", "{\"block\":7}", "{\"unblock\":\"\"}",
+                "{\"block\":\"m\",\"unblock\":\"m\"}")) {
+            assertEquals(ErrorCode.INVALID_ENVELOPE, assertThrows(ProtocolException.class,
+                    () -> codec.decodeHistoryRequest(json("{\"v\":1,\"op\":\"settings\",\"settings\":" + bad + "}")),
+                    bad).code(), bad);
+        }
+        HistoryResponse answer = (HistoryResponse) codec.decode(codec.encode(HistoryResponse.settings("h1",
+                new UserSettings(true, List.of("mallory", "trudy")), 5L)));
+        assertEquals(List.of("mallory", "trudy"), answer.settings().blocked());
+        assertTrue(answer.settings().blocks("trudy"));
+        assertFalse(new UserSettings(false).blocks("trudy"), "nobody blocked before a block");
+        BlockList list = (BlockList) codec.decode(codec.encode(new BlockList("alice", List.of("mallory"))));
+        assertEquals(List.of("mallory"), list.blocked());
     }
 
     @Test

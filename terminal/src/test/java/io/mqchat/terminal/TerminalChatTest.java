@@ -88,6 +88,29 @@ class TerminalChatTest {
     }
 
     @Test
+    void aBlockedUserReachesNoTerminalOfTheBlockerUntilItIsUnblocked() {
+        try (ChatTerminal alice = ChatTerminal.open(backend, "alice13");
+             ChatTerminal mallory = ChatTerminal.open(backend, "mallory13")) {
+            alice.type("/block mallory13");
+            alice.screen.shows("* you block mallory13");
+            mallory.type("/open alice13");
+            mallory.screen.shows("-- alice13 --");
+            mallory.type("let me in");
+            mallory.screen.shows("✓ sent m1 (alice13)");
+            alice.type("/open mallory13");
+            alice.screen.shows("-- mallory13 --");
+            alice.type("go away");
+            alice.screen.showsLineStartingWith("! not sent: refused: blocked: ");
+
+            alice.type("/unblock mallory13");
+            alice.screen.shows("* you block nobody");
+            mallory.type("sorry");
+            alice.screen.shows("[mallory13] sorry");
+            assertFalse(alice.screen.showsWithin("[mallory13] let me in", 0), "sent while blocked: never shown");
+        }
+    }
+
+    @Test
     void listShowsTheConversationWithItsUnreadCountUntilItIsOpened() {
         try (ChatTerminal alice = ChatTerminal.open(backend, "alice2");
              ChatTerminal bob = ChatTerminal.open(backend, "bob2")) {

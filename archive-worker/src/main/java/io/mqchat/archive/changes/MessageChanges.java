@@ -57,6 +57,12 @@ public final class MessageChanges {
         return apply(change, now, false);
     }
 
+    /** Both users of a 1-1 change, but not one who blocked the changer: it learns nothing of what it does. */
+    private List<String> directParticipants(MessageChange change) {
+        return store.settings(change.to()).blocks(change.from()) ? List.of(change.from())
+                : List.of(change.from(), change.to());
+    }
+
     private ChangeOutcome apply(MessageChange change, long now, boolean mayWait) {
         ConversationKey conversation = ConversationKey.of(change);
         Optional<ChatMessage> found = store.message(conversation, change.target(), now);
@@ -71,7 +77,7 @@ public final class MessageChanges {
         ChatMessage target = found.get();
         // In a group, only who may read the message learns of changes to it: not who joined after it was sent.
         List<String> participants = conversation.isGroup() ? store.membersSince(change.group(), target.ts())
-                : List.of(change.from(), change.to());
+                : directParticipants(change);
         if (MessageChange.DELETE.equals(change.type())) {
             // Deleting again changes nothing, and tells the devices again: a delivery of it may have been lost.
             if (!target.wasDeleted() && tooLate(change, target, deleteWindow)) {

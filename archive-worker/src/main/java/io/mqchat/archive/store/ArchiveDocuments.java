@@ -16,7 +16,8 @@ import org.bson.Document;
  * The shape of the archive's documents (all in the groups' database):
  * <ul>
  *   <li>{@value #MESSAGES}: one per message, {@code {_id: "{conversation}/{from}/{id}", conv, ts, from, mid, type,
- *       to?, group?, body?, ttl?, timer?, media?, mediaShared?, expires?, edited?, deleted?, reactions?: [{u, e}]}};
+ *       to?, group?, body?, ttl?, timer?, media?, mediaShared?, expires?, edited?, deleted?, reactions?: [{u, e}],
+ *       hiddenFrom?}}; {@code hiddenFrom} names the recipient of a 1-1 message who had blocked its sender;
  *       {@code expires} is a Date, for the TTL index; {@code reactions} a list, since a user id may hold a dot; {@code media}
  *       the shared image's reference, its {@code id} indexed for media authorization; {@code mediaShared} whether
  *       the message grants access to it (its sender uploaded it).</li>
@@ -26,7 +27,6 @@ import org.bson.Document;
  *       with? | group?, read?: {ts, from, mid}, sharedRead?, readPrivate?, member?, since?, mts?, mev?, updated?}}:
  *       the user's read mark, the newest one it shared (what the peer sees; {@code readPrivate} once one was not) and,
  *       for a group, its current membership period ({@code mts}/{@code mev}: the membership event applied last).</li>
- *   <li>{@value #SETTINGS}: one per user who changed a setting, {@code {_id: user, readReceipts?, updated}}.</li>
  *   <li>{@value #PARKED}: changes that came before their message, {@code {_id: "{target}/{from}/{id}", target: the
  *       message's _id, parkedAt, claimedAt?, type, mid, from, to?, group?, ts, targetId, targetFrom, body?, emoji?}}.</li>
  * </ul>
@@ -37,12 +37,11 @@ final class ArchiveDocuments {
     static final String MESSAGES = "archive_messages";
     static final String CONVERSATIONS = "archive_conversations";
     static final String PARTICIPANTS = "archive_participants";
-    static final String SETTINGS = "archive_settings";
     static final String PARKED = "archive_parked";
     static final String TARGET = "target";
     static final String PARKED_AT = "parkedAt";
     static final String CLAIMED_AT = "claimedAt";
-    static final String READ_RECEIPTS = "readReceipts";
+    static final String HIDDEN_FROM = "hiddenFrom";
 
     static final String ID = "_id";
     static final String CONV = "conv";
@@ -95,7 +94,8 @@ final class ArchiveDocuments {
     /**
      * @param sharesImage whether the message grants its conversation access to its image (its sender uploaded it)
      */
-    static Document message(ConversationKey conversation, ChatMessage message, boolean sharesImage) {
+    static Document message(ConversationKey conversation, ChatMessage message, boolean sharesImage,
+                            String hiddenFrom) {
         Document doc = new Document(ID, messageId(conversation, message.from(), message.id()))
                 .append(CONV, conversation.id())
                 .append(TS, message.ts())
@@ -109,6 +109,7 @@ final class ArchiveDocuments {
         appendIfSet(doc, TIMER, message.timer());
         appendIfSet(doc, MENTIONS, message.mentions());
         appendIfSet(doc, FORWARDED, message.forwarded());
+        appendIfSet(doc, HIDDEN_FROM, hiddenFrom);
         if (message.reply() != null) {
             // Never the excerpt: readers get the quoted message's own text, while it is there (ConversationReads).
             doc.append(REPLY, new Document("id", message.reply().id()).append("from", message.reply().from()));

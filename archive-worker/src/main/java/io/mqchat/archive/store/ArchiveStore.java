@@ -6,6 +6,7 @@ import io.mqchat.protocol.Cursor;
 import io.mqchat.protocol.GroupEvent;
 import io.mqchat.protocol.MessageChange;
 import io.mqchat.protocol.MessageRef;
+import io.mqchat.protocol.SettingsChange;
 import io.mqchat.protocol.UserSettings;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +27,9 @@ public interface ArchiveStore {
     void ensureIndexes();
 
     /**
-     * Archives a stamped message (1-1 when {@code to} is set, else group) once, however often it is delivered.
+     * Archives a stamped message (1-1 when {@code to} is set, else group) once, however often it is delivered. A 1-1
+     * message to a user who blocked its sender is kept for the sender alone: the recipient's pages, list and unread
+     * counts never show it, also after an unblock.
      *
      * @param now the archive's time, recorded as the conversation's last change
      */
@@ -149,8 +152,12 @@ public interface ArchiveStore {
     /** {@code user}'s privacy settings; {@link UserSettings#DEFAULTS} until it changed one. */
     UserSettings settings(String user);
 
-    /** Changes {@code user}'s settings to {@code change} (the fields it sets) and returns them as they now stand. */
-    UserSettings changeSettings(String user, UserSettings change, long now);
+    /**
+     * Changes {@code user}'s settings as {@code change} says (the fields it sets) and returns them as they now stand.
+     *
+     * @throws io.mqchat.privacy.TooManyBlockedException when it would block more users than allowed
+     */
+    UserSettings changeSettings(String user, SettingsChange change, long now);
 
     /** Deletes the messages that have disappeared at {@code now}; returns how many. */
     long deleteExpired(long now);

@@ -14,6 +14,7 @@ import static io.mqchat.archive.store.ArchiveDocuments.DELETED;
 import static io.mqchat.archive.store.ArchiveDocuments.EXPIRES;
 import static io.mqchat.archive.store.ArchiveDocuments.FROM;
 import static io.mqchat.archive.store.ArchiveDocuments.GROUP;
+import static io.mqchat.archive.store.ArchiveDocuments.HIDDEN_FROM;
 import static io.mqchat.archive.store.ArchiveDocuments.ID;
 import static io.mqchat.archive.store.ArchiveDocuments.MEMBER;
 import static io.mqchat.archive.store.ArchiveDocuments.READ;
@@ -75,7 +76,7 @@ final class ConversationReads {
     }
 
     Page page(PageQuery query, long now) {
-        List<Bson> filter = new ArrayList<>(visible(query.conversation(), query.notBefore(), now));
+        List<Bson> filter = new ArrayList<>(visible(query.reader(), query.conversation(), query.notBefore(), now));
         if (query.before() != null) {
             filter.add(CursorOrder.before("", query.before()));
         }
@@ -181,7 +182,7 @@ final class ConversationReads {
      */
     private int unread(String user, ConversationKey conversation, Document participant, Cursor before, long now) {
         long notBefore = conversation.isGroup() ? longOr(participant, SINCE) : 0;
-        List<Bson> unread = new ArrayList<>(visible(conversation, notBefore, now));
+        List<Bson> unread = new ArrayList<>(visible(user, conversation, notBefore, now));
         unread.add(ne(FROM, user));
         Cursor read = ArchiveDocuments.cursor(participant, READ);
         if (read != null) {
@@ -207,7 +208,7 @@ final class ConversationReads {
     private ConversationSummary summary(String user, ConversationKey conversation, Document participant,
                                         Document state, Document peer, long updated, long now) {
         long notBefore = conversation.isGroup() ? longOr(participant, SINCE) : 0;
-        List<Bson> visible = visible(conversation, notBefore, now);
+        List<Bson> visible = visible(user, conversation, notBefore, now);
         ChatMessage newest = call(() -> messages.find(and(visible)).sort(CursorOrder.newestFirst())
                 .limit(1).map(ArchiveDocuments::message).first());
         ChatMessage last = newest == null ? null : withQuotes(conversation, List.of(newest), notBefore, now).get(0);
@@ -224,10 +225,16 @@ final class ConversationReads {
                 peerRead == null ? null : peerRead.toString(), updated);
     }
 
-    /** The messages of a conversation a reader may see at {@code now}: from {@code notBefore} on, not disappeared. */
-    private static List<Bson> visible(ConversationKey conversation, long notBefore, long now) {
+    /**
+     * The messages of a conversation {@code reader} may see at {@code now}: from {@code notBefore} on, not
+     * disappeared, not hidden from it (null: from nobody).
+     */
+    private static List<Bson> visible(String reader, ConversationKey conversation, long notBefore, long now) {
         List<Bson> filter = new ArrayList<>();
         filter.add(eq(CONV, conversation.id()));
+        if (reader != null && !conversation.isGroup()) {
+            filter.add(ne(HIDDEN_FROM, reader));
+        }
         if (notBefore > 0) {
             filter.add(gte(TS, notBefore));
         }

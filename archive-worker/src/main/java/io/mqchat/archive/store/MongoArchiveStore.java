@@ -64,13 +64,18 @@ import io.mqchat.protocol.Cursor;
 import io.mqchat.protocol.GroupEvent;
 import io.mqchat.protocol.MessageChange;
 import io.mqchat.protocol.MessageRef;
+import io.mqchat.protocol.SettingsChange;
 import io.mqchat.protocol.UserSettings;
+import io.mqchat.privacy.MongoPrivacyStore;
+import io.mqchat.privacy.PrivacyStore;
+import io.mqchat.privacy.PrivacyUnavailableException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
@@ -92,7 +97,7 @@ public final class MongoArchiveStore implements ArchiveStore {
     private final MongoCollection<Document> messages;
     private final MongoCollection<Document> conversations;
     private final MongoCollection<Document> participants;
-    private final MongoCollection<Document> settings;
+    private final PrivacyStore privacy;
     private final MongoCollection<Document> parked;
     private final ConversationReads reads;
     private final Uploads uploads;
@@ -119,7 +124,7 @@ public final class MongoArchiveStore implements ArchiveStore {
         this.messages = durable.getCollection(MESSAGES);
         this.conversations = durable.getCollection(CONVERSATIONS);
         this.participants = durable.getCollection(PARTICIPANTS);
-        this.settings = durable.getCollection(ArchiveDocuments.SETTINGS);
+        this.privacy = new MongoPrivacyStore(durable);
         this.parked = durable.getCollection(ArchiveDocuments.PARKED);
         this.reads = new ConversationReads(messages, conversations, participants);
     }
@@ -146,16 +151,21 @@ public final class MongoArchiveStore implements ArchiveStore {
     public void archive(ChatMessage message, long now) {
         ensureIndexedOnce();
         ConversationKey conversation = ConversationKey.of(message);
+        // A 1-1 message to a user who blocked its sender is kept for the sender only, even after an unblock.
+        String hiddenFrom = !conversation.isGroup() && settings(message.to()).blocks(message.from()) ? message.to()
+                : null;
         if (!conversation.isGroup()) {
             // Group participants come from membership events; 1-1 ones from the conversation's messages.
             joinDirect(message.from(), conversation);
-            joinDirect(message.to(), conversation);
+            if (hiddenFrom == null) {
+                joinDirect(message.to(), conversation);
+            }
         }
         // Its uploader shares an image, and so does whoever may see it already (forwarding it), but never someone who
         // merely knows its id.
         boolean sharesImage = message.media() != null && (uploads.uploadedBy(message.from(), message.media().id())
                 || sharedWith(message.from(), message.media().id(), now));
-        unlessDuplicate(() -> messages.insertOne(ArchiveDocuments.message(conversation, message, sharesImage)));
+        unlessDuplicate(() -> messages.insertOne(ArchiveDocuments.message(conversation, message, sharesImage, hiddenFrom)));
         // Also after a duplicate: an earlier delivery may have stopped between the insert and this update.
         call(() -> conversations.updateOne(eq(ID, conversation.id()), max(UPDATED, now), UPSERT));
         if (message.isTimerChange() && message.timer() != null) {
@@ -362,18 +372,20 @@ public final class MongoArchiveStore implements ArchiveStore {
 
     @Override
     public UserSettings settings(String user) {
-        Document stored = call(() -> settings.find(eq(ID, user)).first());
-        return stored == null ? UserSettings.DEFAULTS
-                : new UserSettings(!Boolean.FALSE.equals(stored.getBoolean(ArchiveDocuments.READ_RECEIPTS)));
+        return privately(() -> privacy.settings(user));
     }
 
     @Override
-    public UserSettings changeSettings(String user, UserSettings change, long now) {
-        if (change.readReceipts() != null) {
-            call(() -> settings.updateOne(eq(ID, user), combine(set(ArchiveDocuments.READ_RECEIPTS,
-                    change.readReceipts()), max(UPDATED, now)), UPSERT));
+    public UserSettings changeSettings(String user, SettingsChange change, long now) {
+        return privately(() -> privacy.change(user, change, now));
+    }
+
+    private static <T> T privately(Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (PrivacyUnavailableException e) {
+            throw new ArchiveUnavailableException(e.getMessage(), e);
         }
-        return settings(user);
     }
 
     @Override

@@ -12,8 +12,11 @@ import java.util.Objects;
  * @param after        page newer than this position, or null
  * @param limit        most messages, at least 1
  * @param notBefore    the oldest server time the reader may see (the start of its group membership; 0 for 1-1)
+ * @param reader       who reads: the messages hidden from it (sent while it blocked their sender) are left out; null
+ *                     for none
  */
-public record PageQuery(ConversationKey conversation, Cursor before, Cursor after, int limit, long notBefore) {
+public record PageQuery(ConversationKey conversation, Cursor before, Cursor after, int limit, long notBefore,
+                        String reader) {
 
     public PageQuery {
         Objects.requireNonNull(conversation, "conversation");
@@ -23,6 +26,11 @@ public record PageQuery(ConversationKey conversation, Cursor before, Cursor afte
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1");
         }
+    }
+
+    /** A page as a reader from whom nothing is hidden sees it. */
+    public PageQuery(ConversationKey conversation, Cursor before, Cursor after, int limit, long notBefore) {
+        this(conversation, before, after, limit, notBefore, null);
     }
 
     /** True when paging towards newer messages. */

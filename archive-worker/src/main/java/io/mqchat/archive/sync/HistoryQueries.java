@@ -1,5 +1,6 @@
 package io.mqchat.archive.sync;
 
+import io.mqchat.privacy.TooManyBlockedException;
 import io.mqchat.archive.store.ArchiveStore;
 import io.mqchat.archive.store.ArchiveUnavailableException;
 import io.mqchat.archive.store.ConversationKey;
@@ -56,6 +57,8 @@ public final class HistoryQueries {
         } catch (ArchiveUnavailableException e) {
             return HistoryResponse.failed(request.op(), request.ref(), ErrorCode.UNAVAILABLE,
                     "the archive is unavailable, try again later", now);
+        } catch (TooManyBlockedException e) {
+            return HistoryResponse.failed(request.op(), request.ref(), ErrorCode.LIMIT_REACHED, e.getMessage(), now);
         } catch (ProtocolException e) {
             return badRequest(request, e.getMessage());
         }
@@ -85,7 +88,7 @@ public final class HistoryQueries {
         } else {
             return badRequest(request, "op 'messages' needs 'with' or 'group'");
         }
-        Page page = store.page(new PageQuery(conversation, before, after, limit, notBefore), now);
+        Page page = store.page(new PageQuery(conversation, before, after, limit, notBefore, request.by()), now);
         List<ChatMessage> fitting = budget.fit(page.messages(), after != null);
         boolean more = page.more() || fitting.size() < page.messages().size();
         return HistoryResponse.page(request.ref(), request.with(), request.group(), fitting, more, now);
@@ -111,8 +114,11 @@ public final class HistoryQueries {
         return HistoryResponse.unread(request.ref(), (int) Math.min(unread, Integer.MAX_VALUE), now);
     }
 
-    /** The requester's settings, changed first when the request says how. */
+    /** The requester's settings, changed first when the request says how; nobody blocks itself. */
     private HistoryResponse settings(HistoryRequest request, long now) {
+        if (request.settings() != null && request.by().equals(request.settings().block())) {
+            return badRequest(request, "a user cannot block itself");
+        }
         UserSettings settings = request.settings() == null ? store.settings(request.by())
                 : store.changeSettings(request.by(), request.settings(), now);
         return HistoryResponse.settings(request.ref(), settings, now);

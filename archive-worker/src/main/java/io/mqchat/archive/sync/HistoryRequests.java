@@ -1,6 +1,7 @@
 package io.mqchat.archive.sync;
 
 import io.mqchat.groups.outbound.Publisher;
+import io.mqchat.protocol.BlockList;
 import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.Envelope;
 import io.mqchat.protocol.HistoryRequest;
@@ -13,7 +14,9 @@ import io.mqchat.service.InboundMessage;
 import io.mqchat.service.MessageHandler;
 import io.mqchat.service.OutboundMessage;
 import io.mqchat.service.RetryLater;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +53,26 @@ public final class HistoryRequests implements MessageHandler {
         } catch (ProtocolException e) {
             response = queries.badRequest(request, e.getMessage());
         }
-        publisher.publishAll(List.of(reply(message, request, response)));
+        List<OutboundMessage> out = new ArrayList<>(2);
+        blockList(request, response).ifPresent(out::add);
+        out.add(reply(message, request, response));
+        publisher.publishAll(out);
+    }
+
+    /**
+     * The requester's block list for the broker, which drops what blocked users send it: published retained with
+     * every settings answer (an empty list clears it), so that the node the user's devices connect to (they ask at
+     * every connect) has the current one, also when the user moved there from another node. Before the answer, so
+     * that a device told "blocked" is.
+     */
+    private Optional<OutboundMessage> blockList(HistoryRequest request, HistoryResponse response) {
+        if (!HistoryRequest.SETTINGS.equals(response.op()) || !response.ok() || response.settings() == null) {
+            return Optional.empty();
+        }
+        List<String> blocked = response.settings().blocked();
+        byte[] payload = blocked.isEmpty() ? new byte[0] : codec.encode(new BlockList(request.by(), blocked));
+        return Optional.of(OutboundMessage.to(ServiceTopics.blocksOf(request.by()), payload).qos(1).retain(true)
+                .build());
     }
 
     /** The request with its stamped requester, or null (logged) when it cannot be answered at all. */

@@ -13,7 +13,7 @@ import io.mqchat.protocol.MediaRef;
 import io.mqchat.protocol.MessageChange;
 import io.mqchat.protocol.MessageRef;
 import io.mqchat.protocol.Reply;
-import io.mqchat.protocol.UserSettings;
+import io.mqchat.protocol.SettingsChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -453,16 +453,30 @@ public abstract class ArchiveStoreContract {
     }
 
     @Test
-    void settingsStartAsDefaultsAndKeepWhatWasChangedLast() {
+    void aMessageToAUserWhoBlockedItsSenderIsKeptForTheSenderAlone() {
         ArchiveStore store = openStore();
         String alice = "alice-" + UUID.randomUUID();
-        assertEquals(UserSettings.DEFAULTS, store.settings(alice));
-        assertEquals(new UserSettings(false), store.changeSettings(alice, new UserSettings(false), T0));
-        assertEquals(new UserSettings(false), store.changeSettings(alice, new UserSettings(null), T0 + 1),
-                "a change that sets nothing keeps what is there");
-        assertEquals(new UserSettings(false), store.settings(alice));
-        assertEquals(UserSettings.DEFAULTS, store.settings("bob-" + UUID.randomUUID()), "each user has its own");
-        assertEquals(UserSettings.DEFAULTS, store.changeSettings(alice, new UserSettings(true), T0 + 2));
+        String mallory = "mallory-" + UUID.randomUUID();
+        ConversationKey conversation = ConversationKey.direct(alice, mallory);
+        store.changeSettings(alice, SettingsChange.block(mallory), T0);
+        store.archive(direct("m1", mallory, alice, T0 + 1), T0 + 1);
+        store.archive(direct("m1", mallory, alice, T0 + 1), T0 + 2);
+        assertEquals(List.of("m1"), ids(store.page(new PageQuery(conversation, null, null, 10, 0, mallory), T0 + 3)),
+                "the sender has it");
+        assertEquals(List.of(), ids(store.page(new PageQuery(conversation, null, null, 10, 0, alice), T0 + 3)));
+        assertTrue(store.conversations(alice, null, T0 + 3).isEmpty(), "no conversation of it for the blocker");
+        assertEquals(0, store.unreadTotal(alice, null, T0 + 3));
+
+        store.changeSettings(alice, SettingsChange.unblock(mallory), T0 + 4);
+        store.archive(direct("m2", mallory, alice, T0 + 5), T0 + 5);
+        store.archive(direct("a1", alice, mallory, T0 + 6), T0 + 6);
+        assertEquals(List.of("m2", "a1"), ids(store.page(new PageQuery(conversation, null, null, 10, 0, alice),
+                T0 + 7)), "after the unblock new ones reach it; what came while blocked stays hidden");
+        assertEquals(List.of("m1", "m2", "a1"), ids(store.page(new PageQuery(conversation, null, null, 10, 0, mallory),
+                T0 + 7)));
+        ConversationSummary summary = store.conversations(alice, null, T0 + 7).get(0);
+        assertEquals(1, summary.unread(), "m2 alone: the hidden m1 is not counted");
+        assertEquals(1, store.unreadTotal(mallory, null, T0 + 7), "the blocker's own message counts for the other");
     }
 
     @Test

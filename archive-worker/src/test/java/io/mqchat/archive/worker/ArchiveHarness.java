@@ -12,6 +12,7 @@ import io.mqchat.groups.embedded.EmbeddedMongo;
 import io.mqchat.groups.settings.GroupSettings;
 import io.mqchat.groups.store.MongoConnector;
 import io.mqchat.groups.store.MongoGroupStore;
+import io.mqchat.privacy.MongoPrivacyStore;
 import io.mqchat.groups.worker.GroupWorker;
 import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.Envelope;
@@ -68,6 +69,7 @@ final class ArchiveHarness implements AutoCloseable {
     GroupWorker groupWorker() {
         GroupWorker worker = new GroupWorker(GroupSettings.defaults(), Clock.systemUTC(),
                 new MongoGroupStore(client().getDatabase(database), GroupSettings.DEFAULT_MAX_MEMBERS),
+                new MongoPrivacyStore(client().getDatabase(database)),
                 new io.mqchat.groups.worker.BrokerLink(broker.host(), broker.port(), "1",
                         () -> broker.serviceToken(GroupWorker.SERVICE)));
         worker.start();

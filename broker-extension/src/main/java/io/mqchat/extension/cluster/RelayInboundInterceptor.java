@@ -14,6 +14,7 @@ import io.mqchat.protocol.Topics;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,11 +33,18 @@ public final class RelayInboundInterceptor implements PublishInboundInterceptor 
 
     private final HomeDirectory homes;
     private final Consumer<byte[]> chatMessageArrived;
+    private final BiPredicate<String, String> blocks;
 
-    /** @param chatMessageArrived told of each relayed chat message (its payload) that this node takes */
-    public RelayInboundInterceptor(HomeDirectory homes, Consumer<byte[]> chatMessageArrived) {
+    /**
+     * @param chatMessageArrived told of each relayed chat message (its payload) that this node takes
+     * @param blocks             whether a user (first) blocked another (second): a 1-1 message between them is
+     *                           acknowledged and dropped
+     */
+    public RelayInboundInterceptor(HomeDirectory homes, Consumer<byte[]> chatMessageArrived,
+                                   BiPredicate<String, String> blocks) {
         this.homes = homes;
         this.chatMessageArrived = chatMessageArrived;
+        this.blocks = blocks;
     }
 
     @Override
@@ -76,6 +84,11 @@ public final class RelayInboundInterceptor implements PublishInboundInterceptor 
         }
         PublishPacket publish = output.getPublishPacket();
         if (Topics.isInboxOf(publish.getTopic(), user) && isDirectMessage(publish)) {
+            if (publish.getUserProperties().getFirst(RoutedMessage.FROM_PROPERTY)
+                    .filter(from -> blocks.test(user, from)).isPresent()) {
+                output.preventPublishDelivery(); // SENT for the sender, nothing for whom it blocked
+                return;
+            }
             try {
                 chatMessageArrived.accept(RelayPublish.bytes(publish.getPayload()));
             } catch (RuntimeException e) {

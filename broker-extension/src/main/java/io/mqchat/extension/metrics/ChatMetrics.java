@@ -28,6 +28,7 @@ public final class ChatMetrics {
     private final Counter archiveFeedPublishes;
     private final Counter notStored;
     private final Counter resendsDropped;
+    private final Counter blockedDropped;
 
     public ChatMetrics(MetricRegistry registry) {
         messagesRouted = registry.counter(PREFIX + "messages.routed");
@@ -47,6 +48,7 @@ public final class ChatMetrics {
         archiveFeedPublishes = registry.counter(PREFIX + "archive-feed.publishes");
         notStored = registry.counter(PREFIX + "requests.not-stored");
         resendsDropped = registry.counter(PREFIX + "deliveries.resends-dropped");
+        blockedDropped = registry.counter(PREFIX + "deliveries.blocked-dropped");
     }
 
     public Counter messagesRouted() {
@@ -123,6 +125,11 @@ public final class ChatMetrics {
     /** Re-sends of messages a device had already acknowledged, dropped instead of delivered twice. */
     public Counter resendsDropped() {
         return resendsDropped;
+    }
+
+    /** What a blocked user sent its blocker (messages, typing, presence), dropped before reaching a device. */
+    public Counter blockedDropped() {
+        return blockedDropped;
     }
 
     /** Requests refused because a copy the server publishes beside them (archive, own copy) could not be stored. */

@@ -1,5 +1,6 @@
 package io.mqchat.extension.routing;
 
+import io.mqchat.extension.blocks.BlockLists;
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundOutput;
 import com.hivemq.extension.sdk.api.packets.publish.ModifiablePublishPacket;
 import io.mqchat.extension.archive.ArchiveFeed;
@@ -25,7 +26,10 @@ import java.util.concurrent.CompletableFuture;
  * one, keeps SENT honest: the sender's PUBACK follows only once the routed message is in the broker's
  * durable queue. A copy goes to the sender's own inbox when the sender has other devices, one to the archive, and a
  * recipient with no connected device gets a push notification. A disappearing message's copies expire from
- * offline queues with it. The sender's copy and the archive's are stored before the routed message goes on.
+ * offline queues with it. The sender's copy and the archive's are stored before the routed message goes on. Who
+ * blocked the recipient is refused; what a blocked sender writes is SENT and kept for the sender, but not delivered
+ * to the recipient (here when the recipient lives on this node; else its node drops it on arrival, and
+ * {@link io.mqchat.extension.blocks.BlockedDelivery} drops what was queued before the block).
  */
 final class ChatRouter implements RequestRouter {
 
@@ -36,10 +40,11 @@ final class ChatRouter implements RequestRouter {
     private final ArchiveFeed archive;
     private final DisappearingTimers timers;
     private final KnownDevices devices;
+    private final BlockLists blocks;
     private final Clock clock;
 
     ChatRouter(Codec codec, Outbox outbox, ChatMetrics metrics, OfflineNotifier notifier, ArchiveFeed archive,
-               DisappearingTimers timers, KnownDevices devices, Clock clock) {
+               DisappearingTimers timers, KnownDevices devices, BlockLists blocks, Clock clock) {
         this.codec = codec;
         this.outbox = outbox;
         this.metrics = metrics;
@@ -47,6 +52,7 @@ final class ChatRouter implements RequestRouter {
         this.archive = archive;
         this.timers = timers;
         this.devices = devices;
+        this.blocks = blocks;
         this.clock = clock;
     }
 
@@ -56,6 +62,10 @@ final class ChatRouter implements RequestRouter {
         ModifiablePublishPacket publish = output.getPublishPacket();
         RoutedPublish.requireAcknowledged(publish, "chat messages");
         Envelope sent = codec.decodeSent(payload);
+        if (blocks.blocks(request.sender().user(), request.target().target())) {
+            throw new ProtocolException(ErrorCode.BLOCKED, "you blocked " + request.target().target()
+                    + ": unblock to write to them");
+        }
         if (sent instanceof MessageChange change) {
             return routeChange(request, publish, change);
         }
@@ -81,9 +91,16 @@ final class ChatRouter implements RequestRouter {
             ownCopy = outbox.publish(Topics.inbox(sender), routed, request.sender().clientId(), stamped.ttl());
         }
         CompletableFuture<Void> archived = archive.messageRouted(stamped, routed);
-        notifier.routed(stamped);
         metrics.messagesRouted().inc();
-        return CompletableFuture.allOf(ownCopy, archived);
+        CompletableFuture<Void> stored = CompletableFuture.allOf(ownCopy, archived);
+        if (blocks.blocks(recipient, sender)) {
+            // Kept for the sender (its devices, the archive) and SENT, but never queued for the recipient: not even
+            // for a device that comes back after an unblock. Dropped once the copies are stored: HiveMQ takes a
+            // publish dropped while the PUBACK is held, not one dropped before.
+            return stored.thenRun(output::preventPublishDelivery);
+        }
+        notifier.routed(stamped);
+        return stored;
     }
 
     /**

@@ -54,7 +54,7 @@ final class Refusals {
             case INVALID_RECIPIENT -> AckReasonCode.TOPIC_NAME_INVALID;
             case TOO_LARGE, RATE_LIMITED -> AckReasonCode.QUOTA_EXCEEDED;
             case QOS_REQUIRED, UNAVAILABLE -> AckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR;
-            case NOT_ALLOWED -> AckReasonCode.NOT_AUTHORIZED;
+            case NOT_ALLOWED, BLOCKED -> AckReasonCode.NOT_AUTHORIZED;
             default -> AckReasonCode.PAYLOAD_FORMAT_INVALID;
         };
     }

@@ -1,5 +1,6 @@
 package io.mqchat.extension.routing;
 
+import io.mqchat.extension.blocks.BlockLists;
 import io.mqchat.extension.archive.ArchiveFeed;
 import io.mqchat.extension.config.DisappearingTimers;
 import io.mqchat.extension.devices.KnownDevices;
@@ -23,13 +24,15 @@ public final class RequestRoutes {
      * @param archive what feeds the archive with routed 1-1 traffic
      * @param timers  the disappearing-message timers the server offers
      * @param devices which users have other devices that need copies of their own messages
+     * @param blocks  whom the senders blocked: they may not write to them
      */
     public RequestRoutes(Codec codec, Outbox outbox, ChatMetrics metrics, Connections connections,
                          OfflineNotifier notifier, ArchiveFeed archive, DisappearingTimers timers,
-                         KnownDevices devices, Clock clock) {
-        TypingRouter typing = new TypingRouter(codec, outbox, clock);
+                         KnownDevices devices, BlockLists blocks, Clock clock) {
+        TypingRouter typing = new TypingRouter(codec, outbox, blocks, clock);
         GroupTrafficRouter groups = new GroupTrafficRouter(codec, metrics, timers, clock);
-        routers.put(Action.SEND, new ChatRouter(codec, outbox, metrics, notifier, archive, timers, devices, clock));
+        routers.put(Action.SEND, new ChatRouter(codec, outbox, metrics, notifier, archive, timers, devices, blocks,
+                clock));
         routers.put(Action.READ, new ReadMarkerRouter(codec, outbox, metrics, archive, clock));
         routers.put(Action.TYPING, typing);
         routers.put(Action.SEND_GROUP, groups);

@@ -1,5 +1,6 @@
 package io.mqchat.extension.routing;
 
+import io.mqchat.extension.blocks.BlockLists;
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundOutput;
 import io.mqchat.extension.outbox.Outbox;
 import io.mqchat.protocol.Codec;
@@ -19,11 +20,13 @@ final class TypingRouter implements RequestRouter {
 
     private final Codec codec;
     private final Outbox outbox;
+    private final BlockLists blocks;
     private final Clock clock;
 
-    TypingRouter(Codec codec, Outbox outbox, Clock clock) {
+    TypingRouter(Codec codec, Outbox outbox, BlockLists blocks, Clock clock) {
         this.codec = codec;
         this.outbox = outbox;
+        this.blocks = blocks;
         this.clock = clock;
     }
 
@@ -39,6 +42,9 @@ final class TypingRouter implements RequestRouter {
         // The sender's publish may be QoS 1, which the broker would queue for offline devices: it is
         // acknowledged and dropped, and the signal goes out anew at QoS 0.
         output.preventPublishDelivery();
+        if (!toGroup && blocks.blocks(from, target)) {
+            return NOTHING_FIRST; // who blocked someone shows it no activity
+        }
         outbox.publishSignal(topic, codec.encode(typing), request.sender().clientId());
         return NOTHING_FIRST;
     }

@@ -14,11 +14,11 @@ import io.mqchat.protocol.MessageChange;
  * @param receipts   whether this user shares read receipts, learnt from the archive's settings answers
  */
 public record ChatState(Delivery delivery, PendingRequests<HistoryResponse> history, Runnable overflowed,
-                        PendingRequests<MessageChange> changes, ReadReceiptsSetting receipts) {
+                        PendingRequests<MessageChange> changes, MySettings receipts) {
 
     /** A state for a user who shares read receipts until the archive says otherwise. */
     public ChatState(Delivery delivery, PendingRequests<HistoryResponse> history, Runnable overflowed,
                      PendingRequests<MessageChange> changes) {
-        this(delivery, history, overflowed, changes, new ReadReceiptsSetting());
+        this(delivery, history, overflowed, changes, new MySettings());
     }
 }

@@ -8,7 +8,7 @@ import io.mqchat.protocol.HistoryRequest;
 import io.mqchat.protocol.HistoryResponse;
 import io.mqchat.protocol.MessageIds;
 import io.mqchat.protocol.Topics;
-import io.mqchat.protocol.UserSettings;
+import io.mqchat.protocol.SettingsChange;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -49,8 +49,8 @@ public final class HistoryRequests implements Archive {
         return send(HistoryRequest.unread(MessageIds.newId()));
     }
 
-    /** This user's settings, changed to {@code change} first unless it is null. */
-    public CompletableFuture<HistoryResponse> settings(UserSettings change) {
+    /** This user's settings, changed as {@code change} says first unless it is null. */
+    public CompletableFuture<HistoryResponse> settings(SettingsChange change) {
         return send(HistoryRequest.settings(change, MessageIds.newId()));
     }
 

@@ -1,5 +1,7 @@
 package io.mqchat.groups.admin;
 
+import io.mqchat.privacy.PrivacyStore;
+import io.mqchat.privacy.PrivacyUnavailableException;
 import io.mqchat.groups.store.ChangeResult;
 import io.mqchat.groups.store.Group;
 import io.mqchat.groups.store.GroupStore;
@@ -19,15 +21,20 @@ import java.util.Set;
 
 /**
  * Carries out group administration requests against the store and says what to answer and announce. Knows
- * nothing of MQTT, so the rules are testable on their own; {@link AdminRequests} does the messaging.
+ * nothing of MQTT, so the rules are testable on their own; {@link AdminRequests} does the messaging. A user who
+ * blocked the requester is left out of the members it creates a group with or adds: the answer's member list shows
+ * who is in, and the blocker hears of nothing.
  */
 public final class GroupAdmin {
 
     private final GroupStore store;
+    private final PrivacyStore privacy;
     private final Clock clock;
 
-    public GroupAdmin(GroupStore store, Clock clock) {
+    /** @param privacy who blocked whom */
+    public GroupAdmin(GroupStore store, PrivacyStore privacy, Clock clock) {
         this.store = store;
+        this.privacy = privacy;
         this.clock = clock;
     }
 
@@ -43,9 +50,9 @@ public final class GroupAdmin {
         try {
             return switch (request.op()) {
                 case GroupRequest.CREATE -> changed(request, ids, GroupEvent.CREATED, store.create(ids.groupId(),
-                        request.name(), request.by(), orEmpty(request.members()), now, ids.requestId()));
+                        request.name(), request.by(), invitable(request), now, ids.requestId()));
                 case GroupRequest.ADD -> changed(request, ids, GroupEvent.ADDED,
-                        store.add(request.group(), request.by(), request.members(), now, ids.requestId()));
+                        store.add(request.group(), request.by(), invitable(request), now, ids.requestId()));
                 case GroupRequest.REMOVE -> changed(request, ids, GroupEvent.REMOVED,
                         store.remove(request.group(), request.by(), request.members(), now, ids.requestId()));
                 case GroupRequest.LEAVE -> changed(request, ids, GroupEvent.LEFT,
@@ -57,9 +64,16 @@ public final class GroupAdmin {
                         store.groupsOf(request.by()).stream().map(GroupAdmin::info).toList(), clock.millis()));
                 default -> failed(request, ErrorCode.BAD_REQUEST, "unknown op '" + request.op() + "'");
             };
-        } catch (StoreUnavailableException e) {
+        } catch (StoreUnavailableException | PrivacyUnavailableException e) {
             return failed(request, ErrorCode.UNAVAILABLE, "the group store is unavailable, try again later");
         }
+    }
+
+    /** The members the request names, but those who blocked the requester. */
+    private List<String> invitable(GroupRequest request) {
+        List<String> members = orEmpty(request.members());
+        Set<String> blockers = privacy.blockedBy(request.by(), members);
+        return blockers.isEmpty() ? members : members.stream().filter(member -> !blockers.contains(member)).toList();
     }
 
     /** The answer to a request that cannot be carried out as it is. */

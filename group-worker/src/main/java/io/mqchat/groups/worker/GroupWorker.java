@@ -1,5 +1,6 @@
 package io.mqchat.groups.worker;
 
+import io.mqchat.privacy.PrivacyStore;
 import io.mqchat.groups.admin.AdminRequests;
 import io.mqchat.groups.admin.GroupAdmin;
 import io.mqchat.groups.fanout.GroupTraffic;
@@ -42,9 +43,10 @@ public final class GroupWorker implements AutoCloseable {
      * @param settings the component settings (member limit, cache time-to-live)
      * @param clock    the server time stamped on responses and events
      * @param store    where groups live; the caller owns it (and its MongoDB client)
+     * @param privacy  who blocked whom: nobody is added to a group by a user it blocked
      * @param link     how to reach the broker, and which lanes to own
      */
-    public GroupWorker(GroupSettings settings, Clock clock, GroupStore store, BrokerLink link) {
+    public GroupWorker(GroupSettings settings, Clock clock, GroupStore store, PrivacyStore privacy, BrokerLink link) {
         Codec codec = new Codec();
         MembershipCache cache = new MembershipCache(store, settings.cacheTtl(), clock);
         Function<String, ServiceConnection> connections = clientId -> connection(link, clientId, clock);
@@ -53,7 +55,7 @@ public final class GroupWorker implements AutoCloseable {
         SenderBudget budget = new SenderBudget(settings.fanout(), clock);
         this.traffic = FeedLanes.of(ServiceTopics.GROUP_TRAFFIC, link.lanes(), link.trafficSessions(), connections,
                 lane -> new GroupTraffic(cache, budget, new Publisher(lane, PUBLISH_TIMEOUT), codec, clock), clock);
-        GroupAdmin groupAdmin = new GroupAdmin(store, clock);
+        GroupAdmin groupAdmin = new GroupAdmin(store, privacy, clock);
         this.admin = FeedLanes.of(ServiceTopics.GROUP_REQUESTS, link.lanes(), link.adminSessions(), connections,
                 lane -> new AdminRequests(groupAdmin, new ChangeAnnouncer(codec, cache), new Publisher(lane,
                         PUBLISH_TIMEOUT), codec, settings.answerMaxBytes()), clock);

@@ -10,6 +10,9 @@ import io.mqchat.extension.testing.ManualClock;
 import io.mqchat.groups.embedded.EmbeddedMongo;
 import io.mqchat.groups.store.MongoConnector;
 import io.mqchat.groups.store.MongoGroupStore;
+import io.mqchat.privacy.MongoPrivacyStore;
+import io.mqchat.privacy.PrivacyStore;
+import io.mqchat.protocol.SettingsChange;
 import io.mqchat.protocol.GroupEvent;
 import io.mqchat.protocol.GroupRequest;
 import java.nio.file.Path;
@@ -28,13 +31,15 @@ class GroupAdminTest {
     private EmbeddedMongo mongo;
     private MongoClient client;
     private GroupAdmin admin;
+    private PrivacyStore privacy;
     private final ManualClock clock = new ManualClock(1_795_000_000_000L);
 
     @BeforeEach
     void start() {
         mongo = EmbeddedMongo.start(dir);
         client = MongoConnector.connect(mongo.connectionString());
-        admin = new GroupAdmin(new MongoGroupStore(client.getDatabase("mqchat"), 256), clock);
+        privacy = new MongoPrivacyStore(client.getDatabase("mqchat"));
+        admin = new GroupAdmin(new MongoGroupStore(client.getDatabase("mqchat"), 256), privacy, clock);
     }
 
     @AfterEach
@@ -63,6 +68,25 @@ class GroupAdminTest {
         assertEquals(List.of("alice", "bob"), again.recipients());
         assertEquals(1, admin.handle(stamped(GroupRequest.MINE, null, null, null), RequestIds.of("m"))
                 .response().groups().size());
+    }
+
+    @Test
+    void aUserWhoBlockedTheRequesterIsLeftOutOfTheGroupsItCreatesOrAddsToAndHearsNothing() {
+        privacy.change("bob", SettingsChange.block("alice"), clock.millis());
+        AdminOutcome created = admin.handle(stamped(GroupRequest.CREATE, null, "G", List.of("bob", "carol")),
+                RequestIds.of("c"));
+        assertEquals(List.of("alice", "carol"), created.response().group().members());
+        assertEquals(List.of("alice", "carol"), created.recipients(), "bob is not told");
+        String group = created.response().group().id();
+
+        AdminOutcome refused = admin.handle(stamped(GroupRequest.ADD, group, null, List.of("bob")), RequestIds.of("a"));
+        assertTrue(refused.response().ok(), "the answer's members show who is in");
+        assertFalse(refused.response().group().members().contains("bob"));
+        assertNull(refused.event());
+
+        privacy.change("bob", SettingsChange.unblock("alice"), clock.millis());
+        AdminOutcome added = admin.handle(stamped(GroupRequest.ADD, group, null, List.of("bob")), RequestIds.of("b"));
+        assertEquals(List.of("bob"), added.event().members(), "once unblocked, bob can be added");
     }
 
     @Test
@@ -103,7 +127,7 @@ class GroupAdminTest {
     @Test
     void aRemovalByAWorkerWhoseClockIsBehindIsStillAnnouncedAfterTheAdditionItUndoes() {
         ManualClock behind = new ManualClock(clock.millis() - 5_000);
-        GroupAdmin lagging = new GroupAdmin(new MongoGroupStore(client.getDatabase("mqchat"), 256), behind);
+        GroupAdmin lagging = new GroupAdmin(new MongoGroupStore(client.getDatabase("mqchat"), 256), privacy, behind);
         String group = admin.handle(stamped(GroupRequest.CREATE, null, "G", List.of("bob")), RequestIds.of("c"))
                 .response().group().id();
         GroupEvent added = admin.handle(stamped(GroupRequest.ADD, group, null, List.of("carol")),

@@ -12,6 +12,7 @@ import io.mqchat.groups.settings.FanoutLimit;
 import io.mqchat.groups.settings.GroupSettings;
 import io.mqchat.groups.store.MongoConnector;
 import io.mqchat.groups.store.MongoGroupStore;
+import io.mqchat.privacy.MongoPrivacyStore;
 import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.Envelope;
 import io.mqchat.protocol.ProtocolException;
@@ -82,7 +83,7 @@ final class GroupHarness implements AutoCloseable {
         opened.add(client);
         MongoGroupStore store = new MongoGroupStore(client.getDatabase(database), settings.maxMembers());
         GroupWorker worker = new GroupWorker(settings, Clock.systemUTC(),
-                store, new BrokerLink(broker.host(), broker.port(), instance, LaneSet.parse(lanes).orElseThrow(),
+                store, new MongoPrivacyStore(client.getDatabase(database)), new BrokerLink(broker.host(), broker.port(), instance, LaneSet.parse(lanes).orElseThrow(),
                         () -> broker.serviceToken(GroupWorker.SERVICE)));
         worker.start();
         opened.add(worker);

@@ -13,6 +13,7 @@ import io.mqchat.extension.config.JwtConfig;
 import io.mqchat.groups.embedded.EmbeddedMongo;
 import io.mqchat.groups.store.MongoConnector;
 import io.mqchat.groups.store.MongoGroupStore;
+import io.mqchat.privacy.MongoPrivacyStore;
 import io.mqchat.groups.store.StoreUnavailableException;
 import io.mqchat.groups.worker.BrokerLink;
 import io.mqchat.groups.worker.GroupWorker;
@@ -152,7 +153,8 @@ public final class InProcessWorkers implements AutoCloseable {
         }
         BrokerLink link = new BrokerLink(host, port, INSTANCE,
                 () -> minter.mintService(GroupWorker.SERVICE, SERVICE_TOKEN_TTL));
-        GroupWorker groups = new GroupWorker(settings.groups(), clock, store, link);
+        GroupWorker groups = new GroupWorker(settings.groups(), clock, store,
+                new MongoPrivacyStore(mongo.getDatabase(settings.groups().database())), link);
         running.push(groups);
         groups.start();
         this.groups = groups;

@@ -283,6 +283,14 @@ final class ChatBrowser implements AutoCloseable {
         await(ExpectedConditions.attributeToBe(By.id("read-receipts"), "data-saved", Boolean.toString(on)));
     }
 
+    /** Blocks the open chat's peer, or unblocks it, and waits until the server said so (the button turns). */
+    void toggleBlock() {
+        WebElement button = driver.findElement(By.id("block-button"));
+        String turned = "Block".equals(button.getText()) ? "Unblock" : "Block";
+        button.click();
+        await(ExpectedConditions.textToBe(By.id("block-button"), turned));
+    }
+
     /** The tick my message {@code text} shows now: sent, delivered, read. */
     String tickOf(String text) {
         return driver.findElement(By.xpath(xpathOf(text) + "//span[contains(@class,'tick')]")).getAttribute("data-state");

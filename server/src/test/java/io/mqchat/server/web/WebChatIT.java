@@ -185,4 +185,21 @@ class WebChatIT extends BrowserTest {
         bob.awaitMessage("And now?");
         alice.awaitTick("And now?", "read");
     }
+
+    @Test
+    @Order(10)
+    void whatABlockedUserSendsStaysSentAndNeverShowsUntilTheUnblock() throws InterruptedException {
+        bob.toggleBlock();
+        alice.send("Can you hear me?");
+        alice.awaitTick("Can you hear me?", "sent");
+        // Had it reached bob's open chat, alice's tick would turn within a moment.
+        Thread.sleep(3000);
+        assertEquals("sent", alice.tickOf("Can you hear me?"), "never DELIVERED to whom blocked her");
+
+        bob.toggleBlock();
+        alice.send("Back again");
+        bob.awaitMessage("Back again");
+        assertTrue(bob.messageTexts().stream().noneMatch(text -> text.contains("Can you hear me?")),
+                "what came while blocked never shows");
+    }
 }

@@ -23,7 +23,8 @@ public final class Commands {
         this.session = session;
         for (Command command : List.of(new ListCommand(), new OpenCommand(), new WhoCommand(), new TypingCommand(),
                 new TimerCommand(), new GroupCommand(), new ImageCommand(), new ReactCommand(), new EditCommand(),
-                new DeleteCommand(), ConnectionCommand.offline(), ConnectionCommand.online())) {
+                new DeleteCommand(), BlockCommand.block(), BlockCommand.unblock(), ConnectionCommand.offline(),
+                ConnectionCommand.online())) {
             byName.put(command.name(), command);
         }
     }

@@ -52,6 +52,7 @@ export class MessageChanges {
   /** Takes the user's settings as the archive says they stand. */
   learnSettings(settings) {
     this.app.store.readReceipts = settings.readReceipts !== false;
+    this.app.store.blocked = Array.isArray(settings.blocked) ? settings.blocked : [];
     this.app.store.settingsKnown = true;
     $('#read-receipts').checked = this.app.store.readReceipts;
     $('#read-receipts').dataset.saved = String(this.app.store.readReceipts);
@@ -66,6 +67,18 @@ export class MessageChanges {
     } catch (error) {
       $('#read-receipts').checked = this.app.store.readReceipts;
       notify(`The setting was not changed: ${error.message}`);
+    }
+  }
+
+  /** Blocks the open 1-1 conversation's peer, or unblocks it, for all of the user's devices. */
+  async toggleBlock(conv) {
+    const peer = conv.id;
+    const change = this.app.store.blocked.includes(peer) ? { unblock: peer } : { block: peer };
+    try {
+      const answer = await this.app.session.request(topics.history, { op: 'settings', settings: change });
+      if (answer.settings) this.learnSettings(answer.settings);
+    } catch (error) {
+      notify(`Not changed: ${error.message}`);
     }
   }
 

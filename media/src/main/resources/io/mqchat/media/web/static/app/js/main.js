@@ -242,6 +242,10 @@ function wire() {
   on('#new-group', 'click', () => { $('#group-name').value = ''; $('#group-members').value = ''; $('#new-group-dialog').showModal(); });
   on('#new-group-form', 'submit', (e) => app.groups.create(e));
   on('#members-button', 'click', () => app.groups.showMembers());
+  on('#block-button', 'click', () => {
+    const conv = app.store.openKey && app.store.conversations.get(app.store.openKey);
+    if (conv && conv.kind === 'u') app.changes.toggleBlock(conv);
+  });
   on('#add-member-form', 'submit', (e) => app.groups.add(e));
   for (const button of document.querySelectorAll('[data-close]')) {
     button.addEventListener('click', () => button.closest('dialog').close());

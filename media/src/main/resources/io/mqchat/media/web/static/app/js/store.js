@@ -38,6 +38,8 @@ export class Store {
     this.openKey = null;
     // Read receipts, as the archive keeps them for the user (on until it said otherwise): off, reads are private.
     this.readReceipts = true;
+    /** Whom the user blocked, as the archive last said. */
+    this.blocked = [];
     // Until the archive answered on this connection, no read marker goes out: the setting may have changed meanwhile.
     this.settingsKnown = false;
   }

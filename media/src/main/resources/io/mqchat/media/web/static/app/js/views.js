@@ -117,6 +117,9 @@ export function renderChatHeader(store, conv, now) {
   line.className = store.typers(conv, now).length ? 'typing' : status === 'online' ? 'online' : '';
   $('#timer-select').value = String(conv.timer || 0);
   $('#members-button').hidden = conv.kind !== 'g';
+  const block = $('#block-button');
+  block.hidden = conv.kind !== 'u' || conv.id === store.me || !store.settingsKnown;
+  block.textContent = store.blocked.includes(conv.id) ? 'Unblock' : 'Block';
   $('#older').hidden = !conv.older || !conv.loaded;
 }
 
