@@ -161,7 +161,8 @@ public final class MqchatExtension implements ExtensionMain {
         Services.metricRegistry().gauge(ChatMetrics.PREFIX + "receipts.waiting", () -> receipts::waitingItems);
         Services.metricRegistry().gauge(ChatMetrics.PREFIX + "archive-feed.waiting", () -> archiveFeed::waitingItems);
         RequestRoutes routes = new RequestRoutes(codec, outbox, metrics, connections, notifier,
-                new ArchiveFeed(archiveFeed, active.archiveFeed()), active.disappearingTimers(), devices, blocks, clock);
+                new ArchiveFeed(archiveFeed, active.archiveFeed()), active.disappearingTimers(), devices, blocks,
+                clock);
         ErrorReplyBudget errorReplies = new ErrorReplyBudget(clock);
         RequestRateLimiter groupRateLimiter = new RequestRateLimiter(active.groupRateLimit(), clock);
         RequestInterceptor requests = new RequestInterceptor(active.maxMessageBytes(), rateLimiter, groupRateLimiter,

@@ -37,10 +37,10 @@ import io.mqchat.client.internal.InboundDispatcher;
 import io.mqchat.client.internal.MediaEndpoint;
 import io.mqchat.client.internal.MediaRefs;
 import io.mqchat.client.internal.MessageIdSource;
+import io.mqchat.client.internal.MySettings;
 import io.mqchat.client.internal.Outbound;
 import io.mqchat.client.internal.PendingRequests;
 import io.mqchat.client.internal.PresenceBook;
-import io.mqchat.client.internal.MySettings;
 import io.mqchat.client.internal.RecentShares;
 import io.mqchat.client.internal.ReconnectPolicy;
 import io.mqchat.client.internal.Scheduler;
@@ -67,10 +67,10 @@ import io.mqchat.protocol.MessageRef;
 import io.mqchat.protocol.PushPlatform;
 import io.mqchat.protocol.PushRequest;
 import io.mqchat.protocol.Reply;
+import io.mqchat.protocol.SettingsChange;
 import io.mqchat.protocol.Topics;
 import io.mqchat.protocol.Typing;
 import io.mqchat.protocol.UserIds;
-import io.mqchat.protocol.SettingsChange;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -161,7 +161,7 @@ public final class MqchatClient implements AutoCloseable {
     private final HistoryRequests history;
     private final PendingRequests<HistoryResponse> historyPending;
     private final PendingRequests<MessageChange> changesPending;
-    private final MySettings readReceipts = new MySettings();
+    private final MySettings mySettings = new MySettings();
     /** How long a read marker waits for the server to say, once per run, whether this user shares read receipts. */
     private static final Duration SETTINGS_WAIT = Duration.ofSeconds(2);
     private final CatchUp catchUp;
@@ -209,7 +209,7 @@ public final class MqchatClient implements AutoCloseable {
         this.catchUpEnabled = config.catchUp;
         this.inbound = new InboundDispatcher(address.user(), codec, deduplicator, config.listeners, presence,
                 groupState, new ChatState(delivery, historyPending, this::catchUpAfterOverflow,
-                changesPending, readReceipts));
+                changesPending, mySettings));
         this.reconnects = new ReconnectPolicy(address.clientId(), address.user(), tokens, () -> online,
                 config.listeners.authenticationFailures(), this::disconnectQuietly, config.server.socketAddress());
         ConnectionChanges connectionChanges = new ConnectionChanges(config.connectionChanges);
@@ -813,7 +813,7 @@ public final class MqchatClient implements AutoCloseable {
             return CompletableFuture.failedFuture(new SendRejectedException(upToMessageId,
                     ErrorCode.INVALID_ENVELOPE.wireName(), "'" + upToMessageId + "' is not a message id"));
         }
-        return readReceipts.sharedOnceKnown(SETTINGS_WAIT).thenCompose(shared ->
+        return mySettings.sharedOnceKnown(SETTINGS_WAIT).thenCompose(shared ->
                 outbound.publish(Topics.read(peer), codec.encodeReadMarker(upToMessageId, shared), upToMessageId));
     }
 
@@ -831,7 +831,7 @@ public final class MqchatClient implements AutoCloseable {
             return CompletableFuture.failedFuture(new SendRejectedException(upToMessageId,
                     ErrorCode.INVALID_ENVELOPE.wireName(), "'" + upToMessageId + "' is not a message id"));
         }
-        return readReceipts.sharedOnceKnown(SETTINGS_WAIT).thenCompose(shared -> outbound.publish(
+        return mySettings.sharedOnceKnown(SETTINGS_WAIT).thenCompose(shared -> outbound.publish(
                 Topics.readInGroup(conversation.id()), codec.encodeReadMarker(upToMessageId, shared), upToMessageId));
     }
 
@@ -847,33 +847,34 @@ public final class MqchatClient implements AutoCloseable {
 
     /** True while this user shares read receipts, as the server last said (on until it said otherwise). */
     public boolean sharesReadReceipts() {
-        return readReceipts.shared();
+        return mySettings.shared();
     }
 
     /**
      * Blocks {@code user} on all of this user's devices, as in WhatsApp: what it sends this user one to one (messages,
      * edits, reactions, typing) and its presence no longer reach any of them, online or offline, nor this user's
-     * history, also after an unblock; it still sees its messages SENT, never DELIVERED or READ. It cannot add this
-     * user to a group, and this user cannot write to it ({@link ErrorCode#BLOCKED}) until it unblocks it. Groups both
-     * are in still carry its messages. Completes with whom this user now blocks, once the server kept it.
+     * history, also after an unblock; it still sees its messages SENT, never DELIVERED (a READ after the unblock
+     * covers them, as a read position). It cannot add this user to a group, and this user cannot send it messages
+     * ({@link ErrorCode#BLOCKED}) until it unblocks it. Groups both are in still carry its messages. Completes with
+     * whom this user now blocks, once the server kept it.
      */
     public CompletableFuture<List<String>> block(String user) {
         return changeSettings(SettingsChange.block(requireUser(user)));
     }
 
-    /** Unblocks {@code user}: what it sends from now on reaches this user again. Completes with whom it still blocks. */
+    /** Unblocks {@code user}: what it sends from now on reaches this user again. Completes with whom it blocks now. */
     public CompletableFuture<List<String>> unblock(String user) {
         return changeSettings(SettingsChange.unblock(requireUser(user)));
     }
 
     /** Whom this user blocked, as the server last said (asked at every connect; empty until it answered). */
     public List<String> blockedUsers() {
-        return readReceipts.blocked();
+        return mySettings.blocked();
     }
 
     private CompletableFuture<List<String>> changeSettings(SettingsChange change) {
         return history.settings(change).thenApply(answer -> {
-            readReceipts.learn(answer.settings());
+            mySettings.learn(answer.settings());
             return answer.settings().blocked();
         });
     }

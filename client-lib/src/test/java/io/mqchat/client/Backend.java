@@ -14,7 +14,6 @@ import io.mqchat.groups.embedded.EmbeddedMongo;
 import io.mqchat.groups.settings.GroupSettings;
 import io.mqchat.groups.store.MongoConnector;
 import io.mqchat.groups.store.MongoGroupStore;
-import io.mqchat.privacy.MongoPrivacyStore;
 import io.mqchat.groups.worker.BrokerLink;
 import io.mqchat.groups.worker.GroupWorker;
 import io.mqchat.media.MediaService;
@@ -30,6 +29,7 @@ import io.mqchat.presence.store.RedisNotificationMutes;
 import io.mqchat.presence.store.RedisPresenceStore;
 import io.mqchat.presence.store.RedisPushTokens;
 import io.mqchat.presence.worker.PresenceWorker;
+import io.mqchat.privacy.MongoPrivacyStore;
 import io.mqchat.service.LaneSet;
 import io.mqchat.service.ServiceConnection;
 import java.io.IOException;
@@ -130,7 +130,8 @@ public final class Backend implements AutoCloseable {
     public Backend withGroups() {
         MongoGroupStore store = new MongoGroupStore(database(), GroupSettings.DEFAULT_MAX_MEMBERS);
         GroupWorker worker = new GroupWorker(GroupSettings.defaults(), Clock.systemUTC(), store,
-                new MongoPrivacyStore(database()), new BrokerLink(broker.host(), broker.port(), "1", () -> broker.serviceToken(GroupWorker.SERVICE)));
+                new MongoPrivacyStore(database()),
+                new BrokerLink(broker.host(), broker.port(), "1", () -> broker.serviceToken(GroupWorker.SERVICE)));
         worker.start();
         started.add(worker);
         return this;

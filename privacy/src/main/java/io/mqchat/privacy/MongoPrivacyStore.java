@@ -12,7 +12,6 @@ import static com.mongodb.client.model.Updates.set;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOptions;
 import io.mqchat.protocol.SettingsChange;
 import io.mqchat.protocol.UserSettings;
@@ -27,8 +26,8 @@ import org.bson.conversions.Bson;
 
 /**
  * {@link PrivacyStore} in MongoDB: one document per user who changed a setting in {@value #COLLECTION},
- * {@code {_id: user, readReceipts?, blocked?: [user, …], updated}}, indexed by {@code blocked} for
- * {@link #blockedBy(String, Collection)}.
+ * {@code {_id: user, readReceipts?, blocked?: [user, …], updated}}. The limit on blocked users is checked before the
+ * update, so two blocks at once may pass it by one: it bounds memory, it is no quota.
  */
 public final class MongoPrivacyStore implements PrivacyStore {
 
@@ -42,7 +41,6 @@ public final class MongoPrivacyStore implements PrivacyStore {
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoCollection<Document> settings;
-    private volatile boolean indexed;
 
     public MongoPrivacyStore(MongoDatabase database) {
         this.settings = database.getCollection(COLLECTION);
@@ -69,7 +67,6 @@ public final class MongoPrivacyStore implements PrivacyStore {
             if (!current.blocks(change.block()) && current.blocked().size() >= UserSettings.MAX_BLOCKED) {
                 throw new TooManyBlockedException();
             }
-            ensureIndexed();
             updates.add(addToSet(BLOCKED, change.block()));
         }
         if (change.unblock() != null) {
@@ -90,13 +87,6 @@ public final class MongoPrivacyStore implements PrivacyStore {
                     .into(new ArrayList<>())).forEach(doc -> blockers.add(doc.getString(ID)));
         }
         return blockers;
-    }
-
-    private void ensureIndexed() {
-        if (!indexed) {
-            call(() -> settings.createIndex(Indexes.ascending(BLOCKED)));
-            indexed = true;
-        }
     }
 
     private static <T> T call(Supplier<T> operation) {

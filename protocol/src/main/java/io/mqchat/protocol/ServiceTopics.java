@@ -1,6 +1,7 @@
 package io.mqchat.protocol;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Internal topics between the broker extension and the workers. Only service accounts (tokens with the
@@ -91,6 +92,13 @@ public final class ServiceTopics {
     /** The retained topic of {@code user}'s {@link BlockList}. */
     public static String blocksOf(String user) {
         return BLOCKS + "/" + user;
+    }
+
+    /** The user whose {@link BlockList} {@code topic} carries, if it is a block list's topic. */
+    public static Optional<String> blockListOwner(String topic) {
+        int start = BLOCKS.length() + 1;
+        return topic.startsWith(BLOCKS + "/") && topic.length() > start && topic.indexOf('/', start) < 0
+                ? Optional.of(topic.substring(start)) : Optional.empty();
     }
 
     /** The filter that covers every internal topic (a service account's permission). */

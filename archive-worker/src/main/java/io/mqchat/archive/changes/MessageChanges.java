@@ -17,6 +17,8 @@ import java.util.OptionalLong;
  * window, and so may a group admin (the group-worker checked that before it handed the delete on); whoever may read a
  * message reacts to it, once, changeably; nobody changes a deleted message or one that has disappeared. Every rule
  * reads only the stamped change and the stored message, both fixed, so a change delivered again is decided the same.
+ * A 1-1 edit or reaction by a user the other one blocked is told to its sender alone and kept nowhere, so that the
+ * blocker's history does not show it; a delete is kept (it only takes away), and told to its sender alone.
  */
 public final class MessageChanges {
 
@@ -57,12 +59,6 @@ public final class MessageChanges {
         return apply(change, now, false);
     }
 
-    /** Both users of a 1-1 change, but not one who blocked the changer: it learns nothing of what it does. */
-    private List<String> directParticipants(MessageChange change) {
-        return store.settings(change.to()).blocks(change.from()) ? List.of(change.from())
-                : List.of(change.from(), change.to());
-    }
-
     private ChangeOutcome apply(MessageChange change, long now, boolean mayWait) {
         ConversationKey conversation = ConversationKey.of(change);
         Optional<ChatMessage> found = store.message(conversation, change.target(), now);
@@ -75,9 +71,11 @@ public final class MessageChanges {
                     + change.target().from() + " in this conversation (or it has disappeared)");
         }
         ChatMessage target = found.get();
+        // A user who blocked the changer learns nothing of what it does, and is not told of it (as its messages).
+        boolean blockedByPeer = !conversation.isGroup() && store.settings(change.to()).blocks(change.from());
         // In a group, only who may read the message learns of changes to it: not who joined after it was sent.
         List<String> participants = conversation.isGroup() ? store.membersSince(change.group(), target.ts())
-                : directParticipants(change);
+                : blockedByPeer ? List.of(change.from()) : List.of(change.from(), change.to());
         if (MessageChange.DELETE.equals(change.type())) {
             // Deleting again changes nothing, and tells the devices again: a delivery of it may have been lost.
             if (!target.wasDeleted() && tooLate(change, target, deleteWindow)) {
@@ -96,6 +94,9 @@ public final class MessageChanges {
             if (tooLate(change, target, editWindow)) {
                 return tooLate(editWindow, "edited");
             }
+            if (blockedByPeer) {
+                return ChangeOutcome.applied(participants, target.expiresAt()); // kept nowhere the blocker reads
+            }
             if (!store.edit(conversation, change.target(), change.body(), change.ts(), now)) {
                 return ChangeOutcome.refused(ErrorCode.NOT_ALLOWED, "a later edit or a delete of the message stands");
             }
@@ -105,7 +106,9 @@ public final class MessageChanges {
             return ChangeOutcome.refused(ErrorCode.NOT_MEMBER, change.from() + " was not a member of "
                     + change.group() + " when the message was sent");
         }
-        store.react(conversation, change.target(), change.from(), change.emoji(), now);
+        if (!blockedByPeer) {
+            store.react(conversation, change.target(), change.from(), change.emoji(), now);
+        }
         return ChangeOutcome.applied(participants, target.expiresAt());
     }
 

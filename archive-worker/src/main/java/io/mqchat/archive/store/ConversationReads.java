@@ -94,23 +94,25 @@ final class ConversationReads {
         if (!query.forward()) {
             Collections.reverse(page);
         }
-        return new Page(withQuotes(query.conversation(), page, query.notBefore(), now), more);
+        return new Page(withQuotes(query.reader(), query.conversation(), page, query.notBefore(), now), more);
     }
 
     /**
      * The messages with each reply's quote as a reader who may see the conversation from {@code notBefore} on sees
      * it at {@code now}: with the quoted message's own excerpt, without one where the reader may not read that
-     * message, and gone where it is no longer in the conversation (disappeared or deleted). One query for all of them.
+     * message, and gone where it is no longer in the conversation (disappeared or deleted) or hidden from the reader.
+     * One query for all of them.
      */
-    private List<ChatMessage> withQuotes(ConversationKey conversation, List<ChatMessage> page, long notBefore,
-                                         long now) {
+    private List<ChatMessage> withQuotes(String reader, ConversationKey conversation, List<ChatMessage> page,
+                                         long notBefore, long now) {
         List<String> quoted = page.stream().filter(message -> message.reply() != null)
                 .map(message -> quotedId(conversation, message)).distinct().toList();
         if (quoted.isEmpty()) {
             return page;
         }
         Map<String, Document> originals = new HashMap<>();
-        call(() -> messages.find(and(in(ID, quoted), exists(DELETED, false),
+        Bson notHidden = reader == null ? exists(ID) : ne(HIDDEN_FROM, reader);
+        call(() -> messages.find(and(in(ID, quoted), exists(DELETED, false), notHidden,
                         or(exists(EXPIRES, false), gt(EXPIRES, new Date(now)))))
                 .projection(new Document(ID, 1).append(TS, 1).append(BODY, 1)).into(new ArrayList<>()))
                 .forEach(doc -> originals.put(doc.getString(ID), doc));
@@ -211,7 +213,8 @@ final class ConversationReads {
         List<Bson> visible = visible(user, conversation, notBefore, now);
         ChatMessage newest = call(() -> messages.find(and(visible)).sort(CursorOrder.newestFirst())
                 .limit(1).map(ArchiveDocuments::message).first());
-        ChatMessage last = newest == null ? null : withQuotes(conversation, List.of(newest), notBefore, now).get(0);
+        ChatMessage last = newest == null ? null
+                : withQuotes(user, conversation, List.of(newest), notBefore, now).get(0);
         Cursor read = ArchiveDocuments.cursor(participant, READ);
         int unreadCount = unread(user, conversation, participant, null, now);
         Document timer = state == null ? null : state.get(TIMER, Document.class);

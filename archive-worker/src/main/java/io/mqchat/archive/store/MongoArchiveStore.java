@@ -58,6 +58,9 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOptions;
+import io.mqchat.privacy.MongoPrivacyStore;
+import io.mqchat.privacy.PrivacyStore;
+import io.mqchat.privacy.PrivacyUnavailableException;
 import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.ConversationSummary;
 import io.mqchat.protocol.Cursor;
@@ -66,9 +69,6 @@ import io.mqchat.protocol.MessageChange;
 import io.mqchat.protocol.MessageRef;
 import io.mqchat.protocol.SettingsChange;
 import io.mqchat.protocol.UserSettings;
-import io.mqchat.privacy.MongoPrivacyStore;
-import io.mqchat.privacy.PrivacyStore;
-import io.mqchat.privacy.PrivacyUnavailableException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -165,9 +165,16 @@ public final class MongoArchiveStore implements ArchiveStore {
         // merely knows its id.
         boolean sharesImage = message.media() != null && (uploads.uploadedBy(message.from(), message.media().id())
                 || sharedWith(message.from(), message.media().id(), now));
-        unlessDuplicate(() -> messages.insertOne(ArchiveDocuments.message(conversation, message, sharesImage, hiddenFrom)));
-        // Also after a duplicate: an earlier delivery may have stopped between the insert and this update.
-        call(() -> conversations.updateOne(eq(ID, conversation.id()), max(UPDATED, now), UPSERT));
+        unlessDuplicate(() -> messages.insertOne(ArchiveDocuments.message(conversation, message, sharesImage,
+                hiddenFrom)));
+        // Also after a duplicate: an earlier delivery may have stopped between the insert and this update. A hidden
+        // message changes the sender's side only: the blocker's list must not move with it.
+        if (hiddenFrom == null) {
+            call(() -> conversations.updateOne(eq(ID, conversation.id()), max(UPDATED, now), UPSERT));
+        } else {
+            call(() -> participants.updateOne(eq(ID, ArchiveDocuments.participantId(message.from(), conversation)),
+                    max(UPDATED, now)));
+        }
         if (message.isTimerChange() && message.timer() != null) {
             Cursor position = Cursor.of(message);
             unlessDuplicate(() -> conversations.updateOne(

@@ -28,11 +28,6 @@ public record PageQuery(ConversationKey conversation, Cursor before, Cursor afte
         }
     }
 
-    /** A page as a reader from whom nothing is hidden sees it. */
-    public PageQuery(ConversationKey conversation, Cursor before, Cursor after, int limit, long notBefore) {
-        this(conversation, before, after, limit, notBefore, null);
-    }
-
     /** True when paging towards newer messages. */
     public boolean forward() {
         return after != null;

@@ -1,11 +1,11 @@
 package io.mqchat.archive.sync;
 
-import io.mqchat.privacy.TooManyBlockedException;
 import io.mqchat.archive.store.ArchiveStore;
 import io.mqchat.archive.store.ArchiveUnavailableException;
 import io.mqchat.archive.store.ConversationKey;
 import io.mqchat.archive.store.Page;
 import io.mqchat.archive.store.PageQuery;
+import io.mqchat.privacy.TooManyBlockedException;
 import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.ConversationSummary;
 import io.mqchat.protocol.Cursor;

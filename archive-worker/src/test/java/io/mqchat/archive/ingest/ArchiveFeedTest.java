@@ -81,7 +81,7 @@ class ArchiveFeedTest {
     }
 
     private List<ChatMessage> archived() {
-        return store.page(new PageQuery(ConversationKey.direct("alice", "bob"), null, null, 10, 0), T0).messages();
+        return store.page(new PageQuery(ConversationKey.direct("alice", "bob"), null, null, 10, 0, null), T0).messages();
     }
 
     @Test

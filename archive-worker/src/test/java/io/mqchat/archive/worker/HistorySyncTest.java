@@ -341,7 +341,7 @@ class HistorySyncTest {
         assertEquals(2, after.unread(), "kept and the timer change; gone-1 disappeared");
         // Read as of before the expiry: once the sweep ran, the messages are physically gone.
         ArchiveStore store = harness.store();
-        PageQuery all = new PageQuery(ConversationKey.direct(alice, bob), null, null, 10, 0);
+        PageQuery all = new PageQuery(ConversationKey.direct(alice, bob), null, null, 10, 0, null);
         long deadline = System.currentTimeMillis() + 20_000;
         List<String> stored = idList(store.page(all, before.get(0).ts()).messages());
         while (stored.size() > 2 && System.currentTimeMillis() < deadline) {

@@ -4,9 +4,9 @@ import io.mqchat.extension.auth.TokenMinter;
 import io.mqchat.groups.settings.FanoutLimit;
 import io.mqchat.groups.settings.GroupSettings;
 import io.mqchat.groups.store.MongoGroupStore;
-import io.mqchat.privacy.MongoPrivacyStore;
 import io.mqchat.groups.worker.BrokerLink;
 import io.mqchat.groups.worker.GroupWorker;
+import io.mqchat.privacy.MongoPrivacyStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +38,8 @@ final class HostedGroupWorker {
             MongoGroupStore store = new MongoGroupStore(client.getDatabase(settings.database()), maxMembers);
             TokenMinter minter = new TokenMinter(secret, Clock.systemUTC());
             GroupWorker worker = new GroupWorker(settings, Clock.systemUTC(), store,
-                    new MongoPrivacyStore(client.getDatabase(settings.database())), new BrokerLink("127.0.0.1", port, "1", () -> minter.mintService(GroupWorker.SERVICE, TOKEN_TTL)));
+                    new MongoPrivacyStore(client.getDatabase(settings.database())),
+                    new BrokerLink("127.0.0.1", port, "1", () -> minter.mintService(GroupWorker.SERVICE, TOKEN_TTL)));
             worker.start();
             return worker;
         });

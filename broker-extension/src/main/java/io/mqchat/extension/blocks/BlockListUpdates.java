@@ -7,8 +7,9 @@ import com.hivemq.extension.sdk.api.packets.publish.PublishPacket;
 import java.nio.ByteBuffer;
 
 /**
- * Sees a worker's publishes and takes the block lists among them into {@link BlockLists}, then passes every publish
- * on unchanged (the broker keeps a block list as the topic's retained message).
+ * Sees a worker's (or another node's relayed) publishes and takes the block lists among them into
+ * {@link BlockLists}, then passes every publish on unchanged (the broker keeps a block list as the topic's retained
+ * message).
  */
 public final class BlockListUpdates implements PublishInboundInterceptor {
 
@@ -21,8 +22,6 @@ public final class BlockListUpdates implements PublishInboundInterceptor {
     @Override
     public void onInboundPublish(PublishInboundInput input, PublishInboundOutput output) {
         PublishPacket publish = input.getPublishPacket();
-        if (BlockLists.isBlockListTopic(publish.getTopic())) {
-            lists.apply(publish.getTopic(), publish.getPayload().orElse(ByteBuffer.allocate(0)));
-        }
+        lists.apply(publish.getTopic(), publish.getPayload().orElse(ByteBuffer.allocate(0)));
     }
 }

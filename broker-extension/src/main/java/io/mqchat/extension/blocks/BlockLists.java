@@ -24,9 +24,11 @@ import org.slf4j.LoggerFactory;
 public final class BlockLists {
 
     private static final Logger log = LoggerFactory.getLogger(BlockLists.class);
-    private static final String PREFIX = ServiceTopics.BLOCKS + "/";
 
     private final Map<String, Set<String>> lists = new ConcurrentHashMap<>();
+    /** Users whose list was published while the start read the kept ones back: what it reads of theirs is older. */
+    private final Set<String> publishedWhileLoading = ConcurrentHashMap.newKeySet();
+    private volatile boolean loading;
     private final Codec codec;
 
     public BlockLists(Codec codec) {
@@ -53,17 +55,20 @@ public final class BlockLists {
         }
     }
 
-    /** True when {@code topic} carries a block list. */
-    public static boolean isBlockListTopic(String topic) {
-        return topic.startsWith(PREFIX) && topic.length() > PREFIX.length();
-    }
-
     /**
-     * Takes the block list published on {@code topic} (an empty payload: nobody blocked). An unreadable one is logged
-     * and changes nothing.
+     * Takes the block list published on {@code topic}, if it is a block list's (an empty payload: nobody blocked). An
+     * unreadable one is logged and changes nothing.
      */
     public void apply(String topic, ByteBuffer payload) {
-        String user = topic.substring(PREFIX.length());
+        ServiceTopics.blockListOwner(topic).ifPresent(user -> {
+            if (loading) {
+                publishedWhileLoading.add(user);
+            }
+            take(user, topic, payload);
+        });
+    }
+
+    private void take(String user, String topic, ByteBuffer payload) {
         if (!payload.hasRemaining()) {
             replace(user, Set.of());
             return;
@@ -81,12 +86,19 @@ public final class BlockLists {
         }
     }
 
-    /** Reads every retained block list of this node, as kept across restarts. */
+    /**
+     * Reads every retained block list of this node, as kept across restarts, but those published meanwhile (a read
+     * that outlasts the start's wait must not undo them).
+     */
     public CompletableFuture<Void> loadFrom(RetainedMessageStore retained, Executor executor) {
+        loading = true;
         return retained.iterateAllRetainedMessages((context, publish) -> {
-            if (isBlockListTopic(publish.getTopic())) {
-                apply(publish.getTopic(), publish.getPayload().orElse(ByteBuffer.allocate(0)));
-            }
-        }, executor);
+            String topic = publish.getTopic();
+            ServiceTopics.blockListOwner(topic).filter(user -> !publishedWhileLoading.contains(user))
+                    .ifPresent(user -> take(user, topic, publish.getPayload().orElse(ByteBuffer.allocate(0))));
+        }, executor).whenComplete((done, failure) -> {
+            loading = false;
+            publishedWhileLoading.clear();
+        });
     }
 }

@@ -10,6 +10,7 @@ import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
 import com.hivemq.extension.sdk.api.packets.publish.PublishPacket;
 import io.mqchat.cluster.NodeInfo;
 import io.mqchat.extension.routing.RoutedMessage;
+import io.mqchat.protocol.ServiceTopics;
 import io.mqchat.protocol.Topics;
 import java.time.Duration;
 import java.util.Optional;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * The home node's side of a relay: takes a publish another node forwarded into a user's tree only while this node
  * serves the user, so that a sender's node with a stale idea of the home learns it (the refusal makes it look again)
  * instead of storing the message where no device of the user will connect. A chat message for a user with no
- * device connected here is handed to {@code arrived} (the offline notification is the home's to send).
+ * device connected here is handed to {@code arrived} (the offline notification is the home's to send); one whose
+ * recipient blocked its sender is acknowledged and dropped.
  */
 public final class RelayInboundInterceptor implements PublishInboundInterceptor {
 
@@ -50,13 +52,14 @@ public final class RelayInboundInterceptor implements PublishInboundInterceptor 
     @Override
     public void onInboundPublish(PublishInboundInput input, PublishInboundOutput output) {
         PublishPacket publish = output.getPublishPacket();
-        if (Topics.presenceOwner(publish.getTopic()).isPresent()) {
-            return; // a user's presence, kept on every node
+        if (Topics.presenceOwner(publish.getTopic()).isPresent()
+                || ServiceTopics.blockListOwner(publish.getTopic()).isPresent()) {
+            return; // a user's presence or block list, kept on every node
         }
         Optional<String> user = Topics.userTreeOwner(publish.getTopic());
         if (user.isEmpty()) {
             output.preventPublishDelivery(AckReasonCode.TOPIC_NAME_INVALID,
-                    "a relay publishes into users' trees and presence only");
+                    "a relay publishes into users' trees, presence and block lists only");
             return;
         }
         CompletableFuture<Optional<NodeInfo>> home = homes.remoteHome(user.get());

@@ -4,6 +4,7 @@ import com.hivemq.extension.sdk.api.interceptor.publish.PublishInboundIntercepto
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundInput;
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundOutput;
 import io.mqchat.extension.routing.PubackHold;
+import io.mqchat.protocol.ServiceTopics;
 import io.mqchat.protocol.Topics;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -12,7 +13,8 @@ import java.util.concurrent.CompletableFuture;
  * A worker's publish into the tree of a user homed on another node (a group member's copy, a group event) goes to
  * that node, and the worker's acknowledgement waits until that node stored it: a worker acknowledges its own input
  * only after its publishes were acknowledged, so nothing it sent is lost with this node. A user's retained presence
- * goes to every node as well, where contacts on any node read it.
+ * goes to every node as well, where contacts on any node read it, and so does a user's block list, which any node
+ * may need: the one that routes a message to the user, the one it moves to.
  */
 public final class ServiceForwardInterceptor implements PublishInboundInterceptor {
 
@@ -27,7 +29,8 @@ public final class ServiceForwardInterceptor implements PublishInboundIntercepto
 
     @Override
     public void onInboundPublish(PublishInboundInput input, PublishInboundOutput output) {
-        if (Topics.presenceOwner(output.getPublishPacket().getTopic()).isPresent()) {
+        String topic = output.getPublishPacket().getTopic();
+        if (Topics.presenceOwner(topic).isPresent() || ServiceTopics.blockListOwner(topic).isPresent()) {
             crossNode.broadcast(output.getPublishPacket());
             return;
         }

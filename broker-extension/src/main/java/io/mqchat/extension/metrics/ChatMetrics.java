@@ -127,7 +127,7 @@ public final class ChatMetrics {
         return resendsDropped;
     }
 
-    /** What a blocked user sent its blocker (messages, typing, presence), dropped before reaching a device. */
+    /** A blocked user's presence updates and typing signals, dropped on their way to a blocker's device. */
     public Counter blockedDropped() {
         return blockedDropped;
     }

@@ -1,9 +1,9 @@
 package io.mqchat.extension.routing;
 
-import io.mqchat.extension.blocks.BlockLists;
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundOutput;
 import com.hivemq.extension.sdk.api.packets.publish.ModifiablePublishPacket;
 import io.mqchat.extension.archive.ArchiveFeed;
+import io.mqchat.extension.blocks.BlockLists;
 import io.mqchat.extension.config.DisappearingTimers;
 import io.mqchat.extension.devices.KnownDevices;
 import io.mqchat.extension.metrics.ChatMetrics;
@@ -27,9 +27,9 @@ import java.util.concurrent.CompletableFuture;
  * durable queue. A copy goes to the sender's own inbox when the sender has other devices, one to the archive, and a
  * recipient with no connected device gets a push notification. A disappearing message's copies expire from
  * offline queues with it. The sender's copy and the archive's are stored before the routed message goes on. Who
- * blocked the recipient is refused; what a blocked sender writes is SENT and kept for the sender, but not delivered
- * to the recipient (here when the recipient lives on this node; else its node drops it on arrival, and
- * {@link io.mqchat.extension.blocks.BlockedDelivery} drops what was queued before the block).
+ * blocked the recipient may not write to it; what a blocked sender writes is SENT and kept for the sender, but not
+ * queued for the recipient (a recipient homed on another node gets it relayed, and its node, which knows its list
+ * best, drops it on arrival).
  */
 final class ChatRouter implements RequestRouter {
 
@@ -62,12 +62,13 @@ final class ChatRouter implements RequestRouter {
         ModifiablePublishPacket publish = output.getPublishPacket();
         RoutedPublish.requireAcknowledged(publish, "chat messages");
         Envelope sent = codec.decodeSent(payload);
-        if (blocks.blocks(request.sender().user(), request.target().target())) {
-            throw new ProtocolException(ErrorCode.BLOCKED, "you blocked " + request.target().target()
-                    + ": unblock to write to them");
-        }
         if (sent instanceof MessageChange change) {
             return routeChange(request, publish, change);
+        }
+        if (blocks.blocks(request.sender().user(), request.target().target())) {
+            // Edits, deletes and reactions of one's own side of the conversation stay possible.
+            throw new ProtocolException(ErrorCode.BLOCKED, "you blocked " + request.target().target()
+                    + ": unblock to write to them");
         }
         ChatMessage message = (ChatMessage) sent;
         if (message.mentions() != null) {
@@ -95,8 +96,8 @@ final class ChatRouter implements RequestRouter {
         CompletableFuture<Void> stored = CompletableFuture.allOf(ownCopy, archived);
         if (blocks.blocks(recipient, sender)) {
             // Kept for the sender (its devices, the archive) and SENT, but never queued for the recipient: not even
-            // for a device that comes back after an unblock. Dropped once the copies are stored: HiveMQ takes a
-            // publish dropped while the PUBACK is held, not one dropped before.
+            // for a device that comes back after an unblock. Dropped once the copies are stored: dropped before
+            // that, with the PUBACK then held for them, the sender got UNSPECIFIED_ERROR instead of SENT (tried).
             return stored.thenRun(output::preventPublishDelivery);
         }
         notifier.routed(stamped);

@@ -1,7 +1,7 @@
 package io.mqchat.extension.routing;
 
-import io.mqchat.extension.blocks.BlockLists;
 import io.mqchat.extension.archive.ArchiveFeed;
+import io.mqchat.extension.blocks.BlockLists;
 import io.mqchat.extension.config.DisappearingTimers;
 import io.mqchat.extension.devices.KnownDevices;
 import io.mqchat.extension.metrics.ChatMetrics;

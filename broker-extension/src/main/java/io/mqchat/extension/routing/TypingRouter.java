@@ -1,7 +1,7 @@
 package io.mqchat.extension.routing;
 
-import io.mqchat.extension.blocks.BlockLists;
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundOutput;
+import io.mqchat.extension.blocks.BlockLists;
 import io.mqchat.extension.outbox.Outbox;
 import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.ProtocolException;

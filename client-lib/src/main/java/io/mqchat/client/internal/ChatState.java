@@ -11,10 +11,10 @@ import io.mqchat.protocol.MessageChange;
  * @param history    history requests waiting for their answers
  * @param overflowed runs on a queue-overflow notice (the catch-up)
  * @param changes    this device's edits, deletes and reactions waiting for the archive's verdict
- * @param receipts   whether this user shares read receipts, learnt from the archive's settings answers
+ * @param settings   this user's privacy settings (read receipts, blocks), learnt from the archive's settings answers
  */
 public record ChatState(Delivery delivery, PendingRequests<HistoryResponse> history, Runnable overflowed,
-                        PendingRequests<MessageChange> changes, MySettings receipts) {
+                        PendingRequests<MessageChange> changes, MySettings settings) {
 
     /** A state for a user who shares read receipts until the archive says otherwise. */
     public ChatState(Delivery delivery, PendingRequests<HistoryResponse> history, Runnable overflowed,

@@ -158,7 +158,7 @@ public final class InboundDispatcher {
         } else if (envelope instanceof HistoryResponse response) {
             if (HistoryRequest.SETTINGS.equals(response.op()) && response.ok() && response.settings() != null) {
                 // Whichever device asked: a change made on another device reaches this one so.
-                chat.receipts().learn(response.settings());
+                chat.settings().learn(response.settings());
             }
             chat.history().answer(response.ref(), response.ok(), response.code(), response.message(), response);
         }
@@ -187,7 +187,7 @@ public final class InboundDispatcher {
             Listeners.deliver(listeners.delivered(),
                     new DeliveryReceipt(receipt.id(), receipt.by(), receipt.device(), at, conversation));
         } else if (receipt.isRead()) {
-            if (!chat.receipts().shared() && !me.equals(receipt.by())) {
+            if (!chat.settings().shared() && !me.equals(receipt.by())) {
                 return; // who shares no read receipts sees none, as in WhatsApp; its own devices' markers still count
             }
             Conversation conversation = inGroup ? Conversation.group(receipt.group()) : Conversation.with(receipt.peer());

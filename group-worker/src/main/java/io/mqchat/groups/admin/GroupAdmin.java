@@ -1,12 +1,12 @@
 package io.mqchat.groups.admin;
 
-import io.mqchat.privacy.PrivacyStore;
-import io.mqchat.privacy.PrivacyUnavailableException;
 import io.mqchat.groups.store.ChangeResult;
 import io.mqchat.groups.store.Group;
 import io.mqchat.groups.store.GroupStore;
 import io.mqchat.groups.store.Refusal;
 import io.mqchat.groups.store.StoreUnavailableException;
+import io.mqchat.privacy.PrivacyStore;
+import io.mqchat.privacy.PrivacyUnavailableException;
 import io.mqchat.protocol.ErrorCode;
 import io.mqchat.protocol.GroupEvent;
 import io.mqchat.protocol.GroupInfo;

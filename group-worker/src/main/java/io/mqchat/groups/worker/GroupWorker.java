@@ -1,6 +1,5 @@
 package io.mqchat.groups.worker;
 
-import io.mqchat.privacy.PrivacyStore;
 import io.mqchat.groups.admin.AdminRequests;
 import io.mqchat.groups.admin.GroupAdmin;
 import io.mqchat.groups.fanout.GroupTraffic;
@@ -11,6 +10,7 @@ import io.mqchat.groups.membership.MembershipCache;
 import io.mqchat.groups.outbound.Publisher;
 import io.mqchat.groups.settings.GroupSettings;
 import io.mqchat.groups.store.GroupStore;
+import io.mqchat.privacy.PrivacyStore;
 import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.ServiceTopics;
 import io.mqchat.service.FeedLanes;

@@ -12,9 +12,9 @@ import io.mqchat.groups.store.MongoConnector;
 import io.mqchat.groups.store.MongoGroupStore;
 import io.mqchat.privacy.MongoPrivacyStore;
 import io.mqchat.privacy.PrivacyStore;
-import io.mqchat.protocol.SettingsChange;
 import io.mqchat.protocol.GroupEvent;
 import io.mqchat.protocol.GroupRequest;
+import io.mqchat.protocol.SettingsChange;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -79,10 +79,10 @@ class GroupAdminTest {
         assertEquals(List.of("alice", "carol"), created.recipients(), "bob is not told");
         String group = created.response().group().id();
 
-        AdminOutcome refused = admin.handle(stamped(GroupRequest.ADD, group, null, List.of("bob")), RequestIds.of("a"));
-        assertTrue(refused.response().ok(), "the answer's members show who is in");
-        assertFalse(refused.response().group().members().contains("bob"));
-        assertNull(refused.event());
+        AdminOutcome leftOut = admin.handle(stamped(GroupRequest.ADD, group, null, List.of("bob")), RequestIds.of("a"));
+        assertTrue(leftOut.response().ok(), "the answer's members show who is in");
+        assertFalse(leftOut.response().group().members().contains("bob"));
+        assertNull(leftOut.event());
 
         privacy.change("bob", SettingsChange.unblock("alice"), clock.millis());
         AdminOutcome added = admin.handle(stamped(GroupRequest.ADD, group, null, List.of("bob")), RequestIds.of("b"));

@@ -83,7 +83,8 @@ final class GroupHarness implements AutoCloseable {
         opened.add(client);
         MongoGroupStore store = new MongoGroupStore(client.getDatabase(database), settings.maxMembers());
         GroupWorker worker = new GroupWorker(settings, Clock.systemUTC(),
-                store, new MongoPrivacyStore(client.getDatabase(database)), new BrokerLink(broker.host(), broker.port(), instance, LaneSet.parse(lanes).orElseThrow(),
+                store, new MongoPrivacyStore(client.getDatabase(database)),
+                new BrokerLink(broker.host(), broker.port(), instance, LaneSet.parse(lanes).orElseThrow(),
                         () -> broker.serviceToken(GroupWorker.SERVICE)));
         worker.start();
         opened.add(worker);

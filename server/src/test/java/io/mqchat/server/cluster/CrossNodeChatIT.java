@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Three nodes, users homed on different ones: a 1-1 message crosses to the recipient's node before the sender is told
- * SENT, and the receipts, read markers and typing come back across.
+ * SENT, and the receipts, read markers and typing come back across; a block holds across them.
  */
 class CrossNodeChatIT {
 
@@ -146,6 +146,20 @@ class CrossNodeChatIT {
         erin.client().typing(Conversation.with("frank")).get(15, TimeUnit.SECONDS);
 
         assertEquals("erin", frank.nextTyping().from());
+    }
+
+    @Test
+    void aBlockedUserOnAnotherNodeIsSentButNeverReachesTheBlockerUntilTheUnblock() throws Exception {
+        AppDevice lena = device("lena", "phone", 1);
+        AppDevice mike = device("mike", "phone", 2);
+        assertEquals(List.of("mike"), lena.client().block("mike").get(15, TimeUnit.SECONDS));
+
+        mike.client().send("lena", "are you there?").get(15, TimeUnit.SECONDS);
+        lena.client().unblock("mike").get(15, TimeUnit.SECONDS);
+        SentMessage after = mike.client().send("lena", "sorry").get(15, TimeUnit.SECONDS);
+
+        assertEquals(after.id(), lena.nextMessage().id(), "what mike sent while blocked never reached lena's node");
+        assertEquals(after.id(), mike.nextDelivered().messageId(), "nor was it DELIVERED");
     }
 
     private AppDevice device(String user, String device, int node) throws Exception {

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * {@code /block mallory}, {@code /unblock mallory}: nothing mallory sends you one to one, nor its presence, reaches
- * any of your devices while blocked (it still sees its messages sent), and you cannot write to it; the answer lists
- * whom you block.
+ * any of your devices while blocked (it still sees its messages sent), and you cannot send it messages; the answer
+ * lists whom you block.
  */
 final class BlockCommand implements Command {
 
@@ -36,7 +36,8 @@ final class BlockCommand implements Command {
 
     @Override
     public String summary() {
-        return block ? "stop a user's messages, typing and presence reaching you" : "let a blocked user reach you again";
+        return block ? "stop a user's messages, typing and presence reaching you"
+                : "let a blocked user reach you again";
     }
 
     @Override
