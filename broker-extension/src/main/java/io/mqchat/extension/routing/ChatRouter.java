@@ -57,7 +57,7 @@ final class ChatRouter implements RequestRouter {
     }
 
     @Override
-    public CompletableFuture<Void> route(Request request, PublishInboundOutput output, byte[] payload)
+    public Routed route(Request request, PublishInboundOutput output, byte[] payload)
             throws ProtocolException {
         ModifiablePublishPacket publish = output.getPublishPacket();
         RoutedPublish.requireAcknowledged(publish, "chat messages");
@@ -87,7 +87,7 @@ final class ChatRouter implements RequestRouter {
         if (stamped.ttl() != null) {
             publish.setMessageExpiryInterval(stamped.ttl());
         }
-        CompletableFuture<Void> ownCopy = NOTHING_FIRST;
+        CompletableFuture<Void> ownCopy = NOTHING_FIRST.firstStored();
         if (!recipient.equals(sender) && devices.hasOtherDevice(sender, request.sender().device())) {
             ownCopy = outbox.publish(Topics.inbox(sender), routed, request.sender().clientId(), stamped.ttl());
         }
@@ -96,12 +96,11 @@ final class ChatRouter implements RequestRouter {
         CompletableFuture<Void> stored = CompletableFuture.allOf(ownCopy, archived);
         if (blocks.blocks(recipient, sender)) {
             // Kept for the sender (its devices, the archive) and SENT, but never queued for the recipient: not even
-            // for a device that comes back after an unblock. Dropped once the copies are stored: dropped before
-            // that, with the PUBACK then held for them, the sender got UNSPECIFIED_ERROR instead of SENT (tried).
-            return stored.thenRun(output::preventPublishDelivery);
+            // for a device that comes back after an unblock.
+            return Routed.acknowledgedOnlyAfter(stored);
         }
         notifier.routed(stamped);
-        return stored;
+        return Routed.after(stored);
     }
 
     /**
@@ -109,7 +108,7 @@ final class ChatRouter implements RequestRouter {
      * it, keeps it and publishes it to both users. On the conversation's archive lane it comes behind that message,
      * whose sender got SENT only once the message was there.
      */
-    private CompletableFuture<Void> routeChange(Request request, ModifiablePublishPacket publish, MessageChange change)
+    private Routed routeChange(Request request, ModifiablePublishPacket publish, MessageChange change)
             throws ProtocolException {
         String sender = request.sender().user();
         String recipient = request.target().target();

@@ -14,7 +14,6 @@ import io.mqchat.protocol.ReadMarker;
 import io.mqchat.protocol.Receipt;
 import io.mqchat.protocol.ServiceTopics;
 import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Routes group messages and group read markers to the group-worker, stamped with the sender, the group and
@@ -36,7 +35,7 @@ final class GroupTrafficRouter implements RequestRouter {
     }
 
     @Override
-    public CompletableFuture<Void> route(Request request, PublishInboundOutput output, byte[] payload)
+    public Routed route(Request request, PublishInboundOutput output, byte[] payload)
             throws ProtocolException {
         ModifiablePublishPacket publish = output.getPublishPacket();
         String sender = request.sender().user();

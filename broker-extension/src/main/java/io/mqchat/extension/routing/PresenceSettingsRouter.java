@@ -8,7 +8,6 @@ import io.mqchat.protocol.PresenceEvent;
 import io.mqchat.protocol.ProtocolException;
 import io.mqchat.protocol.ServiceTopics;
 import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
 
 /** Forwards a user's presence privacy setting to the presence-worker, which stores it and republishes. */
 final class PresenceSettingsRouter implements RequestRouter {
@@ -24,7 +23,7 @@ final class PresenceSettingsRouter implements RequestRouter {
     }
 
     @Override
-    public CompletableFuture<Void> route(Request request, PublishInboundOutput output, byte[] payload)
+    public Routed route(Request request, PublishInboundOutput output, byte[] payload)
             throws ProtocolException {
         ModifiablePublishPacket publish = output.getPublishPacket();
         RoutedPublish.requireAcknowledged(publish, "presence settings");

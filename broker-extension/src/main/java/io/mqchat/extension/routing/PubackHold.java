@@ -10,8 +10,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Holds an inbound publish, and so its sender's PUBACK, until what it depends on is stored: copies published beside it,
  * or the publish itself on another node. Then it goes on here, is acknowledged without being delivered here (stored
- * elsewhere), or is refused with UNSPECIFIED_ERROR so that the sender sends it again. HiveMQ runs nothing else of this
- * client's until the hold ends, so its order is kept.
+ * elsewhere, or not to be delivered at all), or is refused with UNSPECIFIED_ERROR so that the sender sends it again.
+ * HiveMQ runs nothing else of this client's until the hold ends, so its order is kept. It is the only place that
+ * drops a held publish: HiveMQ allows one drop per publish.
  */
 public final class PubackHold {
 
@@ -24,7 +25,8 @@ public final class PubackHold {
     }
 
     /**
-     * @param storedElsewhere completes with true when another node stored the publish, false when it goes on here
+     * @param storedElsewhere completes with true when the publish is not to be delivered here (another node stored
+     *                        it, or it is only acknowledged), false when it goes on here
      * @param notStored       the reason string of a refusal
      * @param onFailure       told of each refusal (a metric)
      */

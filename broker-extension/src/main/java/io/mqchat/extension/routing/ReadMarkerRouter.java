@@ -35,7 +35,7 @@ final class ReadMarkerRouter implements RequestRouter {
     }
 
     @Override
-    public CompletableFuture<Void> route(Request request, PublishInboundOutput output, byte[] payload)
+    public Routed route(Request request, PublishInboundOutput output, byte[] payload)
             throws ProtocolException {
         ModifiablePublishPacket publish = output.getPublishPacket();
         RoutedPublish.requireAcknowledged(publish, "read markers");
@@ -57,6 +57,6 @@ final class ReadMarkerRouter implements RequestRouter {
             }
         }
         metrics.readMarkersRouted().inc();
-        return archive.readMarked(marker);
+        return Routed.after(archive.readMarked(marker));
     }
 }

@@ -110,9 +110,13 @@ public final class RequestInterceptor implements PublishInboundInterceptor {
             if (!target.get().targetIsValid()) {
                 throw new ProtocolException(ErrorCode.INVALID_RECIPIENT, invalidTarget(target.get()));
             }
-            CompletableFuture<Void> firstStored = routes.forAction(target.get().action()).route(request, output, payload);
+            Routed routed = routes.forAction(target.get().action()).route(request, output, payload);
             CompletableFuture<Boolean> storedElsewhere = crossNode.forwardIfRemote(output.getPublishPacket(),
-                    firstStored);
+                    routed.firstStored());
+            if (!routed.deliverHere()) {
+                // Acknowledged without delivery here: as if stored elsewhere (and by the other node, if it was).
+                storedElsewhere = storedElsewhere.thenApply(elsewhere -> true);
+            }
             if (PubackHold.needed(storedElsewhere)) {
                 PubackHold.until(output, storedElsewhere, STORE_TIMEOUT, NOT_STORED, metrics.notStored()::inc);
             }

@@ -9,7 +9,6 @@ import io.mqchat.protocol.ServiceTopics;
 import io.mqchat.protocol.Topics;
 import io.mqchat.protocol.Typing;
 import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Routes a typing signal, stamped with its sender, at QoS 0 whatever the sender used: a signal is worth
@@ -31,7 +30,7 @@ final class TypingRouter implements RequestRouter {
     }
 
     @Override
-    public CompletableFuture<Void> route(Request request, PublishInboundOutput output, byte[] payload)
+    public Routed route(Request request, PublishInboundOutput output, byte[] payload)
             throws ProtocolException {
         String state = codec.decodeTypingSignal(payload);
         String from = request.sender().user();

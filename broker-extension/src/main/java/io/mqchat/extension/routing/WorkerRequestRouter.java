@@ -7,7 +7,6 @@ import io.mqchat.protocol.DeviceAddress;
 import io.mqchat.protocol.Envelope;
 import io.mqchat.protocol.ProtocolException;
 import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 
 /**
@@ -50,7 +49,7 @@ final class WorkerRequestRouter<T extends Envelope> implements RequestRouter {
     }
 
     @Override
-    public CompletableFuture<Void> route(Request request, PublishInboundOutput output, byte[] payload)
+    public Routed route(Request request, PublishInboundOutput output, byte[] payload)
             throws ProtocolException {
         ModifiablePublishPacket publish = output.getPublishPacket();
         RoutedPublish.requireAcknowledged(publish, what);

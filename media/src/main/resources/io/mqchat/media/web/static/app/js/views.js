@@ -100,6 +100,8 @@ export function statusLine(store, conv, now) {
     const group = store.groups.get(conv.id);
     return group ? group.members.map((m) => (m === store.me ? 'you' : m)).join(', ') : '';
   }
+  // A blocked user's presence no longer comes: what was last shown of it would go stale.
+  if (store.blocked.includes(conv.id)) return '';
   const presence = store.presence.get(conv.id);
   if (!presence || presence.hidden) return '';
   if (presence.online) return 'online';
