@@ -9,7 +9,7 @@ import io.mqchat.archive.metrics.ArchiveMetrics;
 import io.mqchat.extension.testing.MqttDevice;
 import io.mqchat.extension.testing.PerClassBroker;
 import io.mqchat.extension.testing.TestBroker;
-import io.mqchat.groups.embedded.EmbeddedMongo;
+import io.mqchat.mongodb.embedded.EmbeddedMongo;
 import io.mqchat.protocol.Topics;
 import java.awt.Color;
 import java.awt.Graphics2D;

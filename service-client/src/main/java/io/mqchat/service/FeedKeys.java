@@ -4,8 +4,15 @@ import io.mqchat.config.Key;
 import io.mqchat.config.ValueParser;
 import java.time.Duration;
 
-/** The settings every worker shares about the feeds it consumes. */
+/** The settings every worker shares about its broker and the feeds it consumes. */
 public final class FeedKeys {
+
+    /** {@code broker.host}: where the worker's broker is. */
+    public static final Key<String> BROKER_HOST = Key.text("broker.host", "127.0.0.1",
+            "Host of the mqchat broker the worker connects to");
+    /** {@code broker.port}: the MQTT port of the worker's broker. */
+    public static final Key<Integer> BROKER_PORT = Key.port("broker.port", "1883",
+            "MQTT port of the mqchat broker");
 
     /** {@code worker.lanes}: the lanes this instance owns; instances of one worker must split all lanes. */
     public static final Key<LaneSet> WORKER_LANES = Key.of("worker.lanes", new ValueParser<>() {

@@ -2,7 +2,6 @@ package io.mqchat.archive.changes;
 
 import io.mqchat.archive.store.ArchiveStore;
 import io.mqchat.archive.store.ConversationKey;
-import io.mqchat.groups.outbound.Publisher;
 import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.ErrorReply;
@@ -10,6 +9,7 @@ import io.mqchat.protocol.MessageChange;
 import io.mqchat.protocol.MessageRef;
 import io.mqchat.protocol.Topics;
 import io.mqchat.service.OutboundMessage;
+import io.mqchat.service.Publisher;
 import io.mqchat.service.RetryLater;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,8 +3,8 @@ package io.mqchat.archive.settings;
 import io.mqchat.config.ConfigSchema;
 import io.mqchat.config.Key;
 import io.mqchat.extension.settings.ExtensionKeys;
-import io.mqchat.groups.settings.GroupKeys;
 import io.mqchat.media.settings.MediaKeys;
+import io.mqchat.mongodb.MongoKeys;
 import io.mqchat.service.FeedKeys;
 import java.time.Duration;
 
@@ -48,8 +48,8 @@ public final class ArchiveKeys {
             DELETE_WINDOW, CHANGE_WAIT);
 
     /** The keys of the standalone worker process (its metrics keys aside: {@code ArchiveWorkerMain.SCHEMA}). */
-    public static final ConfigSchema STANDALONE = SCHEMA.plus(ConfigSchema.of(GroupKeys.MONGO_URI,
-            GroupKeys.MONGO_DATABASE, GroupKeys.BROKER_HOST, GroupKeys.BROKER_PORT, SERVICE_TOKEN, WORKER_INSTANCE, FeedKeys.WORKER_LANES, FeedKeys.STALL_AFTER,
+    public static final ConfigSchema STANDALONE = SCHEMA.plus(ConfigSchema.of(MongoKeys.MONGO_URI,
+            MongoKeys.MONGO_DATABASE, FeedKeys.BROKER_HOST, FeedKeys.BROKER_PORT, SERVICE_TOKEN, WORKER_INSTANCE, FeedKeys.WORKER_LANES, FeedKeys.STALL_AFTER,
             JWT_SECRET, ExtensionKeys.JWT_JWKS_FILE, ExtensionKeys.JWT_JWKS_URL, ExtensionKeys.JWT_ISSUER,
             ExtensionKeys.JWT_AUDIENCE, ExtensionKeys.JWT_CLOCK_SKEW)).plus(MediaKeys.SCHEMA);
 

@@ -5,9 +5,10 @@ import io.mqchat.config.Config;
 import io.mqchat.config.ConfigException;
 import io.mqchat.extension.config.JwtConfig;
 import io.mqchat.extension.settings.ExtensionSettingsMapper;
-import io.mqchat.groups.settings.GroupKeys;
 import io.mqchat.media.settings.MediaSettings;
 import io.mqchat.media.settings.MediaSettingsMapper;
+import io.mqchat.mongodb.MongoKeys;
+import io.mqchat.service.FeedKeys;
 import io.mqchat.service.FeedSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,8 +39,8 @@ public final class ArchiveSettingsMapper {
      */
     public static WorkerSettings worker(Config config) {
         List<String> problems = new ArrayList<>();
-        if (config.find(GroupKeys.MONGO_URI).isEmpty()) {
-            problems.add(GroupKeys.MONGO_URI.name() + " (" + GroupKeys.MONGO_URI.envName()
+        if (config.find(MongoKeys.MONGO_URI).isEmpty()) {
+            problems.add(MongoKeys.MONGO_URI.name() + " (" + MongoKeys.MONGO_URI.envName()
                     + ") is required: a standalone archive-worker needs a MongoDB");
         }
         if (config.find(ArchiveKeys.SERVICE_TOKEN).isEmpty()) {
@@ -56,9 +57,9 @@ public final class ArchiveSettingsMapper {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new WorkerSettings(archive(config), config.get(GroupKeys.MONGO_URI),
-                config.get(GroupKeys.MONGO_DATABASE), config.get(GroupKeys.BROKER_HOST),
-                config.get(GroupKeys.BROKER_PORT), config.get(ArchiveKeys.SERVICE_TOKEN), instance,
+        return new WorkerSettings(archive(config), config.get(MongoKeys.MONGO_URI),
+                config.get(MongoKeys.MONGO_DATABASE), config.get(FeedKeys.BROKER_HOST),
+                config.get(FeedKeys.BROKER_PORT), config.get(ArchiveKeys.SERVICE_TOKEN), instance,
                 FeedSettings.of(config), media, jwt);
     }
 

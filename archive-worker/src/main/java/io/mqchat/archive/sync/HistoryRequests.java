@@ -1,6 +1,5 @@
 package io.mqchat.archive.sync;
 
-import io.mqchat.groups.outbound.Publisher;
 import io.mqchat.protocol.BlockList;
 import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.Envelope;
@@ -13,6 +12,7 @@ import io.mqchat.protocol.UserIds;
 import io.mqchat.service.InboundMessage;
 import io.mqchat.service.MessageHandler;
 import io.mqchat.service.OutboundMessage;
+import io.mqchat.service.Publisher;
 import io.mqchat.service.RetryLater;
 import java.util.ArrayList;
 import java.util.List;

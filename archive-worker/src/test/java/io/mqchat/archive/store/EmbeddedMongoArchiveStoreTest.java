@@ -1,13 +1,13 @@
 package io.mqchat.archive.store;
 
+import com.mongodb.client.MongoClient;
 import io.mqchat.media.store.GridFsMediaStore;
+import io.mqchat.mongodb.MongoConnector;
+import io.mqchat.mongodb.embedded.EmbeddedMongo;
 import io.mqchat.protocol.MediaRef;
 import java.io.ByteArrayInputStream;
-import java.time.Instant;
-import com.mongodb.client.MongoClient;
-import io.mqchat.groups.embedded.EmbeddedMongo;
-import io.mqchat.groups.store.MongoConnector;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

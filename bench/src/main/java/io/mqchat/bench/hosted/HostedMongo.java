@@ -1,8 +1,8 @@
 package io.mqchat.bench.hosted;
 
 import com.mongodb.client.MongoClient;
-import io.mqchat.groups.embedded.EmbeddedMongo;
-import io.mqchat.groups.store.MongoConnector;
+import io.mqchat.mongodb.MongoConnector;
+import io.mqchat.mongodb.embedded.EmbeddedMongo;
 import java.nio.file.Path;
 import java.util.function.Function;
 

@@ -1,7 +1,6 @@
 package io.mqchat.groups.admin;
 
 import io.mqchat.groups.membership.ChangeAnnouncer;
-import io.mqchat.groups.outbound.Publisher;
 import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.Envelope;
 import io.mqchat.protocol.ErrorCode;
@@ -15,6 +14,7 @@ import io.mqchat.protocol.UserIds;
 import io.mqchat.service.InboundMessage;
 import io.mqchat.service.MessageHandler;
 import io.mqchat.service.OutboundMessage;
+import io.mqchat.service.Publisher;
 import io.mqchat.service.RetryLater;
 import java.util.ArrayList;
 import java.util.List;

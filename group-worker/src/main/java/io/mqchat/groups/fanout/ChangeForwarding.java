@@ -1,6 +1,5 @@
 package io.mqchat.groups.fanout;
 
-import io.mqchat.groups.outbound.Publisher;
 import io.mqchat.groups.store.Group;
 import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.ErrorCode;
@@ -8,6 +7,7 @@ import io.mqchat.protocol.MessageChange;
 import io.mqchat.protocol.ServiceTopics;
 import io.mqchat.protocol.Topics;
 import io.mqchat.service.OutboundMessage;
+import io.mqchat.service.Publisher;
 import io.mqchat.service.RetryLater;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,6 @@
 package io.mqchat.groups.fanout;
 
 import io.mqchat.groups.membership.MembershipCache;
-import io.mqchat.groups.outbound.Publisher;
 import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.Envelope;
@@ -12,6 +11,7 @@ import io.mqchat.protocol.Typing;
 import io.mqchat.protocol.UserIds;
 import io.mqchat.service.InboundMessage;
 import io.mqchat.service.MessageHandler;
+import io.mqchat.service.Publisher;
 import io.mqchat.service.RetryLater;
 import java.time.Clock;
 import java.util.Optional;

@@ -1,7 +1,6 @@
 package io.mqchat.groups.fanout;
 
 import io.mqchat.groups.membership.MembershipCache;
-import io.mqchat.groups.outbound.Publisher;
 import io.mqchat.groups.store.Group;
 import io.mqchat.groups.store.StoreUnavailableException;
 import io.mqchat.protocol.Codec;
@@ -9,6 +8,7 @@ import io.mqchat.protocol.ErrorCode;
 import io.mqchat.protocol.ErrorReply;
 import io.mqchat.protocol.Topics;
 import io.mqchat.service.OutboundMessage;
+import io.mqchat.service.Publisher;
 import io.mqchat.service.RetryLater;
 import java.time.Clock;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.mqchat.groups.fanout;
 
-import io.mqchat.groups.outbound.Publisher;
 import io.mqchat.groups.store.Group;
 import io.mqchat.protocol.ChatMessage;
 import io.mqchat.protocol.Codec;
@@ -9,6 +8,7 @@ import io.mqchat.protocol.Notify;
 import io.mqchat.protocol.ServiceTopics;
 import io.mqchat.protocol.Topics;
 import io.mqchat.service.OutboundMessage;
+import io.mqchat.service.Publisher;
 import io.mqchat.service.RetryLater;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.mqchat.groups.fanout;
 
-import io.mqchat.groups.outbound.Publisher;
 import io.mqchat.groups.store.Group;
 import io.mqchat.protocol.Codec;
 import io.mqchat.protocol.Topics;
 import io.mqchat.protocol.Typing;
 import io.mqchat.service.OutboundMessage;
+import io.mqchat.service.Publisher;
 import io.mqchat.service.RetryLater;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.mqchat.groups.settings;
 
 import io.mqchat.config.ConfigSchema;
 import io.mqchat.config.Key;
+import io.mqchat.mongodb.MongoKeys;
 import io.mqchat.service.FeedKeys;
 import java.time.Duration;
 
@@ -12,21 +13,12 @@ import java.time.Duration;
  */
 public final class GroupKeys {
 
-    public static final Key<String> MONGO_URI = Key.text("mongo.uri", null,
-            "MongoDB connection string (mongodb://...); unset runs an embedded store in the data folder "
-                    + "(all-in-one server only)");
-    public static final Key<String> MONGO_DATABASE = Key.text("mongo.database", "mqchat",
-            "MongoDB database holding the groups collection");
     public static final Key<Integer> MAX_MEMBERS = Key.integer("groups.max-members", "256", 2, 100_000,
             "Most members one group may have; fan-out work grows with it");
     public static final Key<Duration> CACHE_TTL = Key.duration("groups.cache-ttl", "30s", Duration.ofSeconds(1),
             Duration.ofHours(1),
             "Longest time a worker trusts a cached membership (for typing signals) without hearing of a change");
 
-    public static final Key<String> BROKER_HOST = Key.text("broker.host", "127.0.0.1",
-            "Host of the mqchat broker the worker connects to");
-    public static final Key<Integer> BROKER_PORT = Key.port("broker.port", "1883",
-            "MQTT port of the mqchat broker");
     public static final Key<String> SERVICE_TOKEN = Key.secret("service.token",
             "Service token of the worker (mqchat token --service svc-groups); required");
     public static final Key<String> WORKER_INSTANCE = Key.text("worker.instance", "1",
@@ -43,11 +35,11 @@ public final class GroupKeys {
     public static final Key<Integer> FANOUT_BURST = Key.integer("groups.fanout-burst", "5000", 2, 100_000_000,
             "Member deliveries one sender may cause at once after a quiet spell; at least groups.max-members");
 
-    public static final ConfigSchema SCHEMA = ConfigSchema.of(MONGO_URI, MONGO_DATABASE, MAX_MEMBERS, CACHE_TTL,
+    public static final ConfigSchema SCHEMA = ConfigSchema.of(MongoKeys.MONGO_URI, MongoKeys.MONGO_DATABASE, MAX_MEMBERS, CACHE_TTL,
             ANSWER_MAX_BYTES, FANOUT_PER_SECOND, FANOUT_BURST);
 
     /** The keys of the standalone worker process. */
-    public static final ConfigSchema STANDALONE = SCHEMA.plus(ConfigSchema.of(BROKER_HOST, BROKER_PORT,
+    public static final ConfigSchema STANDALONE = SCHEMA.plus(ConfigSchema.of(FeedKeys.BROKER_HOST, FeedKeys.BROKER_PORT,
             SERVICE_TOKEN, WORKER_INSTANCE, FeedKeys.WORKER_LANES,
             FeedKeys.STALL_AFTER));
 

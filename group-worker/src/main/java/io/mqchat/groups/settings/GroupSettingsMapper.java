@@ -2,7 +2,9 @@ package io.mqchat.groups.settings;
 
 import io.mqchat.config.Config;
 import io.mqchat.config.ConfigException;
+import io.mqchat.mongodb.MongoKeys;
 import io.mqchat.protocol.UserIds;
+import io.mqchat.service.FeedKeys;
 import io.mqchat.service.FeedSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +18,8 @@ public final class GroupSettingsMapper {
     /** The component settings from a config whose schema includes {@link GroupKeys#SCHEMA}. */
     public static GroupSettings groups(Config config) {
         try {
-            return new GroupSettings(config.find(GroupKeys.MONGO_URI).orElse(null),
-                    config.get(GroupKeys.MONGO_DATABASE), config.get(GroupKeys.MAX_MEMBERS),
+            return new GroupSettings(config.find(MongoKeys.MONGO_URI).orElse(null),
+                    config.get(MongoKeys.MONGO_DATABASE), config.get(GroupKeys.MAX_MEMBERS),
                     config.get(GroupKeys.CACHE_TTL), config.get(GroupKeys.ANSWER_MAX_BYTES),
                     new FanoutLimit(config.get(GroupKeys.FANOUT_PER_SECOND), config.get(GroupKeys.FANOUT_BURST)));
         } catch (IllegalArgumentException e) {
@@ -33,8 +35,8 @@ public final class GroupSettingsMapper {
      */
     public static WorkerSettings worker(Config config) {
         List<String> problems = new ArrayList<>();
-        if (config.find(GroupKeys.MONGO_URI).isEmpty()) {
-            problems.add(GroupKeys.MONGO_URI.name() + " (" + GroupKeys.MONGO_URI.envName()
+        if (config.find(MongoKeys.MONGO_URI).isEmpty()) {
+            problems.add(MongoKeys.MONGO_URI.name() + " (" + MongoKeys.MONGO_URI.envName()
                     + ") is required: a standalone group-worker needs a MongoDB");
         }
         if (config.find(GroupKeys.SERVICE_TOKEN).isEmpty()) {
@@ -49,7 +51,7 @@ public final class GroupSettingsMapper {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new WorkerSettings(groups(config), config.get(GroupKeys.BROKER_HOST), config.get(GroupKeys.BROKER_PORT),
+        return new WorkerSettings(groups(config), config.get(FeedKeys.BROKER_HOST), config.get(FeedKeys.BROKER_PORT),
                 config.get(GroupKeys.SERVICE_TOKEN), instance,
                 FeedSettings.of(config));
     }

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.MongoClient;
 import io.mqchat.extension.testing.ManualClock;
-import io.mqchat.groups.embedded.EmbeddedMongo;
-import io.mqchat.groups.store.MongoConnector;
 import io.mqchat.groups.store.MongoGroupStore;
+import io.mqchat.mongodb.MongoConnector;
+import io.mqchat.mongodb.embedded.EmbeddedMongo;
 import io.mqchat.privacy.MongoPrivacyStore;
 import io.mqchat.privacy.PrivacyStore;
 import io.mqchat.protocol.GroupEvent;

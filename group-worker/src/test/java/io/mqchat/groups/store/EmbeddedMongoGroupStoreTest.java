@@ -1,7 +1,8 @@
 package io.mqchat.groups.store;
 
 import com.mongodb.client.MongoClient;
-import io.mqchat.groups.embedded.EmbeddedMongo;
+import io.mqchat.mongodb.MongoConnector;
+import io.mqchat.mongodb.embedded.EmbeddedMongo;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.mqchat.groups.store;
 
 import com.mongodb.client.MongoClient;
+import io.mqchat.mongodb.MongoConnector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

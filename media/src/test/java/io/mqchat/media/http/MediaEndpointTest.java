@@ -2,7 +2,7 @@ package io.mqchat.media.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mqchat.groups.embedded.EmbeddedMongo;
+import io.mqchat.mongodb.embedded.EmbeddedMongo;
 import io.mqchat.protocol.MediaRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;

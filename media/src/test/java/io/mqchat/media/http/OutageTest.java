@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.mqchat.groups.embedded.EmbeddedMongo;
 import io.mqchat.media.images.TestImages;
+import io.mqchat.mongodb.embedded.EmbeddedMongo;
 import io.mqchat.protocol.MediaRef;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

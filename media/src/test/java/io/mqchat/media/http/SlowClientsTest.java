@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mqchat.groups.embedded.EmbeddedMongo;
 import io.mqchat.media.images.TestImages;
 import io.mqchat.media.settings.HttpLimits;
 import io.mqchat.media.settings.MediaSettings;
 import io.mqchat.media.upload.ReceivedBody;
+import io.mqchat.mongodb.embedded.EmbeddedMongo;
 import io.mqchat.protocol.MediaRef;
 import java.net.http.HttpResponse;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.mqchat.media.store;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import io.mqchat.groups.embedded.EmbeddedMongo;
+import io.mqchat.mongodb.embedded.EmbeddedMongo;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;

@@ -1,7 +1,7 @@
 package io.mqchat.server.cluster;
 
 import io.mqchat.extension.auth.TokenMinter;
-import io.mqchat.groups.embedded.EmbeddedMongo;
+import io.mqchat.mongodb.embedded.EmbeddedMongo;
 import io.mqchat.presence.embedded.EmbeddedRedis;
 import io.mqchat.server.crash.ServerProcess;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.mqchat.groups.store;
+package io.mqchat.mongodb;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;

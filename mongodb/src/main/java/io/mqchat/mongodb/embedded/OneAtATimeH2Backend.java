@@ -1,4 +1,4 @@
-package io.mqchat.groups.embedded;
+package io.mqchat.mongodb.embedded;
 
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;

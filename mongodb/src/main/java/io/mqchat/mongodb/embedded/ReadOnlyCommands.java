@@ -1,4 +1,4 @@
-package io.mqchat.groups.embedded;
+package io.mqchat.mongodb.embedded;
 
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.mqchat.groups.embedded;
+package io.mqchat.mongodb.embedded;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.inc;

@@ -1,4 +1,4 @@
-package io.mqchat.groups.embedded;
+package io.mqchat.mongodb.embedded;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,10 +1,6 @@
-package io.mqchat.groups.outbound;
+package io.mqchat.service;
 
 import com.hivemq.client.mqtt.exceptions.MqttEncodeException;
-import io.mqchat.service.OutboundMessage;
-import io.mqchat.service.PublishRefusedException;
-import io.mqchat.service.RetryLater;
-import io.mqchat.service.ServiceConnection;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
