@@ -8,15 +8,15 @@ import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
 import com.hivemq.extension.sdk.api.services.Services;
 import io.mqchat.extension.auth.JwtAuthenticator;
-import io.mqchat.extension.blocks.BlockListUpdates;
-import io.mqchat.extension.blocks.BlockLists;
-import io.mqchat.extension.blocks.BlockedDelivery;
 import io.mqchat.extension.auth.Roles;
 import io.mqchat.extension.auth.SubscriptionGuard;
 import io.mqchat.extension.auth.TokenExpiry;
 import io.mqchat.extension.auth.TokenMinter;
 import io.mqchat.extension.auth.TokenVerifier;
 import io.mqchat.extension.archive.ArchiveFeed;
+import io.mqchat.extension.blocks.BlockListUpdates;
+import io.mqchat.extension.blocks.BlockLists;
+import io.mqchat.extension.blocks.BlockedDelivery;
 import io.mqchat.extension.cluster.ClusterMembership;
 import io.mqchat.extension.cluster.CrossNode;
 import io.mqchat.extension.cluster.HomeDirectory;
@@ -242,9 +242,9 @@ public final class MqchatExtension implements ExtensionMain {
     }
 
     /**
-     * Reads the block lists this node kept before it starts serving, so that nothing a blocked user sent while the
-     * broker was down reaches its blocker once it is up. A store that does not answer in time is logged: the lists
-     * then come as the archive publishes them again (with each settings answer).
+     * Reads the block lists this node kept before it starts serving, so that a blocked user's messages routed after a
+     * restart are dropped as before it. A store that does not answer in time is logged: the lists then come as the
+     * archive publishes them again (with each settings answer).
      */
     private static void loadBlockLists(BlockLists blocks) {
         try {
