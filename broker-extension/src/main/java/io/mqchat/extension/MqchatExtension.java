@@ -142,7 +142,7 @@ public final class MqchatExtension implements ExtensionMain {
         ActivityTracker activity = new ActivityTracker(connections, presenceEvents, clock);
         BlockLists blocks = new BlockLists(codec);
         loadBlockLists(blocks);
-        OfflineNotifier notifier = new OfflineNotifier(connections, outbox, active.notifyIncludeBody(), homes, blocks);
+        OfflineNotifier notifier = new OfflineNotifier(connections, outbox, active.notifyIncludeBody(), homes);
         PresenceLifecycle lifecycle = new PresenceLifecycle(connections, devices, presenceEvents, clock);
 
         DeviceQuota deviceQuota = new DeviceQuota(devices, Services.clientService(),

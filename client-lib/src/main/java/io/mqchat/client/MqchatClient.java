@@ -859,12 +859,12 @@ public final class MqchatClient implements AutoCloseable {
      * whom this user now blocks, once the server kept it.
      */
     public CompletableFuture<List<String>> block(String user) {
-        return changeSettings(SettingsChange.block(requireUser(user)));
+        return changeSettings(SettingsChange.block(Conversation.with(user).id()));
     }
 
     /** Unblocks {@code user}: what it sends from now on reaches this user again. Completes with whom it blocks now. */
     public CompletableFuture<List<String>> unblock(String user) {
-        return changeSettings(SettingsChange.unblock(requireUser(user)));
+        return changeSettings(SettingsChange.unblock(Conversation.with(user).id()));
     }
 
     /** Whom this user blocked, as the server last said (asked at every connect; empty until it answered). */
@@ -877,13 +877,6 @@ public final class MqchatClient implements AutoCloseable {
             mySettings.learn(answer.settings());
             return answer.settings().blocked();
         });
-    }
-
-    private static String requireUser(String user) {
-        if (user == null || !UserIds.isValidUserId(user)) {
-            throw new IllegalArgumentException("not a user id: " + user);
-        }
-        return user;
     }
 
     /**

@@ -15,10 +15,11 @@ import java.util.OptionalLong;
  * Decides whether an edit, delete or reaction may change the message it names, and keeps it when it may. The rules
  * are WhatsApp's: only the sender edits, within the edit window; the sender deletes for everyone within the delete
  * window, and so may a group admin (the group-worker checked that before it handed the delete on); whoever may read a
- * message reacts to it, once, changeably; nobody changes a deleted message or one that has disappeared. Every rule
- * reads only the stamped change and the stored message, both fixed, so a change delivered again is decided the same.
- * A 1-1 edit or reaction by a user the other one blocked is told to its sender alone and kept nowhere, so that the
- * blocker's history does not show it; a delete is kept (it only takes away), and told to its sender alone.
+ * message reacts to it, once, changeably; nobody changes a deleted message or one that has disappeared. The rules
+ * read the stamped change and the stored message, both fixed, so a change delivered again is decided the same. A 1-1
+ * edit or reaction by a user the other one blocked (as the settings say when it is applied) is told to its sender
+ * alone and kept nowhere, so that the blocker's history does not show it; a delete is kept (it only takes away), and
+ * told to its sender alone.
  */
 public final class MessageChanges {
 

@@ -400,7 +400,6 @@ public final class MongoArchiveStore implements ArchiveStore {
         return call(() -> messages.deleteMany(lte(EXPIRES, new Date(now))).getDeletedCount());
     }
 
-
     private void joinDirect(String user, ConversationKey conversation) {
         call(() -> participants.updateOne(eq(ID, ArchiveDocuments.participantId(user, conversation)),
                 participantIdentity(user, conversation), UPSERT));

@@ -16,20 +16,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whom each user of this node blocked, in memory, so that deciding what reaches a device costs no I/O. The archive
- * publishes a user's {@link BlockList} retained on {@link ServiceTopics#blocksOf(String)} on the node where the user's
- * devices are; this node takes every such publish as it passes ({@link #apply(String, ByteBuffer)}), and reads back
- * the retained ones when it starts. Only users who block anyone take memory.
+ * Whom each user blocked, in memory, so that deciding what reaches a device costs no I/O. The archive publishes a
+ * user's {@link BlockList} retained on {@link ServiceTopics#blocksOf(String)} on the node where the user's devices
+ * are, which sends it on to every other node; this node takes every such publish as it passes
+ * ({@link #apply(String, ByteBuffer)}), and reads back the retained ones when it starts. Only users who block anyone
+ * take memory.
  */
 public final class BlockLists {
 
     private static final Logger log = LoggerFactory.getLogger(BlockLists.class);
 
+    private final Codec codec;
     private final Map<String, Set<String>> lists = new ConcurrentHashMap<>();
     /** Users whose list was published while the start read the kept ones back: what it reads of theirs is older. */
     private final Set<String> publishedWhileLoading = ConcurrentHashMap.newKeySet();
     private volatile boolean loading;
-    private final Codec codec;
 
     public BlockLists(Codec codec) {
         this.codec = codec;

@@ -1,6 +1,5 @@
 package io.mqchat.extension.notify;
 
-import io.mqchat.extension.blocks.BlockLists;
 import io.mqchat.extension.cluster.HomeDirectory;
 import io.mqchat.extension.outbox.Outbox;
 import io.mqchat.extension.presence.Connections;
@@ -19,17 +18,13 @@ public final class OfflineNotifier {
     private final Outbox outbox;
     private final boolean includeBody;
     private final HomeDirectory homes;
-    private final BlockLists blocks;
 
     /**
      * @param includeBody whether notifications carry the message text (off by default: push services see it)
      * @param homes       a recipient served by another node is notified by that node, which knows its connections
-     * @param blocks      a recipient who blocked the sender is not notified
      */
-    public OfflineNotifier(Connections connections, Outbox outbox, boolean includeBody, HomeDirectory homes,
-                           BlockLists blocks) {
+    public OfflineNotifier(Connections connections, Outbox outbox, boolean includeBody, HomeDirectory homes) {
         this.homes = homes;
-        this.blocks = blocks;
         this.connections = connections;
         this.outbox = outbox;
         this.includeBody = includeBody;
@@ -48,7 +43,7 @@ public final class OfflineNotifier {
     }
 
     private void notifyIfOffline(ChatMessage message) {
-        if (connections.connectedDevices(message.to()) > 0 || blocks.blocks(message.to(), message.from())) {
+        if (connections.connectedDevices(message.to()) > 0) {
             return;
         }
         outbox.publish(ServiceTopics.laneFor(ServiceTopics.NOTIFY, message.to()), new Notify(message.to(), message.from(), null, message.id(),

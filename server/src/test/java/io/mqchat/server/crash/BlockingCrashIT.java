@@ -1,12 +1,10 @@
 package io.mqchat.server.crash;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mqchat.extension.auth.TokenMinter;
 import io.mqchat.protocol.ChatMessage;
-import io.mqchat.protocol.Envelope;
 import io.mqchat.protocol.HistoryResponse;
 import io.mqchat.protocol.Topics;
 import java.nio.file.Path;
@@ -54,7 +52,8 @@ class BlockingCrashIT {
             assertTrue(alice.publish(Topics.historyRequests(),
                     "{\"v\":1,\"op\":\"settings\",\"settings\":{\"block\":\"mallory\"},\"ref\":\"b1\"}")
                     .get(30, TimeUnit.SECONDS));
-            HistoryResponse blocked = awaitResponse(alice, "b1");
+            HistoryResponse blocked = HistoryPages.awaitHistory(alice, "b1");
+            assertTrue(blocked.ok(), blocked.toString());
             assertEquals(List.of("mallory"), blocked.settings().blocked());
 
             PublishStream stream = PublishStream.of(mallory, Topics.send("alice"), "m-", 300, MESSAGES,
@@ -110,17 +109,6 @@ class BlockingCrashIT {
     private static Set<String> historyOf(ChatDevice reader, String peer) throws Exception {
         return HistoryPages.all(reader, "\"with\":\"" + peer + "\"").stream().map(ChatMessage::id)
                 .collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    private static HistoryResponse awaitResponse(ChatDevice device, String ref) throws InterruptedException {
-        while (true) {
-            Envelope answer = device.nextResponse(30);
-            assertNotNull(answer, "the archive answered " + ref);
-            if (answer instanceof HistoryResponse response && ref.equals(response.ref())) {
-                assertTrue(response.ok(), response.toString());
-                return response;
-            }
-        }
     }
 
     private ChatDevice device(List<ChatDevice> devices, String user, String device, int port) {

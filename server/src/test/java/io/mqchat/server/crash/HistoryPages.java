@@ -39,7 +39,8 @@ final class HistoryPages {
         }
     }
 
-    private static HistoryResponse awaitHistory(ChatDevice reader, String ref) throws InterruptedException {
+    /** The archive's answer to request {@code ref}, skipping other answers; fails after 30 s without one. */
+    static HistoryResponse awaitHistory(ChatDevice reader, String ref) throws InterruptedException {
         while (true) {
             Envelope answer = reader.nextResponse(30);
             assertNotNull(answer, "the archive answered " + ref);
